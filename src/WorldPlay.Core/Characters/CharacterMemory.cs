@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using MessagePack;
+
+namespace WorldPlay.Core.Characters;
+
+/// <summary>A character's own memory: only the events it witnessed. Recent events are kept verbatim; older ones fold into a
+/// rolling summary of bounded length, so memory used for a perspective does not grow with the session.</summary>
+[MessagePackObject]
+public sealed record CharacterMemory(
+    [property: Key(0)] EntityId Self,
+    [property: Key(1)] ImmutableArray<WorldEvent> Recent,
+    [property: Key(2)] ImmutableArray<string> Summary,
+    [property: Key(3)] ImmutableList<long> Witnessed,
+    [property: Key(4)] ImmutableSortedDictionary<EntityId, Impression> Impressions,
+    [property: Key(5)] Mood Mood,
+    [property: Key(6)] ImmutableSortedDictionary<EntityId, string> Names)
+{
+    /// <summary>How many witnessed events stay verbatim.</summary>
+    public const int RecentWindow = 12;
+
+    /// <summary>How many summary lines are kept.</summary>
+    public const int SummaryWindow = 8;
+
+    public static CharacterMemory Empty(EntityId self, IReadOnlyDictionary<EntityId, string> names) =>
+        new(self, [], [], [], ImmutableSortedDictionary<EntityId, Impression>.Empty, Mood.Calm, names.ToImmutableSortedDictionary());
+
+    /// <summary>The memory after witnessing <paramref name="events"/>. Events the character did not witness are ignored:
+    /// a character never learns what it did not perceive.</summary>
+    public CharacterMemory Witness(IEnumerable<WorldEvent> events)
+    {
+        var recent = Recent.ToBuilder();
+        var summary = Summary.ToBuilder();
+        var witnessed = Witnessed.ToBuilder();
+        var impressions = Impressions.ToBuilder();
+        var mood = Mood;
+        foreach (var e in events)
+        {
+            if (!e.WitnessedBy(Self) || (witnessed.Count > 0 && witnessed[^1] >= e.Seq))
+            {
+                continue;
+            }
+            witnessed.Add(e.Seq);
+            recent.Add(e);
+            if (recent.Count > RecentWindow)
+            {
+                var old = recent[0];
+                recent.RemoveAt(0);
+                if (Summarize(old) is { } line)
+                {
+                    summary.Add(line);
+                    if (summary.Count > SummaryWindow)
+                    {
+                        summary.RemoveAt(0);
+                    }
+                }
+            }
+            if (e.Actor != Self)
+            {
+                var seen = impressions.TryGetValue(e.Actor, out var i) ? i : Impression.None;
+                impressions[e.Actor] = seen with { LastSeenAt = Destination(e) ?? e.Place, LastSeenTurn = e.Turn };
+            }
+            mood = mood.After(e, Self);
+        }
+        return this with
+        {
+            Recent = recent.ToImmutable(),
+            Summary = summary.ToImmutable(),
+            Witnessed = witnessed.ToImmutable(),
+            Impressions = impressions.ToImmutable(),
+            Mood = mood,
+        };
+    }
+
+    /// <summary>The lines this character heard most recently, oldest first.</summary>
+    public IEnumerable<WorldEvent> RecentSpeech => Recent.Where(e => e.Change is Spoke);
+
+    public string NameOf(EntityId id) => Names.TryGetValue(id, out var n) ? n : id.Value;
+
+    private static EntityId? Destination(WorldEvent e) => e.Change switch
+    {
+        Moved m => m.To,
+        Travelled t => t.To,
+        _ => (EntityId?)null,
+    };
+
+    private string? Summarize(WorldEvent e)
+    {
+        var who = NameOf(e.Actor);
+        return e.Change switch
+        {
+            Spoke s => $"(turn {e.Turn}) {who} said: {Clip(s.Text, 80)}",
+            Moved m => $"(turn {e.Turn}) {who} went to {NameOf(m.To)}.",
+            Travelled t => $"(turn {e.Turn}) {who} travelled to {NameOf(t.To)}.",
+            Gave g => $"(turn {e.Turn}) {who} gave {NameOf(g.Item)} to {NameOf(g.To)}.",
+            Took t => $"(turn {e.Turn}) {who} took {NameOf(t.Item)}.",
+            RelationshipChanged r => $"(turn {e.Turn}) {NameOf(r.From)} now feels {r.Type} toward {NameOf(r.To)} ({r.Strength:0.00}).",
+            FactAsserted f => $"(turn {e.Turn}) Learned: {NameOf(f.Subject)} {f.Predicate} {Clip(f.Value, 60)}.",
+            FactRetracted f => $"(turn {e.Turn}) No longer true: {f.FactId}.",
+            StatusChanged s => $"(turn {e.Turn}) {NameOf(s.Entity)} is now {s.Status.ToString().ToLowerInvariant()}.",
+            TimeAdvanced t => $"(turn {e.Turn}) {t.Minutes} minutes passed.",
+            _ => (string?)null,
+        };
+    }
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+}
+
+/// <summary>A character's view of someone else: where and when it last saw them.</summary>
+[MessagePackObject]
+public sealed record Impression(
+    [property: Key(0)] EntityId? LastSeenAt,
+    [property: Key(1)] int LastSeenTurn)
+{
+    public static readonly Impression None = new(null, 0);
+}
+
+/// <summary>A character's mood: valence (unhappy..happy) and arousal (calm..agitated), both in [-1, 1].</summary>
+[MessagePackObject]
+public sealed record Mood([property: Key(0)] double Valence, [property: Key(1)] double Arousal)
+{
+    public static readonly Mood Calm = new(0, 0);
+
+    /// <summary>The mood after witnessing <paramref name="e"/>: changes toward oneself move it; everything else lets it settle.</summary>
+    public Mood After(WorldEvent e, EntityId self)
+    {
+        var (dv, da) = e.Change switch
+        {
+            RelationshipChanged r when r.To == self => (r.Strength * 0.3, Math.Abs(r.Strength) * 0.2),
+            Gave g when g.To == self => (0.15, 0.05),
+            StatusChanged { Status: EntityStatus.Dead } => (-0.4, 0.4),
+            FactAsserted => (0, 0.1),
+            _ => (0.0, 0.0),
+        };
+        return new Mood(Math.Clamp(Valence * 0.95 + dv, -1, 1), Math.Clamp(Arousal * 0.9 + da, -1, 1));
+    }
+
+    /// <summary>A word for the mood, for prompts and voices.</summary>
+    public string Word => (Valence, Arousal) switch
+    {
+        ( > 0.3, > 0.3) => "elated",
+        ( > 0.3, _) => "warm",
+        ( < -0.3, > 0.3) => "angry",
+        ( < -0.3, _) => "low",
+        (_, > 0.3) => "tense",
+        _ => "calm",
+    };
+}

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace WorldPlay.Core.Laws;
+
+/// <summary>Concepts that do not exist in the setting (electricity in a medieval port, say) never enter it through speech or facts.</summary>
+public sealed class ForbiddenConcepts : Law
+{
+    private readonly ImmutableArray<(string Concept, Regex Pattern)> _concepts;
+
+    public ForbiddenConcepts(IEnumerable<string> concepts) =>
+        _concepts = [.. concepts.Select(c => (c, new Regex($@"\b{Regex.Escape(c)}(s|es)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)))];
+
+    public override string Kind => "forbidden-concepts";
+
+    public override string? Judge(WorldState state, WorldEvent proposed, EntityId? scenePlace)
+    {
+        foreach (var text in proposed.Change.Texts())
+        {
+            if (Find(text) is { } concept)
+            {
+                return $"'{concept}' does not exist in {state.Setting.Name}.";
+            }
+        }
+        return null;
+    }
+
+    public override IEnumerable<string> Audit(WorldState state)
+    {
+        foreach (var fact in state.Facts.Values)
+        {
+            if (Find(fact.Predicate + " " + fact.Value) is { } concept)
+            {
+                yield return $"Fact '{fact.Id}' speaks of '{concept}', which does not exist in {state.Setting.Name}.";
+            }
+        }
+    }
+
+    private string? Find(string text)
+    {
+        foreach (var (concept, pattern) in _concepts)
+        {
+            if (pattern.IsMatch(text))
+            {
+                return concept;
+            }
+        }
+        return null;
+    }
+}

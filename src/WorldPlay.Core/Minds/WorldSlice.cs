@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using MessagePack;
+
+namespace WorldPlay.Core.Minds;
+
+/// <summary>The part of the world state one character can perceive right now: its place, who and what is there,
+/// its own relationships and the facts it knows. Never the omniscient state.</summary>
+[MessagePackObject]
+public sealed record WorldSlice(
+    [property: Key(0)] string WorldName,
+    [property: Key(1)] string Language,
+    [property: Key(2)] int Turn,
+    [property: Key(3)] long StoryMinute,
+    [property: Key(4)] PlaceView Place,
+    [property: Key(5)] ImmutableArray<PresentView> Present,
+    [property: Key(6)] ImmutableArray<ItemView> Items,
+    [property: Key(7)] ImmutableArray<RelationshipView> Relationships,
+    [property: Key(8)] ImmutableArray<FactView> Facts)
+{
+    /// <summary>Relationships kept in a slice: the strongest first.</summary>
+    public const int MaxRelationships = 12;
+
+    /// <summary>Facts kept in a slice: about those present first, then the newest.</summary>
+    public const int MaxFacts = 16;
+
+    /// <summary>What <paramref name="self"/> perceives in <paramref name="state"/>.</summary>
+    public static WorldSlice Of(WorldState state, EntityId self)
+    {
+        var me = state.Get(self);
+        var placeId = state.WhereIs(self) ?? throw new InvalidOperationException($"{me.Name} is not at any place.");
+        var place = state.Get(placeId);
+        string Name(EntityId id) => state.Find(id)?.Name ?? id.Value;
+        RelationshipView View(Relationship r) => new(r.From, Name(r.From), r.Type, r.To, Name(r.To), r.Strength);
+
+        var exits = state.Setting.PathsFrom(placeId).Select(p => new ExitView(p.B, Name(p.B), p.Minutes)).ToImmutableArray();
+        var present = state.CharactersAt(placeId)
+            .Where(c => c.Id != self)
+            .Select(c => new PresentView(
+                c.Id,
+                c.Name,
+                c.Attribute("pronouns") ?? "they",
+                c.Attribute("role") == "user",
+                [.. state.RelationshipsOf(self).Where(r => r.From == c.Id || r.To == c.Id).Select(View)]))
+            .ToImmutableArray();
+        var presentIds = present.Select(p => p.Id).Append(self).ToHashSet();
+        var items = state.ItemsAt(placeId)
+            .Concat(state.Entities.Values.Where(e => e.Kind == EntityKind.Item && e.Holder is { } h && presentIds.Contains(h)))
+            .Select(i => new ItemView(i.Id, i.Name, i.Holder, i.Holder is { } h ? Name(h) : null))
+            .ToImmutableArray();
+        var relationships = state.RelationshipsOf(self)
+            .OrderByDescending(r => Math.Abs(r.Strength)).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .Take(MaxRelationships)
+            .Select(View)
+            .ToImmutableArray();
+        var facts = state.Facts.Values
+            .Where(f => f.IsKnownBy(self))
+            .OrderByDescending(f => presentIds.Contains(f.Subject))
+            .ThenByDescending(f => f.Validity.FromEvent)
+            .ThenBy(f => f.Id, StringComparer.Ordinal)
+            .Take(MaxFacts)
+            .Select(f => new FactView(f.Id, f.Subject, Name(f.Subject), f.Predicate, f.Value, f.KnownBy.Count == 1))
+            .ToImmutableArray();
+        return new WorldSlice(
+            state.Setting.Name,
+            state.Setting.Language,
+            state.Turn,
+            state.StoryMinute,
+            new PlaceView(placeId, place.Name, place.Attribute("description") ?? "", exits),
+            present,
+            items,
+            relationships,
+            facts);
+    }
+}

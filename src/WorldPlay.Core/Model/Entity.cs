@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using MessagePack;
+
+namespace WorldPlay.Core;
+
+/// <summary>What kind of thing an entity is.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<EntityKind>))]
+public enum EntityKind
+{
+    Character,
+    Place,
+    Item,
+    Faction,
+    Concept,
+}
+
+/// <summary>Whether an entity can still act or be used.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<EntityStatus>))]
+public enum EntityStatus
+{
+    Alive,
+    Dead,
+    Missing,
+    Destroyed,
+}
+
+/// <summary>Something with identity in a world. A character or item is at one place (<see cref="Location"/>),
+/// or an item is held by a character (<see cref="Holder"/>), never both.</summary>
+[MessagePackObject]
+public sealed record Entity(
+    [property: Key(0)] EntityId Id,
+    [property: Key(1)] EntityKind Kind,
+    [property: Key(2)] string Name,
+    [property: Key(3)] ImmutableArray<string> Aliases,
+    [property: Key(4)] ImmutableSortedDictionary<string, string> Attributes,
+    [property: Key(5)] EntityStatus Status,
+    [property: Key(6)] EntityId? Location,
+    [property: Key(7)] EntityId? Holder)
+{
+    [IgnoreMember, JsonIgnore]
+    public bool IsCharacter => Kind == EntityKind.Character;
+
+    /// <summary>True when the entity answers to <paramref name="name"/> (its name or one of its aliases, any case).</summary>
+    public bool AnswersTo(string name) =>
+        string.Equals(Name, name, StringComparison.OrdinalIgnoreCase)
+        || Aliases.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An attribute value, or null.</summary>
+    public string? Attribute(string key) => Attributes.TryGetValue(key, out var v) ? v : null;
+}

@@ -1,0 +1,53 @@
+using MessagePack;
+
+namespace WorldPlay.Core;
+
+/// <summary>A typed, directed edge between two entities, valid from one event until a later one supersedes it.
+/// Relationships are never deleted, only closed, so any past turn can be asked what held then.</summary>
+[MessagePackObject]
+public sealed record Relationship(
+    [property: Key(0)] EntityId From,
+    [property: Key(1)] EntityId To,
+    [property: Key(2)] string Type,
+    [property: Key(3)] double Strength,
+    [property: Key(4)] Validity Validity)
+{
+    /// <summary>The key of the edge: one open relationship per (from, type, to).</summary>
+    [IgnoreMember]
+    public string Key => KeyOf(From, Type, To);
+
+    public static string KeyOf(EntityId from, string type, EntityId to) => $"{from.Value}|{type}|{to.Value}";
+}
+
+/// <summary>When something held: from an event (and its turn) until an event that superseded it, or still open.
+/// Event 0 is the world's starting state.</summary>
+[MessagePackObject]
+public sealed record Validity(
+    [property: Key(0)] long FromEvent,
+    [property: Key(1)] int FromTurn,
+    [property: Key(2)] long? UntilEvent,
+    [property: Key(3)] int? UntilTurn)
+{
+    public static readonly Validity FromStart = new(0, 0, null, null);
+
+    [IgnoreMember]
+    public bool IsOpen => UntilEvent is null;
+
+    public Validity Close(long atEvent, int atTurn) => this with { UntilEvent = atEvent, UntilTurn = atTurn };
+
+    /// <summary>True when this held just after event <paramref name="seq"/> was applied.</summary>
+    public bool HeldAfter(long seq) => FromEvent <= seq && (UntilEvent is null || UntilEvent > seq);
+}
+
+/// <summary>A statement about an entity, with its validity and the entities that know it.</summary>
+[MessagePackObject]
+public sealed record Fact(
+    [property: Key(0)] string Id,
+    [property: Key(1)] EntityId Subject,
+    [property: Key(2)] string Predicate,
+    [property: Key(3)] string Value,
+    [property: Key(4)] Validity Validity,
+    [property: Key(5)] System.Collections.Immutable.ImmutableSortedSet<EntityId> KnownBy)
+{
+    public bool IsKnownBy(EntityId who) => KnownBy.Contains(who);
+}
