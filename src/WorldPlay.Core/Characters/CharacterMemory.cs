@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MessagePack;
+using WorldPlay.Core.Scenes;
 
 namespace WorldPlay.Core.Characters;
 
@@ -45,13 +46,10 @@ public sealed record CharacterMemory(
             {
                 var old = recent[0];
                 recent.RemoveAt(0);
-                if (Summarize(old) is { } line)
+                summary.Add(Summarize(old));
+                if (summary.Count > SummaryWindow)
                 {
-                    summary.Add(line);
-                    if (summary.Count > SummaryWindow)
-                    {
-                        summary.RemoveAt(0);
-                    }
+                    summary.RemoveAt(0);
                 }
             }
             if (e.Actor != Self)
@@ -83,26 +81,7 @@ public sealed record CharacterMemory(
         _ => (EntityId?)null,
     };
 
-    private string? Summarize(WorldEvent e)
-    {
-        var who = NameOf(e.Actor);
-        return e.Change switch
-        {
-            Spoke s => $"(turn {e.Turn}) {who} said: {Clip(s.Text, 80)}",
-            Moved m => $"(turn {e.Turn}) {who} went to {NameOf(m.To)}.",
-            Travelled t => $"(turn {e.Turn}) {who} travelled to {NameOf(t.To)}.",
-            Gave g => $"(turn {e.Turn}) {who} gave {NameOf(g.Item)} to {NameOf(g.To)}.",
-            Took t => $"(turn {e.Turn}) {who} took {NameOf(t.Item)}.",
-            RelationshipChanged r => $"(turn {e.Turn}) {NameOf(r.From)} now feels {r.Type} toward {NameOf(r.To)} ({r.Strength:0.00}).",
-            FactAsserted f => $"(turn {e.Turn}) Learned: {NameOf(f.Subject)} {f.Predicate} {Clip(f.Value, 60)}.",
-            FactRetracted f => $"(turn {e.Turn}) No longer true: {f.FactId}.",
-            StatusChanged s => $"(turn {e.Turn}) {NameOf(s.Entity)} is now {s.Status.ToString().ToLowerInvariant()}.",
-            TimeAdvanced t => $"(turn {e.Turn}) {t.Minutes} minutes passed.",
-            _ => (string?)null,
-        };
-    }
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+    private string Summarize(WorldEvent e) => $"(turn {e.Turn}) {EventText.Describe(e, NameOf)}";
 }
 
 /// <summary>A character's view of someone else: where and when it last saw them.</summary>

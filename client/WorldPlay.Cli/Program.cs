@@ -1,0 +1,3 @@
+using WorldPlay.Cli;
+
+return await WorldPlayCommand.RunAsync(args);

@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using WorldPlay.Contracts;
+using WorldPlay.Core;
+using WorldPlay.Core.Scenes;
+
+namespace WorldPlay.Cli;
+
+/// <summary>The readable view of a scene as it plays: speaker, speech, narration, world changes accepted and refused.</summary>
+internal sealed class SceneView
+{
+    private static readonly string[] Palette = ["deepskyblue1", "orange1", "mediumpurple1", "springgreen2", "hotpink", "gold1", "turquoise2", "salmon1"];
+
+    private readonly IAnsiConsole _console;
+    private readonly Func<EntityId, string> _name;
+    private readonly Dictionary<EntityId, string> _colors = [];
+    private readonly bool _silent;
+    private int _lastReportedPercent = -1;
+
+    public SceneView(TextWriter output, WorldDefinition definition, bool silent)
+    {
+        _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var names = definition.Entities.ToDictionary(e => e.Id, e => e.Name);
+        _name = id => names.TryGetValue(id, out var n) ? n : id.Value;
+        _silent = silent;
+        var i = 0;
+        foreach (var persona in definition.Personas)
+        {
+            _colors[persona.Id] = Palette[i++ % Palette.Length];
+        }
+    }
+
+    public void Opening(SceneSpec scene, SimulateRequest request)
+    {
+        if (_silent)
+        {
+            return;
+        }
+        _console.Write(new Rule($"[bold]{Markup.Escape(scene.Title)}[/] [dim]· {Markup.Escape(_name(scene.Place))} · seed {request.Seed} · {request.Turns} turns[/]").LeftJustified());
+        _console.MarkupLine($"[dim]Cast:[/] {string.Join(", ", scene.Cast.Select(c => Colored(c, _name(c))))}{(scene.User is { } u ? $"  [dim]user:[/] {Colored(u, _name(u))} ({Markup.Escape(request.UserMind)})" : "")}");
+        if (scene.Opening.Length > 0)
+        {
+            _console.MarkupLine($"[italic grey]{Markup.Escape(scene.Opening)}[/]");
+        }
+        _console.WriteLine();
+    }
+
+    public void Turn(TurnRecord turn)
+    {
+        if (_silent)
+        {
+            return;
+        }
+        var label = turn.Role == TurnRole.User ? $"{Colored(turn.Speaker, turn.SpeakerName)} [dim](user)[/]" : Colored(turn.Speaker, turn.SpeakerName);
+        if (turn.Speech.Length > 0)
+        {
+            _console.MarkupLine($"[dim]{turn.Turn,4}[/] {label}: {Markup.Escape(turn.Speech)}");
+        }
+        else
+        {
+            _console.MarkupLine($"[dim]{turn.Turn,4}[/] {label} [dim](away from the scene)[/]");
+        }
+        if (turn.Narration.Length > 0)
+        {
+            _console.MarkupLine($"     [italic grey]{Markup.Escape(turn.Narration)}[/]");
+        }
+        foreach (var e in turn.Accepted.Where(e => e.Change is not Spoke))
+        {
+            _console.MarkupLine($"     [green]+ {Markup.Escape(EventText.Describe(e, _name))}[/]");
+        }
+        foreach (var r in turn.Rejected)
+        {
+            _console.MarkupLine($"     [red]x {Markup.Escape(r.Reason)}[/] [dim]({Markup.Escape(r.Law)})[/]");
+        }
+    }
+
+    /// <summary>In quiet and JSON runs, a progress line on the error stream every tenth of the way.</summary>
+    public void Progress(int done, int total, TimeSpan elapsed, TextWriter error)
+    {
+        if (!_silent)
+        {
+            return;
+        }
+        var percent = done * 100 / total;
+        if (percent / 10 != _lastReportedPercent / 10 || done == total)
+        {
+            _lastReportedPercent = percent;
+            error.WriteLine($"turn {done}/{total} ({percent}%), {elapsed.TotalSeconds:0.0} s, {done / Math.Max(0.001, elapsed.TotalSeconds):0} turns/s");
+        }
+    }
+
+    public void Closing(JsonObject summary, WorldAudit audit, FileInfo? outFile)
+    {
+        _console.WriteLine();
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("measure").AddColumn("value");
+        foreach (var (key, value) in summary)
+        {
+            if (key is "lawViolations")
+            {
+                continue;
+            }
+            table.AddRow(Markup.Escape(key), Markup.Escape(value?.ToJsonString() ?? ""));
+        }
+        _console.Write(table);
+        foreach (var violation in audit.Violations.Take(10))
+        {
+            _console.MarkupLine($"[red]law broken: {Markup.Escape(violation)}[/]");
+        }
+        if (outFile is not null)
+        {
+            _console.MarkupLine($"Timeline written to [bold]{Markup.Escape(outFile.FullName)}[/]; replay it with [bold]worldplay replay {Markup.Escape(outFile.Name)} --at-turn N[/].");
+        }
+    }
+
+    private string Colored(EntityId id, string name) =>
+        $"[bold {(_colors.TryGetValue(id, out var c) ? c : "white")}]{Markup.Escape(name)}[/]";
+}

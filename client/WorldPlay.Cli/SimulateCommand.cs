@@ -1,0 +1,224 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using WorldPlay.Client;
+using WorldPlay.Contracts;
+using WorldPlay.Core;
+using WorldPlay.Core.Minds;
+using WorldPlay.Core.Scenes;
+using WorldPlay.Core.Serialization;
+using WorldPlay.Core.Worlds;
+using WorldPlay.Hosting;
+
+namespace WorldPlay.Cli;
+
+/// <summary><c>worldplay simulate</c>: plays a whole ensemble scene with self-play on an embedded silo.</summary>
+internal static class SimulateCommand
+{
+    private const int Batch = 20;
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var world = new Option<string>("--world", "-w")
+        {
+            Description = $"A sample world ({string.Join(", ", WorldFiles.SampleNames)}) or the path of a world file (see docs/world-format.md).",
+            DefaultValueFactory = _ => "harbor",
+        };
+        var scene = new Option<string?>("--scene") { Description = "The scene of the world to play (default: the world's first scene)." };
+        var turns = new Option<int>("--turns", "-n") { Description = "How many turns to play, users' and characters' together (1 to 100000).", DefaultValueFactory = _ => 100 };
+        turns.Validators.Add(r =>
+        {
+            if (r.GetValue(turns) is < 1 or > 100_000)
+            {
+                r.AddError($"--turns must be between 1 and 100000 (got {r.GetValue(turns)}).");
+            }
+        });
+        var seed = new Option<int>("--seed", "-s") { Description = "Seed for every random choice: the same seed plays the same scene.", DefaultValueFactory = _ => 1 };
+        var user = new Option<string>("--user")
+        {
+            Description = "How the simulated user plays: slow-burn (emotional, lingering) or fast-plot (pushes the story, tests the laws).",
+            DefaultValueFactory = _ => "slow-burn",
+        };
+        user.AcceptOnlyFromAmong("slow-burn", "fast-plot");
+        var turnTaking = new Option<TurnTakingPolicy?>("--turn-taking")
+        {
+            Description = "Who speaks next: AddressedFirst, Pooled, Weighted or RoundRobin (default: the scene's own).",
+        };
+        var budget = new Option<int>("--perspective-budget") { Description = "Tokens each perspective may use (200 to 32000).", DefaultValueFactory = _ => PerspectiveBuilder.DefaultBudget };
+        budget.Validators.Add(r =>
+        {
+            if (r.GetValue(budget) is < 200 or > 32_000)
+            {
+                r.AddError($"--perspective-budget must be between 200 and 32000 (got {r.GetValue(budget)}).");
+            }
+        });
+        var json = new Option<bool>("--json") { Description = "Print one JSON summary at the end instead of the scene." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print the scene, only progress and the summary." };
+        var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Write the whole timeline (MessagePack + LZ4) to this file when the run ends." };
+
+        var command = new Command("simulate", "Play an ensemble scene with self-play on an embedded silo (in-process, in-memory storage, procedural minds).")
+        {
+            world, scene, turns, seed, user, turnTaking, budget, json, quiet, outFile,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            new SimulateRequest(
+                result.GetValue(world)!,
+                result.GetValue(scene),
+                result.GetValue(turns),
+                result.GetValue(seed),
+                "user-sim:" + result.GetValue(user),
+                result.GetValue(turnTaking),
+                result.GetValue(budget),
+                result.GetValue(json),
+                result.GetValue(quiet),
+                result.GetValue(outFile)),
+            output,
+            error,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(SimulateRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        // Everything a user can get wrong is checked before the silo starts and before anything is written.
+        var definition = WorldFiles.Load(request.World);
+        var sceneSpec = request.Scene is null
+            ? definition.Scenes.FirstOrDefault() ?? throw new ArgumentException($"World '{definition.Setting.Id}' declares no scene to play.")
+            : definition.Scenes.FirstOrDefault(s => s.Id == request.Scene)
+              ?? throw new ArgumentException($"Unknown scene '{request.Scene}' in world '{definition.Setting.Id}'; known: {string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
+        if (request.Out is { Directory: { Exists: false } dir })
+        {
+            throw new DirectoryNotFoundException($"Cannot write --out: the folder '{dir.FullName}' does not exist.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var host = await WorldPlaySilo.StartEmbeddedAsync(cancellationToken: cancellationToken);
+        var client = new WorldPlayClient(host.Services.GetRequiredService<IGrainFactory>());
+        var worldKey = $"{definition.Setting.Id}-{request.Seed}-{Guid.NewGuid():N}";
+        var world = await client.CreateWorldAsync(worldKey, definition);
+        var scene = await client.OpenSceneAsync(
+            $"{worldKey}/{sceneSpec.Id}",
+            new SceneOptions(worldKey, sceneSpec.Id, request.Seed, "procedural", sceneSpec.User is null ? null : request.UserMind, request.TurnTaking, request.Budget));
+
+        var view = new SceneView(output, definition, request.Json || request.Quiet);
+        view.Opening(sceneSpec, request);
+        var stats = new RunStats();
+        while (stats.Turns < request.Turns)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = await scene.PlayAsync(Math.Min(Batch, request.Turns - stats.Turns));
+            if (batch.Turns.Length == 0)
+            {
+                error.WriteLine($"The scene stopped at turn {stats.Turns}: nobody is left at {sceneSpec.Place} to act.");
+                break;
+            }
+            foreach (var turn in batch.Turns)
+            {
+                stats.Add(turn);
+                view.Turn(turn);
+            }
+            view.Progress(stats.Turns, request.Turns, clock.Elapsed, error);
+        }
+
+        var audit = await world.AuditAsync();
+        if (request.Out is { } file)
+        {
+            var events = new List<WorldEvent>();
+            await foreach (var e in world.EventsAsync(cancellationToken: cancellationToken))
+            {
+                events.Add(e);
+            }
+            var transcript = new List<TurnRecord>();
+            await foreach (var t in scene.TranscriptAsync(cancellationToken: cancellationToken))
+            {
+                transcript.Add(t);
+            }
+            await TimelineFile.WriteAsync(file.FullName, new TimelineArchive(definition, [.. events], [.. transcript], sceneSpec.Id, request.Seed), cancellationToken);
+        }
+        await host.StopAsync(CancellationToken.None);
+
+        var summary = stats.Summary(definition, sceneSpec, request, audit, clock.Elapsed);
+        if (request.Json)
+        {
+            output.WriteLine(summary.ToJsonString(CoreSerialization.Json));
+        }
+        else
+        {
+            view.Closing(summary, audit, request.Out);
+        }
+        return audit.Violations.Length == 0 ? 0 : WorldPlayCommand.LawsBroken;
+    }
+}
+
+internal sealed record SimulateRequest(
+    string World, string? Scene, int Turns, int Seed, string UserMind, TurnTakingPolicy? TurnTaking, int Budget, bool Json, bool Quiet, FileInfo? Out);
+
+/// <summary>Counts gathered while a scene plays, and the JSON summary made from them.</summary>
+internal sealed class RunStats
+{
+    private readonly List<int> _perspectiveTokens = [];
+    private readonly List<int> _perspectiveTurns = [];
+    private readonly SortedDictionary<string, int> _speakers = new(StringComparer.Ordinal);
+
+    public int Turns { get; private set; }
+
+    public int Rejected { get; private set; }
+
+    public void Add(TurnRecord turn)
+    {
+        Turns++;
+        Rejected += turn.Rejected.Length;
+        if (turn.Accepted.Any(e => e.Change is Spoke))
+        {
+            _speakers[turn.SpeakerName] = _speakers.GetValueOrDefault(turn.SpeakerName) + 1;
+        }
+        if (turn.PerspectiveTokens > 0)
+        {
+            _perspectiveTokens.Add(turn.PerspectiveTokens);
+            _perspectiveTurns.Add(turn.Turn);
+        }
+    }
+
+    public JsonObject Summary(WorldDefinition definition, SceneSpec scene, SimulateRequest request, WorldAudit audit, TimeSpan elapsed)
+    {
+        var lastTurn = _perspectiveTurns.Count == 0 ? 0 : _perspectiveTurns[^1];
+        double Mean(Func<int, bool> inWindow)
+        {
+            var window = _perspectiveTokens.Where((_, i) => inWindow(_perspectiveTurns[i])).ToList();
+            return window.Count == 0 ? 0 : Math.Round(window.Average(), 1);
+        }
+        var speakers = new JsonObject();
+        foreach (var (name, count) in _speakers)
+        {
+            speakers[name] = count;
+        }
+        return new JsonObject
+        {
+            ["world"] = definition.Setting.Id,
+            ["scene"] = scene.Id,
+            ["seed"] = request.Seed,
+            ["userMind"] = request.UserMind,
+            ["turns"] = Turns,
+            ["events"] = audit.Events,
+            ["rejectedProposals"] = Rejected,
+            ["characters"] = scene.Cast.Length,
+            ["speakers"] = speakers,
+            ["relationshipsChanged"] = audit.RelationshipsChanged,
+            ["lawViolationsInState"] = audit.Violations.Length,
+            ["lawViolations"] = new JsonArray([.. audit.Violations.Take(20).Select(v => (JsonNode)v)]),
+            ["perspectiveTokens"] = new JsonObject
+            {
+                ["first100Mean"] = Mean(t => t <= 100),
+                ["last100Mean"] = Mean(t => t > lastTurn - 100),
+                ["max"] = _perspectiveTokens.Count == 0 ? 0 : _perspectiveTokens.Max(),
+                ["budget"] = request.Budget,
+            },
+            ["timelineHash"] = audit.TimelineHash,
+            ["stateHash"] = audit.StateHash,
+            ["elapsedMs"] = (long)elapsed.TotalMilliseconds,
+        };
+    }
+}

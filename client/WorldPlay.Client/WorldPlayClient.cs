@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using WorldPlay.Contracts;
+using WorldPlay.Core;
+using WorldPlay.Core.Characters;
+using WorldPlay.Core.Scenes;
+
+namespace WorldPlay.Client;
+
+/// <summary>The typed entry point a game calls: open worlds and scenes, speak in them, read world state.
+/// Works against an embedded silo or a cluster client alike (it only needs an <see cref="IGrainFactory"/>).</summary>
+public sealed class WorldPlayClient(IGrainFactory grains)
+{
+    /// <summary>Creates a world under <paramref name="key"/> from its definition.</summary>
+    public async Task<WorldHandle> CreateWorldAsync(string key, WorldDefinition definition, int snapshotEvery = 64)
+    {
+        await grains.GetGrain<IWorldGrain>(key).Create(new WorldSeed(definition, snapshotEvery));
+        return World(key);
+    }
+
+    /// <summary>A world that already exists.</summary>
+    public WorldHandle World(string key) => new(grains, key);
+
+    /// <summary>Opens a scene of a world under <paramref name="sceneKey"/>; its cast is embodied and ready to speak.</summary>
+    public async Task<SceneHandle> OpenSceneAsync(string sceneKey, SceneOptions options)
+    {
+        await grains.GetGrain<IStoryThreadGrain>(sceneKey).Open(options);
+        return Scene(sceneKey);
+    }
+
+    /// <summary>A scene that is already open.</summary>
+    public SceneHandle Scene(string sceneKey) => new(grains.GetGrain<IStoryThreadGrain>(sceneKey), sceneKey);
+}
+
+/// <summary>One world: its state at any turn, its events, its laws' audit, and what each character remembers.</summary>
+public sealed class WorldHandle(IGrainFactory grains, string key)
+{
+    private readonly IWorldGrain _world = grains.GetGrain<IWorldGrain>(key);
+
+    public string Key { get; } = key;
+
+    public Task<WorldSummary> SummaryAsync() => _world.Summary();
+
+    public async Task<WorldDefinition> DefinitionAsync() => (await _world.Definition()).Definition;
+
+    /// <summary>The current state, or the state after <paramref name="turn"/>.</summary>
+    public Task<StateView> StateAsync(int? turn = null) => _world.StateAfterTurn(turn ?? -1);
+
+    public Task<WorldAudit> AuditAsync() => _world.Audit();
+
+    /// <summary>Every event, in order, fetched a page at a time.</summary>
+    public async IAsyncEnumerable<WorldEvent> EventsAsync(int pageSize = 1000, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        long after = 0;
+        while (true)
+        {
+            var page = await _world.Events(after, pageSize);
+            foreach (var e in page.Events)
+            {
+                yield return e;
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            if (page.Events.Length == 0 || page.Events[^1].Seq >= page.Version)
+            {
+                yield break;
+            }
+            after = page.Events[^1].Seq;
+        }
+    }
+
+    /// <summary>What <paramref name="character"/> remembers: only the events it witnessed.</summary>
+    public async Task<CharacterMemory> MemoryOfAsync(EntityId character) =>
+        (await grains.GetGrain<ICharacterGrain>(CharacterKey.Of(Key, character)).Memory()).Memory;
+}
+
+/// <summary>One open scene: say something as the user, let self-play run, add participants, read the transcript.</summary>
+public sealed class SceneHandle(IStoryThreadGrain scene, string key)
+{
+    public string Key { get; } = key;
+
+    /// <summary>The user says <paramref name="text"/>; returns the user's turn followed by the characters' replies.</summary>
+    public async Task<ImmutableArray<TurnRecord>> SayAsync(string text, ImmutableArray<Proposal> proposals = default) =>
+        (await scene.Say(new UserLine(text, proposals.IsDefault ? [] : proposals))).Turns;
+
+    /// <summary>Plays up to <paramref name="turns"/> turns of self-play.</summary>
+    public Task<TurnBatch> PlayAsync(int turns) => scene.Play(turns);
+
+    public Task<SceneStatus> AddParticipantAsync(EntityId character) => scene.AddParticipant(character);
+
+    public Task<SceneStatus> StatusAsync() => scene.Status();
+
+    /// <summary>Every recorded turn, in order.</summary>
+    public async IAsyncEnumerable<TurnRecord> TranscriptAsync(int pageSize = 500, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var from = 1;
+        while (true)
+        {
+            var page = await scene.Transcript(from, pageSize);
+            foreach (var turn in page.Turns)
+            {
+                yield return turn;
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            if (page.Turns.Length < pageSize)
+            {
+                yield break;
+            }
+            from += page.Turns.Length;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using MessagePack;
+using WorldPlay.Core.Minds;
+
+namespace WorldPlay.Core.Scenes;
+
+/// <summary>Whose turn is next.</summary>
+public enum NextUpKind
+{
+    /// <summary>Nobody can act: no one of the cast or the user is at the scene's place.</summary>
+    Nobody,
+    User,
+    Character,
+    /// <summary>A cast member away from the scene's place takes a step back toward it.</summary>
+    Offstage,
+}
+
+public readonly record struct NextUp(NextUpKind Kind, EntityId? Who);
+
+/// <summary>The pure state of a scene between turns: who is present, who spoke since the user, who was addressed,
+/// how tense it is and how long since the world last changed. The story-thread grain stores it and calls
+/// <see cref="Next"/> and <see cref="After"/>; everything here is deterministic for a seed.</summary>
+[MessagePackObject]
+public sealed record SceneProgress(
+    [property: Key(0)] SceneSpec Spec,
+    [property: Key(1)] ImmutableArray<EntityId> Cast,
+    [property: Key(2)] TurnTakingPolicy Policy,
+    [property: Key(3)] int Seed,
+    [property: Key(4)] int Turn,
+    [property: Key(5)] ImmutableArray<EntityId> Present,
+    [property: Key(6)] ImmutableSortedSet<EntityId> SpokeSinceUser,
+    [property: Key(7)] EntityId? LastSpeaker,
+    [property: Key(8)] HeardLine? LastLine,
+    [property: Key(9)] ImmutableArray<EntityId> Addressed,
+    [property: Key(10)] int RepliesUntilUser,
+    [property: Key(11)] double Tension,
+    [property: Key(12)] int TurnsSinceChange,
+    [property: Key(13)] ImmutableSortedDictionary<EntityId, ImmutableArray<string>> Refused,
+    [property: Key(14)] ImmutableSortedDictionary<EntityId, double> Talkativeness)
+{
+    /// <summary>Turns without any change to the world before the scene asks for escalation.</summary>
+    public const int StagnationTurns = 5;
+
+    /// <summary>Tension above which the scene asks to slow down.</summary>
+    public const double HighTension = 0.75;
+
+    public static SceneProgress Open(SceneSpec spec, TurnTakingPolicy policy, int seed, IReadOnlyDictionary<EntityId, double> talkativeness, IEnumerable<EntityId> present) =>
+        new(spec, spec.Cast, policy, seed, 0, [.. present], [], null, null, [], 0, 0.2, 0,
+            ImmutableSortedDictionary<EntityId, ImmutableArray<string>>.Empty, talkativeness.ToImmutableSortedDictionary());
+
+    [IgnoreMember]
+    public EntityId? User => Spec.User;
+
+    [IgnoreMember]
+    public Pacing Pacing => TurnsSinceChange >= StagnationTurns ? Pacing.Escalate : Tension > HighTension ? Pacing.SlowDown : Pacing.Steady;
+
+    /// <summary>Cast members at the scene's place, in cast order.</summary>
+    [IgnoreMember]
+    public ImmutableArray<EntityId> CastPresent => [.. Cast.Where(Present.Contains)];
+
+    /// <summary>Who acts next. With <paramref name="userPlays"/> false the user's turns are skipped (a person speaks through the scene's Say).</summary>
+    public NextUp Next(bool userPlays)
+    {
+        var random = new Random(StableSeed.Of(Seed, Turn, "next"));
+        var onStage = CastPresent;
+        var away = Cast.Where(c => !Present.Contains(c)).ToList();
+        var userHere = User is { } u && Present.Contains(u);
+        if (userPlays && userHere && (RepliesUntilUser <= 0 || onStage.Length == 0))
+        {
+            return new NextUp(NextUpKind.User, User);
+        }
+        if (away.Count > 0 && (onStage.Length < 2 || random.NextDouble() < 0.3))
+        {
+            return new NextUp(NextUpKind.Offstage, away[Turn % away.Count]);
+        }
+        var speaker = TurnTaking.Next(Policy, onStage, Addressed, SpokeSinceUser, LastSpeaker, Talkativeness, Turn, random);
+        return speaker is { } s ? new NextUp(NextUpKind.Character, s) : new NextUp(NextUpKind.Nobody, null);
+    }
+
+    /// <summary>What the scene tells <paramref name="who"/> for the coming turn.</summary>
+    public SceneCue CueFor(EntityId who, bool offstage, string placeName) => new(
+        Spec.Id,
+        Spec.Place,
+        placeName,
+        offstage,
+        Pacing,
+        Spec.Objectives,
+        LastLine is { } line && line.Speaker != who ? line : null,
+        Refused.TryGetValue(who, out var refused) ? refused : [],
+        StableSeed.Of(Seed, Turn + 1, who.Value));
+
+    /// <summary>The progress after <paramref name="record"/>, with <paramref name="presentAfter"/> at the scene's place.</summary>
+    /// <param name="candidates">Entities whose names count as addressing them when spoken.</param>
+    public SceneProgress After(TurnRecord record, ImmutableArray<EntityId> presentAfter, IEnumerable<Entity> candidates)
+    {
+        var spoke = record.Accepted.FirstOrDefault(e => e.Change is Spoke);
+        var changed = record.Accepted.Any(e => e.Change is not Spoke);
+        var tension = Tension * 0.92 + record.Accepted.Sum(TensionOf) + 0.05 * record.Rejected.Length;
+        var next = this with
+        {
+            Turn = record.Turn,
+            Present = presentAfter,
+            LastSpeaker = record.Role == TurnRole.Narrator ? LastSpeaker : record.Speaker,
+            Tension = Math.Clamp(tension, 0, 1),
+            TurnsSinceChange = changed ? 0 : TurnsSinceChange + 1,
+            Refused = Refused.SetItem(record.Speaker, [.. record.Rejected.Select(r => r.Reason)]),
+        };
+        if (spoke is null)
+        {
+            return next;
+        }
+        var text = ((Spoke)spoke.Change).Text;
+        var line = new HeardLine(spoke.Seq, spoke.Turn, record.Speaker, record.SpeakerName, text, ((Spoke)spoke.Change).Addressees);
+        var addressed = TurnTaking.AddressedBy(text, line.Addressees, candidates)
+            .Where(a => a != record.Speaker && Cast.Contains(a))
+            .ToImmutableArray();
+        if (record.Role == TurnRole.User)
+        {
+            var random = new Random(StableSeed.Of(Seed, record.Turn, "replies"));
+            var replies = Math.Min(3, 1 + random.Next(2) + (addressed.Length > 1 ? 1 : 0));
+            return next with { LastLine = line, SpokeSinceUser = [], Addressed = addressed, RepliesUntilUser = replies };
+        }
+        return next with
+        {
+            LastLine = line,
+            SpokeSinceUser = SpokeSinceUser.Add(record.Speaker),
+            Addressed = [.. addressed, .. Addressed.Where(a => a != record.Speaker && !addressed.Contains(a))],
+            RepliesUntilUser = RepliesUntilUser - 1,
+        };
+    }
+
+    private static double TensionOf(WorldEvent e) => e.Change switch
+    {
+        RelationshipChanged r => 0.08 + Math.Max(0, -r.Strength) * 0.1,
+        FactAsserted => 0.1,
+        StatusChanged => 0.3,
+        Gave or Took => 0.03,
+        _ => 0,
+    };
+}

@@ -1,0 +1,78 @@
+using WorldPlay.Contracts;
+using WorldPlay.Core;
+using WorldPlay.Core.Characters;
+using WorldPlay.Core.Minds;
+
+namespace WorldPlay.Grains;
+
+/// <summary>The grain-storage record of a character: persona, mind, and its own memory.</summary>
+[GenerateSerializer, Alias("worldplay.CharacterRecord")]
+public sealed class CharacterRecord
+{
+    [Id(0)] public Embodiment? Embodiment { get; set; }
+
+    [Id(1)] public CharacterMemory? Memory { get; set; }
+
+    /// <summary>The world version up to which this character has taken in what it witnessed.</summary>
+    [Id(2)] public long Perceived { get; set; }
+}
+
+/// <summary>A character: takes in the events it witnessed, assembles its perspective and asks its mind what to do.</summary>
+public sealed class CharacterGrain(
+    [PersistentState("character", WorldPlayStorage.Grains)] IPersistentState<CharacterRecord> record,
+    IMindCatalog minds) : Grain, ICharacterGrain
+{
+    private Embodiment Embodiment => record.State.Embodiment
+        ?? throw new InvalidOperationException($"Character '{this.GetPrimaryKeyString()}' has no persona yet; a scene embodies its cast when it opens.");
+
+    private IWorldGrain World => GrainFactory.GetGrain<IWorldGrain>(Embodiment.WorldKey);
+
+    async Task ICharacterGrain.Embody(Embodiment embodiment)
+    {
+        minds.Resolve(embodiment.Mind);
+        if (record.State.Memory is null)
+        {
+            var definition = (await GrainFactory.GetGrain<IWorldGrain>(embodiment.WorldKey).Definition()).Definition;
+            record.State.Memory = CharacterMemory.Empty(embodiment.Persona.Id, definition.Entities.ToDictionary(e => e.Id, e => e.Name));
+        }
+        record.State.Embodiment = embodiment;
+        await record.WriteStateAsync();
+    }
+
+    async Task<CharacterTurn> ICharacterGrain.TakeTurn(TurnCue cue)
+    {
+        var embodiment = Embodiment;
+        var perspective = await PerceiveAsync(cue.Cue);
+        var action = await minds.Resolve(embodiment.Mind).DecideAsync(perspective, CancellationToken.None);
+        await record.WriteStateAsync();
+        return new CharacterTurn(embodiment.Persona.Id, embodiment.Persona.Name, action, perspective.TokenCount);
+    }
+
+    async Task<MemoryView> ICharacterGrain.Memory()
+    {
+        var perception = await World.Perceive(Embodiment.Persona.Id, record.State.Perceived);
+        TakeIn(perception);
+        return new MemoryView(record.State.Memory!);
+    }
+
+    async Task<PerspectiveView> ICharacterGrain.Perspective(TurnCue cue)
+    {
+        var perspective = await PerceiveAsync(cue.Cue);
+        return new PerspectiveView(perspective, PerspectiveBuilder.Render(perspective));
+    }
+
+    private async Task<Perspective> PerceiveAsync(SceneCue cue)
+    {
+        var embodiment = Embodiment;
+        var perception = await World.Perceive(embodiment.Persona.Id, record.State.Perceived);
+        TakeIn(perception);
+        return PerspectiveBuilder.Build(
+            embodiment.Persona, record.State.Memory!, perception.Slice, cue, embodiment.PerspectiveBudget, TokenCounter.Default);
+    }
+
+    private void TakeIn(Perception perception)
+    {
+        record.State.Memory = record.State.Memory!.Witness(perception.Witnessed);
+        record.State.Perceived = perception.Version;
+    }
+}

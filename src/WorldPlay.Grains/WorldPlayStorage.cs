@@ -1,0 +1,14 @@
+namespace WorldPlay.Grains;
+
+/// <summary>Names of the storage the grains use.</summary>
+public static class WorldPlayStorage
+{
+    /// <summary>The Orleans grain-storage provider for character and scene state.</summary>
+    public const string Grains = "worldplay";
+
+    /// <summary>The event-store stream of a world's timeline.</summary>
+    public static string TimelineStream(string worldKey) => $"world/{worldKey}";
+
+    /// <summary>The event-store stream of a scene's transcript.</summary>
+    public static string TranscriptStream(string sceneKey) => $"scene/{sceneKey}";
+}

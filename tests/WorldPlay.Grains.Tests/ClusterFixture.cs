@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using WorldPlay.Client;
+using WorldPlay.Hosting;
+using WorldPlay.Storage;
+
+namespace WorldPlay.Grains.Tests;
+
+/// <summary>A two-silo in-process cluster. The silos share one event store, as silos of a real cluster share Azure storage.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private readonly MemoryEventStore _store = new();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public WorldPlayClient Client => new(Cluster.Client);
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        var store = _store;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton<IEventStore>(store);
+            silo.AddWorldPlay();
+        });
+        builder.ConfigureClient(client => client.AddWorldPlay());
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
