@@ -193,6 +193,22 @@ public sealed class LawTests
     }
 
     [Fact]
+    public void Spoke_ByAPlace_IsRefusedAsOnlyCharactersAct()
+    {
+        var refusal = Refusal(Initial, Proposal.Of(Lighthouse, new Spoke("The lamp remembers.", [])));
+
+        Assert.Equal(("integrity", "Lighthouse is a place; only characters act."), refusal);
+    }
+
+    [Fact]
+    public void Took_ByALooseItem_IsRefused()
+    {
+        var (law, _) = Refusal(Initial, Proposal.Of(Coin, new Took(Coin)));
+
+        Assert.Equal("integrity", law);
+    }
+
+    [Fact]
     public void Proposal_CausePointingToAFutureEvent_IsRefused()
     {
         var (law, reason) = Refusal(Initial, Proposal.Of(Mira, new Spoke("Because of what will happen.", []), 5));
