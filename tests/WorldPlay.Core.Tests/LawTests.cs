@@ -169,6 +169,14 @@ public sealed class LawTests
     }
 
     [Fact]
+    public void FactAsserted_ForbiddenConceptSplitBetweenPredicateAndValue_IsRefused()
+    {
+        var (law, reason) = Refusal(Initial, Proposal.Of(Mira, new FactAsserted("mill-power", Market, "runs on a steam", "engine")));
+
+        Assert.Equal(("forbidden-concepts", "'steam engine' does not exist in Harbortown."), (law, reason));
+    }
+
+    [Fact]
     public void RelationshipChanged_StrengthAboveOne_IsRefusedNamingTheStrength()
     {
         var (law, reason) = Refusal(Initial, Proposal.Of(Mira, new RelationshipChanged(Mira, Oren, "rival", 1.5)));
