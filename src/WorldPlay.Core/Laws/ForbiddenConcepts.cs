@@ -36,7 +36,8 @@ public sealed class ForbiddenConcepts : Law
         }
     }
 
-    private string? Find(string text)
+    /// <summary>The first forbidden concept <paramref name="text"/> speaks of, or null.</summary>
+    public string? Find(string text)
     {
         foreach (var (concept, pattern) in _concepts)
         {
