@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using MessagePack;
 using WorldPlay.Core.Scenes;
 
@@ -70,6 +71,7 @@ public sealed record CharacterMemory(
     }
 
     /// <summary>The lines this character heard most recently, oldest first.</summary>
+    [IgnoreMember, JsonIgnore]
     public IEnumerable<WorldEvent> RecentSpeech => Recent.Where(e => e.Change is Spoke);
 
     public string NameOf(EntityId id) => Names.TryGetValue(id, out var n) ? n : id.Value;
@@ -114,6 +116,7 @@ public sealed record Mood([property: Key(0)] double Valence, [property: Key(1)] 
     }
 
     /// <summary>A word for the mood, for prompts and voices.</summary>
+    [IgnoreMember, JsonIgnore]
     public string Word => (Valence, Arousal) switch
     {
         ( > 0.3, > 0.3) => "elated",

@@ -15,14 +15,10 @@ public sealed class ForbiddenConcepts : Law
 
     public override string? Judge(WorldState state, WorldEvent proposed, EntityId? scenePlace)
     {
-        foreach (var text in proposed.Change.Texts())
-        {
-            if (Find(text) is { } concept)
-            {
-                return $"'{concept}' does not exist in {state.Setting.Name}.";
-            }
-        }
-        return null;
+        // The texts are read as one, as Audit reads a fact: a concept split between predicate and value still enters the world.
+        return Find(string.Join(" ", proposed.Change.Texts())) is { } concept
+            ? $"'{concept}' does not exist in {state.Setting.Name}."
+            : null;
     }
 
     public override IEnumerable<string> Audit(WorldState state)
@@ -36,7 +32,8 @@ public sealed class ForbiddenConcepts : Law
         }
     }
 
-    private string? Find(string text)
+    /// <summary>The first forbidden concept <paramref name="text"/> speaks of, or null.</summary>
+    public string? Find(string text)
     {
         foreach (var (concept, pattern) in _concepts)
         {

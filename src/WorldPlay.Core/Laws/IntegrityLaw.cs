@@ -1,15 +1,19 @@
 namespace WorldPlay.Core.Laws;
 
-/// <summary>Always on: every named entity exists and is of the right kind, and causes point to earlier events.</summary>
+/// <summary>Always on: the actor is a character, every named entity exists and is of the right kind, and causes point to earlier events.</summary>
 public sealed class IntegrityLaw : Law
 {
     public override string Kind => "integrity";
 
     public override string? Judge(WorldState state, WorldEvent proposed, EntityId? scenePlace)
     {
-        if (state.Find(proposed.Actor) is null)
+        if (state.Find(proposed.Actor) is not { } actor)
         {
             return $"'{proposed.Actor}' is not an entity of world '{state.Setting.Id}'.";
+        }
+        if (!actor.IsCharacter)
+        {
+            return $"{actor.Name} is a {actor.Kind.ToString().ToLowerInvariant()}; only characters act.";
         }
         foreach (var id in proposed.Change.References())
         {

@@ -18,10 +18,9 @@ public static class Commitment
         foreach (var proposal in proposals)
         {
             // What one says in a turn is the cause of what one does in the same turn.
-            var causes = speech is { } s && proposal.Change is not Spoke && !proposal.Causes.Contains(s)
-                ? proposal.Causes.Add(s)
-                : proposal.Causes;
-            var candidate = ToEvent(state, turn, proposal with { Causes = causes.IsDefault ? [] : causes });
+            var given = proposal.Causes.IsDefault ? [] : proposal.Causes;
+            var causes = speech is { } s && proposal.Change is not Spoke && !given.Contains(s) ? given.Add(s) : given;
+            var candidate = ToEvent(state, turn, proposal with { Causes = causes });
             if (laws.Judge(state, candidate, scenePlace) is { } refusal)
             {
                 rejected.Add(new Rejection(proposal, refusal.Law, refusal.Reason));
@@ -66,13 +65,15 @@ public static class Commitment
         {
             witnesses.UnionWith(state.CharactersAt(to).Select(c => c.Id));
         }
+        // Speech read from a file or a model may leave out its addressees: it is then said to everyone present.
+        var change = proposal.Change is Spoke { Addressees.IsDefault: true } spoke ? spoke with { Addressees = [] } : proposal.Change;
         return new WorldEvent(
             state.Version + 1,
             Math.Max(turn, state.Turn),
             state.StoryMinute + Math.Max(0, minutes),
             proposal.Actor,
             place,
-            proposal.Change,
+            change,
             proposal.Causes.IsDefault ? [] : proposal.Causes,
             [.. witnesses]);
     }

@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace WorldPlay.Core.Worlds;
+
+/// <summary>Reads world files (the JSON format in docs/world-format.md) and the sample worlds shipped with WorldPlay.</summary>
+public static partial class WorldFiles
+{
+    private static readonly ImmutableArray<string> Samples = ["harbor", "court"];
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        AllowDuplicateProperties = false,
+    };
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>The names of the sample worlds, in the order they are presented.</summary>
+    public static IReadOnlyList<string> SampleNames => Samples;
+
+    /// <summary>The sample world named <paramref name="nameOrPath"/> (any case), or else the world file at that path.</summary>
+    /// <exception cref="WorldFileException">Neither a sample nor a file, or the file is not a valid world.</exception>
+    public static WorldDefinition Load(string nameOrPath)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrPath);
+        var sample = Samples.FirstOrDefault(s => string.Equals(s, nameOrPath.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (sample is not null)
+        {
+            return Parse(SampleText(sample), $"{sample}.json");
+        }
+        var path = Path.GetFullPath(nameOrPath.Length == 0 ? "." : nameOrPath);
+        if (!File.Exists(path))
+        {
+            throw new WorldFileException(
+                null, [$"Unknown world '{nameOrPath}': not a sample ({string.Join(", ", Samples)}) and no file at '{path}'."]);
+        }
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new WorldFileException(nameOrPath, [$"cannot be read: {e.Message}"]);
+        }
+        return Parse(json, nameOrPath);
+    }
+
+    /// <summary>The world described by <paramref name="json"/>; <paramref name="source"/> names it in error messages.</summary>
+    /// <exception cref="WorldFileException">The JSON is malformed, or the world breaks the format's rules (all problems are listed).</exception>
+    public static WorldDefinition Parse(string json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var file = Deserialize(json, source);
+        var reader = new WorldFileReader(file);
+        return reader.Read() ?? throw new WorldFileException(source, reader.Problems);
+    }
+
+    private static string SampleText(string sample)
+    {
+        var resource = $"WorldPlay.Core.Worlds.{sample}.json";
+        using var stream = typeof(WorldFiles).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The sample world '{sample}' is missing from the assembly (resource '{resource}').");
+        using var text = new StreamReader(stream);
+        return text.ReadToEnd();
+    }
+
+    private static WorldFile Deserialize(string json, string source)
+    {
+        // Syntax first, so that a broken file gets one message about where it breaks, not about shapes.
+        try
+        {
+            using var _ = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new WorldFileException(source, [$"malformed JSON at {Where(e)}: {Reason(e)}"]);
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<WorldFile>(json, Options)
+                ?? throw new WorldFileException(source, ["the file holds null; a world file is one JSON object { \"id\": ..., ... }"]);
+        }
+        catch (JsonException e)
+        {
+            var path = FieldPath(e.Path);
+            var expected = ExpectedAt(path);
+            var what = expected is null ? Reason(e) : $"expected {expected}";
+            throw new WorldFileException(source, [$"{(path.Length == 0 ? "(top level)" : path)}: {what} ({Where(e)})"]);
+        }
+    }
+
+    private static string Where(JsonException e) => $"line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}";
+
+    // System.Text.Json appends "Path: ... | LineNumber: ..." to its messages; we say where in our own words.
+    private static string Reason(JsonException e) =>
+        Regex.Replace(e.Message, @"\s*(Path:|LineNumber:).*$", "", RegexOptions.Singleline).TrimEnd('.');
+
+    private static string FieldPath(string? jsonPath) =>
+        jsonPath is null ? "" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+
+    /// <summary>What the format expects at <paramref name="path"/> (<c>characters[0].talkativeness</c>), in words, or null.</summary>
+    private static string? ExpectedAt(string path)
+    {
+        var type = typeof(WorldFile);
+        foreach (Match step in Regex.Matches(path, @"(?<name>[A-Za-z_$][A-Za-z0-9_$]*)|\[(?<index>\d+)\]"))
+        {
+            if (step.Groups["index"].Success)
+            {
+                if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(List<>))
+                {
+                    return null;
+                }
+                type = type.GetGenericArguments()[0];
+            }
+            else
+            {
+                var property = type.GetProperties().FirstOrDefault(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name) == step.Value);
+                if (property is null)
+                {
+                    return null;
+                }
+                type = property.PropertyType;
+            }
+            type = Nullable.GetUnderlyingType(type) ?? type;
+        }
+        return Describe(type);
+    }
+
+    private static string Describe(Type type) => type switch
+    {
+        _ when type == typeof(string) => "a string in double quotes",
+        _ when type == typeof(double) => "a number",
+        _ when type == typeof(int) || type == typeof(long) => "a whole number",
+        _ when type == typeof(JsonElement) => "a list of ids, or \"everyone\"",
+        _ when type == typeof(List<string?>) => "a list of strings [\"...\", \"...\"]",
+        _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) => "a list of objects [{ ... }, { ... }]",
+        _ => "an object { ... }",
+    };
+
+    /// <summary>The fields a file object may have, as written in files.</summary>
+    private static IEnumerable<string> FieldsOf(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.Name != nameof(FileObject.Extra))
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
+}
+
+/// <summary>A world file that cannot be used, with every problem found in it.</summary>
+public sealed class WorldFileException : Exception
+{
+    public WorldFileException(string? source, IReadOnlyList<string> problems)
+        : base(string.Join(Environment.NewLine, problems.Select(p => source is null ? p : $"{source}: {p}")))
+    {
+        SourceName = source;
+        Problems = problems;
+    }
+
+    /// <summary>The file or sample the problems were found in, or null when there was none.</summary>
+    public string? SourceName { get; }
+
+    /// <summary>Each problem on its own: the JSON path of the field, the bad value and what is allowed.</summary>
+    public IReadOnlyList<string> Problems { get; }
+}
