@@ -37,7 +37,7 @@ internal sealed class SceneView
             return;
         }
         _console.Write(new Rule($"[bold]{Markup.Escape(scene.Title)}[/] [dim]· {Markup.Escape(_name(scene.Place))} · seed {request.Seed} · {request.Turns} turns[/]").LeftJustified());
-        _console.MarkupLine($"[dim]Cast:[/] {string.Join(", ", scene.Cast.Select(c => Colored(c, _name(c))))}{(scene.User is { } u ? $"  [dim]user:[/] {Colored(u, _name(u))} ({Markup.Escape(request.UserMind)})" : "")}");
+        _console.MarkupLine($"[dim]Cast:[/] {string.Join(", ", scene.Cast.Where(c => c != scene.User).Select(c => Colored(c, _name(c))))}{(scene.User is { } u ? $"  [dim]user:[/] {Colored(u, _name(u))} ({Markup.Escape(request.UserMind)})" : "")}");
         if (scene.Opening.Length > 0)
         {
             _console.MarkupLine($"[italic grey]{Markup.Escape(scene.Opening)}[/]");

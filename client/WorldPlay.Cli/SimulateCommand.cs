@@ -204,7 +204,7 @@ internal sealed class RunStats
             ["turns"] = Turns,
             ["events"] = audit.Events,
             ["rejectedProposals"] = Rejected,
-            ["characters"] = scene.Cast.Length,
+            ["characters"] = scene.Cast.Count(c => c != scene.User),
             ["speakers"] = speakers,
             ["relationshipsChanged"] = audit.RelationshipsChanged,
             ["lawViolationsInState"] = audit.Violations.Length,

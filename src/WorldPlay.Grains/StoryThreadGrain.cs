@@ -55,8 +55,8 @@ public sealed class StoryThreadGrain(
         var spec = definition.Scenes.FirstOrDefault(s => s.Id == options.SceneId)
             ?? throw new ArgumentException($"Unknown scene '{options.SceneId}' in world '{options.WorldKey}'; known: {string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
         var state = (await world.StateAfterTurn(-1)).State;
-        var talkativeness = spec.Cast.ToDictionary(c => c, c => definition.PersonaOf(c)?.Talkativeness ?? 0.5);
-        var participants = spec.User is { } user ? spec.Cast.Add(user) : spec.Cast;
+        var talkativeness = spec.Cast.Distinct().ToDictionary(c => c, c => definition.PersonaOf(c)?.Talkativeness ?? 0.5);
+        var participants = spec.User is { } user ? spec.Cast.Add(user).Distinct() : spec.Cast;
         await Task.WhenAll(participants.Select(id => Embody(definition, options, id)));
         record.State = new SceneRecord
         {

@@ -20,6 +20,10 @@ internal static class Scenes
         return (handle, scene, definition);
     }
 
+    /// <summary>The characters the scene's minds play (the scene's cast without its user).</summary>
+    public static List<EntityId> Characters(WorldDefinition definition) =>
+        [.. definition.Scenes[0].Cast.Where(c => c != definition.Scenes[0].User)];
+
     public static async Task<List<TurnRecord>> PlayAsync(SceneHandle scene, int turns)
     {
         var played = new List<TurnRecord>();

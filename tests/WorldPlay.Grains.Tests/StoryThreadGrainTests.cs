@@ -10,7 +10,7 @@ public sealed class StoryThreadGrainTests(ClusterFixture fixture)
     public async Task Say_NamingACharacter_ThatCharacterAnswersFirst()
     {
         var (_, scene, definition) = await Scenes.OpenAsync(fixture.Client, userMind: null);
-        var cast = definition.Scenes[0].Cast;
+        var cast = Scenes.Characters(definition);
         var addressee = definition.Entities.First(e => e.Id == cast[^1]);
 
         var turns = await scene.SayAsync($"{addressee.Name}, what brings you here tonight?");

@@ -44,8 +44,10 @@ public sealed record SceneProgress(
     /// <summary>Tension above which the scene asks to slow down.</summary>
     public const double HighTension = 0.75;
 
+    /// <summary>A scene before its first turn. The cast is the characters the scene's minds play: the user is not one of them,
+    /// even when the scene lists it among the cast.</summary>
     public static SceneProgress Open(SceneSpec spec, TurnTakingPolicy policy, int seed, IReadOnlyDictionary<EntityId, double> talkativeness, IEnumerable<EntityId> present) =>
-        new(spec, spec.Cast, policy, seed, 0, [.. present], [], null, null, [], 0, 0.2, 0,
+        new(spec, [.. spec.Cast.Where(c => c != spec.User)], policy, seed, 0, [.. present], [], null, null, [], 0, 0.2, 0,
             ImmutableSortedDictionary<EntityId, ImmutableArray<string>>.Empty, talkativeness.ToImmutableSortedDictionary());
 
     [IgnoreMember]
