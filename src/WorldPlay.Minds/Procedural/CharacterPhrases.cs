@@ -34,7 +34,7 @@ internal static class CharacterPhrases
         Gruff("Aye, {speaker}. [About time you turned up|You found me, then|Took your time]."),
         Formal("A good {daypart} to you, {speaker}. [Welcome to {place}|You honour us]."),
         Warm("{speaker}! [It does me good to see you|Come in, come in|I'm so glad you're here]."),
-        Dry("Ah, {speaker}. [Just the face I was hoping for|Of course it's you|Who else would it be]."),
+        Dry("Ah, {speaker}. [Just the face I was hoping for.|Of course it's you.|Who else would it be?]"),
         Nervous("Oh! {speaker}, [you startled me|hello, yes, hello|I didn't hear you come in]."),
         Cheerful("{speaker}! [What luck|There you are at last|Now the {time} gets interesting]!"),
     ];
@@ -95,7 +95,7 @@ internal static class CharacterPhrases
     [
         "Threats don't suit you, {speaker}.",
         "Is that a threat, {speaker}?",
-        "I've faced worse than you, {speaker}, [and I'm still standing|and walked away]",
+        "I've faced worse than you, {speaker}, [and I'm still standing|and walked away].",
         Gruff("Try it, {speaker}. [See what happens|I'd like to see that]."),
         Formal("I would think very carefully before saying that again, {speaker}."),
         Dry("Frightening. [Truly|I'm trembling]."),
@@ -162,9 +162,9 @@ internal static class CharacterPhrases
     public static readonly Phrase[] QuestionLead =
     [
         "[A fair question|Good question|That's the question, isn't it], {speaker}.",
-        "{echo}? [Why do you ask|Hm|Now there's a thing].",
-        "You want to know about {echo}.",
-        Gruff("Questions, questions, {speaker}."),
+        "{echo}? [Why do you ask?|Hm.|Now there's a thing.]",
+        "So it's {echo} [that matters to you|on your mind].",
+        Gruff("[Questions, questions|Always asking], {speaker}."),
         Formal("Allow me to answer plainly, {speaker}."),
         Dry("Straight to the point, {speaker}. [How refreshing|How rude]."),
         Nervous("Oh, that, I, well, {speaker}."),
@@ -293,7 +293,7 @@ internal static class CharacterPhrases
         "Whoever ends up with {item} [ends up with trouble|holds all the cards].",
         "There's something odd about {item}.",
         "{item} [tells a story|has seen things], if you know how to read it.",
-        "Nobody has said a word about {item}. [Strange|Why is that]?",
+        "Nobody has said a word about {item}. [Strange.|Why is that?]",
         Dry("{item}. [Everyone's favourite|The star of the evening]."),
         Nervous("I don't like [the look of|being near] {item}."),
     ];
@@ -301,7 +301,7 @@ internal static class CharacterPhrases
     public static readonly Phrase[] LooseItem =
     [
         "{loose} has been [sitting there|lying there] longer than any of us.",
-        "Someone left {loose} here. [I wonder who|Careless]",
+        "Someone left {loose} here. [I wonder who.|Careless.]",
         "[Nobody's touched|Nobody seems to want] {loose}.",
     ];
 
@@ -392,7 +392,7 @@ internal static class CharacterPhrases
         "There's something about {secretabout} I haven't told anyone.",
         "Some things about {secretabout} are better left buried.",
         "Ask me about {secretabout} another time.",
-        "If anyone knew the truth about {secretabout}, [things would change here|nobody would sleep]",
+        "If anyone knew the truth about {secretabout}, [things would change here|nobody would sleep].",
         Nervous("Please don't ask me about {secretabout}."),
         Dry("{secretabout}? [Oh, nothing to see there|Perfectly ordinary, I'm sure]."),
     ];
@@ -429,7 +429,7 @@ internal static class CharacterPhrases
         "Can I count on you, {name}?",
         "What would you have me do, {name}?",
         "Walk with me a while, {name}?",
-        "Is there something you [want|need] to tell me, {name}?",
+        "Is there something [to tell me|on your mind], {name}?",
         "Sit with me, {name}. [Tell me something true|Tell me about yourself].",
         "Why did you [really come here|come to {place}], {name}?",
         "Do you believe that {fact}, {name}?",
@@ -440,7 +440,7 @@ internal static class CharacterPhrases
         "How long do you mean to stay at {place}, {name}?",
         "Would you keep a secret for me, {name}?",
         "What would it take to win you over, {name}?",
-        "{name}, what do you want from all this?",
+        "{name}, what are you after in all this?",
         Gruff("Well? Spit it out, {name}."),
         Gruff("You with me or not, {name}?"),
         Formal("Might I ask your opinion, {name}?"),
@@ -462,7 +462,7 @@ internal static class CharacterPhrases
         "If not now, {name}, then when?",
         "What are you hiding, {name}?",
         "Who sent you, {name}?",
-        "Are you ready to [act|choose], {name}? [There's no more time|The hour's come]",
+        "Are you ready to [act|choose], {name}? [There's no more time.|The hour's come.]",
     ];
 
     public static readonly Phrase[] SlowDownHook =

@@ -334,13 +334,13 @@ internal sealed class CharacterTurn
         string[] words = _gist.Kind switch
         {
             LineKind.Accusation or LineKind.Threat => ["rattled", "angry", "stung", "on edge"],
-            LineKind.Thanks or LineKind.Compliment or LineKind.Apology or LineKind.Greeting => ["glad", "warm", "easier", "lighter"],
+            LineKind.Thanks or LineKind.Compliment or LineKind.Apology or LineKind.Greeting => ["glad", "warm", "easier", "relieved"],
             _ when _speaker is not null && TieWords.OwnTieToward(_speaker.Id, _p) is { Strength: < -0.3 } => ["wary", "cold", "guarded"],
             _ => _p.Cue.Pacing switch
             {
                 Pacing.Escalate => ["restless", "tense", "on edge", "impatient"],
-                Pacing.SlowDown => ["thoughtful", "quiet", "tired", "wistful"],
-                _ => ["uneasy", "calm", "watchful", "steady", "curious"],
+                Pacing.SlowDown => ["thoughtful", "pensive", "tired", "wistful"],
+                _ => ["uneasy", "watchful", "curious", "distracted", "wary"],
             },
         };
         return _phrasing.Pick(words);

@@ -168,17 +168,17 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo, Entity
         {
             switch (w)
             {
-                case "where":
+                case "where" or "where's":
                     return Asking.Where;
-                case "who" or "whom" or "whose":
+                case "who" or "whom" or "whose" or "who's":
                     return Asking.Who;
-                case "why":
+                case "why" or "why's":
                     return Asking.Why;
-                case "how":
+                case "how" or "how's":
                     return Asking.How;
-                case "when":
+                case "when" or "when's":
                     return Asking.When;
-                case "what" or "which":
+                case "what" or "which" or "what's":
                     return Asking.What;
             }
         }

@@ -75,6 +75,10 @@ internal static class PerspectiveReading
         }
     }
 
+    /// <summary>The participant's own recent lines, with whom they were for.</summary>
+    public static IEnumerable<HeardLine> OwnLinesWithAddressees(Perspective p) =>
+        (p.RecentLines.IsDefault ? [] : p.RecentLines).Where(l => l.Speaker == p.Self);
+
     /// <summary>The line to answer, when someone else said it.</summary>
     public static HeardLine? Heard(Perspective p) => p.Cue.AnswerTo is { } line && line.Speaker != p.Self ? line : null;
 

@@ -101,7 +101,7 @@ internal sealed class Phrasing
             if (_voice.Fits(phrase.Register) && slots.CanFill(phrase.Template) && (accept is null || accept(phrase.Template)))
             {
                 usable.Add(phrase);
-                weights.Add(phrase.Register == Register.Plain ? 1 : 3);
+                weights.Add(phrase.Register == Register.Plain ? 1 : 2);
             }
         }
         if (usable.Count == 0)
@@ -263,6 +263,11 @@ internal sealed class Phrasing
             if (c == ',' && s.Length > 0 && s[^1] is ',' or '.' or '?' or '!')
             {
                 continue;
+            }
+            // A relative clause closed by a comma ("Tomas, who owes me,") that ends the sentence keeps only the stop.
+            if (c is '.' or '?' or '!' && s.Length > 0 && s[^1] == ',')
+            {
+                s.Length--;
             }
             s.Append(c);
         }

@@ -69,7 +69,8 @@ internal static class TieWords
     public static bool IsCold(string type) => Cold.Contains(Canonical(type));
 
     /// <summary>Someone present as the speaker names them to a third party: "my sister Mira",
-    /// "Tomas, who still owes me forty crowns", "Ada, whom I trust", or just "Tomas".</summary>
+    /// "Tomas, who still owes me forty crowns,", "Ada, whom I trust,", or just "Tomas". A relative clause carries its
+    /// closing comma; <see cref="Phrasing.Finish"/> drops it before a full stop.</summary>
     public static string Describe(PresentView who, Perspective p)
     {
         var tie = Strongest(who, p);
@@ -96,12 +97,12 @@ internal static class TieWords
                 return who.Name;
             }
             return type == "owes"
-                ? $"{who.Name}, who still owes me{Debt(p, who.Id, who.Name)}"
-                : tie.Strength < -0.2 ? $"{who.Name}, who no longer {type} me" : $"{who.Name}, who {type} me";
+                ? $"{who.Name}, who still owes me{Debt(p, who.Id, who.Name)},"
+                : tie.Strength < -0.2 ? $"{who.Name}, who no longer {type} me," : $"{who.Name}, who {type} me,";
         }
         return type == "owes"
-            ? $"{who.Name}, whom I still owe{Debt(p, p.Self, who.Name)}"
-            : tie.Strength < -0.2 ? $"{who.Name}, whom I no longer {verb}" : $"{who.Name}, whom I {verb}{Intensity(type, tie.Strength)}";
+            ? $"{who.Name}, whom I still owe{Debt(p, p.Self, who.Name)},"
+            : tie.Strength < -0.2 ? $"{who.Name}, whom I no longer {verb}," : $"{who.Name}, whom I {verb}{Intensity(type, tie.Strength)},";
     }
 
     /// <summary>The tie said to the other's face, about the speaker's side only: "you're my sister", "you still owe me

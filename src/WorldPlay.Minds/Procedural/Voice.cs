@@ -21,9 +21,9 @@ internal sealed record Voice(Register Primary, Register Secondary, bool Terse, d
     private static readonly (Register Register, string[] Words)[] Cues =
     [
         (Register.Gruff, ["gruff", "salty", "rough", "blunt", "coarse", "sailor", "brusque", "grumbl", "growl", "weathered", "hard"]),
-        (Register.Formal, ["formal", "polite", "courtly", "eloquent", "flowery", "precise", "measured", "proper", "archaic", "noble", "learned", "scholar"]),
-        (Register.Warm, ["warm", "kind", "gentle", "soft", "caring", "motherly", "fatherly", "friendly", "tender", "patient", "loyal"]),
-        (Register.Dry, ["dry", "sardonic", "sarcastic", "wry", "cynical", "ironic", "deadpan", "sly", "mocking", "shrewd", "cunning"]),
+        (Register.Formal, ["formal", "courteous", "polite", "courtly", "eloquent", "flowery", "precise", "measured", "proper", "archaic", "noble", "learned", "scholar"]),
+        (Register.Warm, ["warm", "kind", "gentle", "soft", "caring", "motherly", "fatherly", "friendly", "tender", "big-hearted", "loyal"]),
+        (Register.Dry, ["dry", "sardonic", "sarcastic", "wry", "cynical", "ironic", "deadpan", "sly", "mocking", "shrewd", "cunning", "cold"]),
         (Register.Nervous, ["nervous", "anxious", "shy", "timid", "hesitant", "stammer", "fidget", "jumpy", "worried", "fearful"]),
         (Register.Cheerful, ["cheerful", "jovial", "bubbly", "exuberant", "chatty", "lively", "playful", "merry", "enthusiastic", "bright", "eager"]),
     ];
