@@ -269,6 +269,10 @@ public class WorldFilesTests
     }
 
     [Fact]
+    public void Load_MisspeltSampleName_SuggestsTheSample() =>
+        Assert.EndsWith("Did you mean 'harbor'?", Assert.Throws<WorldFileException>(() => WorldFiles.Load("harbour")).Message);
+
+    [Fact]
     public void Load_FilePath_LoadsTheFile()
     {
         var path = Path.Combine(Path.GetTempPath(), $"worldplay-{Guid.NewGuid():N}.json");

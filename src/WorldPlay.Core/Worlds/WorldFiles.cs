@@ -39,8 +39,9 @@ public static partial class WorldFiles
         var path = Path.GetFullPath(nameOrPath.Length == 0 ? "." : nameOrPath);
         if (!File.Exists(path))
         {
+            var hint = Closest(nameOrPath.Trim(), Samples) is { } near ? $" Did you mean '{near}'?" : "";
             throw new WorldFileException(
-                null, [$"Unknown world '{nameOrPath}': not a sample ({string.Join(", ", Samples)}) and no file at '{path}'."]);
+                null, [$"Unknown world '{nameOrPath}': not a sample ({string.Join(", ", Samples)}) and no file at '{path}'.{hint}"]);
         }
         string json;
         try
@@ -132,16 +133,17 @@ public static partial class WorldFiles
     }
 
     /// <summary>" (did you mean 'x'?)" when <paramref name="value"/> looks like a slip for one of <paramref name="candidates"/>, else "".</summary>
-    private static string DidYouMean(string value, IEnumerable<string> candidates)
-    {
-        var best = candidates
-            .Select(c => (Candidate: c, Distance: string.Equals(c, value, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance(c, value)))
+    private static string DidYouMean(string value, IEnumerable<string> candidates) =>
+        Closest(value, candidates) is { } best ? $" (did you mean '{best}'?)" : "";
+
+    /// <summary>The candidate within a typo or two of <paramref name="value"/> (case aside), or null.</summary>
+    private static string? Closest(string value, IEnumerable<string> candidates) =>
+        candidates
+            .Select(c => (Candidate: c, Distance: EditDistance(c, value)))
             .Where(c => c.Distance <= Math.Min(2, value.Length / 3))
             .OrderBy(c => c.Distance)
             .Select(c => c.Candidate)
             .FirstOrDefault();
-        return best is null ? "" : $" (did you mean '{best}'?)";
-    }
 
     private static int EditDistance(string a, string b)
     {
