@@ -224,7 +224,7 @@ public sealed class WorldFileException : Exception
         : base(string.Join(Environment.NewLine, problems.Select(p => source is null ? p : $"{source}: {p}")))
     {
         SourceName = source;
-        Problems = problems;
+        Problems = [.. problems];
     }
 
     /// <summary>The file or sample the problems were found in, or null when there was none.</summary>
