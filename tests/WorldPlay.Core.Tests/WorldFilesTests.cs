@@ -269,6 +269,10 @@ public class WorldFilesTests
     }
 
     [Fact]
+    public void Load_MisspeltSampleName_SuggestsTheSample() =>
+        Assert.EndsWith("Did you mean 'harbor'?", Assert.Throws<WorldFileException>(() => WorldFiles.Load("harbour")).Message);
+
+    [Fact]
     public void Load_FilePath_LoadsTheFile()
     {
         var path = Path.Combine(Path.GetTempPath(), $"worldplay-{Guid.NewGuid():N}.json");
@@ -350,8 +354,36 @@ public class WorldFilesTests
     [Fact]
     public void Parse_UnknownField_ListsKnownFields() =>
         Assert.Contains(
-            "places[0].descripton: not a field here; known fields: id, name, aliases, description",
-            Problems(w => w["places"]![0]!["descripton"] = "typo"));
+            "places[0].weather: not a field here; known fields: id, name, aliases, description",
+            Problems(w => w["places"]![0]!["weather"] = "rain"));
+
+    [Fact]
+    public void Parse_MisspelledField_SuggestsTheField() =>
+        Assert.Contains(
+            "characters[0].speachStyle: not a field here (did you mean 'speechStyle'?); known fields: id, name, aliases, pronouns, role, location, status, description, traits, speechStyle, exampleLines, catchphrases, goals, talkativeness, secrets",
+            Problems(w => w["characters"]![0]!["speachStyle"] = "Loud."));
+
+    [Fact]
+    public void Parse_MisspelledReference_SuggestsTheId() =>
+        Assert.Contains(
+            "scenes[0].place: 'lamproom' is not a place id (did you mean 'lamp-room'?); known places: lamp-room, landing",
+            Problems(w => w["scenes"]![0]!["place"] = "lamproom"));
+
+    [Fact]
+    public void Parse_FieldGivenTwice_IsReported()
+    {
+        var json = Minimal.Replace("\"name\": \"The Lighthouse\",", "\"name\": \"The Lighthouse\", \"name\": \"Lighthouse\",", StringComparison.Ordinal);
+
+        var error = Assert.Throws<WorldFileException>(() => WorldFiles.Parse(json, "test.json"));
+
+        Assert.Equal(["name: given more than once in the same object; keep one"], error.Problems);
+    }
+
+    [Fact]
+    public void Parse_EmptyFile_SaysItIsEmpty() =>
+        Assert.Equal(
+            "empty.json: the file is empty; a world file is one JSON object { \"id\": ..., ... }",
+            Assert.Throws<WorldFileException>(() => WorldFiles.Parse("  ", "empty.json")).Message);
 
     [Fact]
     public void Parse_CastMemberElsewhere_SaysWhereTheyStart() =>

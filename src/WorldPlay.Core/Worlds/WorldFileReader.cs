@@ -16,9 +16,9 @@ public static partial class WorldFiles
     private static readonly ImmutableArray<string> Policies = ["addressed-first", "pooled", "weighted", "round-robin"];
 
     /// <summary>Checks one world file against the format's rules, collecting every problem, and maps a valid one to a <see cref="WorldDefinition"/>.</summary>
-    private sealed class WorldFileReader(WorldFile file)
+    private sealed class WorldFileReader(WorldFile file, IEnumerable<string> earlierProblems)
     {
-        private readonly List<string> _problems = [];
+        private readonly List<string> _problems = [.. earlierProblems];
         private readonly Dictionary<string, (EntityKind Kind, string Path)> _entities = new(StringComparer.Ordinal);
         private readonly Dictionary<string, CharacterEntry> _characters = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _factIds = new(StringComparer.Ordinal);
@@ -41,19 +41,16 @@ public static partial class WorldFiles
             CheckRelationships();
             CheckFacts();
             CheckScenes();
+            CheckForbiddenTexts();
             if (_problems.Count > 0)
             {
                 return null;
             }
             var definition = Build();
-            CheckForbiddenTexts(definition.Setting);
-            if (_problems.Count == 0)
+            // A safety net: whatever the checks above missed, a world must start lawful.
+            foreach (var violation in LawBook.For(definition.Setting).Audit(WorldState.Initial(definition)))
             {
-                // A safety net: whatever the checks above missed, a world must start lawful.
-                foreach (var violation in LawBook.For(definition.Setting).Audit(WorldState.Initial(definition)))
-                {
-                    Problem($"the starting state breaks a law: {violation}");
-                }
+                Problem($"the starting state breaks a law: {violation}");
             }
             return _problems.Count > 0 ? null : definition;
         }
@@ -122,7 +119,7 @@ public static partial class WorldFiles
                 }
                 if (!LawBook.Kinds.ContainsKey(law.Kind!))
                 {
-                    Problem($"{path}.kind: '{law.Kind}' is not a law kind; known: {string.Join(", ", LawBook.Kinds.Keys)}");
+                    Problem($"{path}.kind: '{law.Kind}' is not a law kind{DidYouMean(law.Kind!, LawBook.Kinds.Keys)}; known: {string.Join(", ", LawBook.Kinds.Keys)}");
                     return;
                 }
                 if (!kinds.Add(law.Kind!))
@@ -234,9 +231,10 @@ public static partial class WorldFiles
                 Choice(c.Status, $"{path}.status", "status", CharacterStatuses);
                 Reference(c.Location, $"{path}.location", EntityKind.Place);
                 Required(c.Description, $"{path}.description", "who the character is, in a few sentences");
-                var isUser = role == "user";
-                Texts(c.Traits, $"{path}.traits", required: !isUser, "a few personality traits, such as [\"proud\", \"quick to laugh\"]");
-                if (!isUser)
+                // Only a character played by a mind needs a voice; the user's character may be a sketch.
+                var npc = c.Role is null || role == "npc";
+                Texts(c.Traits, $"{path}.traits", required: npc, "a few personality traits, such as [\"proud\", \"quick to laugh\"]");
+                if (npc)
                 {
                     Required(c.SpeechStyle, $"{path}.speechStyle", "how the character talks");
                 }
@@ -345,6 +343,9 @@ public static partial class WorldFiles
                             Reference(who.GetString(), whoPath, EntityKind.Character);
                         }
                         break;
+                    case { ValueKind: JsonValueKind.String } s:
+                        Problem($"{path}.knownBy: '{s.GetString()}' is not allowed; {KnownByHint}");
+                        break;
                     case { } other:
                         Problem($"{path}.knownBy: {other.GetRawText()} is not allowed; {KnownByHint}");
                         break;
@@ -404,16 +405,22 @@ public static partial class WorldFiles
         }
 
         /// <summary>Persona lines, goals, facts and the opening must not bring in what a forbidden-concepts law keeps out.</summary>
-        private void CheckForbiddenTexts(WorldSetting setting)
+        private void CheckForbiddenTexts()
         {
-            var laws = setting.Laws.Where(l => l.Kind == "forbidden-concepts").Select(l => new ForbiddenConcepts(l.Concepts)).ToList();
-            if (laws.Count == 0)
+            var concepts = Present(file.Laws)
+                .Where(l => l.Kind == "forbidden-concepts")
+                .SelectMany(l => l.Concepts ?? [])
+                .Where(c => !string.IsNullOrWhiteSpace(c))
+                .Select(c => c!.Trim())
+                .ToList();
+            if (concepts.Count == 0)
             {
                 return;
             }
+            var law = new ForbiddenConcepts(concepts);
             void Check(string? text, string path)
             {
-                if (text is not null && laws.Select(l => l.Find(text)).FirstOrDefault(c => c is not null) is { } concept)
+                if (text is not null && law.Find(text) is { } concept)
                 {
                     Problem($"{path}: mentions '{concept}', which a forbidden-concepts law keeps out of this world; reword it or drop the concept from laws");
                 }
@@ -582,9 +589,10 @@ public static partial class WorldFiles
 
         private void Unknown(FileObject entry, string path)
         {
+            var fields = FieldsOf(entry.GetType()).ToList();
             foreach (var field in entry.Extra?.Keys ?? Enumerable.Empty<string>())
             {
-                Problem($"{(path.Length == 0 ? field : $"{path}.{field}")}: not a field here; known fields: {string.Join(", ", FieldsOf(entry.GetType()))}");
+                Problem($"{(path.Length == 0 ? field : $"{path}.{field}")}: not a field here{DidYouMean(field, fields)}; known fields: {string.Join(", ", fields)}");
             }
         }
 
@@ -650,7 +658,7 @@ public static partial class WorldFiles
             {
                 return value;
             }
-            Problem($"{path}: '{value}' is not a {noun}; allowed: {string.Join(", ", allowed)}");
+            Problem($"{path}: '{value}' is not a {noun}{DidYouMean(value, allowed)}; allowed: {string.Join(", ", allowed)}");
             return null;
         }
 
@@ -664,8 +672,8 @@ public static partial class WorldFiles
             if (!_entities.TryGetValue(id!, out var found))
             {
                 Problem(kind is { } wanted
-                    ? $"{path}: '{id}' is not {Article(wanted)} id; known {Plural(wanted)}: {Known(wanted)}"
-                    : $"{path}: '{id}' is not an entity id; known: {Known(null)}");
+                    ? $"{path}: '{id}' is not {Article(wanted)} id{DidYouMean(id!, KnownIds(wanted))}; known {Plural(wanted)}: {Known(wanted)}"
+                    : $"{path}: '{id}' is not an entity id{DidYouMean(id!, KnownIds(null))}; known: {Known(null)}");
                 return false;
             }
             if (kind is { } expected && found.Kind != expected)
@@ -676,9 +684,11 @@ public static partial class WorldFiles
             return true;
         }
 
+        private List<string> KnownIds(EntityKind? kind) => [.. _entities.Where(e => kind is null || e.Value.Kind == kind).Select(e => e.Key)];
+
         private string Known(EntityKind? kind)
         {
-            var ids = _entities.Where(e => kind is null || e.Value.Kind == kind).Select(e => e.Key).ToList();
+            var ids = KnownIds(kind);
             return ids.Count switch
             {
                 0 => "(none)",

@@ -15,7 +15,6 @@ public static partial class WorldFiles
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-        AllowDuplicateProperties = false,
     };
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -40,8 +39,9 @@ public static partial class WorldFiles
         var path = Path.GetFullPath(nameOrPath.Length == 0 ? "." : nameOrPath);
         if (!File.Exists(path))
         {
+            var hint = Closest(nameOrPath.Trim(), Samples) is { } near ? $" Did you mean '{near}'?" : "";
             throw new WorldFileException(
-                null, [$"Unknown world '{nameOrPath}': not a sample ({string.Join(", ", Samples)}) and no file at '{path}'."]);
+                null, [$"Unknown world '{nameOrPath}': not a sample ({string.Join(", ", Samples)}) and no file at '{path}'.{hint}"]);
         }
         string json;
         try
@@ -60,8 +60,8 @@ public static partial class WorldFiles
     public static WorldDefinition Parse(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var file = Deserialize(json, source);
-        var reader = new WorldFileReader(file);
+        var (file, duplicates) = Deserialize(json, source);
+        var reader = new WorldFileReader(file, duplicates);
         return reader.Read() ?? throw new WorldFileException(source, reader.Problems);
     }
 
@@ -74,12 +74,19 @@ public static partial class WorldFiles
         return text.ReadToEnd();
     }
 
-    private static WorldFile Deserialize(string json, string source)
+    /// <summary>The file's objects, and a problem for each field given twice in one object (the last one wins meanwhile).</summary>
+    private static (WorldFile File, List<string> Duplicates) Deserialize(string json, string source)
     {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            throw new WorldFileException(source, ["the file is empty; a world file is one JSON object { \"id\": ..., ... }"]);
+        }
         // Syntax first, so that a broken file gets one message about where it breaks, not about shapes.
+        var duplicates = new List<string>();
         try
         {
-            using var _ = JsonDocument.Parse(json, DocumentOptions);
+            using var document = JsonDocument.Parse(json, DocumentOptions);
+            FindDuplicates(document.RootElement, "", duplicates);
         }
         catch (JsonException e)
         {
@@ -87,8 +94,8 @@ public static partial class WorldFiles
         }
         try
         {
-            return JsonSerializer.Deserialize<WorldFile>(json, Options)
-                ?? throw new WorldFileException(source, ["the file holds null; a world file is one JSON object { \"id\": ..., ... }"]);
+            return (JsonSerializer.Deserialize<WorldFile>(json, Options)
+                ?? throw new WorldFileException(source, ["the file holds null; a world file is one JSON object { \"id\": ..., ... }"]), duplicates);
         }
         catch (JsonException e)
         {
@@ -99,7 +106,63 @@ public static partial class WorldFiles
         }
     }
 
-    private static string Where(JsonException e) => $"line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}";
+    private static void FindDuplicates(JsonElement element, string path, List<string> problems)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    var here = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                    if (!seen.Add(property.Name))
+                    {
+                        problems.Add($"{here}: given more than once in the same object; keep one");
+                    }
+                    FindDuplicates(property.Value, here, problems);
+                }
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    FindDuplicates(item, $"{path}[{i++}]", problems);
+                }
+                break;
+        }
+    }
+
+    /// <summary>" (did you mean 'x'?)" when <paramref name="value"/> looks like a slip for one of <paramref name="candidates"/>, else "".</summary>
+    private static string DidYouMean(string value, IEnumerable<string> candidates) =>
+        Closest(value, candidates) is { } best ? $" (did you mean '{best}'?)" : "";
+
+    /// <summary>The candidate within a typo or two of <paramref name="value"/> (case aside), or null.</summary>
+    private static string? Closest(string value, IEnumerable<string> candidates) =>
+        candidates
+            .Select(c => (Candidate: c, Distance: EditDistance(c, value)))
+            .Where(c => c.Distance <= Math.Min(2, value.Length / 3))
+            .OrderBy(c => c.Distance)
+            .Select(c => c.Candidate)
+            .FirstOrDefault();
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+
+    private static string Where(JsonException e) => $"line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}";
 
     // System.Text.Json appends "Path: ... | LineNumber: ..." to its messages; we say where in our own words.
     private static string Reason(JsonException e) =>
@@ -161,7 +224,7 @@ public sealed class WorldFileException : Exception
         : base(string.Join(Environment.NewLine, problems.Select(p => source is null ? p : $"{source}: {p}")))
     {
         SourceName = source;
-        Problems = problems;
+        Problems = [.. problems];
     }
 
     /// <summary>The file or sample the problems were found in, or null when there was none.</summary>

@@ -1,0 +1,475 @@
+using System.Collections.Immutable;
+using WorldPlay.Core;
+using WorldPlay.Core.Minds;
+using static WorldPlay.Minds.Procedural.CharacterPhrases;
+using Reading = WorldPlay.Minds.Procedural.PerspectiveReading;
+
+namespace WorldPlay.Minds.Procedural;
+
+/// <summary>One on-stage turn of the procedural mind, decided from a perspective and its seed alone: react to the line
+/// heard, perhaps propose a change, talk about what is at hand, and end on a hook for someone present.</summary>
+internal sealed class CharacterTurn
+{
+    private static readonly (string Predicate, string Value)[] ItemNotices =
+    [
+        ("bears", "a scratched mark near the base"),
+        ("has", "a seam someone has opened and closed again"),
+        ("is", "lighter than it looks"),
+        ("is", "warm, as if someone held it a moment ago"),
+        ("carries", "a maker's mark nobody here will recognise"),
+        ("has", "a fresh nick along one edge"),
+        ("smells of", "smoke and damp wool"),
+        ("hides", "a fold of paper tucked inside"),
+    ];
+
+    private static readonly (string Predicate, string Value)[] PlaceNotices =
+    [
+        ("has", "a loose board near the door"),
+        ("is", "colder near the far wall"),
+        ("shows", "fresh footprints by the entrance"),
+        ("holds", "a draught from somewhere it shouldn't"),
+        ("has", "a scorch mark nobody has mentioned"),
+        ("carries", "the smell of someone who left in a hurry"),
+    ];
+
+    private static readonly int[] WaitMinutes = [5, 10, 15, 20, 30];
+
+    private readonly Perspective _p;
+    private readonly Phrasing _phrasing;
+    private readonly Voice _voice;
+    private readonly Slots _slots = new();
+    private readonly HeardLine? _heard;
+    private readonly LineGist _gist;
+    private readonly PresentView? _speaker;
+    private readonly IReadOnlyList<PresentView> _present;
+
+    public CharacterTurn(Perspective perspective)
+    {
+        _p = perspective;
+        _voice = Voice.Of(perspective.Persona);
+        _phrasing = new Phrasing(new Random(perspective.Cue.Seed), _voice, Reading.OwnPastLines(perspective));
+        _heard = Reading.Heard(perspective);
+        _gist = _heard is null ? LineGist.Silence : LineGist.Read(_heard, perspective);
+        _present = Reading.Present(perspective);
+        _speaker = _heard is null ? null : _present.FirstOrDefault(x => x.Id == _heard.Speaker);
+    }
+
+    private Random Random => _phrasing.Random;
+
+    public CharacterAction Decide()
+    {
+        var plan = PlanChange();
+        var target = ChooseTarget(plan);
+        FillSlots(target);
+        plan?.Fill(_slots);
+
+        var speech = new List<string>();
+        void Say(Phrase[] pool, Func<string, bool>? accept = null)
+        {
+            if (_phrasing.Say(pool, _slots, accept) is { } s)
+            {
+                speech.Add(s);
+            }
+        }
+
+        var catchphrase = Catchphrase();
+        if (catchphrase is not null && _phrasing.Chance(0.5))
+        {
+            speech.Add(catchphrase);
+            catchphrase = null;
+        }
+        else if (_phrasing.Chance(0.22))
+        {
+            Say(Interjections);
+        }
+        if (_heard is not null)
+        {
+            React(Say);
+        }
+        if (plan is not null)
+        {
+            Say(plan.Speech);
+        }
+        var room = Math.Max(0, 5 - speech.Count - 1);
+        var topics = Math.Min(room, TopicCount(speech.Count));
+        foreach (var topic in ChooseTopics(topics))
+        {
+            Say(topic);
+        }
+        if (speech.Count == 0 && target is null)
+        {
+            Say(Soliloquy);
+        }
+        if (catchphrase is not null)
+        {
+            speech.Add(catchphrase);
+        }
+        if (target is not null && (_phrasing.Chance(_voice.Terse ? 0.78 : 0.86) || speech.Count == 0))
+        {
+            Say(HookPool());
+        }
+
+        var narration = plan is not null ? _phrasing.Say(plan.Gesture, _slots)
+            : _phrasing.Chance(0.35) ? _phrasing.Say(Gesture, _slots)
+            : null;
+
+        var addressees = ImmutableArray.CreateBuilder<EntityId>();
+        if (target is not null)
+        {
+            addressees.Add(target.Id);
+        }
+        if (_speaker is not null && _speaker.Id != target?.Id)
+        {
+            addressees.Add(_speaker.Id);
+        }
+        return new CharacterAction(
+            string.Join(' ', speech),
+            narration ?? "",
+            addressees.ToImmutable(),
+            plan is null ? [] : [plan.Proposal],
+            MindUsage.Free(ProceduralMind.MindName));
+    }
+
+    private void React(Action<Phrase[], Func<string, bool>?> say)
+    {
+        // The reaction always names the speaker or picks up a word of theirs, so the answer is visibly an answer.
+        static bool Answers(string template) => template.Contains("{speaker}", StringComparison.Ordinal) || template.Contains("{echo}", StringComparison.Ordinal);
+        var pool = _gist.Kind switch
+        {
+            LineKind.Greeting => Greeting,
+            LineKind.Farewell => Farewell,
+            LineKind.Thanks => Thanks,
+            LineKind.Apology => Apology,
+            LineKind.Accusation => Accusation,
+            LineKind.Threat => Threat,
+            LineKind.Compliment => Compliment,
+            LineKind.Request => Request,
+            LineKind.Question => QuestionLead,
+            _ => _gist.Echo is not null ? EchoedStatement : PlainStatement,
+        };
+        say(pool, Answers);
+        if (_gist.Kind == LineKind.Question || (_gist.Kind == LineKind.Request && _gist.Asks != Asking.Nothing && _phrasing.Chance(0.3)))
+        {
+            var answers = _gist.Asks switch
+            {
+                Asking.Where => AnswerWhere,
+                Asking.Who => AnswerWho,
+                Asking.Why => AnswerWhy,
+                Asking.How => AnswerHow,
+                Asking.When => AnswerWhen,
+                Asking.YesOrNo => AnswerYesOrNo,
+                Asking.Feelings => AnswerFeelings,
+                _ => AnswerWhat,
+            };
+            say([.. answers, .. AnswerYesOrNo.Take(answers == AnswerYesOrNo ? 0 : 2)], null);
+        }
+    }
+
+    private int TopicCount(int alreadySaid)
+    {
+        if (_voice.Terse)
+        {
+            return alreadySaid == 0 || _phrasing.Chance(0.35) ? 1 : 0;
+        }
+        var wanted = _voice.Talkativeness switch
+        {
+            < 0.35 => 1,
+            > 0.7 => 2,
+            _ => _phrasing.Chance(0.5) ? 1 : 2,
+        };
+        return alreadySaid >= 2 ? wanted - 1 : wanted;
+    }
+
+    private IEnumerable<Phrase[]> ChooseTopics(int count)
+    {
+        var pacing = _p.Cue.Pacing;
+        (Phrase[] Pool, double Weight)[] weighted = pacing switch
+        {
+            Pacing.SlowDown =>
+            [
+                (Face, 3), (Mood, 3), (Place, 2), (Person, 2), (Trait, 1.5), (Goal, 1), (KnownFact, 1), (MyItem, 1), (Item, 0.7), (Time, 1),
+                (LooseItem, 0.5), (HeldItem, 0.5), (Objective, 0.5),
+            ],
+            Pacing.Escalate =>
+            [
+                (SecretHint, 3), (Goal, 2.5), (KnownFact, 2), (Item, 1.5), (HeldItem, 1.5), (Person, 2), (Objective, 1.5), (Place, 0.7),
+                (MyItem, 1), (LooseItem, 1), (Face, 1), (Mood, 0.7), (Time, 0.5),
+            ],
+            _ =>
+            [
+                (Goal, 2), (KnownFact, 2), (Item, 1.5), (Person, 2), (Place, 1.5), (Face, 1.5), (Trait, 1), (Mood, 1), (Objective, 1),
+                (MyItem, 1), (LooseItem, 0.7), (HeldItem, 1), (SecretHint, 0.7), (Time, 0.4),
+            ],
+        };
+        var open = weighted.Where(w => w.Pool.Any(ph => _voice.Fits(ph.Register) && _slots.CanFill(ph.Template))).ToList();
+        for (var i = 0; i < count && open.Count > 0; i++)
+        {
+            var roll = Random.NextDouble() * open.Sum(w => w.Weight);
+            var index = 0;
+            while (index < open.Count - 1 && roll >= open[index].Weight)
+            {
+                roll -= open[index].Weight;
+                index++;
+            }
+            yield return open[index].Pool;
+            open.RemoveAt(index);
+        }
+    }
+
+    private Phrase[] HookPool() => _p.Cue.Pacing switch
+    {
+        Pacing.Escalate when _phrasing.Chance(0.45) => EscalateHook,
+        Pacing.SlowDown when _phrasing.Chance(0.45) => SlowDownHook,
+        _ => Hook,
+    };
+
+    private string? Catchphrase()
+    {
+        var phrases = Reading.Listed(_p.Persona.Catchphrases);
+        if (phrases.Count == 0 || !_phrasing.Chance(0.16))
+        {
+            return null;
+        }
+        var phrase = _phrasing.Pick(phrases);
+        var recent = Reading.OwnPastLines(_p).Any(l => l.Contains(phrase.Trim(), StringComparison.OrdinalIgnoreCase));
+        return recent || phrase.Contains(':', StringComparison.Ordinal) ? null : Phrasing.Finish(phrase.Replace("\"", "", StringComparison.Ordinal));
+    }
+
+    /// <summary>Whom the turn is for: the one a change concerns, else often the user, else whoever just spoke, else anyone present.</summary>
+    private PresentView? ChooseTarget(ChangePlan? plan)
+    {
+        if (plan?.Target is { } concerned)
+        {
+            return concerned;
+        }
+        if (_present.Count == 0)
+        {
+            return null;
+        }
+        var user = _present.FirstOrDefault(x => x.IsUser);
+        if (user is not null && _phrasing.Chance(0.55))
+        {
+            return user;
+        }
+        if (_speaker is not null && _phrasing.Chance(0.6))
+        {
+            return _speaker;
+        }
+        return _phrasing.Pick(_present);
+    }
+
+    private void FillSlots(PresentView? target)
+    {
+        var p = _p;
+        _slots["self"] = p.Persona.Name;
+        _slots["name"] = target?.Name;
+        _slots["face"] = target is null ? null : TieWords.ToFace(target, p);
+        _slots["speaker"] = _heard?.SpeakerName;
+        _slots["echo"] = _gist.Echo;
+        var others = _present.Where(x => x.Id != target?.Id).ToList();
+        var preferred = others.Where(x => !x.IsUser).ToList();
+        if ((preferred.Count > 0 ? preferred : others) is { Count: > 0 } pool)
+        {
+            var other = _phrasing.Pick(pool);
+            _slots["other"] = other.Name;
+            _slots["who"] = TieWords.Describe(other, p);
+        }
+        _slots["place"] = Naming.Definite(p.Place.Name);
+        if (Reading.Exits(p) is { Count: > 0 } exits)
+        {
+            _slots["exit"] = Naming.Definite(_phrasing.Pick(exits).Name);
+        }
+        if (Reading.Items(p) is { Count: > 0 } items)
+        {
+            _slots["item"] = Naming.Definite(_phrasing.Pick(items).Name);
+        }
+        if (Reading.OwnItems(p) is { Count: > 0 } own)
+        {
+            _slots["myitem"] = Naming.Definite(_phrasing.Pick(own).Name);
+        }
+        if (Reading.LooseItems(p) is { Count: > 0 } loose)
+        {
+            _slots["loose"] = Naming.Definite(_phrasing.Pick(loose).Name);
+        }
+        if (Reading.HeldByOthers(p) is { Count: > 0 } held)
+        {
+            var h = _phrasing.Pick(held);
+            _slots["held"] = Naming.Definite(h.Name);
+            _slots["holder"] = h.HolderName;
+        }
+        if (Reading.Listed(p.Persona.Goals) is { Count: > 0 } goals)
+        {
+            var goal = Naming.Goal(_phrasing.Pick(goals));
+            _slots["goal"] = goal.IsVerbPhrase ? goal.Text : null;
+            _slots["goalnp"] = goal.AsNounPhrase;
+        }
+        if (Reading.Listed(p.Cue.Objectives) is { Count: > 0 } objectives)
+        {
+            var objective = Naming.Goal(_phrasing.Pick(objectives));
+            _slots["objective"] = objective.IsVerbPhrase ? objective.Text : null;
+        }
+        // Facts about the one addressed stay out of speech: said to their face they would read as telling them about themselves.
+        var facts = Reading.Facts(p).Where(f => !f.IsOwnSecret && f.Subject != target?.Id).ToList();
+        if (facts.Count > 0)
+        {
+            _slots["fact"] = Naming.Statement(_phrasing.Pick(facts), p.Self);
+        }
+        if (Reading.OwnSecrets(p) is { Count: > 0 } secrets)
+        {
+            var secret = _phrasing.Pick(secrets);
+            _slots["secretabout"] = secret.Subject == p.Self ? "me" : secret.SubjectName;
+        }
+        if (Reading.Listed(p.Persona.Traits) is { Count: > 0 } traits)
+        {
+            _slots["trait"] = Reading.Lowered(_phrasing.Pick(traits));
+        }
+        _slots["time"] = Naming.TimeOfDay(p.StoryMinute);
+        _slots["daypart"] = Naming.DayPart(p.StoryMinute);
+        _slots["mood"] = MoodWord();
+    }
+
+    /// <summary>A word for how the character seems now, read from what was just said, its ties and the scene's pacing.</summary>
+    private string MoodWord()
+    {
+        string[] words = _gist.Kind switch
+        {
+            LineKind.Accusation or LineKind.Threat => ["rattled", "angry", "stung", "on edge"],
+            LineKind.Thanks or LineKind.Compliment or LineKind.Apology or LineKind.Greeting => ["glad", "warm", "easier", "relieved"],
+            _ when _speaker is not null && TieWords.OwnTieToward(_speaker.Id, _p) is { Strength: < -0.3 } => ["wary", "cold", "guarded"],
+            _ => _p.Cue.Pacing switch
+            {
+                Pacing.Escalate => ["restless", "tense", "on edge", "impatient"],
+                Pacing.SlowDown => ["thoughtful", "pensive", "tired", "wistful"],
+                _ => ["uneasy", "watchful", "curious", "distracted", "wary"],
+            },
+        };
+        return _phrasing.Pick(words);
+    }
+
+    private ChangePlan? PlanChange()
+    {
+        var pacing = _p.Cue.Pacing;
+        var rate = pacing switch { Pacing.Escalate => 0.45, Pacing.SlowDown => 0.08, _ => 0.2 };
+        if (!_phrasing.Chance(rate))
+        {
+            return null;
+        }
+        var refused = Reading.Refused(_p);
+        var options = new List<(Func<ChangePlan?> Make, double Weight)>();
+        void Offer(ChangeKinds kind, bool possible, double steady, double escalate, double slow, Func<ChangePlan?> make)
+        {
+            if (possible && (refused & kind) == 0)
+            {
+                options.Add((make, pacing switch { Pacing.Escalate => escalate, Pacing.SlowDown => slow, _ => steady }));
+            }
+        }
+        Offer(ChangeKinds.Relationship, _present.Count > 0, 3, 2.5, 4, PlanRelationship);
+        Offer(ChangeKinds.Fact, Reading.OwnSecrets(_p).Count > 0, 1, 3, 0.5, PlanReveal);
+        Offer(ChangeKinds.Fact, true, 1, 1.5, 0.5, PlanNotice);
+        Offer(ChangeKinds.Gave, Reading.OwnItems(_p).Count > 0 && _present.Count > 0, 1.5, 2, 1, PlanGive);
+        Offer(ChangeKinds.Took, Reading.LooseItems(_p).Count > 0, 1.2, 1.5, 0.5, PlanTake);
+        Offer(ChangeKinds.Moved, Reading.Exits(_p).Count > 0, 0.25, 0.5, 0.1, PlanLeave);
+        Offer(ChangeKinds.Time, true, 0.5, 0.2, 1, PlanWait);
+        if (options.Count == 0)
+        {
+            return null;
+        }
+        var roll = Random.NextDouble() * options.Sum(o => o.Weight);
+        var index = 0;
+        while (index < options.Count - 1 && roll >= options[index].Weight)
+        {
+            roll -= options[index].Weight;
+            index++;
+        }
+        return options[index].Make();
+    }
+
+    private Proposal Propose(WorldChange change) =>
+        _heard is { Seq: > 0 } heard ? Proposal.Of(_p.Self, change, heard.Seq) : Proposal.Of(_p.Self, change);
+
+    private ChangePlan? PlanRelationship()
+    {
+        var target = _speaker ?? _phrasing.Pick(_present);
+        var warmer = _gist.Kind switch
+        {
+            LineKind.Accusation or LineKind.Threat => false,
+            LineKind.Thanks or LineKind.Apology or LineKind.Compliment or LineKind.Greeting => true,
+            _ => _phrasing.Chance(_p.Cue.Pacing == Pacing.Escalate ? 0.45 : 0.65),
+        };
+        var own = TieWords.OwnTieToward(target.Id, _p);
+        var type = own?.Type ?? (warmer ? "trusts" : "resents");
+        var current = own is { Strength: var s } && double.IsFinite(s) ? Math.Clamp(s, -1, 1) : 0;
+        var step = Math.Round(0.05 + (Random.NextDouble() * 0.15), 2);
+        var stronger = warmer != TieWords.IsCold(type);
+        var next = Math.Round(Math.Clamp(current + (stronger ? step : -step), -1, 1), 2);
+        if (next == current)
+        {
+            return null;
+        }
+        return new ChangePlan(
+            Propose(new RelationshipChanged(_p.Self, target.Id, type, next)),
+            warmer ? Warmer : Colder,
+            warmer ? GestureWarmer : GestureColder,
+            target,
+            slots => slots["target"] = target.Name);
+    }
+
+    private ChangePlan PlanReveal()
+    {
+        var secret = _phrasing.Pick(Reading.OwnSecrets(_p));
+        return new ChangePlan(
+            Propose(new FactAsserted(secret.Id, secret.Subject, secret.Predicate, secret.Value)),
+            Reveal,
+            GestureReveal,
+            null,
+            slots => slots["reveal"] = Naming.Statement(secret, _p.Self));
+    }
+
+    private ChangePlan PlanNotice()
+    {
+        var subjects = Reading.Items(_p).Select(i => (i.Id, i.Name, IsItem: true)).Append((_p.Place.Id, _p.Place.Name, IsItem: false)).ToList();
+        var (id, name, isItem) = _phrasing.Pick(subjects);
+        var (predicate, value) = _phrasing.Pick(isItem ? ItemNotices : PlaceNotices);
+        var factId = $"noticed-{_p.Self.Value}-{_p.Turn}-{(uint)_p.Cue.Seed:x8}";
+        return new ChangePlan(
+            Propose(new FactAsserted(factId, id, predicate, value)),
+            Notice,
+            GestureNotice,
+            null,
+            slots => slots["newfact"] = $"{Naming.Definite(name)} {predicate} {value}");
+    }
+
+    private ChangePlan PlanGive()
+    {
+        var item = _phrasing.Pick(Reading.OwnItems(_p));
+        var to = _speaker is not null && _phrasing.Chance(0.6) ? _speaker : _phrasing.Pick(_present);
+        return new ChangePlan(
+            Propose(new Gave(item.Id, to.Id)),
+            Give,
+            GestureGive,
+            to,
+            slots =>
+            {
+                slots["gift"] = Naming.Definite(item.Name);
+                slots["recipient"] = to.Name;
+            });
+    }
+
+    private ChangePlan PlanTake()
+    {
+        var item = _phrasing.Pick(Reading.LooseItems(_p));
+        return new ChangePlan(Propose(new Took(item.Id)), Take, GestureTake, null, slots => slots["took"] = Naming.Definite(item.Name));
+    }
+
+    private ChangePlan PlanLeave()
+    {
+        var exit = _phrasing.Pick(Reading.Exits(_p));
+        return new ChangePlan(Propose(new Moved(exit.To)), Leave, GestureLeave, null, slots => slots["dest"] = Naming.Definite(exit.Name));
+    }
+
+    private ChangePlan PlanWait() =>
+        new(Propose(new TimeAdvanced(_phrasing.Pick(WaitMinutes))), Wait, GestureWait, null, _ => { });
+
+    /// <summary>A change to propose, with the words that go with it.</summary>
+    private sealed record ChangePlan(Proposal Proposal, Phrase[] Speech, Phrase[] Gesture, PresentView? Target, Action<Slots> Fill);
+}

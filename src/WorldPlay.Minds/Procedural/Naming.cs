@@ -1,0 +1,171 @@
+using WorldPlay.Core;
+using WorldPlay.Core.Minds;
+
+namespace WorldPlay.Minds.Procedural;
+
+/// <summary>Someone's pronouns, as read from "she", "he/him", "they/them", ...</summary>
+internal sealed record Pronouns(string Subject, string Object, string Possessive, bool Plural)
+{
+    public static readonly Pronouns She = new("she", "her", "her", false);
+    public static readonly Pronouns He = new("he", "him", "his", false);
+    public static readonly Pronouns They = new("they", "them", "their", true);
+
+    public static Pronouns Of(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        var t when t.StartsWith("she", StringComparison.Ordinal) || t.StartsWith("her", StringComparison.Ordinal) => She,
+        var t when t.StartsWith("he", StringComparison.Ordinal) => He,
+        _ => They,
+    };
+
+    /// <summary>"she is" / "they are".</summary>
+    public string Is => Plural ? $"{Subject} are" : $"{Subject} is";
+
+    /// <summary>"she has" / "they have".</summary>
+    public string Has => Plural ? $"{Subject} have" : $"{Subject} has";
+}
+
+/// <summary>A goal as the persona card states it, reworded for the character's own mouth: a verb phrase ("find the
+/// logbook") fits "I mean to ...", a noun phrase ("my brother's forgiveness") fits "I'm after ...".</summary>
+internal sealed record GoalPhrase(string Text, bool IsVerbPhrase)
+{
+    /// <summary>A noun phrase for any goal: "a chance to find the logbook", or the noun phrase itself.</summary>
+    public string AsNounPhrase => IsVerbPhrase ? $"a chance to {Text}" : Text;
+}
+
+/// <summary>Wording for names, places, time, goals and facts, so the same entity is always spoken of the same way.</summary>
+internal static class Naming
+{
+    private static readonly HashSet<string> NounStarts = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "my", "her", "his", "their", "our", "some", "no", "revenge", "vengeance", "justice", "freedom", "peace", "power",
+        "wealth", "love", "glory", "respect", "forgiveness", "safety", "money",
+    };
+
+    private static readonly HashSet<string> NotPossessed = new(StringComparer.Ordinal)
+    {
+        "to", "the", "a", "an", "that", "this", "about", "of", "in", "on", "at", "with", "for", "from", "and", "or", "back", "go", "know",
+        "alone", "away", "out", "up", "down", "off", "again", "be", "stay", "leave", "see", "understand", "believe",
+    };
+
+    /// <summary>"brass lantern" becomes "the brass lantern"; "a sealed letter" becomes "the sealed letter"; proper names stay.</summary>
+    public static string Definite(string name)
+    {
+        var n = name.Trim();
+        var bare = Bare(n);
+        if (bare.Length != n.Length)
+        {
+            return char.IsUpper(n[0]) && n.StartsWith("The ", StringComparison.Ordinal) ? n : "the " + bare;
+        }
+        return n.Length > 0 && char.IsUpper(n[0]) ? n : "the " + n;
+    }
+
+    /// <summary>The name without a leading article.</summary>
+    public static string Bare(string name)
+    {
+        var n = name.Trim();
+        foreach (var article in (string[])["the ", "a ", "an "])
+        {
+            if (n.StartsWith(article, StringComparison.OrdinalIgnoreCase) && n.Length > article.Length)
+            {
+                return n[article.Length..].TrimStart();
+            }
+        }
+        return n;
+    }
+
+    /// <summary>The part of the day of a story minute, counted from midnight of day zero.</summary>
+    public static string TimeOfDay(long storyMinute)
+    {
+        var minute = ((storyMinute % 1440) + 1440) % 1440;
+        return minute switch
+        {
+            < 300 => "night",
+            < 420 => "dawn",
+            < 720 => "morning",
+            < 840 => "midday",
+            < 1080 => "afternoon",
+            < 1260 => "evening",
+            _ => "night",
+        };
+    }
+
+    /// <summary>"morning", "afternoon" or "evening", for greetings.</summary>
+    public static string DayPart(long storyMinute)
+    {
+        var minute = ((storyMinute % 1440) + 1440) % 1440;
+        return minute switch
+        {
+            >= 240 and < 720 => "morning",
+            >= 720 and < 1080 => "afternoon",
+            _ => "evening",
+        };
+    }
+
+    public static GoalPhrase Goal(string goal)
+    {
+        var text = goal.Trim().TrimEnd('.', '!', ';');
+        if (text.StartsWith("to ", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[3..].TrimStart();
+        }
+        if (text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]))
+        {
+            text = char.ToLowerInvariant(text[0]) + text[1..];
+        }
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var next = i + 1 < words.Count ? words[i + 1].ToLowerInvariant() : "";
+            words[i] = words[i] switch
+            {
+                "his" or "their" when next != "" => "my",
+                "her" when next != "" && !NotPossessed.Contains(next) => "my",
+                "himself" or "herself" or "themselves" or "themself" => "myself",
+                var w => w,
+            };
+        }
+        var first = words.Count > 0 ? words[0].ToLowerInvariant() : "";
+        var isVerb = first.Length > 0 && !NounStarts.Contains(first) && !first.EndsWith("ing", StringComparison.Ordinal);
+        return new GoalPhrase(string.Join(' ', words), isVerb);
+    }
+
+    /// <summary>A known fact as the character would state it: "I owe the harbourmaster a favour", "Tomas sank the Gull".</summary>
+    public static string Statement(FactView fact, EntityId self)
+    {
+        var predicate = Words(fact.Predicate);
+        var value = fact.Value.Trim().TrimEnd('.');
+        return fact.Subject == self
+            ? $"I {FirstPerson(predicate)} {value}"
+            : $"{fact.SubjectName} {predicate} {value}";
+    }
+
+    /// <summary>A predicate as written in data ("is-secretly", "owes_money") in words.</summary>
+    public static string Words(string predicate) => predicate.Replace('-', ' ').Replace('_', ' ').Trim();
+
+    /// <summary>"is secretly" becomes "am secretly", "owes" becomes "owe", "carries" becomes "carry".</summary>
+    public static string FirstPerson(string predicate)
+    {
+        var words = predicate.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return predicate;
+        }
+        var verb = words.Length > 1 && words[0].EndsWith("ly", StringComparison.Ordinal) ? 1 : 0;
+        words[verb] = Conjugate(words[verb]);
+        return string.Join(' ', words);
+    }
+
+    private static string Conjugate(string verb) => verb switch
+    {
+        "is" => "am",
+        "was" => "was",
+        "has" => "have",
+        "does" => "do",
+        "goes" => "go",
+        _ when verb.Length > 4 && verb.EndsWith("ies", StringComparison.Ordinal) => verb[..^3] + "y",
+        _ when verb.EndsWith("sses", StringComparison.Ordinal) || verb.EndsWith("shes", StringComparison.Ordinal)
+            || verb.EndsWith("ches", StringComparison.Ordinal) || verb.EndsWith("xes", StringComparison.Ordinal) => verb[..^2],
+        _ when verb.Length > 2 && verb.EndsWith('s') && !verb.EndsWith("ss", StringComparison.Ordinal) && !verb.EndsWith("us", StringComparison.Ordinal) => verb[..^1],
+        _ => verb,
+    };
+}

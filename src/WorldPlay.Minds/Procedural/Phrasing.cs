@@ -1,0 +1,298 @@
+using System.Text;
+
+namespace WorldPlay.Minds.Procedural;
+
+/// <summary>A sentence template in a register. <c>[a|b]</c> picks one alternative (nesting allowed, empty allowed);
+/// <c>{slot}</c> is filled from <see cref="Slots"/>, and a template is only used when all its slots can be filled.</summary>
+internal readonly record struct Phrase(Register Register, string Template)
+{
+    public static implicit operator Phrase(string template) => new(Register.Plain, template);
+}
+
+/// <summary>The words a turn can draw on, by slot name: who is addressed, the place, an item, a goal, ...</summary>
+internal sealed class Slots
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    public string? this[string name]
+    {
+        get => _values.TryGetValue(name, out var v) ? v : null;
+        set
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                _values.Remove(name);
+            }
+            else
+            {
+                _values[name] = Clean(value);
+            }
+        }
+    }
+
+    public bool CanFill(string template)
+    {
+        for (var i = template.IndexOf('{'); i >= 0; i = template.IndexOf('{', i + 1))
+        {
+            var end = template.IndexOf('}', i);
+            if (!_values.ContainsKey(template[(i + 1)..end]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public string Fill(string text)
+    {
+        var s = new StringBuilder(text.Length + 32);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '{')
+            {
+                var end = text.IndexOf('}', i);
+                s.Append(_values[text[(i + 1)..end]]);
+                i = end;
+            }
+            else
+            {
+                s.Append(text[i]);
+            }
+        }
+        return s.ToString();
+    }
+
+    // Words from personas and world files go into speech: never let them carry a quote or a "Name:" line.
+    private static string Clean(string value) => value.Replace("\"", "", StringComparison.Ordinal).Replace(':', ',').Trim();
+}
+
+/// <summary>Renders phrases into sentences, preferring ones the speaker has not said lately: a sentence is stale when it
+/// opens like a recent sentence of the speaker's or shares many word 4-grams with its recent lines.</summary>
+internal sealed class Phrasing
+{
+    private const int Tries = 10;
+    private const double FreshEnough = 0.25;
+
+    private readonly Random _random;
+    private readonly Voice _voice;
+    private readonly HashSet<string> _grams = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _openings = new(StringComparer.Ordinal);
+
+    public Phrasing(Random random, Voice voice, IEnumerable<string> ownPastLines)
+    {
+        _random = random;
+        _voice = voice;
+        foreach (var line in ownPastLines)
+        {
+            Remember(line);
+        }
+    }
+
+    public Random Random => _random;
+
+    /// <summary>A fresh sentence from <paramref name="pool"/>, or null when no phrase in it fits the voice, the slots and
+    /// <paramref name="accept"/> (a test on the template).</summary>
+    public string? Say(IReadOnlyList<Phrase> pool, Slots slots, Func<string, bool>? accept = null)
+    {
+        var usable = new List<Phrase>();
+        var weights = new List<int>();
+        foreach (var phrase in pool)
+        {
+            if (_voice.Fits(phrase.Register) && slots.CanFill(phrase.Template) && (accept is null || accept(phrase.Template)))
+            {
+                usable.Add(phrase);
+                weights.Add(phrase.Register == Register.Plain ? 1 : 2);
+            }
+        }
+        if (usable.Count == 0)
+        {
+            return null;
+        }
+        var total = weights.Sum();
+        string? best = null;
+        var bestStaleness = double.MaxValue;
+        for (var attempt = 0; attempt < Tries && bestStaleness > FreshEnough; attempt++)
+        {
+            var roll = _random.Next(total);
+            var index = 0;
+            while (roll >= weights[index])
+            {
+                roll -= weights[index];
+                index++;
+            }
+            var text = Finish(slots.Fill(Expand(usable[index].Template)));
+            var staleness = Staleness(text);
+            if (staleness < bestStaleness)
+            {
+                best = text;
+                bestStaleness = staleness;
+            }
+        }
+        Remember(best!);
+        return best;
+    }
+
+    /// <summary>One of <paramref name="options"/>, uniformly.</summary>
+    public T Pick<T>(IReadOnlyList<T> options) => options[_random.Next(options.Count)];
+
+    public bool Chance(double p) => _random.NextDouble() < p;
+
+    public void Remember(string text)
+    {
+        foreach (var sentence in Sentences(text))
+        {
+            var words = Words(sentence);
+            if (words.Count > 0)
+            {
+                _openings.Add(Opening(words));
+            }
+            foreach (var gram in Grams(words))
+            {
+                _grams.Add(gram);
+            }
+        }
+    }
+
+    private double Staleness(string text)
+    {
+        var words = Words(text);
+        var grams = Grams(words).ToList();
+        var seen = grams.Count == 0 ? 0 : grams.Count(_grams.Contains) / (double)grams.Count;
+        return (words.Count > 0 && _openings.Contains(Opening(words)) ? 1 : 0) + seen;
+    }
+
+    private static string Opening(List<string> words) => string.Join(' ', words.Take(3));
+
+    private static IEnumerable<string> Grams(List<string> words)
+    {
+        for (var i = 0; i + 4 <= words.Count; i++)
+        {
+            yield return string.Join(' ', words.Skip(i).Take(4));
+        }
+    }
+
+    internal static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        var s = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c) || c == '\'')
+            {
+                s.Append(char.ToLowerInvariant(c));
+            }
+            else if (s.Length > 0)
+            {
+                words.Add(s.ToString());
+                s.Clear();
+            }
+        }
+        if (s.Length > 0)
+        {
+            words.Add(s.ToString());
+        }
+        return words;
+    }
+
+    internal static IEnumerable<string> Sentences(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '.' or '!' or '?' && (i + 1 == text.Length || text[i + 1] == ' '))
+            {
+                yield return text[start..(i + 1)].Trim();
+                start = i + 1;
+            }
+        }
+        if (start < text.Length && text[start..].Trim() is { Length: > 0 } rest)
+        {
+            yield return rest;
+        }
+    }
+
+    /// <summary>The template with every <c>[a|b]</c> replaced by one of its alternatives.</summary>
+    private string Expand(string template)
+    {
+        var open = template.IndexOf('[', StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return template;
+        }
+        var depth = 0;
+        var close = open;
+        var bars = new List<int>();
+        for (var i = open; i < template.Length; i++)
+        {
+            if (template[i] == '[')
+            {
+                depth++;
+            }
+            else if (template[i] == ']' && --depth == 0)
+            {
+                close = i;
+                break;
+            }
+            else if (template[i] == '|' && depth == 1)
+            {
+                bars.Add(i);
+            }
+        }
+        var bounds = new List<int> { open };
+        bounds.AddRange(bars);
+        bounds.Add(close);
+        var choice = _random.Next(bounds.Count - 1);
+        var alternative = template[(bounds[choice] + 1)..bounds[choice + 1]];
+        return Expand(string.Concat(template.AsSpan(0, open), Expand(alternative), template.AsSpan(close + 1)));
+    }
+
+    /// <summary>Tidies spacing and punctuation left by empty alternatives, and capitalizes the first letter.</summary>
+    internal static string Finish(string text)
+    {
+        var s = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c == ' ' && (s.Length == 0 || s[^1] == ' '))
+            {
+                continue;
+            }
+            if (c is ',' or '.' or '?' or '!' && s.Length > 0 && s[^1] == ' ')
+            {
+                s.Length--;
+            }
+            if (c == ',' && s.Length > 0 && s[^1] is ',' or '.' or '?' or '!')
+            {
+                continue;
+            }
+            // A relative clause closed by a comma ("Tomas, who owes me,") that ends the sentence keeps only the stop.
+            if (c is '.' or '?' or '!' && s.Length > 0 && s[^1] == ',')
+            {
+                s.Length--;
+            }
+            s.Append(c);
+        }
+        var result = s.ToString().Trim();
+        while (result.StartsWith(',') || result.StartsWith('.'))
+        {
+            result = result[1..].TrimStart();
+        }
+        if (result.Length == 0)
+        {
+            return result;
+        }
+        if (result[^1] is not ('.' or '!' or '?'))
+        {
+            result = result.TrimEnd(',') + ".";
+        }
+        var chars = result.ToCharArray();
+        chars[0] = char.ToUpperInvariant(chars[0]);
+        for (var i = 2; i < chars.Length; i++)
+        {
+            if (chars[i - 1] == ' ' && chars[i - 2] is '.' or '!' or '?')
+            {
+                chars[i] = char.ToUpperInvariant(chars[i]);
+            }
+        }
+        return new string(chars);
+    }
+}

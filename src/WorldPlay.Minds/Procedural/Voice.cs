@@ -1,0 +1,49 @@
+using WorldPlay.Core;
+
+namespace WorldPlay.Minds.Procedural;
+
+/// <summary>A way of speaking. Phrases are tagged with one; <see cref="Plain"/> phrases suit every voice.</summary>
+internal enum Register
+{
+    Plain,
+    Gruff,
+    Formal,
+    Warm,
+    Dry,
+    Nervous,
+    Cheerful,
+}
+
+/// <summary>How a persona sounds, read from its speech style, traits and description: the two registers that fit it best,
+/// whether it keeps things short, and how much it says.</summary>
+internal sealed record Voice(Register Primary, Register Secondary, bool Terse, double Talkativeness)
+{
+    private static readonly (Register Register, string[] Words)[] Cues =
+    [
+        (Register.Gruff, ["gruff", "salty", "rough", "blunt", "coarse", "sailor", "brusque", "grumbl", "growl", "weathered", "hard"]),
+        (Register.Formal, ["formal", "courteous", "polite", "courtly", "eloquent", "flowery", "precise", "measured", "proper", "archaic", "noble", "learned", "scholar"]),
+        (Register.Warm, ["warm", "kind", "gentle", "soft", "caring", "motherly", "fatherly", "friendly", "tender", "big-hearted", "loyal"]),
+        (Register.Dry, ["dry", "sardonic", "sarcastic", "wry", "cynical", "ironic", "deadpan", "sly", "mocking", "shrewd", "cunning", "cold"]),
+        (Register.Nervous, ["nervous", "anxious", "shy", "timid", "hesitant", "stammer", "fidget", "jumpy", "worried", "fearful"]),
+        (Register.Cheerful, ["cheerful", "jovial", "bubbly", "exuberant", "chatty", "lively", "playful", "merry", "enthusiastic", "bright", "eager"]),
+    ];
+
+    private static readonly string[] TerseCues = ["terse", "curt", "laconic", "clipped", "short", "few words", "taciturn", "quiet", "blunt"];
+
+    public bool Fits(Register register) => register == Register.Plain || register == Primary || register == Secondary;
+
+    public static Voice Of(Persona persona)
+    {
+        var text = string.Join(' ', [persona.SpeechStyle, persona.SpeechStyle, .. persona.Traits, persona.Description]).ToLowerInvariant();
+        var scored = Cues
+            .Select((cue, order) => (cue.Register, Score: cue.Words.Count(w => text.Contains(w, StringComparison.Ordinal)), order))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.order)
+            .Select(x => x.Register)
+            .ToList();
+        var primary = scored.Count > 0 ? scored[0] : Register.Plain;
+        var secondary = scored.Count > 1 ? scored[1] : primary;
+        var terse = TerseCues.Any(w => persona.SpeechStyle.Contains(w, StringComparison.OrdinalIgnoreCase));
+        return new Voice(primary, secondary, terse, double.IsFinite(persona.Talkativeness) ? Math.Clamp(persona.Talkativeness, 0, 1) : 0.5);
+    }
+}

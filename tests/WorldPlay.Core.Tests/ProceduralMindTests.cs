@@ -1,0 +1,647 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using WorldPlay.Core.Characters;
+using WorldPlay.Core.Laws;
+using WorldPlay.Core.Minds;
+using WorldPlay.Core.Scenes;
+using WorldPlay.Minds;
+
+namespace WorldPlay.Core.Tests;
+
+public sealed partial class ProceduralMindTests
+{
+    private static readonly Pacing[] Pacings = [Pacing.SlowDown, Pacing.Steady, Pacing.Escalate];
+
+    // Words that would narrate or voice the user: the mind may ask, never tell them what they do or feel.
+    [GeneratedRegex(@"\byou (feel|felt|say|said|think|thought|nod|nodded|smile|smiled|reply|replied|answer|answered|whisper|decide|realize|realise|walk|reach|look|want|wonder|sigh|laugh)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeakingForTheUser();
+
+    [Fact]
+    public async Task Decide_SamePerspective_GivesSameAction()
+    {
+        var perspective = Mira(seed: 4242, answerTo: Line(ada, "Ada", "Mira, where did you hide the logbook?"), pacing: Pacing.Escalate);
+
+        var first = Describe(await new ProceduralMind().DecideAsync(perspective, CancellationToken.None));
+        var second = Describe(await new ProceduralMind().DecideAsync(perspective with { }, CancellationToken.None));
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Decide_DifferentSeeds_GiveDifferentSpeech()
+    {
+        var speeches = Enumerable.Range(1, 40).Select(seed => ProceduralMind.Decide(Mira(seed)).Speech).ToList();
+
+        Assert.Equal(speeches.Count, speeches.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Decide_AnySeedAndPacing_ReferencesOnlyIdsInThePerspective()
+    {
+        var strays = new List<string>();
+        foreach (var (perspective, action) in ManyTurns(600))
+        {
+            var known = IdsIn(perspective);
+            var present = perspective.Present.Select(p => p.Id).ToHashSet();
+            strays.AddRange(action.Addressees.Where(a => !present.Contains(a)).Select(a => $"addressee {a}"));
+            foreach (var proposal in action.Proposals)
+            {
+                if (proposal.Actor != perspective.Self)
+                {
+                    strays.Add($"actor {proposal.Actor}");
+                }
+                strays.AddRange(proposal.Change.References().Where(id => !known.Contains(id)).Select(id => $"{proposal.Change.Kind} {id}"));
+            }
+        }
+
+        Assert.Empty(strays);
+    }
+
+    [Fact]
+    public void Decide_ProposedGivesAndTakes_UseItemsThePerspectiveAllows()
+    {
+        var unlawful = new List<string>();
+        foreach (var (perspective, action) in ManyTurns(600))
+        {
+            foreach (var change in action.Proposals.Select(p => p.Change))
+            {
+                var ok = change switch
+                {
+                    Gave g => perspective.Items.Any(i => i.Id == g.Item && i.Holder == perspective.Self) && perspective.Present.Any(p => p.Id == g.To),
+                    Took t => perspective.Items.Any(i => i.Id == t.Item && i.Holder is null),
+                    Moved m => perspective.Place.Exits.Any(e => e.To == m.To),
+                    FactAsserted f => !perspective.Facts.Any(x => x.Id == f.FactId && !x.IsOwnSecret),
+                    _ => true,
+                };
+                if (!ok)
+                {
+                    unlawful.Add(change.ToString());
+                }
+            }
+        }
+
+        Assert.Empty(unlawful);
+    }
+
+    [Fact]
+    public void Decide_AnySeed_NeverWritesALineForAnotherParticipant()
+    {
+        var names = new[] { "Tomas", "Ada", "User", "Narrator", "Mira" };
+        var offending = ManyTurns(600)
+            .SelectMany(t => t.Action.Speech.Split('\n'))
+            .Where(line => names.Any(n => line.TrimStart().StartsWith(n + ":", StringComparison.OrdinalIgnoreCase)) || line.Contains('"', StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Empty(offending);
+    }
+
+    [Fact]
+    public void Decide_AnySeed_NeverTellsTheUserWhatTheyDoOrFeel()
+    {
+        var offending = ManyTurns(600).Select(t => t.Action.Speech).Where(s => SpeakingForTheUser().IsMatch(s)).ToList();
+
+        Assert.Empty(offending);
+    }
+
+    [Fact]
+    public void Decide_AnySeed_NarratesOnlyTheSpeakersOwnActions()
+    {
+        var offending = ManyTurns(600)
+            .Select(t => t.Action.Narration)
+            .Where(n => n.Length > 0 && (!n.StartsWith("Mira ", StringComparison.Ordinal) || SpeakingForTheUser().IsMatch(n) || n.Contains('"', StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.Empty(offending);
+    }
+
+    [Theory]
+    [InlineData("Mira, where did you hide the logbook?", "logbook")]
+    [InlineData("Why would anyone trust a smuggler like you?", "smuggler")]
+    [InlineData("Good evening, Mira.", "Ada")]
+    [InlineData("You lied to me about the lantern.", "lantern")]
+    [InlineData("Thank you for the warning.", "Ada")]
+    [InlineData("Tomas says the tide turns at midnight.", "Tomas")]
+    public void Decide_AnswerTo_MentionsTheAskerOrPicksUpContent(string heard, string pickedUp)
+    {
+        var missed = Enumerable.Range(0, 100)
+            .Select(seed => ProceduralMind.Decide(Mira(seed, answerTo: Line(ada, "Ada", heard))).Speech)
+            .Where(s => !s.Contains("Ada", StringComparison.Ordinal) && !s.Contains(pickedUp, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+
+        Assert.Empty(missed);
+    }
+
+    [Fact]
+    public void Decide_AnswerTo_CitesTheHeardLineAsCauseOfProposals()
+    {
+        var heard = Line(ada, "Ada", "Thank you for the warning.", seq: 77);
+        var causes = Enumerable.Range(0, 400)
+            .SelectMany(seed => ProceduralMind.Decide(Mira(seed, answerTo: heard, pacing: Pacing.Escalate)).Proposals)
+            .Select(p => p.Causes.Contains(77))
+            .ToList();
+
+        Assert.All(causes, Assert.True);
+    }
+
+    [Fact]
+    public void Decide_200SeededTurns_EndWithAHookMostly()
+    {
+        var turns = Enumerable.Range(0, 200)
+            .Select(seed => ProceduralMind.Decide(Mira(seed, answerTo: seed % 2 == 0 ? Line(tomas, "Tomas", "The tide is turning.") : null, pacing: Pacings[seed % 3])))
+            .ToList();
+
+        var hooked = turns.Count(EndsWithHook) / (double)turns.Count;
+
+        Assert.InRange(hooked, 0.6, 1.0);
+    }
+
+    [Fact]
+    public void Decide_Offstage_OnlyMovesToTheScenePlaceWhenItIsNextDoor()
+    {
+        var action = ProceduralMind.Decide(Mira(7, offstage: true, scenePlace: "old-pier"));
+
+        Assert.Equal(("", "moved old-pier"), (action.Speech, string.Join(';', action.Proposals.Select(p => $"{p.Change.Kind} {p.Change.References().Single()}"))));
+    }
+
+    [Fact]
+    public void Decide_OffstageFarFromTheScene_TakesTheQuickestExit()
+    {
+        var action = ProceduralMind.Decide(Mira(7, offstage: true, scenePlace: "lighthouse"));
+
+        Assert.Equal(new Moved("tavern"), Assert.Single(action.Proposals).Change);
+    }
+
+    [Fact]
+    public void Decide_TiesAtTheirBounds_ProposeStrengthsWithinMinusOneAndOne()
+    {
+        var extreme = ImmutableArray.Create(
+            new RelationshipView(mira, "Mira", "trusts", tomas, "Tomas", 0.98),
+            new RelationshipView(mira, "Mira", "resents", ada, "Ada", -0.97));
+        var strengths = Enumerable.Range(0, 800)
+            .Select(seed => Mira(seed, pacing: Pacings[seed % 3], answerTo: seed % 2 == 0 ? Line(ada, "Ada", "You lied to me.") : Line(tomas, "Tomas", "Thank you.")))
+            .Select(p => p with { Relationships = extreme, Present = [.. p.Present.Select(x => x with { Ties = [.. extreme.Where(r => r.To == x.Id)] })] })
+            .SelectMany(p => ProceduralMind.Decide(p).Proposals)
+            .Select(p => p.Change)
+            .OfType<RelationshipChanged>()
+            .Select(r => r.Strength)
+            .ToList();
+
+        Assert.All(strengths, s => Assert.InRange(s, -1.0, 1.0));
+    }
+
+    [Fact]
+    public void Decide_RefusedGiveLastTurn_DoesNotProposeAGive()
+    {
+        var gives = Enumerable.Range(0, 400)
+            .Select(seed => Mira(seed, pacing: Pacing.Escalate, refused: ["holder-gives: Mira cannot give the brass lantern: Tomas holds it."]))
+            .SelectMany(p => ProceduralMind.Decide(p).Proposals)
+            .Count(p => p.Change is Gave);
+
+        Assert.Equal(0, gives);
+    }
+
+    [Fact]
+    public void Decide_Escalate_ProposesMoreChangesThanSlowDown()
+    {
+        int Count(Pacing pacing) => Enumerable.Range(0, 400).Sum(seed => ProceduralMind.Decide(Mira(seed, pacing: pacing)).Proposals.Length);
+
+        Assert.True(Count(Pacing.Escalate) > 2 * Count(Pacing.SlowDown));
+    }
+
+    [Fact]
+    public void Decide_Sister_NamesHerWithTheRightRelationship()
+    {
+        var speech = string.Join(' ', Enumerable.Range(0, 300).Select(seed => ProceduralMind.Decide(Tomas(seed)).Speech));
+
+        Assert.Contains("my sister Mira", speech, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_NoTieToThePerson_NeverInventsOne()
+    {
+        // Mira's perspective holds no tie to Ada at all: no kin word may ever come before Ada's name.
+        var speech = string.Join(' ', Enumerable.Range(0, 300).Select(seed => ProceduralMind.Decide(Mira(seed) with { Relationships = [] }).Speech));
+
+        Assert.DoesNotMatch(@"my (sister|brother|sibling|mother|father|friend|rival|cousin|wife|husband) Ada\b", speech);
+    }
+
+    [Theory]
+    [InlineData(UserStyle.SlowBurn)]
+    [InlineData(UserStyle.FastPlot)]
+    public void UserSimulator_AnyStyle_AddressesAPresentCharacterByName(UserStyle style)
+    {
+        var sim = new ProceduralUserSimulator(style);
+        var misses = Enumerable.Range(0, 300)
+            .Select(seed => Ada(seed, answerTo: seed % 2 == 0 ? Line(mira, "Mira", "What brings you to the harbor, Ada?") : null))
+            .Select(p => (p, a: sim.Decide(p)))
+            .Where(t => t.a.Addressees.Length != 1
+                || t.p.Present.FirstOrDefault(x => x.Id == t.a.Addressees[0]) is not { IsUser: false } who
+                || !t.a.Speech.Contains(who.Name, StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Empty(misses);
+    }
+
+    [Fact]
+    public void UserSimulator_Styles_SayDifferentThings()
+    {
+        var slow = new ProceduralUserSimulator(UserStyle.SlowBurn);
+        var fast = new ProceduralUserSimulator(UserStyle.FastPlot);
+
+        var same = Enumerable.Range(0, 100).Count(seed => slow.Decide(Ada(seed)).Speech == fast.Decide(Ada(seed)).Speech);
+
+        Assert.Equal(0, same);
+    }
+
+    [Fact]
+    public void UserSimulator_FastPlot_PushesTheStoryMoreThanSlowBurn()
+    {
+        int Changes(UserStyle style) => Enumerable.Range(0, 300).Sum(seed => new ProceduralUserSimulator(style).Decide(Ada(seed)).Proposals.Length);
+
+        Assert.True(Changes(UserStyle.FastPlot) > 3 * Changes(UserStyle.SlowBurn));
+    }
+
+    [Fact]
+    public void UserSimulator_SlowBurn_LingersOnTheCharacterItSpokeToLast()
+    {
+        var sim = new ProceduralUserSimulator(UserStyle.SlowBurn);
+        var stayed = Enumerable.Range(0, 200)
+            .Select(seed => Ada(seed) with { RecentLines = [Line(ada, "Ada", "Tell me about your family, Tomas.", addressees: [tomas])] })
+            .Count(p => sim.Decide(p).Addressees.SequenceEqual([tomas]));
+
+        Assert.InRange(stayed, 150, 200);
+    }
+
+    [Fact]
+    public void UserSimulator_AnyStyle_NeverMovesItselfAway()
+    {
+        var moves = new[] { UserStyle.SlowBurn, UserStyle.FastPlot }
+            .SelectMany(style => Enumerable.Range(0, 300).Select(seed => new ProceduralUserSimulator(style).Decide(Ada(seed, pacing: Pacing.Escalate))))
+            .SelectMany(a => a.Proposals)
+            .Count(p => p.Change is Moved or Travelled);
+
+        Assert.Equal(0, moves);
+    }
+
+    [Fact]
+    public void UserSimulator_FastPlot_SometimesTriesWhatTheLawsRefuse()
+    {
+        var sim = new ProceduralUserSimulator(UserStyle.FastPlot);
+        var attempts = Enumerable.Range(0, 300)
+            .Select(seed => Ada(seed))
+            .Select(p => (p, a: sim.Decide(p)))
+            .Count(t => t.a.Proposals.Any(x => x.Change is Took took && t.p.Items.Any(i => i.Id == took.Item && i.Holder is not null))
+                || Harbor.ForbiddenConcepts.Any(c => Regex.IsMatch(t.a.Speech, $@"\b{c}\b", RegexOptions.IgnoreCase)));
+
+        Assert.InRange(attempts, 5, 60);
+    }
+
+    [Fact]
+    public void UserSimulator_SamePerspective_GivesSameAction()
+    {
+        var perspective = Ada(99, answerTo: Line(mira, "Mira", "Where were you last night?"));
+
+        Assert.Equal(Describe(new ProceduralUserSimulator(UserStyle.FastPlot).Decide(perspective)), Describe(new ProceduralUserSimulator(UserStyle.FastPlot).Decide(perspective)));
+    }
+
+    [Fact]
+    public void SceneLoop_300Turns_NoSpeakerRepeatsALineWithin50Turns()
+    {
+        var repeats = Harbor.Run(300).Repeats(window: 50);
+
+        Assert.Empty(repeats);
+    }
+
+    [Fact]
+    public void SceneLoop_300Turns_EachCharacterKeepsDistinct4GramsAboveTwoThirds()
+    {
+        var ratios = Harbor.Run(300).Distinct4GramRatios();
+
+        Assert.All(ratios.Where(r => r.Key != ada), r => Assert.InRange(r.Value, 0.67, 1.0));
+    }
+
+    [Fact]
+    public void SceneLoop_300Turns_MostCharacterProposalsAreAccepted()
+    {
+        var run = Harbor.Run(300);
+
+        Assert.InRange(run.CharacterRejections / (double)Math.Max(1, run.CharacterProposals), 0.0, 0.15);
+    }
+
+    // ---- Perspectives built by hand: Mira and Tomas on the harbor at dusk, with Ada (the user). ----
+
+    private static readonly EntityId mira = "mira";
+    private static readonly EntityId tomas = "tomas";
+    private static readonly EntityId ada = "ada";
+    private static readonly EntityId harbor = "harbor";
+
+    private static readonly RelationshipView MiraSisterOfTomas = new(mira, "Mira", "sister", tomas, "Tomas", 0.6);
+    private static readonly RelationshipView TomasOwesMira = new(tomas, "Tomas", "owes", mira, "Mira", 0.5);
+    private static readonly RelationshipView MiraTrustsAda = new(mira, "Mira", "trusts", ada, "Ada", 0.3);
+
+    private static Persona Persona(
+        EntityId id, string name, string style, string[] traits, string[] goals, string[] catchphrases, Secret[] secrets, double talkativeness = 0.6) =>
+        new(id, name, $"{name} of the harbor.", [.. traits], style, [], [.. catchphrases], [.. goals], [.. secrets], talkativeness);
+
+    private static PlaceView HarborPlace() =>
+        new(harbor, "the harbor", "Wet stone, tarred rope, gulls.", [new ExitView("old-pier", "Old Pier", 5), new ExitView("tavern", "the Drowned Rat", 3)]);
+
+    private static ItemView Item(string id, string name, EntityId? holder, string? holderName) => new(id, name, holder, holderName);
+
+    private static HeardLine Line(EntityId speaker, string name, string text, long seq = 12, EntityId[]? addressees = null) =>
+        new(seq, 3, speaker, name, text, [.. addressees ?? []]);
+
+    private static SceneCue Cue(int seed, HeardLine? answerTo, Pacing pacing, bool offstage = false, string scenePlace = "harbor", string[]? refused = null) =>
+        new("harbor-dusk", scenePlace, scenePlace, offstage, pacing, ["Find out who sank the Gull"], answerTo, [.. refused ?? []], seed);
+
+    private static Perspective Mira(
+        int seed, HeardLine? answerTo = null, Pacing pacing = Pacing.Steady, bool offstage = false, string scenePlace = "harbor", string[]? refused = null) =>
+        new(
+            Persona(
+                mira, "Mira", "dry, clipped, sailor's slang", ["stubborn", "Loyal to a fault", "shrewd"],
+                ["Find the Gull's logbook before the harbourmaster does", "win back her brother's trust"],
+                ["Tides don't wait.", "Salt keeps."],
+                [new Secret("mira-scuttled", mira, "scuttled", "the Gull for the insurance money")]),
+            "Greywater", "en", 3, 1130, HarborPlace(),
+            [
+                new PresentView(tomas, "Tomas", "he/him", false, [MiraSisterOfTomas, TomasOwesMira]),
+                new PresentView(ada, "Ada", "she/her", true, [MiraTrustsAda]),
+            ],
+            [Item("lantern", "brass lantern", mira, "Mira"), Item("logbook", "the Gull's logbook", null, null), Item("purse", "leather purse", tomas, "Tomas")],
+            [MiraSisterOfTomas, TomasOwesMira, MiraTrustsAda],
+            [
+                new FactView("tomas-debt", tomas, "Tomas", "owes", "forty crowns", false),
+                new FactView("gull-sank", "the-gull", "the Gull", "sank", "in the spring storm", false),
+                new FactView("mira-scuttled", mira, "Mira", "scuttled", "the Gull for the insurance money", true),
+            ],
+            [],
+            answerTo is null ? [] : [answerTo],
+            Cue(seed, answerTo, pacing, offstage, scenePlace, refused),
+            0,
+            PerspectiveBuilder.DefaultBudget);
+
+    private static Perspective Tomas(int seed) =>
+        new(
+            Persona(tomas, "Tomas", "gruff and warm", ["reckless", "big-hearted"], ["pay off his debts"], ["By the deep!"], []),
+            "Greywater", "en", 3, 1130, HarborPlace(),
+            [
+                new PresentView(mira, "Mira", "she/her", false, [MiraSisterOfTomas, TomasOwesMira]),
+                new PresentView(ada, "Ada", "she/her", true, []),
+            ],
+            [Item("lantern", "brass lantern", mira, "Mira"), Item("purse", "leather purse", tomas, "Tomas")],
+            [MiraSisterOfTomas, TomasOwesMira],
+            [new FactView("tomas-debt", tomas, "Tomas", "owes", "forty crowns", false)],
+            [],
+            [],
+            Cue(seed, null, Pacing.Steady),
+            0,
+            PerspectiveBuilder.DefaultBudget);
+
+    private static Perspective Ada(int seed, HeardLine? answerTo = null, Pacing pacing = Pacing.Steady) =>
+        new(
+            Persona(ada, "Ada", "plain", ["curious", "kind"], ["find her brother"], [], []),
+            "Greywater", "en", 3, 1130, HarborPlace(),
+            [
+                new PresentView(mira, "Mira", "she/her", false, [MiraTrustsAda]),
+                new PresentView(tomas, "Tomas", "he/him", false, []),
+            ],
+            [
+                Item("lantern", "brass lantern", mira, "Mira"), Item("logbook", "the Gull's logbook", null, null),
+                Item("purse", "leather purse", tomas, "Tomas"), Item("key", "iron key", ada, "Ada"),
+            ],
+            [MiraTrustsAda],
+            [new FactView("gull-sank", "the-gull", "the Gull", "sank", "in the spring storm", false)],
+            [],
+            answerTo is null ? [] : [answerTo],
+            Cue(seed, answerTo, pacing),
+            0,
+            PerspectiveBuilder.DefaultBudget);
+
+    /// <summary>Mira's turns over many seeds, pacings and lines to answer.</summary>
+    private static IEnumerable<(Perspective Perspective, CharacterAction Action)> ManyTurns(int count)
+    {
+        HeardLine?[] heard =
+        [
+            null,
+            Line(ada, "Ada", "Mira, where did you hide the logbook?"),
+            Line(tomas, "Tomas", "You lied to me about the Gull."),
+            Line(ada, "Ada", "Good evening."),
+            Line(tomas, "Tomas", "The harbourmaster is asking questions."),
+        ];
+        for (var seed = 0; seed < count; seed++)
+        {
+            var perspective = Mira(seed, heard[seed % heard.Length], Pacings[seed % Pacings.Length]);
+            yield return (perspective, ProceduralMind.Decide(perspective));
+        }
+    }
+
+    private static HashSet<EntityId> IdsIn(Perspective p) =>
+    [
+        p.Self, p.Place.Id, .. p.Place.Exits.Select(e => e.To), .. p.Present.Select(x => x.Id), .. p.Items.Select(i => i.Id),
+        .. p.Facts.Select(f => f.Subject), .. p.Persona.Secrets.Select(s => s.Subject), .. p.Relationships.SelectMany(r => new[] { r.From, r.To }),
+    ];
+
+    private static string Describe(CharacterAction a) =>
+        $"{a.Speech}|{a.Narration}|{string.Join(',', a.Addressees)}|{string.Join(';', a.Proposals.Select(p => $"{p.Actor}:{p.Change}:{string.Join(',', p.Causes)}"))}|{a.Usage}";
+
+    private static bool EndsWithHook(CharacterAction a)
+    {
+        var sentences = Regex.Split(a.Speech.Trim(), @"(?<=[.!?])\s+");
+        var last = sentences[^1];
+        return last.EndsWith('?') || (a.Addressees.Length > 0 && (last.Contains("Ada", StringComparison.Ordinal) || last.Contains("Tomas", StringComparison.Ordinal)));
+    }
+
+    /// <summary>A whole scene run through the real core: world state, laws, commitment, memory and perspectives, with three
+    /// procedural characters and a fast-plot user simulator taking turns as the scene's turn-taking picks them.</summary>
+    private static class Harbor
+    {
+        public static readonly string[] ForbiddenConcepts = ["phone", "internet", "car", "electricity", "computer", "camera", "text message"];
+
+        private static readonly EntityId Brannoc = "brannoc";
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, SceneRun> Runs = new();
+
+        public static SceneRun Run(int turns) => Runs.GetOrAdd(turns, Simulate);
+
+        private static ImmutableSortedDictionary<string, string> Attributes(params (string Key, string Value)[] pairs) =>
+            pairs.ToImmutableSortedDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+        private static Entity Place(EntityId id, string name, string description) =>
+            new(id, EntityKind.Place, name, [], Attributes(("description", description)), EntityStatus.Alive, null, null);
+
+        private static Entity Character(EntityId id, string name, string pronouns, bool user = false) =>
+            new(id, EntityKind.Character, name, [], user ? Attributes(("pronouns", pronouns), ("role", "user")) : Attributes(("pronouns", pronouns)), EntityStatus.Alive, harbor, null);
+
+        private static Entity Thing(EntityId id, string name, EntityId? at, EntityId? holder) =>
+            new(id, EntityKind.Item, name, [], Attributes(), EntityStatus.Alive, at, holder);
+
+        private static Fact Known(string id, EntityId subject, string predicate, string value, params EntityId[] knownBy) =>
+            new(id, subject, predicate, value, Validity.FromStart, [.. knownBy]);
+
+        public static WorldDefinition Definition()
+        {
+            var setting = new WorldSetting(
+                "greywater", "Greywater", "low fantasy", "en", "A rain-worn harbor town of smugglers and tithe-men.",
+                [
+                    .. new[] { "one-place-at-a-time", "connected-moves", "holder-gives", "dead-do-not-act", "present-to-act", "relationship-strength-bounds" }
+                        .Select(k => new LawSpec(k, [], null)),
+                    new LawSpec("forbidden-concepts", [.. ForbiddenConcepts], null),
+                ],
+                [new PlaceLink(harbor, "old-pier", 5), new PlaceLink(harbor, "tavern", 3), new PlaceLink("tavern", "market", 6), new PlaceLink("old-pier", "lighthouse", 12)],
+                1080);
+            Entity[] entities =
+            [
+                Place(harbor, "the harbor", "Wet stone, tarred rope, gulls."),
+                Place("old-pier", "Old Pier", "Rotten planks over black water."),
+                Place("tavern", "the Drowned Rat", "A low tavern that smells of fish stew."),
+                Place("market", "the fish market", "Stalls and shouting."),
+                Place("lighthouse", "the lighthouse", "A cold tower."),
+                Character(mira, "Mira", "she/her"),
+                Character(tomas, "Tomas", "he/him"),
+                Character(Brannoc, "Brannoc", "he/him"),
+                Character(ada, "Ada", "she/her", user: true),
+                new Entity("the-gull", EntityKind.Concept, "the Gull", [], Attributes(), EntityStatus.Destroyed, null, null),
+                Thing("lantern", "brass lantern", null, mira),
+                Thing("logbook", "the Gull's logbook", harbor, null),
+                Thing("rope", "coil of rope", harbor, null),
+                Thing("purse", "leather purse", null, tomas),
+                Thing("seal", "harbourmaster's seal", null, Brannoc),
+                Thing("key", "iron key", null, ada),
+            ];
+            Relationship[] relationships =
+            [
+                new(mira, tomas, "sister", 0.6, Validity.FromStart),
+                new(tomas, mira, "owes", 0.5, Validity.FromStart),
+                new(Brannoc, tomas, "distrusts", 0.4, Validity.FromStart),
+                new(mira, ada, "trusts", 0.3, Validity.FromStart),
+                new(Brannoc, mira, "employer", 0.2, Validity.FromStart),
+            ];
+            Fact[] facts =
+            [
+                Known("tomas-debt", tomas, "owes", "forty crowns", mira, tomas, ada),
+                Known("gull-sank", "the-gull", "sank", "in the spring storm", mira, tomas, Brannoc, ada),
+                Known("mira-scuttled", mira, "scuttled", "the Gull for the insurance money", mira),
+                Known("tomas-ledger", tomas, "hides", "a second ledger under the tavern floor", tomas),
+                Known("brannoc-bribe", Brannoc, "took", "a bribe from the tithe-men", Brannoc),
+            ];
+            Persona[] personas =
+            [
+                new(mira, "Mira", "The lantern-keeper, a smuggler's daughter.", ["stubborn", "loyal to a fault", "shrewd"], "dry, clipped, sailor's slang", [],
+                    ["Tides don't wait.", "Salt keeps."], ["Find the Gull's logbook before the harbourmaster does", "win back her brother's trust"],
+                    [new Secret("mira-scuttled", mira, "scuttled", "the Gull for the insurance money")], 0.6),
+                new(tomas, "Tomas", "Mira's younger brother, a dockhand in debt.", ["reckless", "big-hearted"], "gruff and warm", [],
+                    ["By the deep!"], ["pay off his debts", "keep his sister out of trouble"],
+                    [new Secret("tomas-ledger", tomas, "hides", "a second ledger under the tavern floor")], 0.8),
+                new(Brannoc, "Brannoc", "The harbourmaster, courteous and cold.", ["patient", "ambitious"], "formal, measured, precise", [],
+                    ["Order above all."], ["Find out who scuttled the Gull", "Keep the tithe-men happy"],
+                    [new Secret("brannoc-bribe", Brannoc, "took", "a bribe from the tithe-men")], 0.4),
+                new(ada, "Ada", "A stranger looking for her missing brother.", ["curious", "kind"], "plain", [], [], ["find her brother"], [], 0.7),
+            ];
+            var scene = new SceneSpec("dusk", "Dusk at the harbor", harbor, [mira, tomas, Brannoc, ada], ada, ["Find out who sank the Gull"], TurnTakingPolicy.AddressedFirst, "");
+            return new WorldDefinition(setting, [.. entities], [.. relationships], [.. facts], [.. personas], [scene]);
+        }
+
+        private static SceneRun Simulate(int turns)
+        {
+            var definition = Definition();
+            var state = WorldState.Initial(definition);
+            var laws = LawBook.For(definition.Setting);
+            var names = definition.Entities.ToDictionary(e => e.Id, e => e.Name);
+            var memories = definition.Personas.ToDictionary(p => p.Id, p => CharacterMemory.Empty(p.Id, names));
+            var user = new ProceduralUserSimulator(UserStyle.FastPlot);
+            var cast = definition.Scenes[0].Cast;
+            var talkativeness = definition.Personas.ToDictionary(p => p.Id, p => p.Talkativeness);
+            var refused = new Dictionary<EntityId, ImmutableArray<string>>();
+            var spokeSinceUser = new HashSet<EntityId>();
+            var lines = new List<(int Turn, EntityId Speaker, string Text)>();
+            var random = new Random(20240601);
+            HeardLine? last = null;
+            EntityId? lastSpeaker = null;
+            int proposals = 0, rejections = 0;
+
+            void Witness(IEnumerable<WorldEvent> events)
+            {
+                foreach (var id in memories.Keys.ToList())
+                {
+                    memories[id] = memories[id].Witness(events);
+                }
+            }
+
+            CharacterAction Decide(EntityId who, SceneCue cue)
+            {
+                var persona = definition.PersonaOf(who)!;
+                var perspective = PerspectiveBuilder.Build(persona, memories[who], WorldSlice.Of(state, who), cue, PerspectiveBuilder.DefaultBudget, TokenCounter.Default);
+                return who == ada ? user.Decide(perspective) : ProceduralMind.Decide(perspective);
+            }
+
+            for (var turn = 1; turn <= turns; turn++)
+            {
+                var pacing = ((turn / 20) % 3) switch { 0 => Pacing.Steady, 1 => Pacing.Escalate, _ => Pacing.SlowDown };
+                foreach (var away in cast.Where(c => state.Get(c).Location != harbor))
+                {
+                    var back = Decide(away, new SceneCue("dusk", harbor, "the harbor", true, pacing, [], null, [], StableSeed.Of("harbor", turn, away)));
+                    var walked = Commitment.Commit(state, laws, turn, null, back.AllProposals(away, []));
+                    state = walked.State;
+                    Witness(walked.Accepted);
+                }
+                var present = cast.Where(c => state.Get(c).Location == harbor).ToList();
+                var addressed = last is null ? [] : last.Addressees.Where(a => a != lastSpeaker && present.Contains(a)).ToList();
+                if (TurnTaking.Next(TurnTakingPolicy.AddressedFirst, present, addressed, spokeSinceUser, lastSpeaker, talkativeness, turn, random) is not { } speaker)
+                {
+                    continue;
+                }
+                var cue = new SceneCue("dusk", harbor, "the harbor", false, pacing, ["Find out who sank the Gull"], last,
+                    refused.TryGetValue(speaker, out var r) ? r : [], StableSeed.Of("harbor", turn, speaker));
+                var action = Decide(speaker, cue);
+                var outcome = Commitment.Commit(state, laws, turn, harbor, action.AllProposals(speaker, []));
+                state = outcome.State;
+                Witness(outcome.Accepted);
+                if (speaker != ada)
+                {
+                    proposals += action.Proposals.Length;
+                    rejections += outcome.Rejected.Count(x => x.Proposal.Change is not Spoke);
+                }
+                refused[speaker] = [.. outcome.Rejected.Select(x => $"{x.Law}: {x.Reason}")];
+                if (outcome.Accepted.FirstOrDefault(e => e.Change is Spoke) is { Change: Spoke spoke } said)
+                {
+                    last = new HeardLine(said.Seq, turn, speaker, names[speaker], spoke.Text, spoke.Addressees);
+                    lines.Add((turn, speaker, spoke.Text));
+                }
+                if (speaker == ada)
+                {
+                    spokeSinceUser.Clear();
+                }
+                else
+                {
+                    spokeSinceUser.Add(speaker);
+                }
+                lastSpeaker = speaker;
+            }
+            return new SceneRun(lines, proposals, rejections);
+        }
+    }
+
+    private sealed record SceneRun(IReadOnlyList<(int Turn, EntityId Speaker, string Text)> Lines, int CharacterProposals, int CharacterRejections)
+    {
+        /// <summary>Lines a speaker said verbatim again within <paramref name="window"/> turns.</summary>
+        public List<string> Repeats(int window) =>
+            [.. Lines.Where((line, i) => Lines.Take(i).Any(earlier => earlier.Speaker == line.Speaker && earlier.Text == line.Text && line.Turn - earlier.Turn <= window))
+                .Select(l => $"turn {l.Turn} {l.Speaker}: {l.Text}")];
+
+        /// <summary>Per speaker: distinct word 4-grams over all 4-grams in its lines (each line on its own).</summary>
+        public Dictionary<EntityId, double> Distinct4GramRatios() =>
+            Lines.GroupBy(l => l.Speaker).ToDictionary(g => g.Key, g =>
+            {
+                var grams = g.SelectMany(l => FourGrams(l.Text)).ToList();
+                return grams.Count == 0 ? 1 : grams.Distinct(StringComparer.Ordinal).Count() / (double)grams.Count;
+            });
+
+        private static IEnumerable<string> FourGrams(string text)
+        {
+            var words = Regex.Matches(text.ToLowerInvariant(), @"[\p{L}\p{N}']+").Select(m => m.Value).ToList();
+            for (var i = 0; i + 4 <= words.Count; i++)
+            {
+                yield return string.Join(' ', words.Skip(i).Take(4));
+            }
+        }
+    }
+}
