@@ -94,16 +94,42 @@ internal static class SimulateCommand
             throw new DirectoryNotFoundException($"Cannot write --out: the folder '{dir.FullName}' does not exist.");
         }
 
+        var view = new SceneView(output, definition, request.Json || request.Quiet);
         var clock = Stopwatch.StartNew();
-        using var host = await WorldPlaySilo.StartEmbeddedAsync(cancellationToken: cancellationToken);
-        var client = new WorldPlayClient(host.Services.GetRequiredService<IGrainFactory>());
+        var host = await WorldPlaySilo.StartEmbeddedAsync(cancellationToken: cancellationToken);
+        RunStats stats;
+        WorldAudit audit;
+        try
+        {
+            (stats, audit) = await PlayAsync(new WorldPlayClient(host.Services.GetRequiredService<IGrainFactory>()), definition, sceneSpec, request, view, error, clock, cancellationToken);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+            host.Dispose();
+        }
+
+        var summary = stats.Summary(definition, sceneSpec, request, audit, clock.Elapsed);
+        if (request.Json)
+        {
+            output.WriteLine(summary.ToJsonString(CoreSerialization.Json));
+        }
+        else
+        {
+            view.Closing(summary, audit, request.Out);
+        }
+        return audit.Violations.Length == 0 ? 0 : WorldPlayCommand.LawsBroken;
+    }
+    private static async Task<(RunStats, WorldAudit)> PlayAsync(
+        WorldPlayClient client, WorldDefinition definition, SceneSpec sceneSpec, SimulateRequest request,
+        SceneView view, TextWriter error, Stopwatch clock, CancellationToken cancellationToken)
+    {
         var worldKey = $"{definition.Setting.Id}-{request.Seed}-{Guid.NewGuid():N}";
         var world = await client.CreateWorldAsync(worldKey, definition);
         var scene = await client.OpenSceneAsync(
             $"{worldKey}/{sceneSpec.Id}",
             new SceneOptions(worldKey, sceneSpec.Id, request.Seed, "procedural", sceneSpec.User is null ? null : request.UserMind, request.TurnTaking, request.Budget));
 
-        var view = new SceneView(output, definition, request.Json || request.Quiet);
         view.Opening(sceneSpec, request);
         var stats = new RunStats();
         while (stats.Turns < request.Turns)
@@ -138,18 +164,7 @@ internal static class SimulateCommand
             }
             await TimelineFile.WriteAsync(file.FullName, new TimelineArchive(definition, [.. events], [.. transcript], sceneSpec.Id, request.Seed), cancellationToken);
         }
-        await host.StopAsync(CancellationToken.None);
-
-        var summary = stats.Summary(definition, sceneSpec, request, audit, clock.Elapsed);
-        if (request.Json)
-        {
-            output.WriteLine(summary.ToJsonString(CoreSerialization.Json));
-        }
-        else
-        {
-            view.Closing(summary, audit, request.Out);
-        }
-        return audit.Violations.Length == 0 ? 0 : WorldPlayCommand.LawsBroken;
+        return (stats, audit);
     }
 }
 

@@ -65,13 +65,15 @@ public sealed record Perception(
     [property: Id(1)] ImmutableArray<WorldEvent> Witnessed,
     [property: Id(2)] long Version);
 
-/// <summary>One turn's proposals, judged in order; <see cref="ScenePlace"/> null for an offstage turn.</summary>
+/// <summary>One turn's proposals, judged in order. In a scene (<see cref="ScenePlace"/> set) the receipt says who is present there
+/// afterwards; an <see cref="Offstage"/> turn is not held to the scene's presence law.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.CommitRequest")]
 public sealed record CommitRequest(
     [property: Id(0)] string BatchId,
     [property: Id(1)] int Turn,
     [property: Id(2)] EntityId? ScenePlace,
-    [property: Id(3)] ImmutableArray<Proposal> Proposals);
+    [property: Id(3)] bool Offstage,
+    [property: Id(4)] ImmutableArray<Proposal> Proposals);
 
 /// <summary>What the world did with a turn's proposals, and who is at the scene's place afterwards.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.CommitReceipt")]

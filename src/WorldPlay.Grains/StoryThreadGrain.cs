@@ -163,7 +163,7 @@ public sealed class StoryThreadGrain(
         var turn = Progress.Turn + 1;
         var answering = Progress.LastLine is { } line && line.Speaker != decided.Character ? [line.Seq] : ImmutableArray<long>.Empty;
         var proposals = decided.Action.AllProposals(decided.Character, answering).ToImmutableArray();
-        var receipt = await World.Commit(new CommitRequest($"{Key}/{turn}", turn, offstage ? (EntityId?)null : Progress.Spec.Place, proposals));
+        var receipt = await World.Commit(new CommitRequest($"{Key}/{turn}", turn, Progress.Spec.Place, offstage, proposals));
         var turnRecord = new TurnRecord(
             turn, decided.Character, decided.Name, role, decided.Action.Speech, decided.Action.Narration,
             receipt.Accepted, receipt.Rejected, decided.Action.Usage, decided.PerspectiveTokens, clock.Elapsed.TotalMilliseconds);

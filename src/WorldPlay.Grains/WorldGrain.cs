@@ -85,7 +85,7 @@ public sealed partial class WorldGrain(
     async Task<CommitReceipt> IWorldGrain.Commit(CommitRequest request)
     {
         var timeline = Timeline;
-        var outcome = Commitment.Commit(timeline.Current, _laws!, request.Turn, request.ScenePlace, request.Proposals);
+        var outcome = Commitment.Commit(timeline.Current, _laws!, request.Turn, request.Offstage ? null : request.ScenePlace, request.Proposals);
         if (outcome.Accepted.Length > 0)
         {
             var records = outcome.Accepted.Select(e => MessagePackSerializer.Serialize(e, CoreSerialization.Canonical)).ToList();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using WorldPlay.Contracts;
 
 namespace WorldPlay.Hosting;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,7 @@ public static class WorldPlaySilo
     {
         silo.AddMemoryGrainStorage(WorldPlayStorage.Grains);
         silo.Services.TryAddSingleton<IEventStore, MemoryEventStore>();
-        silo.Services.TryAddSingleton<IMindCatalog, MindCatalog>();
+        silo.Services.TryAddSingleton<IMindCatalog>(_ => new MindCatalog());
         silo.Services.AddSerializer(serializer => serializer.AddWorldPlayCoreTypes());
         return silo;
     }
@@ -31,7 +32,10 @@ public static class WorldPlaySilo
     public static async Task<IHost> StartEmbeddedAsync(LogLevel logLevel = LogLevel.Warning, CancellationToken cancellationToken = default)
     {
         var host = Host.CreateDefaultBuilder()
-            .ConfigureLogging(logging => logging.SetMinimumLevel(logLevel))
+            .ConfigureLogging(logging => logging
+                .SetMinimumLevel(logLevel)
+                // Orleans notes about GC modes and lifecycle timing are for operators of real clusters, not for one CLI run.
+                .AddFilter("Orleans", LogLevel.Error))
             .UseOrleans(silo => silo
                 .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
                 .AddWorldPlay())

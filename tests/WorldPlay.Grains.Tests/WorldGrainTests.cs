@@ -15,7 +15,7 @@ public sealed class WorldGrainTests(ClusterFixture fixture)
         var nobodyHolds = definition.Entities.First(e => e.Kind == EntityKind.Item && e.Holder is { } h && h != Scenes.Characters(definition)[0]);
         var grain = fixture.Cluster.Client.GetGrain<IWorldGrain>(world.Key);
 
-        var receipt = await grain.Commit(new CommitRequest("test/1", 1, definition.Scenes[0].Place, [Proposal.Of(Scenes.Characters(definition)[0], new Gave(nobodyHolds.Id, Scenes.Characters(definition)[1]))]));
+        var receipt = await grain.Commit(new CommitRequest("test/1", 1, definition.Scenes[0].Place, false, [Proposal.Of(Scenes.Characters(definition)[0], new Gave(nobodyHolds.Id, Scenes.Characters(definition)[1]))]));
 
         Assert.Equal(before.StateHash, (await world.StateAsync()).StateHash);
         Assert.Single(receipt.Rejected);
@@ -26,7 +26,7 @@ public sealed class WorldGrainTests(ClusterFixture fixture)
     {
         var (world, _, definition) = await Scenes.OpenAsync(fixture.Client);
         var grain = fixture.Cluster.Client.GetGrain<IWorldGrain>(world.Key);
-        var request = new CommitRequest("test/once", 1, definition.Scenes[0].Place, [Proposal.Of(Scenes.Characters(definition)[0], new Spoke("Good evening.", []))]);
+        var request = new CommitRequest("test/once", 1, definition.Scenes[0].Place, false, [Proposal.Of(Scenes.Characters(definition)[0], new Spoke("Good evening.", []))]);
 
         await grain.Commit(request);
         var events = new List<WorldEvent>();

@@ -41,6 +41,10 @@ public static class PerspectiveBuilder
         { Relationships.Length: > 4 } => p with { Relationships = p.Relationships.RemoveAt(p.Relationships.Length - 1) },
         { RecentLines.Length: > 3 } => p with { RecentLines = p.RecentLines.RemoveAt(0) },
         { Summary.Length: > 0 } => p with { Summary = p.Summary.RemoveAt(0) },
+        { Facts.Length: > 0 } => p with { Facts = p.Facts.RemoveAt(p.Facts.Length - 1) },
+        { Relationships.Length: > 0 } => p with { Relationships = p.Relationships.RemoveAt(p.Relationships.Length - 1) },
+        { Persona.ExampleLines.Length: > 0 } => p with { Persona = p.Persona with { ExampleLines = p.Persona.ExampleLines.RemoveAt(0) } },
+        { RecentLines.Length: > 1 } => p with { RecentLines = p.RecentLines.RemoveAt(0) },
         _ => null,
     };
 
