@@ -29,13 +29,7 @@ internal static class SimulateCommand
         };
         var scene = new Option<string?>("--scene") { Description = "The scene of the world to play (default: the world's first scene)." };
         var turns = new Option<int>("--turns", "-n") { Description = "How many turns to play, users' and characters' together (1 to 100000).", DefaultValueFactory = _ => 100 };
-        turns.Validators.Add(r =>
-        {
-            if (r.GetValue(turns) is < 1 or > 100_000)
-            {
-                r.AddError($"--turns must be between 1 and 100000 (got {r.GetValue(turns)}).");
-            }
-        });
+        WithinRange(turns, 1, 100_000);
         var seed = new Option<int>("--seed", "-s") { Description = "Seed for every random choice: the same seed plays the same scene.", DefaultValueFactory = _ => 1 };
         var user = new Option<string>("--user")
         {
@@ -48,13 +42,7 @@ internal static class SimulateCommand
             Description = "Who speaks next: AddressedFirst, Pooled, Weighted or RoundRobin (default: the scene's own).",
         };
         var budget = new Option<int>("--perspective-budget") { Description = "Tokens each perspective may use (200 to 32000).", DefaultValueFactory = _ => PerspectiveBuilder.DefaultBudget };
-        budget.Validators.Add(r =>
-        {
-            if (r.GetValue(budget) is < 200 or > 32_000)
-            {
-                r.AddError($"--perspective-budget must be between 200 and 32000 (got {r.GetValue(budget)}).");
-            }
-        });
+        WithinRange(budget, 200, 32_000);
         var json = new Option<bool>("--json") { Description = "Print one JSON summary at the end instead of the scene." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print the scene, only progress and the summary." };
         var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Write the whole timeline (MessagePack + LZ4) to this file when the run ends." };
@@ -80,6 +68,16 @@ internal static class SimulateCommand
             cancellationToken));
         return command;
     }
+
+    /// <summary>Refuses a number outside [min, max]; a value that is not a number is already refused by the parser.</summary>
+    private static void WithinRange(Option<int> option, int min, int max) =>
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out var value) && (value < min || value > max))
+            {
+                r.AddError($"{option.Name} must be between {min} and {max} (got {value}).");
+            }
+        });
 
     private static async Task<int> RunAsync(SimulateRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using WorldPlay.Core;
 using WorldPlay.Core.Worlds;
 
@@ -28,9 +29,20 @@ public static class WorldPlayCommand
             Error = error ?? Console.Error,
             EnableDefaultExceptionHandler = false,
         };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // One clear message per mistake, and where to read more, instead of the whole help text.
+            foreach (var mistake in parsed.Errors)
+            {
+                configuration.Error.WriteLine($"error: {mistake.Message}");
+            }
+            configuration.Error.WriteLine($"Run '{string.Join(' ', ["worldplay", .. CommandPath(parsed.CommandResult)])} --help' to see what it takes.");
+            return BadInput;
+        }
         try
         {
-            return await root.Parse(args).InvokeAsync(configuration);
+            return await parsed.InvokeAsync(configuration);
         }
         catch (Exception e) when (IsUserError(e))
         {
@@ -38,6 +50,9 @@ public static class WorldPlayCommand
             return BadInput;
         }
     }
+
+    private static IEnumerable<string> CommandPath(CommandResult? result) =>
+        result is null || result.Parent is not CommandResult parent ? [] : [.. CommandPath(parent), result.Command.Name];
 
     private static bool IsUserError(Exception e) =>
         e is WorldFileException or TimelineFileException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException;
