@@ -83,7 +83,7 @@ public static class RandomStories
     public static Gen<Story> Stories(int maxTurns = 40) => Turn.Array[0, maxTurns].Select(Play);
 
     /// <summary>Checks <paramref name="property"/> on a few hundred random stories, printing the transcript of a failing one.</summary>
-    public static void Sample(Action<Story> property, int iterations = 200, int maxTurns = 40) =>
+    public static void Sample(Action<Story> property, int iterations = 150, int maxTurns = 40) =>
         Stories(maxTurns).Sample(property, iter: iterations, print: s => s.Describe());
 
     public static Story Play(TurnDice[] turns)
