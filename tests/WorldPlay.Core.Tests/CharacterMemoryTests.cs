@@ -9,53 +9,56 @@ public sealed class CharacterMemoryTests
     private static readonly Gen<(Story Story, EntityId Self)> StoryAndCharacter =
         Gen.Select(RandomStories.Stories(), Gen.Int[0, TestWorlds.AllCharacters.Length - 1], (s, i) => (s, TestWorlds.AllCharacters[i]));
 
+    private static void SampleStoryAndCharacter(Action<Story, EntityId> property, int iterations) =>
+        StoryAndCharacter.Sample(property, iter: iterations, print: t => $"as {t.Item2}:\n{t.Item1.Describe()}");
+
     [Fact]
     public void Witnessed_AfterRandomStream_IsExactlyTheEventsItsOwnerWitnessed()
     {
-        StoryAndCharacter.Sample((story, self) =>
+        SampleStoryAndCharacter((story, self) =>
         {
             var memory = TestWorlds.EmptyMemory(self).Witness(story.Events);
             Assert.Equal(story.Events.Where(e => e.Witnesses.Contains(self)).Select(e => e.Seq), memory.Witnessed);
-        }, iter: 200);
+        }, iterations: 150);
     }
 
     [Fact]
     public void Recent_AfterRandomStream_HoldsOnlyWitnessedEventsWithinItsWindow()
     {
-        StoryAndCharacter.Sample((story, self) =>
+        SampleStoryAndCharacter((story, self) =>
         {
             var memory = TestWorlds.EmptyMemory(self).Witness(story.Events);
             var expected = story.Events.Where(e => e.Witnesses.Contains(self)).TakeLast(CharacterMemory.RecentWindow).Select(e => e.Seq);
             Assert.Equal(expected, memory.Recent.Select(e => e.Seq));
-        }, iter: 200);
+        }, iterations: 150);
     }
 
     [Fact]
     public void Summary_AfterRandomStream_StaysWithinItsWindow()
     {
-        StoryAndCharacter.Sample((story, self) =>
-            Assert.InRange(TestWorlds.EmptyMemory(self).Witness(story.Events).Summary.Length, 0, CharacterMemory.SummaryWindow), iter: 200);
+        SampleStoryAndCharacter((story, self) =>
+            Assert.InRange(TestWorlds.EmptyMemory(self).Witness(story.Events).Summary.Length, 0, CharacterMemory.SummaryWindow), iterations: 150);
     }
 
     [Fact]
     public void Witness_BatchByBatch_EqualsWitnessingTheWholeStreamAtOnce()
     {
-        StoryAndCharacter.Sample((story, self) =>
+        SampleStoryAndCharacter((story, self) =>
         {
             var whole = TestWorlds.EmptyMemory(self).Witness(story.Events);
             var stepwise = story.Batches.Aggregate(TestWorlds.EmptyMemory(self), (m, b) => m.Witness(b.Outcome.Accepted));
             Assert.Equal(Serialization.CoreSerialization.Hash(whole), Serialization.CoreSerialization.Hash(stepwise));
-        }, iter: 200);
+        }, iterations: 150);
     }
 
     [Fact]
     public void Witness_SameEventsTwice_RemembersThemOnce()
     {
-        StoryAndCharacter.Sample((story, self) =>
+        SampleStoryAndCharacter((story, self) =>
         {
             var once = TestWorlds.EmptyMemory(self).Witness(story.Events);
             Assert.Equal(once.Witnessed, once.Witness(story.Events).Witnessed);
-        }, iter: 100);
+        }, iterations: 100);
     }
 
     [Fact]

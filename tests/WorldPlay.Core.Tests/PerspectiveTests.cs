@@ -55,7 +55,7 @@ public sealed class PerspectiveTests
             var memory = EmptyMemory(self).Witness(story.Events);
             var perspective = PerspectiveBuilder.Build(PersonaOf(self), memory, WorldSlice.Of(story.Final, self), Cue, PerspectiveBuilder.DefaultBudget, TokenCounter.Default);
             Assert.All(perspective.RecentLines, line => Assert.Contains(self, story.Events[(int)line.Seq - 1].Witnesses));
-        }, iter: 100);
+        }, iter: 100, print: t => $"as {AllCharacters[t.Item2]}:\n{t.Item1.Describe()}");
     }
 
     [Fact]

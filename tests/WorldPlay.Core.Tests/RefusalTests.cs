@@ -58,7 +58,7 @@ public sealed class RefusalTests
                     Assert.Equal(before, CoreSerialization.Hash(outcome.State));
                 }
             }
-        }, iter: 200);
+        }, iter: 150);
     }
 
     [Fact]
