@@ -167,11 +167,11 @@ public sealed class StoryThreadGrain(
         var turnRecord = new TurnRecord(
             turn, decided.Character, decided.Name, role, decided.Action.Speech, decided.Action.Narration,
             receipt.Accepted, receipt.Rejected, decided.Action.Usage, decided.PerspectiveTokens, clock.Elapsed.TotalMilliseconds);
-        record.State.TranscriptVersion = await store.AppendAsync(
+        record.State.TranscriptVersion = (await store.AppendAsync(
             WorldPlayStorage.TranscriptStream(Key),
             record.State.TranscriptVersion,
             [MessagePackSerializer.Serialize(turnRecord, CoreSerialization.Canonical)],
-            $"{Key}/{turn}");
+            $"{Key}/{turn}")).LastVersion;
         var definition = await Definition();
         Progress = Progress.After(turnRecord, receipt.PresentAtScene, definition.Entities.Where(e => e.IsCharacter));
         await record.WriteStateAsync();

@@ -4,10 +4,14 @@ namespace WorldPlay.Storage;
 /// with snapshots. One write per committed batch; never a rewrite of the log.</summary>
 public interface IEventStore
 {
-    /// <summary>Appends <paramref name="records"/> after record <paramref name="expectedVersion"/> of <paramref name="stream"/>
-    /// and returns the new version. A retry of a batch id that is already stored returns its version and stores nothing again.
-    /// Throws <see cref="StreamVersionConflictException"/> when the stream has moved on.</summary>
-    Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<byte[]> records, string batchId, CancellationToken cancellationToken = default);
+    /// <summary>Appends <paramref name="records"/> after record <paramref name="expectedVersion"/> of <paramref name="stream"/>, all or none,
+    /// in one write. A batch id already stored anywhere in the stream stores nothing again and returns where that batch is
+    /// (<see cref="AppendResult.AlreadyStored"/>), so a retry after a lost reply is harmless.
+    /// Throws <see cref="StreamVersionConflictException"/> when the stream has moved on and the batch is new.</summary>
+    Task<AppendResult> AppendAsync(string stream, long expectedVersion, IReadOnlyList<byte[]> records, string batchId, CancellationToken cancellationToken = default);
+
+    /// <summary>Verifies the store can be reached and used; throws with a message that says what to fix.</summary>
+    Task CheckAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The records after version <paramref name="afterVersion"/>, in order, each with its version (1-based).</summary>
     IAsyncEnumerable<StoredRecord> ReadAsync(string stream, long afterVersion, CancellationToken cancellationToken = default);
@@ -18,6 +22,9 @@ public interface IEventStore
     /// <summary>The newest snapshot, or null.</summary>
     Task<StoredSnapshot?> LoadSnapshotAsync(string stream, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Where a batch is: the versions of its first and last record, and whether it had been stored before this call.</summary>
+public sealed record AppendResult(long FirstVersion, long LastVersion, bool AlreadyStored);
 
 /// <summary>One stored record and its position in its stream.</summary>
 public sealed record StoredRecord(long Version, byte[] Data);

@@ -9,24 +9,27 @@ public sealed class MemoryEventStore : IEventStore
     private readonly ConcurrentDictionary<string, MemoryStream> _streams = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredSnapshot> _snapshots = new(StringComparer.Ordinal);
 
-    public Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<byte[]> records, string batchId, CancellationToken cancellationToken = default)
+    public Task<AppendResult> AppendAsync(string stream, long expectedVersion, IReadOnlyList<byte[]> records, string batchId, CancellationToken cancellationToken = default)
     {
         var s = _streams.GetOrAdd(stream, _ => new MemoryStream());
         lock (s)
         {
             if (s.Batches.TryGetValue(batchId, out var stored))
             {
-                return Task.FromResult(stored);
+                return Task.FromResult(stored with { AlreadyStored = true });
             }
             if (s.Records.Count != expectedVersion)
             {
                 throw new StreamVersionConflictException(stream, expectedVersion, s.Records.Count);
             }
             s.Records.AddRange(records.Select(r => r.ToArray()));
-            s.Batches[batchId] = s.Records.Count;
-            return Task.FromResult((long)s.Records.Count);
+            var result = new AppendResult(expectedVersion + 1, s.Records.Count, AlreadyStored: false);
+            s.Batches[batchId] = result;
+            return Task.FromResult(result);
         }
     }
+
+    public Task CheckAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public async IAsyncEnumerable<StoredRecord> ReadAsync(string stream, long afterVersion, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -60,6 +63,6 @@ public sealed class MemoryEventStore : IEventStore
     {
         public List<byte[]> Records { get; } = [];
 
-        public Dictionary<string, long> Batches { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, AppendResult> Batches { get; } = new(StringComparer.Ordinal);
     }
 }
