@@ -167,15 +167,30 @@ public sealed class StoryThreadGrain(
         var turnRecord = new TurnRecord(
             turn, decided.Character, decided.Name, role, decided.Action.Speech, decided.Action.Narration,
             receipt.Accepted, receipt.Rejected, decided.Action.Usage, decided.PerspectiveTokens, clock.Elapsed.TotalMilliseconds);
-        record.State.TranscriptVersion = (await store.AppendAsync(
+        var appended = await store.AppendAsync(
             WorldPlayStorage.TranscriptStream(Key),
             record.State.TranscriptVersion,
             [MessagePackSerializer.Serialize(turnRecord, CoreSerialization.Canonical)],
-            $"{Key}/{turn}")).LastVersion;
+            $"{Key}/{turn}");
+        if (appended.AlreadyStored)
+        {
+            // This turn was recorded before this scene last saved its progress (it was interrupted): the stored turn is the turn.
+            turnRecord = await ReadTurnAsync(appended.FirstVersion);
+        }
+        record.State.TranscriptVersion = appended.LastVersion;
         var definition = await Definition();
         Progress = Progress.After(turnRecord, receipt.PresentAtScene, definition.Entities.Where(e => e.IsCharacter));
         await record.WriteStateAsync();
         return turnRecord;
+    }
+
+    private async Task<TurnRecord> ReadTurnAsync(long version)
+    {
+        await foreach (var stored in store.ReadAsync(WorldPlayStorage.TranscriptStream(Key), version - 1))
+        {
+            return MessagePackSerializer.Deserialize<TurnRecord>(stored.Data, CoreSerialization.Canonical);
+        }
+        throw new InvalidOperationException($"Scene '{Key}': turn record {version} was reported stored but cannot be read back.");
     }
 
     private async Task Embody(WorldDefinition definition, SceneOptions options, EntityId id)

@@ -19,34 +19,45 @@ public sealed class WorldRecord
     [Id(1)] public int SnapshotEvery { get; set; } = 64;
 }
 
-/// <summary>Owns one world's timeline: judges proposals with the core's laws, appends accepted events to the event store
-/// (one write per turn), and answers what each character perceives.</summary>
+/// <summary>Owns one world's timeline: judges proposals with the core's laws, appends each commit to the event store
+/// as one record (one write per turn), and answers what each character perceives.
+/// It activates from the latest snapshot plus the records after it, and reads the whole history only when asked about the past.</summary>
 public sealed partial class WorldGrain(
     [PersistentState("world", WorldPlayStorage.Grains)] IPersistentState<WorldRecord> record,
     IEventStore store,
     ILogger<WorldGrain> logger) : Grain, IWorldGrain
 {
-    private Timeline? _timeline;
     private LawBook? _laws;
+    private WorldState? _current;
+    private long _streamVersion;
+    private Timeline? _history;
+    private readonly List<WorldEvent> _recent = [];
+    private long _recentAfter;
 
     private string Key => this.GetPrimaryKeyString();
 
-    private Timeline Timeline => _timeline ?? throw new InvalidOperationException($"World '{Key}' does not exist; create it first.");
+    private string Stream => WorldPlayStorage.TimelineStream(Key);
+
+    private WorldDefinition Definition => record.State.Definition ?? throw new InvalidOperationException($"World '{Key}' does not exist; create it first.");
+
+    private WorldState Current => _current ?? throw new InvalidOperationException($"World '{Key}' does not exist; create it first.");
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (record.State.Definition is { } definition)
+        if (record.State.Definition is not { } definition)
         {
-            var timeline = Timeline.Start(WorldState.Initial(definition), record.State.SnapshotEvery);
-            var events = new List<WorldEvent>();
-            await foreach (var stored in store.ReadAsync(WorldPlayStorage.TimelineStream(Key), 0, cancellationToken))
-            {
-                events.Add(MessagePackSerializer.Deserialize<WorldEvent>(stored.Data, CoreSerialization.Canonical, cancellationToken));
-            }
-            _timeline = timeline.Append(events);
-            _laws = LawBook.For(definition.Setting);
-            LogLoaded(Key, events.Count);
+            return;
         }
+        _laws = LawBook.For(definition.Setting);
+        _current = WorldState.Initial(definition);
+        if (await store.LoadSnapshotAsync(Stream, cancellationToken) is { } stored)
+        {
+            var snapshot = MessagePackSerializer.Deserialize<WorldSnapshot>(stored.Data, CoreSerialization.MessagePack, cancellationToken);
+            (_current, _streamVersion) = (snapshot.State, snapshot.StreamVersion);
+        }
+        _recentAfter = _current.Version;
+        await CatchUpAsync(cancellationToken);
+        LogLoaded(Key, _current.Version, _recentAfter);
     }
 
     async Task<WorldSummary> IWorldGrain.Create(WorldSeed seed)
@@ -58,75 +69,147 @@ public sealed partial class WorldGrain(
         var laws = LawBook.For(seed.Definition.Setting);
         record.State = new WorldRecord { Definition = seed.Definition, SnapshotEvery = seed.SnapshotEvery };
         await record.WriteStateAsync();
-        _laws = laws;
-        _timeline = Timeline.Start(WorldState.Initial(seed.Definition), seed.SnapshotEvery);
-        return SummaryOf(_timeline.Current);
+        (_laws, _current, _recentAfter, _streamVersion) = (laws, WorldState.Initial(seed.Definition), 0, 0);
+        return SummaryOf(_current);
     }
 
-    Task<WorldSummary> IWorldGrain.Summary() => Task.FromResult(SummaryOf(Timeline.Current));
+    Task<WorldSummary> IWorldGrain.Summary() => Task.FromResult(SummaryOf(Current));
 
-    Task<DefinitionView> IWorldGrain.Definition() => Task.FromResult(new DefinitionView(record.State.Definition!));
+    Task<DefinitionView> IWorldGrain.Definition() => Task.FromResult(new DefinitionView(Definition));
 
-    Task<Perception> IWorldGrain.Perceive(EntityId who, long afterSeq)
+    async Task<Perception> IWorldGrain.Perceive(EntityId who, long afterSeq)
     {
-        var timeline = Timeline;
-        var witnessed = ImmutableArray.CreateBuilder<WorldEvent>();
-        for (var i = (int)Math.Max(0, afterSeq); i < timeline.Events.Count; i++)
-        {
-            var e = timeline.Events[i];
-            if (e.WitnessedBy(who))
-            {
-                witnessed.Add(e);
-            }
-        }
-        return Task.FromResult(new Perception(WorldSlice.Of(timeline.Current, who), witnessed.ToImmutable(), timeline.Version));
+        // Events are numbered without gaps, so the events after afterSeq start at a known index.
+        IEnumerable<WorldEvent> events = _history is null && afterSeq >= _recentAfter
+            ? _recent.Skip((int)(afterSeq - _recentAfter))
+            : (await HistoryAsync()).Events.Skip((int)Math.Max(0, afterSeq));
+        var witnessed = events.Where(e => e.WitnessedBy(who)).ToImmutableArray();
+        return new Perception(WorldSlice.Of(Current, who), witnessed, Current.Version);
     }
 
     async Task<CommitReceipt> IWorldGrain.Commit(CommitRequest request)
     {
-        var timeline = Timeline;
-        var outcome = Commitment.Commit(timeline.Current, _laws!, request.Turn, request.Offstage ? null : request.ScenePlace, request.Proposals);
+        var before = Current;
+        var outcome = Commitment.Commit(before, _laws!, request.Turn, request.Offstage ? null : request.ScenePlace, request.Proposals);
+        var batch = new CommittedBatch(request.BatchId, request.Turn, outcome.Accepted, outcome.Rejected);
         if (outcome.Accepted.Length > 0)
         {
-            var records = outcome.Accepted.Select(e => MessagePackSerializer.Serialize(e, CoreSerialization.Canonical)).ToList();
-            await store.AppendAsync(WorldPlayStorage.TimelineStream(Key), timeline.Version, records, request.BatchId);
-            _timeline = timeline.Append(outcome.Accepted);
+            AppendResult appended;
+            try
+            {
+                appended = await store.AppendAsync(Stream, _streamVersion, [MessagePackSerializer.Serialize(batch, CoreSerialization.MessagePack)], request.BatchId);
+            }
+            catch (StreamVersionConflictException)
+            {
+                // Someone else (an earlier activation of this world) wrote after what this one has seen: catch up and let the caller retry.
+                await CatchUpAsync(CancellationToken.None);
+                throw;
+            }
+            if (appended.AlreadyStored)
+            {
+                // A retry of a commit that was stored before (its reply was lost, or this world was reactivated): answer as the first time.
+                await CatchUpAsync(CancellationToken.None);
+                batch = await ReadBatchAsync(appended.FirstVersion);
+            }
+            else
+            {
+                Apply(batch, appended.LastVersion);
+                await SnapshotIfDueAsync(before.Version);
+            }
         }
-        var present = request.ScenePlace is { } place
-            ? outcome.State.CharactersAt(place).Select(c => c.Id).ToImmutableArray()
-            : [];
-        return new CommitReceipt(outcome.Accepted, outcome.Rejected, _timeline!.Version, present);
+        var present = request.ScenePlace is { } place ? Current.CharactersAt(place).Select(c => c.Id).ToImmutableArray() : [];
+        return new CommitReceipt(batch.Accepted, batch.Rejected, Current.Version, present);
     }
 
-    Task<StateView> IWorldGrain.StateAfterTurn(int turn)
+    async Task<StateView> IWorldGrain.StateAfterTurn(int turn)
     {
-        var state = turn < 0 ? Timeline.Current : Timeline.StateAfterTurn(turn);
-        return Task.FromResult(new StateView(state, CoreSerialization.Hash(state)));
+        var state = turn < 0 ? Current : (await HistoryAsync()).StateAfterTurn(turn);
+        return new StateView(state, CoreSerialization.Hash(state));
     }
 
-    Task<EventPage> IWorldGrain.Events(long afterSeq, int max)
+    async Task<EventPage> IWorldGrain.Events(long afterSeq, int max)
     {
-        var events = Timeline.Events;
+        var events = (await HistoryAsync()).Events;
         var from = (int)Math.Clamp(afterSeq, 0, events.Count);
         var count = Math.Clamp(max, 0, events.Count - from);
-        return Task.FromResult(new EventPage([.. events.GetRange(from, count)], Timeline.Version));
+        return new EventPage([.. events.GetRange(from, count)], Current.Version);
     }
 
-    Task<WorldAudit> IWorldGrain.Audit()
+    async Task<WorldAudit> IWorldGrain.Audit()
     {
-        var timeline = Timeline;
+        var timeline = await HistoryAsync();
         var audit = LawAudit.Of(timeline, _laws!);
-        return Task.FromResult(new WorldAudit(
+        return new WorldAudit(
             audit.Violations,
             timeline.Version,
             CoreSerialization.Hash(timeline.Events),
             CoreSerialization.Hash(timeline.Current),
-            audit.RelationshipsChanged));
+            audit.RelationshipsChanged);
+    }
+
+    private void Apply(CommittedBatch batch, long streamVersion)
+    {
+        _current = Current.ApplyAll(batch.Accepted);
+        _streamVersion = streamVersion;
+        if (_history is not null)
+        {
+            _history = _history.Append(batch.Accepted);
+        }
+        else
+        {
+            _recent.AddRange(batch.Accepted);
+        }
+    }
+
+    /// <summary>Folds in every record stored after the ones this activation has seen.</summary>
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var stored in store.ReadAsync(Stream, _streamVersion, cancellationToken))
+        {
+            Apply(MessagePackSerializer.Deserialize<CommittedBatch>(stored.Data, CoreSerialization.MessagePack, cancellationToken), stored.Version);
+        }
+    }
+
+    private async Task<CommittedBatch> ReadBatchAsync(long version)
+    {
+        await foreach (var stored in store.ReadAsync(Stream, version - 1))
+        {
+            return MessagePackSerializer.Deserialize<CommittedBatch>(stored.Data, CoreSerialization.MessagePack);
+        }
+        throw new InvalidOperationException($"World '{Key}': the store reported batch version {version}, which cannot be read back.");
+    }
+
+    /// <summary>The whole timeline, read from the store the first time the past is asked about.</summary>
+    private async Task<Timeline> HistoryAsync()
+    {
+        if (_history is null)
+        {
+            var events = new List<WorldEvent>();
+            long version = 0;
+            await foreach (var stored in store.ReadAsync(Stream, 0))
+            {
+                events.AddRange(MessagePackSerializer.Deserialize<CommittedBatch>(stored.Data, CoreSerialization.MessagePack).Accepted);
+                version = stored.Version;
+            }
+            _history = Timeline.Start(WorldState.Initial(Definition), record.State.SnapshotEvery).Append(events);
+            (_current, _streamVersion) = (_history.Current, version);
+            _recent.Clear();
+        }
+        return _history;
+    }
+
+    private async Task SnapshotIfDueAsync(long versionBefore)
+    {
+        var every = record.State.SnapshotEvery;
+        if (Current.Version / every > versionBefore / every)
+        {
+            await store.SaveSnapshotAsync(Stream, _streamVersion, MessagePackSerializer.Serialize(new WorldSnapshot(Current, _streamVersion), CoreSerialization.MessagePack));
+        }
     }
 
     private WorldSummary SummaryOf(WorldState state) => new(
         Key, state.Setting.Name, state.Version, state.Turn, state.StoryMinute, state.Entities.Count, state.Relationships.Count, state.Facts.Count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "World {World} loaded with {Events} events")]
-    private partial void LogLoaded(string world, int events);
+    [LoggerMessage(Level = LogLevel.Information, Message = "World {World} activated at event {Version} (snapshot at event {Snapshot})")]
+    private partial void LogLoaded(string world, long version, long snapshot);
 }

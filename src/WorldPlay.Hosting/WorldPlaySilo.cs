@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
+using Orleans.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,8 @@ public static class WorldPlaySilo
     public static ISiloBuilder AddWorldPlay(this ISiloBuilder silo)
     {
         silo.AddMemoryGrainStorage(WorldPlayStorage.Grains);
+        // Grain state holds core types that only the Orleans serializer (with the core's JSON codec) knows how to write.
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.TryAddSingleton<IEventStore, MemoryEventStore>();
         silo.Services.TryAddSingleton<IMindCatalog>(_ => new MindCatalog());
         silo.Services.AddSerializer(serializer => serializer.AddWorldPlayCoreTypes());
