@@ -12,8 +12,9 @@ public sealed partial class ProceduralMindTests
 {
     private static readonly Pacing[] Pacings = [Pacing.SlowDown, Pacing.Steady, Pacing.Escalate];
 
-    // Words that would narrate or voice the user: the mind may ask, never tell them what they do or feel.
-    [GeneratedRegex(@"\byou (feel|felt|say|said|think|thought|nod|nodded|smile|smiled|reply|replied|answer|answered|whisper|decide|realize|realise|walk|reach|look|want|wonder|sigh|laugh)\b", RegexOptions.IgnoreCase)]
+    // Words that would narrate or voice the user: the mind may ask ("would you walk with me?"), never tell them what
+    // they do or feel ("you walk to the door", "you feel afraid").
+    [GeneratedRegex(@"(?<!\b(do|did|does|would|will|can|could|should|shall|may|might|if|when|where|unless|before|after)\s)\byou (feel|felt|say|said|think|thought|nod|nodded|smile|smiled|reply|replied|answer|answered|whisper|decide|realize|realise|walk|reach|look|want|wonder|sigh|laugh)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpeakingForTheUser();
 
     [Fact]
@@ -304,28 +305,46 @@ public sealed partial class ProceduralMindTests
         Assert.Equal(Describe(new ProceduralUserSimulator(UserStyle.FastPlot).Decide(perspective)), Describe(new ProceduralUserSimulator(UserStyle.FastPlot).Decide(perspective)));
     }
 
-    [Fact]
-    public void SceneLoop_300Turns_NoSpeakerRepeatsALineWithin50Turns()
+    [Theory]
+    [InlineData(UserStyle.SlowBurn)]
+    [InlineData(UserStyle.FastPlot)]
+    public void SceneLoop_300Turns_NoSpeakerRepeatsALineWithin50Turns(UserStyle user)
     {
-        var repeats = Harbor.Run(300).Repeats(window: 50);
+        var repeats = Harbor.Run(300, user).Repeats(window: 50);
 
         Assert.Empty(repeats);
     }
 
-    [Fact]
-    public void SceneLoop_300Turns_EachCharacterKeepsDistinct4GramsAboveTwoThirds()
+    [Theory]
+    [InlineData(UserStyle.SlowBurn)]
+    [InlineData(UserStyle.FastPlot)]
+    public void SceneLoop_300Turns_EachCharacterKeepsDistinct4GramsAboveThreshold(UserStyle user)
     {
-        var ratios = Harbor.Run(300).Distinct4GramRatios();
+        // Measured: 0.74 to 0.80 per character over 300 turns (0.63 to 0.69 over 1000); the user simulator, with a
+        // smaller grammar, 0.62 to 0.70 over 300.
+        var ratios = Harbor.Run(300, user).Distinct4GramRatios();
 
-        Assert.All(ratios.Where(r => r.Key != ada), r => Assert.InRange(r.Value, 0.67, 1.0));
+        Assert.All(ratios, r => Assert.InRange(r.Value, r.Key == ada ? 0.55 : 0.68, 1.0));
     }
 
-    [Fact]
-    public void SceneLoop_300Turns_MostCharacterProposalsAreAccepted()
+    [Theory]
+    [InlineData(UserStyle.SlowBurn)]
+    [InlineData(UserStyle.FastPlot)]
+    public void SceneLoop_300Turns_MostCharacterProposalsAreAccepted(UserStyle user)
     {
-        var run = Harbor.Run(300);
+        var run = Harbor.Run(300, user);
 
         Assert.InRange(run.CharacterRejections / (double)Math.Max(1, run.CharacterProposals), 0.0, 0.15);
+    }
+
+    [Theory]
+    [InlineData(UserStyle.SlowBurn)]
+    [InlineData(UserStyle.FastPlot)]
+    public void SceneLoop_300Turns_CharactersEndMostLinesWithAHook(UserStyle user)
+    {
+        var run = Harbor.Run(300, user);
+
+        Assert.InRange(run.CharacterHooks / (double)run.Lines.Count(l => l.Speaker != ada), 0.6, 1.0);
     }
 
     // ---- Perspectives built by hand: Mira and Tomas on the harbor at dusk, with Ada (the user). ----
@@ -444,11 +463,12 @@ public sealed partial class ProceduralMindTests
     private static string Describe(CharacterAction a) =>
         $"{a.Speech}|{a.Narration}|{string.Join(',', a.Addressees)}|{string.Join(';', a.Proposals.Select(p => $"{p.Actor}:{p.Change}:{string.Join(',', p.Causes)}"))}|{a.Usage}";
 
+    /// <summary>The speech ends on a question, or its last sentence speaks to someone present by name.</summary>
     private static bool EndsWithHook(CharacterAction a)
     {
         var sentences = Regex.Split(a.Speech.Trim(), @"(?<=[.!?])\s+");
         var last = sentences[^1];
-        return last.EndsWith('?') || (a.Addressees.Length > 0 && (last.Contains("Ada", StringComparison.Ordinal) || last.Contains("Tomas", StringComparison.Ordinal)));
+        return last.EndsWith('?') || new[] { "Ada", "Tomas", "Mira", "Brannoc" }.Any(n => last.Contains(n, StringComparison.Ordinal));
     }
 
     /// <summary>A whole scene run through the real core: world state, laws, commitment, memory and perspectives, with three
@@ -458,9 +478,9 @@ public sealed partial class ProceduralMindTests
         public static readonly string[] ForbiddenConcepts = ["phone", "internet", "car", "electricity", "computer", "camera", "text message"];
 
         private static readonly EntityId Brannoc = "brannoc";
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, SceneRun> Runs = new();
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, UserStyle), SceneRun> Runs = new();
 
-        public static SceneRun Run(int turns) => Runs.GetOrAdd(turns, Simulate);
+        public static SceneRun Run(int turns, UserStyle user = UserStyle.FastPlot) => Runs.GetOrAdd((turns, user), key => Simulate(key.Item1, key.Item2));
 
         private static ImmutableSortedDictionary<string, string> Attributes(params (string Key, string Value)[] pairs) =>
             pairs.ToImmutableSortedDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
@@ -540,14 +560,14 @@ public sealed partial class ProceduralMindTests
             return new WorldDefinition(setting, [.. entities], [.. relationships], [.. facts], [.. personas], [scene]);
         }
 
-        private static SceneRun Simulate(int turns)
+        private static SceneRun Simulate(int turns, UserStyle style)
         {
             var definition = Definition();
             var state = WorldState.Initial(definition);
             var laws = LawBook.For(definition.Setting);
             var names = definition.Entities.ToDictionary(e => e.Id, e => e.Name);
             var memories = definition.Personas.ToDictionary(p => p.Id, p => CharacterMemory.Empty(p.Id, names));
-            var user = new ProceduralUserSimulator(UserStyle.FastPlot);
+            var user = new ProceduralUserSimulator(style);
             var cast = definition.Scenes[0].Cast;
             var talkativeness = definition.Personas.ToDictionary(p => p.Id, p => p.Talkativeness);
             var refused = new Dictionary<EntityId, ImmutableArray<string>>();
@@ -556,7 +576,7 @@ public sealed partial class ProceduralMindTests
             var random = new Random(20240601);
             HeardLine? last = null;
             EntityId? lastSpeaker = null;
-            int proposals = 0, rejections = 0;
+            int proposals = 0, rejections = 0, hooks = 0;
 
             void Witness(IEnumerable<WorldEvent> events)
             {
@@ -597,6 +617,7 @@ public sealed partial class ProceduralMindTests
                 Witness(outcome.Accepted);
                 if (speaker != ada)
                 {
+                    hooks += action.Speech.Length > 0 && EndsWithHook(action) ? 1 : 0;
                     proposals += action.Proposals.Length;
                     rejections += outcome.Rejected.Count(x => x.Proposal.Change is not Spoke);
                 }
@@ -616,11 +637,11 @@ public sealed partial class ProceduralMindTests
                 }
                 lastSpeaker = speaker;
             }
-            return new SceneRun(lines, proposals, rejections);
+            return new SceneRun(lines, proposals, rejections, hooks);
         }
     }
 
-    private sealed record SceneRun(IReadOnlyList<(int Turn, EntityId Speaker, string Text)> Lines, int CharacterProposals, int CharacterRejections)
+    private sealed record SceneRun(IReadOnlyList<(int Turn, EntityId Speaker, string Text)> Lines, int CharacterProposals, int CharacterRejections, int CharacterHooks)
     {
         /// <summary>Lines a speaker said verbatim again within <paramref name="window"/> turns.</summary>
         public List<string> Repeats(int window) =>

@@ -129,14 +129,14 @@ internal static class Naming
         return new GoalPhrase(string.Join(' ', words), isVerb);
     }
 
-    /// <summary>A known fact as the character would state it: "I owe the harbourmaster a favour", "Tomas sank the Gull".</summary>
+    /// <summary>A known fact as the character would state it: "I owe the harbourmaster a favour", "the lantern hides a note".</summary>
     public static string Statement(FactView fact, EntityId self)
     {
         var predicate = Words(fact.Predicate);
         var value = fact.Value.Trim().TrimEnd('.');
         return fact.Subject == self
             ? $"I {FirstPerson(predicate)} {value}"
-            : $"{fact.SubjectName} {predicate} {value}";
+            : $"{Definite(fact.SubjectName)} {predicate} {value}";
     }
 
     /// <summary>A predicate as written in data ("is-secretly", "owes_money") in words.</summary>

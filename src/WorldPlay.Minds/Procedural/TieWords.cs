@@ -130,7 +130,7 @@ internal static class TieWords
         }
         return type == "owes"
             ? $"I still owe you{Debt(p, p.Self, who.Name)}"
-            : tie.Strength < -0.2 ? $"I no longer {Base(type)} you" : $"I {Base(type)} you{Intensity(type, tie.Strength)}";
+            : tie.Strength < -0.2 ? $"I no longer {Base(type)} you" : $"I {Base(type)} you";
     }
 
     /// <summary>The tie from the speaker toward <paramref name="to"/> worth nudging: the strongest one the speaker holds.</summary>
