@@ -36,7 +36,7 @@ internal enum Asking
 
 /// <summary>The gist of a line heard: its kind, what a question asks, and a word from it worth picking up (a name present,
 /// an item, a place, or a noun) so the answer is about what was said.</summary>
-internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo, EntityId? NamedPerson)
+internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo)
 {
     private static readonly string[] Accusations =
     [
@@ -104,7 +104,7 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo, Entity
         "last", "first", "next", "every", "another", "same", "sure", "quite", "rather", "enough", "already", "later", "soon", "once",
     };
 
-    public static readonly LineGist Silence = new(LineKind.Statement, Asking.Nothing, null, null);
+    public static readonly LineGist Silence = new(LineKind.Statement, Asking.Nothing, null);
 
     public static LineGist Read(HeardLine line, Perspective p)
     {
@@ -126,8 +126,7 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo, Entity
         {
             kind = LineKind.Question;
         }
-        var (echo, named) = EchoOf(text, line.Speaker, p);
-        return new LineGist(kind, asks, echo, named);
+        return new LineGist(kind, asks, EchoOf(text, line.Speaker, p));
     }
 
     private static bool IsPersonal(string question)
@@ -208,38 +207,38 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo, Entity
         return Auxiliaries.Contains(words[0]) ? Asking.YesOrNo : Asking.What;
     }
 
-    private static (string? Echo, EntityId? Named) EchoOf(string text, EntityId speaker, Perspective p)
+    private static string? EchoOf(string text, EntityId speaker, Perspective p)
     {
         foreach (var who in p.Present)
         {
             if (who.Id != speaker && Mentions(text, who.Name))
             {
-                return (who.Name, who.Id);
+                return who.Name;
             }
         }
         foreach (var item in p.Items)
         {
             if (Mentions(text, item.Name) || Mentions(text, Naming.Bare(item.Name)))
             {
-                return (Naming.Definite(item.Name), null);
+                return Naming.Definite(item.Name);
             }
         }
         foreach (var exit in p.Place.Exits)
         {
             if (Mentions(text, exit.Name) || Mentions(text, Naming.Bare(exit.Name)))
             {
-                return (Naming.Definite(exit.Name), null);
+                return Naming.Definite(exit.Name);
             }
         }
         if (Mentions(text, p.Place.Name) || Mentions(text, Naming.Bare(p.Place.Name)))
         {
-            return (Naming.Definite(p.Place.Name), null);
+            return Naming.Definite(p.Place.Name);
         }
         foreach (var fact in p.Facts)
         {
             if (fact.Subject != p.Self && Mentions(text, fact.SubjectName))
             {
-                return (Naming.Definite(fact.SubjectName), null);
+                return Naming.Definite(fact.SubjectName);
             }
         }
         var words = Phrasing.Words(text);
@@ -262,7 +261,7 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo, Entity
                     "these" or "those" => "the",
                     var d => d,
                 };
-                return ($"{determiner} {original[i + 1]}", null);
+                return $"{determiner} {original[i + 1]}";
             }
         }
         var longest = Enumerable.Range(0, words.Count)
@@ -270,7 +269,7 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo, Entity
             .OrderByDescending(i => words[i].Length).ThenBy(i => words[i], StringComparer.Ordinal)
             .Select(i => original[i])
             .FirstOrDefault();
-        return (longest is { Length: >= 5 } ? longest : null, null);
+        return longest is { Length: >= 5 } ? longest : null;
     }
 
     internal static bool Mentions(string text, string name)

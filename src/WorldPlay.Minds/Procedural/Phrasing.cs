@@ -171,7 +171,7 @@ internal sealed class Phrasing
 
     public bool Chance(double p) => _random.NextDouble() < p;
 
-    public void Remember(string text)
+    private void Remember(string text)
     {
         foreach (var sentence in Sentences(text))
         {
