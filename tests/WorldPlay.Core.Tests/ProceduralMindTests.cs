@@ -173,6 +173,28 @@ public sealed partial class ProceduralMindTests
     }
 
     [Fact]
+    public void Decide_OffstageButAlreadyAtTheScenePlace_StaysPut()
+    {
+        var action = ProceduralMind.Decide(Mira(7, offstage: true, scenePlace: "harbor"));
+
+        Assert.Empty(action.Proposals);
+    }
+
+    [Fact]
+    public void Decide_AloneWithNothingAround_SpeaksToNobody()
+    {
+        var bare = new Perspective(
+            new Persona(MiraId, "Mira", "", default, "", default, default, default, default, 0.5),
+            "Greywater", "en", 1, 0, new PlaceView(HarborId, "the harbor", "", default),
+            default, default, default, default, default, default,
+            new SceneCue("s", HarborId, "the harbor", false, Pacing.Escalate, default, null, default, 3), 0, 0);
+
+        var action = ProceduralMind.Decide(bare);
+
+        Assert.Equal((true, 0), (action.Speech.Length > 0, action.Addressees.Length));
+    }
+
+    [Fact]
     public void Decide_TiesAtTheirBounds_ProposeStrengthsWithinMinusOneAndOne()
     {
         var extreme = ImmutableArray.Create(

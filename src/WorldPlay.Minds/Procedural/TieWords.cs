@@ -148,7 +148,7 @@ internal static class TieWords
     {
         var present = p.Present.FirstOrDefault(x => x.Id == other);
         var ties = present?.Ties.IsDefault == false ? present.Ties : [];
-        return ties.Concat(p.Relationships)
+        return ties.Concat(p.Relationships.IsDefault ? [] : p.Relationships)
             .Where(r => (r.From == p.Self && r.To == other) || (r.From == other && r.To == p.Self))
             .DistinctBy(r => (r.From, r.Type, r.To));
     }
