@@ -31,10 +31,15 @@ public sealed class ProceduralMind : IMind
     }
 
     /// <summary>The exit that leads back toward the scene: the scene's place when it is next door, otherwise the nearest
-    /// exit (fewest minutes, then id); null when there is no way out. The grain knows the map and gives the next step.</summary>
+    /// exit (fewest minutes, then id); null when already there or there is no way out. A perspective holds exits, not the
+    /// map, so the grain that knows the map may give a better next step.</summary>
     public static EntityId? WayBack(Perspective perspective)
     {
         ArgumentNullException.ThrowIfNull(perspective);
+        if (perspective.Place.Id == perspective.Cue.ScenePlace)
+        {
+            return null;
+        }
         var exits = perspective.Place.Exits.IsDefault ? [] : perspective.Place.Exits;
         if (exits.Any(e => e.To == perspective.Cue.ScenePlace))
         {

@@ -12,14 +12,15 @@ public sealed partial class ProceduralMindTests
 {
     private static readonly Pacing[] Pacings = [Pacing.SlowDown, Pacing.Steady, Pacing.Escalate];
 
-    // Words that would narrate or voice the user: the mind may ask, never tell them what they do or feel.
-    [GeneratedRegex(@"\byou (feel|felt|say|said|think|thought|nod|nodded|smile|smiled|reply|replied|answer|answered|whisper|decide|realize|realise|walk|reach|look|want|wonder|sigh|laugh)\b", RegexOptions.IgnoreCase)]
+    // Words that would narrate or voice the user: the mind may ask ("would you walk with me?"), never tell them what
+    // they do or feel ("you walk to the door", "you feel afraid").
+    [GeneratedRegex(@"(?<!\b(do|did|does|would|will|can|could|should|shall|may|might|if|when|where|unless|before|after)\s)\byou (feel|felt|say|said|think|thought|nod|nodded|smile|smiled|reply|replied|answer|answered|whisper|decide|realize|realise|walk|reach|look|want|wonder|sigh|laugh)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpeakingForTheUser();
 
     [Fact]
     public async Task Decide_SamePerspective_GivesSameAction()
     {
-        var perspective = Mira(seed: 4242, answerTo: Line(ada, "Ada", "Mira, where did you hide the logbook?"), pacing: Pacing.Escalate);
+        var perspective = Mira(seed: 4242, answerTo: Line(AdaId, "Ada", "Mira, where did you hide the logbook?"), pacing: Pacing.Escalate);
 
         var first = Describe(await new ProceduralMind().DecideAsync(perspective, CancellationToken.None));
         var second = Describe(await new ProceduralMind().DecideAsync(perspective with { }, CancellationToken.None));
@@ -124,7 +125,7 @@ public sealed partial class ProceduralMindTests
     public void Decide_AnswerTo_MentionsTheAskerOrPicksUpContent(string heard, string pickedUp)
     {
         var missed = Enumerable.Range(0, 100)
-            .Select(seed => ProceduralMind.Decide(Mira(seed, answerTo: Line(ada, "Ada", heard))).Speech)
+            .Select(seed => ProceduralMind.Decide(Mira(seed, answerTo: Line(AdaId, "Ada", heard))).Speech)
             .Where(s => !s.Contains("Ada", StringComparison.Ordinal) && !s.Contains(pickedUp, StringComparison.OrdinalIgnoreCase))
             .ToList();
 
@@ -134,7 +135,7 @@ public sealed partial class ProceduralMindTests
     [Fact]
     public void Decide_AnswerTo_CitesTheHeardLineAsCauseOfProposals()
     {
-        var heard = Line(ada, "Ada", "Thank you for the warning.", seq: 77);
+        var heard = Line(AdaId, "Ada", "Thank you for the warning.", seq: 77);
         var causes = Enumerable.Range(0, 400)
             .SelectMany(seed => ProceduralMind.Decide(Mira(seed, answerTo: heard, pacing: Pacing.Escalate)).Proposals)
             .Select(p => p.Causes.Contains(77))
@@ -147,7 +148,7 @@ public sealed partial class ProceduralMindTests
     public void Decide_200SeededTurns_EndWithAHookMostly()
     {
         var turns = Enumerable.Range(0, 200)
-            .Select(seed => ProceduralMind.Decide(Mira(seed, answerTo: seed % 2 == 0 ? Line(tomas, "Tomas", "The tide is turning.") : null, pacing: Pacings[seed % 3])))
+            .Select(seed => ProceduralMind.Decide(Mira(seed, answerTo: seed % 2 == 0 ? Line(TomasId, "Tomas", "The tide is turning.") : null, pacing: Pacings[seed % 3])))
             .ToList();
 
         var hooked = turns.Count(EndsWithHook) / (double)turns.Count;
@@ -172,13 +173,35 @@ public sealed partial class ProceduralMindTests
     }
 
     [Fact]
+    public void Decide_OffstageButAlreadyAtTheScenePlace_StaysPut()
+    {
+        var action = ProceduralMind.Decide(Mira(7, offstage: true, scenePlace: "harbor"));
+
+        Assert.Empty(action.Proposals);
+    }
+
+    [Fact]
+    public void Decide_AloneWithNothingAround_SpeaksToNobody()
+    {
+        var bare = new Perspective(
+            new Persona(MiraId, "Mira", "", default, "", default, default, default, default, 0.5),
+            "Greywater", "en", 1, 0, new PlaceView(HarborId, "the harbor", "", default),
+            default, default, default, default, default, default,
+            new SceneCue("s", HarborId, "the harbor", false, Pacing.Escalate, default, null, default, 3), 0, 0);
+
+        var action = ProceduralMind.Decide(bare);
+
+        Assert.Equal((true, 0), (action.Speech.Length > 0, action.Addressees.Length));
+    }
+
+    [Fact]
     public void Decide_TiesAtTheirBounds_ProposeStrengthsWithinMinusOneAndOne()
     {
         var extreme = ImmutableArray.Create(
-            new RelationshipView(mira, "Mira", "trusts", tomas, "Tomas", 0.98),
-            new RelationshipView(mira, "Mira", "resents", ada, "Ada", -0.97));
+            new RelationshipView(MiraId, "Mira", "trusts", TomasId, "Tomas", 0.98),
+            new RelationshipView(MiraId, "Mira", "resents", AdaId, "Ada", -0.97));
         var strengths = Enumerable.Range(0, 800)
-            .Select(seed => Mira(seed, pacing: Pacings[seed % 3], answerTo: seed % 2 == 0 ? Line(ada, "Ada", "You lied to me.") : Line(tomas, "Tomas", "Thank you.")))
+            .Select(seed => Mira(seed, pacing: Pacings[seed % 3], answerTo: seed % 2 == 0 ? Line(AdaId, "Ada", "You lied to me.") : Line(TomasId, "Tomas", "Thank you.")))
             .Select(p => p with { Relationships = extreme, Present = [.. p.Present.Select(x => x with { Ties = [.. extreme.Where(r => r.To == x.Id)] })] })
             .SelectMany(p => ProceduralMind.Decide(p).Proposals)
             .Select(p => p.Change)
@@ -232,7 +255,7 @@ public sealed partial class ProceduralMindTests
     {
         var sim = new ProceduralUserSimulator(style);
         var misses = Enumerable.Range(0, 300)
-            .Select(seed => Ada(seed, answerTo: seed % 2 == 0 ? Line(mira, "Mira", "What brings you to the harbor, Ada?") : null))
+            .Select(seed => Ada(seed, answerTo: seed % 2 == 0 ? Line(MiraId, "Mira", "What brings you to the HarborId, Ada?") : null))
             .Select(p => (p, a: sim.Decide(p)))
             .Where(t => t.a.Addressees.Length != 1
                 || t.p.Present.FirstOrDefault(x => x.Id == t.a.Addressees[0]) is not { IsUser: false } who
@@ -266,8 +289,8 @@ public sealed partial class ProceduralMindTests
     {
         var sim = new ProceduralUserSimulator(UserStyle.SlowBurn);
         var stayed = Enumerable.Range(0, 200)
-            .Select(seed => Ada(seed) with { RecentLines = [Line(ada, "Ada", "Tell me about your family, Tomas.", addressees: [tomas])] })
-            .Count(p => sim.Decide(p).Addressees.SequenceEqual([tomas]));
+            .Select(seed => Ada(seed) with { RecentLines = [Line(AdaId, "Ada", "Tell me about your family, Tomas.", addressees: [TomasId])] })
+            .Count(p => sim.Decide(p).Addressees.SequenceEqual([TomasId]));
 
         Assert.InRange(stayed, 150, 200);
     }
@@ -299,52 +322,78 @@ public sealed partial class ProceduralMindTests
     [Fact]
     public void UserSimulator_SamePerspective_GivesSameAction()
     {
-        var perspective = Ada(99, answerTo: Line(mira, "Mira", "Where were you last night?"));
+        var perspective = Ada(99, answerTo: Line(MiraId, "Mira", "Where were you last night?"));
 
         Assert.Equal(Describe(new ProceduralUserSimulator(UserStyle.FastPlot).Decide(perspective)), Describe(new ProceduralUserSimulator(UserStyle.FastPlot).Decide(perspective)));
     }
 
-    [Fact]
-    public void SceneLoop_300Turns_NoSpeakerRepeatsALineWithin50Turns()
+    [Theory]
+    [InlineData(UserStyle.SlowBurn)]
+    [InlineData(UserStyle.FastPlot)]
+    public void SceneLoop_300Turns_NoSpeakerRepeatsALineWithin50Turns(UserStyle user)
     {
-        var repeats = Harbor.Run(300).Repeats(window: 50);
+        var repeats = Harbor.Run(300, user).Repeats(window: 50);
 
         Assert.Empty(repeats);
     }
 
-    [Fact]
-    public void SceneLoop_300Turns_EachCharacterKeepsDistinct4GramsAboveTwoThirds()
+    [Theory]
+    [InlineData(UserStyle.SlowBurn)]
+    [InlineData(UserStyle.FastPlot)]
+    public void SceneLoop_300Turns_EachCharacterKeepsDistinct4GramsAboveThreshold(UserStyle user)
     {
-        var ratios = Harbor.Run(300).Distinct4GramRatios();
+        // Measured (distinct word 4-grams / all 4-grams, each line on its own, per speaker): characters 0.74 to 1.0 over
+        // 300 turns and 0.62 to 0.72 over 1000; the user simulator, with a smaller grammar, 0.61 to 0.75 over 300.
+        var ratios = Harbor.Run(300, user).Distinct4GramRatios();
 
-        Assert.All(ratios.Where(r => r.Key != ada), r => Assert.InRange(r.Value, 0.67, 1.0));
+        Assert.All(ratios, r => Assert.InRange(r.Value, r.Key == AdaId ? 0.55 : 0.68, 1.0));
     }
 
-    [Fact]
-    public void SceneLoop_300Turns_MostCharacterProposalsAreAccepted()
+    [Theory]
+    [InlineData(UserStyle.SlowBurn)]
+    [InlineData(UserStyle.FastPlot)]
+    public void SceneLoop_300Turns_MostCharacterProposalsAreAccepted(UserStyle user)
     {
-        var run = Harbor.Run(300);
+        var run = Harbor.Run(300, user);
 
         Assert.InRange(run.CharacterRejections / (double)Math.Max(1, run.CharacterProposals), 0.0, 0.15);
     }
 
-    // ---- Perspectives built by hand: Mira and Tomas on the harbor at dusk, with Ada (the user). ----
+    [Fact]
+    public void SceneLoop_300TurnsWithAFastPlotUser_TheLawsRefuseSomeOfTheUsersAttempts()
+    {
+        var run = Harbor.Run(300, UserStyle.FastPlot);
 
-    private static readonly EntityId mira = "mira";
-    private static readonly EntityId tomas = "tomas";
-    private static readonly EntityId ada = "ada";
-    private static readonly EntityId harbor = "harbor";
+        Assert.InRange(run.UserRefusals, 1, 40);
+    }
 
-    private static readonly RelationshipView MiraSisterOfTomas = new(mira, "Mira", "sister", tomas, "Tomas", 0.6);
-    private static readonly RelationshipView TomasOwesMira = new(tomas, "Tomas", "owes", mira, "Mira", 0.5);
-    private static readonly RelationshipView MiraTrustsAda = new(mira, "Mira", "trusts", ada, "Ada", 0.3);
+    [Theory]
+    [InlineData(UserStyle.SlowBurn)]
+    [InlineData(UserStyle.FastPlot)]
+    public void SceneLoop_300Turns_CharactersEndMostLinesWithAHook(UserStyle user)
+    {
+        var run = Harbor.Run(300, user);
+
+        Assert.InRange(run.CharacterHooks / (double)run.Lines.Count(l => l.Speaker != AdaId), 0.6, 1.0);
+    }
+
+    // ---- Perspectives built by hand: Mira and Tomas on the HarborId at dusk, with Ada (the user). ----
+
+    private static readonly EntityId MiraId = "mira";
+    private static readonly EntityId TomasId = "tomas";
+    private static readonly EntityId AdaId = "ada";
+    private static readonly EntityId HarborId = "harbor";
+
+    private static readonly RelationshipView MiraSisterOfTomas = new(MiraId, "Mira", "sister", TomasId, "Tomas", 0.6);
+    private static readonly RelationshipView TomasOwesMira = new(TomasId, "Tomas", "owes", MiraId, "Mira", 0.5);
+    private static readonly RelationshipView MiraTrustsAda = new(MiraId, "Mira", "trusts", AdaId, "Ada", 0.3);
 
     private static Persona Persona(
         EntityId id, string name, string style, string[] traits, string[] goals, string[] catchphrases, Secret[] secrets, double talkativeness = 0.6) =>
-        new(id, name, $"{name} of the harbor.", [.. traits], style, [], [.. catchphrases], [.. goals], [.. secrets], talkativeness);
+        new(id, name, $"{name} of the HarborId.", [.. traits], style, [], [.. catchphrases], [.. goals], [.. secrets], talkativeness);
 
     private static PlaceView HarborPlace() =>
-        new(harbor, "the harbor", "Wet stone, tarred rope, gulls.", [new ExitView("old-pier", "Old Pier", 5), new ExitView("tavern", "the Drowned Rat", 3)]);
+        new(HarborId, "the harbor", "Wet stone, tarred rope, gulls.", [new ExitView("old-pier", "Old Pier", 5), new ExitView("tavern", "the Drowned Rat", 3)]);
 
     private static ItemView Item(string id, string name, EntityId? holder, string? holderName) => new(id, name, holder, holderName);
 
@@ -358,21 +407,21 @@ public sealed partial class ProceduralMindTests
         int seed, HeardLine? answerTo = null, Pacing pacing = Pacing.Steady, bool offstage = false, string scenePlace = "harbor", string[]? refused = null) =>
         new(
             Persona(
-                mira, "Mira", "dry, clipped, sailor's slang", ["stubborn", "Loyal to a fault", "shrewd"],
+                MiraId, "Mira", "dry, clipped, sailor's slang", ["stubborn", "Loyal to a fault", "shrewd"],
                 ["Find the Gull's logbook before the harbourmaster does", "win back her brother's trust"],
                 ["Tides don't wait.", "Salt keeps."],
-                [new Secret("mira-scuttled", mira, "scuttled", "the Gull for the insurance money")]),
+                [new Secret("mira-scuttled", MiraId, "scuttled", "the Gull for the insurance money")]),
             "Greywater", "en", 3, 1130, HarborPlace(),
             [
-                new PresentView(tomas, "Tomas", "he/him", false, [MiraSisterOfTomas, TomasOwesMira]),
-                new PresentView(ada, "Ada", "she/her", true, [MiraTrustsAda]),
+                new PresentView(TomasId, "Tomas", "he/him", false, [MiraSisterOfTomas, TomasOwesMira]),
+                new PresentView(AdaId, "Ada", "she/her", true, [MiraTrustsAda]),
             ],
-            [Item("lantern", "brass lantern", mira, "Mira"), Item("logbook", "the Gull's logbook", null, null), Item("purse", "leather purse", tomas, "Tomas")],
+            [Item("lantern", "brass lantern", MiraId, "Mira"), Item("logbook", "the Gull's logbook", null, null), Item("purse", "leather purse", TomasId, "Tomas")],
             [MiraSisterOfTomas, TomasOwesMira, MiraTrustsAda],
             [
-                new FactView("tomas-debt", tomas, "Tomas", "owes", "forty crowns", false),
+                new FactView("tomas-debt", TomasId, "Tomas", "owes", "forty crowns", false),
                 new FactView("gull-sank", "the-gull", "the Gull", "sank", "in the spring storm", false),
-                new FactView("mira-scuttled", mira, "Mira", "scuttled", "the Gull for the insurance money", true),
+                new FactView("mira-scuttled", MiraId, "Mira", "scuttled", "the Gull for the insurance money", true),
             ],
             [],
             answerTo is null ? [] : [answerTo],
@@ -382,15 +431,15 @@ public sealed partial class ProceduralMindTests
 
     private static Perspective Tomas(int seed) =>
         new(
-            Persona(tomas, "Tomas", "gruff and warm", ["reckless", "big-hearted"], ["pay off his debts"], ["By the deep!"], []),
+            Persona(TomasId, "Tomas", "gruff and warm", ["reckless", "big-hearted"], ["pay off his debts"], ["By the deep!"], []),
             "Greywater", "en", 3, 1130, HarborPlace(),
             [
-                new PresentView(mira, "Mira", "she/her", false, [MiraSisterOfTomas, TomasOwesMira]),
-                new PresentView(ada, "Ada", "she/her", true, []),
+                new PresentView(MiraId, "Mira", "she/her", false, [MiraSisterOfTomas, TomasOwesMira]),
+                new PresentView(AdaId, "Ada", "she/her", true, []),
             ],
-            [Item("lantern", "brass lantern", mira, "Mira"), Item("purse", "leather purse", tomas, "Tomas")],
+            [Item("lantern", "brass lantern", MiraId, "Mira"), Item("purse", "leather purse", TomasId, "Tomas")],
             [MiraSisterOfTomas, TomasOwesMira],
-            [new FactView("tomas-debt", tomas, "Tomas", "owes", "forty crowns", false)],
+            [new FactView("tomas-debt", TomasId, "Tomas", "owes", "forty crowns", false)],
             [],
             [],
             Cue(seed, null, Pacing.Steady),
@@ -399,15 +448,15 @@ public sealed partial class ProceduralMindTests
 
     private static Perspective Ada(int seed, HeardLine? answerTo = null, Pacing pacing = Pacing.Steady) =>
         new(
-            Persona(ada, "Ada", "plain", ["curious", "kind"], ["find her brother"], [], []),
+            Persona(AdaId, "Ada", "plain", ["curious", "kind"], ["find her brother"], [], []),
             "Greywater", "en", 3, 1130, HarborPlace(),
             [
-                new PresentView(mira, "Mira", "she/her", false, [MiraTrustsAda]),
-                new PresentView(tomas, "Tomas", "he/him", false, []),
+                new PresentView(MiraId, "Mira", "she/her", false, [MiraTrustsAda]),
+                new PresentView(TomasId, "Tomas", "he/him", false, []),
             ],
             [
-                Item("lantern", "brass lantern", mira, "Mira"), Item("logbook", "the Gull's logbook", null, null),
-                Item("purse", "leather purse", tomas, "Tomas"), Item("key", "iron key", ada, "Ada"),
+                Item("lantern", "brass lantern", MiraId, "Mira"), Item("logbook", "the Gull's logbook", null, null),
+                Item("purse", "leather purse", TomasId, "Tomas"), Item("key", "iron key", AdaId, "Ada"),
             ],
             [MiraTrustsAda],
             [new FactView("gull-sank", "the-gull", "the Gull", "sank", "in the spring storm", false)],
@@ -423,10 +472,10 @@ public sealed partial class ProceduralMindTests
         HeardLine?[] heard =
         [
             null,
-            Line(ada, "Ada", "Mira, where did you hide the logbook?"),
-            Line(tomas, "Tomas", "You lied to me about the Gull."),
-            Line(ada, "Ada", "Good evening."),
-            Line(tomas, "Tomas", "The harbourmaster is asking questions."),
+            Line(AdaId, "Ada", "Mira, where did you hide the logbook?"),
+            Line(TomasId, "Tomas", "You lied to me about the Gull."),
+            Line(AdaId, "Ada", "Good evening."),
+            Line(TomasId, "Tomas", "The harbourmaster is asking questions."),
         ];
         for (var seed = 0; seed < count; seed++)
         {
@@ -444,11 +493,12 @@ public sealed partial class ProceduralMindTests
     private static string Describe(CharacterAction a) =>
         $"{a.Speech}|{a.Narration}|{string.Join(',', a.Addressees)}|{string.Join(';', a.Proposals.Select(p => $"{p.Actor}:{p.Change}:{string.Join(',', p.Causes)}"))}|{a.Usage}";
 
+    /// <summary>The speech ends on a question, or its last sentence speaks to someone present by name.</summary>
     private static bool EndsWithHook(CharacterAction a)
     {
         var sentences = Regex.Split(a.Speech.Trim(), @"(?<=[.!?])\s+");
         var last = sentences[^1];
-        return last.EndsWith('?') || (a.Addressees.Length > 0 && (last.Contains("Ada", StringComparison.Ordinal) || last.Contains("Tomas", StringComparison.Ordinal)));
+        return last.EndsWith('?') || new[] { "Ada", "Tomas", "Mira", "Brannoc" }.Any(n => last.Contains(n, StringComparison.Ordinal));
     }
 
     /// <summary>A whole scene run through the real core: world state, laws, commitment, memory and perspectives, with three
@@ -458,9 +508,9 @@ public sealed partial class ProceduralMindTests
         public static readonly string[] ForbiddenConcepts = ["phone", "internet", "car", "electricity", "computer", "camera", "text message"];
 
         private static readonly EntityId Brannoc = "brannoc";
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, SceneRun> Runs = new();
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, UserStyle), SceneRun> Runs = new();
 
-        public static SceneRun Run(int turns) => Runs.GetOrAdd(turns, Simulate);
+        public static SceneRun Run(int turns, UserStyle user = UserStyle.FastPlot) => Runs.GetOrAdd((turns, user), key => Simulate(key.Item1, key.Item2));
 
         private static ImmutableSortedDictionary<string, string> Attributes(params (string Key, string Value)[] pairs) =>
             pairs.ToImmutableSortedDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
@@ -469,7 +519,7 @@ public sealed partial class ProceduralMindTests
             new(id, EntityKind.Place, name, [], Attributes(("description", description)), EntityStatus.Alive, null, null);
 
         private static Entity Character(EntityId id, string name, string pronouns, bool user = false) =>
-            new(id, EntityKind.Character, name, [], user ? Attributes(("pronouns", pronouns), ("role", "user")) : Attributes(("pronouns", pronouns)), EntityStatus.Alive, harbor, null);
+            new(id, EntityKind.Character, name, [], user ? Attributes(("pronouns", pronouns), ("role", "user")) : Attributes(("pronouns", pronouns)), EntityStatus.Alive, HarborId, null);
 
         private static Entity Thing(EntityId id, string name, EntityId? at, EntityId? holder) =>
             new(id, EntityKind.Item, name, [], Attributes(), EntityStatus.Alive, at, holder);
@@ -480,74 +530,74 @@ public sealed partial class ProceduralMindTests
         public static WorldDefinition Definition()
         {
             var setting = new WorldSetting(
-                "greywater", "Greywater", "low fantasy", "en", "A rain-worn harbor town of smugglers and tithe-men.",
+                "greywater", "Greywater", "low fantasy", "en", "A rain-worn HarborId town of smugglers and tithe-men.",
                 [
                     .. new[] { "one-place-at-a-time", "connected-moves", "holder-gives", "dead-do-not-act", "present-to-act", "relationship-strength-bounds" }
                         .Select(k => new LawSpec(k, [], null)),
                     new LawSpec("forbidden-concepts", [.. ForbiddenConcepts], null),
                 ],
-                [new PlaceLink(harbor, "old-pier", 5), new PlaceLink(harbor, "tavern", 3), new PlaceLink("tavern", "market", 6), new PlaceLink("old-pier", "lighthouse", 12)],
+                [new PlaceLink(HarborId, "old-pier", 5), new PlaceLink(HarborId, "tavern", 3), new PlaceLink("tavern", "market", 6), new PlaceLink("old-pier", "lighthouse", 12)],
                 1080);
             Entity[] entities =
             [
-                Place(harbor, "the harbor", "Wet stone, tarred rope, gulls."),
+                Place(HarborId, "the harbor", "Wet stone, tarred rope, gulls."),
                 Place("old-pier", "Old Pier", "Rotten planks over black water."),
                 Place("tavern", "the Drowned Rat", "A low tavern that smells of fish stew."),
                 Place("market", "the fish market", "Stalls and shouting."),
                 Place("lighthouse", "the lighthouse", "A cold tower."),
-                Character(mira, "Mira", "she/her"),
-                Character(tomas, "Tomas", "he/him"),
+                Character(MiraId, "Mira", "she/her"),
+                Character(TomasId, "Tomas", "he/him"),
                 Character(Brannoc, "Brannoc", "he/him"),
-                Character(ada, "Ada", "she/her", user: true),
+                Character(AdaId, "Ada", "she/her", user: true),
                 new Entity("the-gull", EntityKind.Concept, "the Gull", [], Attributes(), EntityStatus.Destroyed, null, null),
-                Thing("lantern", "brass lantern", null, mira),
-                Thing("logbook", "the Gull's logbook", harbor, null),
-                Thing("rope", "coil of rope", harbor, null),
-                Thing("purse", "leather purse", null, tomas),
+                Thing("lantern", "brass lantern", null, MiraId),
+                Thing("logbook", "the Gull's logbook", HarborId, null),
+                Thing("rope", "coil of rope", HarborId, null),
+                Thing("purse", "leather purse", null, TomasId),
                 Thing("seal", "harbourmaster's seal", null, Brannoc),
-                Thing("key", "iron key", null, ada),
+                Thing("key", "iron key", null, AdaId),
             ];
             Relationship[] relationships =
             [
-                new(mira, tomas, "sister", 0.6, Validity.FromStart),
-                new(tomas, mira, "owes", 0.5, Validity.FromStart),
-                new(Brannoc, tomas, "distrusts", 0.4, Validity.FromStart),
-                new(mira, ada, "trusts", 0.3, Validity.FromStart),
-                new(Brannoc, mira, "employer", 0.2, Validity.FromStart),
+                new(MiraId, TomasId, "sister", 0.6, Validity.FromStart),
+                new(TomasId, MiraId, "owes", 0.5, Validity.FromStart),
+                new(Brannoc, TomasId, "distrusts", 0.4, Validity.FromStart),
+                new(MiraId, AdaId, "trusts", 0.3, Validity.FromStart),
+                new(Brannoc, MiraId, "employer", 0.2, Validity.FromStart),
             ];
             Fact[] facts =
             [
-                Known("tomas-debt", tomas, "owes", "forty crowns", mira, tomas, ada),
-                Known("gull-sank", "the-gull", "sank", "in the spring storm", mira, tomas, Brannoc, ada),
-                Known("mira-scuttled", mira, "scuttled", "the Gull for the insurance money", mira),
-                Known("tomas-ledger", tomas, "hides", "a second ledger under the tavern floor", tomas),
+                Known("tomas-debt", TomasId, "owes", "forty crowns", MiraId, TomasId, AdaId),
+                Known("gull-sank", "the-gull", "sank", "in the spring storm", MiraId, TomasId, Brannoc, AdaId),
+                Known("mira-scuttled", MiraId, "scuttled", "the Gull for the insurance money", MiraId),
+                Known("tomas-ledger", TomasId, "hides", "a second ledger under the tavern floor", TomasId),
                 Known("brannoc-bribe", Brannoc, "took", "a bribe from the tithe-men", Brannoc),
             ];
             Persona[] personas =
             [
-                new(mira, "Mira", "The lantern-keeper, a smuggler's daughter.", ["stubborn", "loyal to a fault", "shrewd"], "dry, clipped, sailor's slang", [],
+                new(MiraId, "Mira", "The lantern-keeper, a smuggler's daughter.", ["stubborn", "loyal to a fault", "shrewd"], "dry, clipped, sailor's slang", [],
                     ["Tides don't wait.", "Salt keeps."], ["Find the Gull's logbook before the harbourmaster does", "win back her brother's trust"],
-                    [new Secret("mira-scuttled", mira, "scuttled", "the Gull for the insurance money")], 0.6),
-                new(tomas, "Tomas", "Mira's younger brother, a dockhand in debt.", ["reckless", "big-hearted"], "gruff and warm", [],
+                    [new Secret("mira-scuttled", MiraId, "scuttled", "the Gull for the insurance money")], 0.6),
+                new(TomasId, "Tomas", "Mira's younger brother, a dockhand in debt.", ["reckless", "big-hearted"], "gruff and warm", [],
                     ["By the deep!"], ["pay off his debts", "keep his sister out of trouble"],
-                    [new Secret("tomas-ledger", tomas, "hides", "a second ledger under the tavern floor")], 0.8),
+                    [new Secret("tomas-ledger", TomasId, "hides", "a second ledger under the tavern floor")], 0.8),
                 new(Brannoc, "Brannoc", "The harbourmaster, courteous and cold.", ["patient", "ambitious"], "formal, measured, precise", [],
                     ["Order above all."], ["Find out who scuttled the Gull", "Keep the tithe-men happy"],
                     [new Secret("brannoc-bribe", Brannoc, "took", "a bribe from the tithe-men")], 0.4),
-                new(ada, "Ada", "A stranger looking for her missing brother.", ["curious", "kind"], "plain", [], [], ["find her brother"], [], 0.7),
+                new(AdaId, "Ada", "A stranger looking for her missing brother.", ["curious", "kind"], "plain", [], [], ["find her brother"], [], 0.7),
             ];
-            var scene = new SceneSpec("dusk", "Dusk at the harbor", harbor, [mira, tomas, Brannoc, ada], ada, ["Find out who sank the Gull"], TurnTakingPolicy.AddressedFirst, "");
+            var scene = new SceneSpec("dusk", "Dusk at the harbor", HarborId, [MiraId, TomasId, Brannoc, AdaId], AdaId, ["Find out who sank the Gull"], TurnTakingPolicy.AddressedFirst, "");
             return new WorldDefinition(setting, [.. entities], [.. relationships], [.. facts], [.. personas], [scene]);
         }
 
-        private static SceneRun Simulate(int turns)
+        private static SceneRun Simulate(int turns, UserStyle style)
         {
             var definition = Definition();
             var state = WorldState.Initial(definition);
             var laws = LawBook.For(definition.Setting);
             var names = definition.Entities.ToDictionary(e => e.Id, e => e.Name);
             var memories = definition.Personas.ToDictionary(p => p.Id, p => CharacterMemory.Empty(p.Id, names));
-            var user = new ProceduralUserSimulator(UserStyle.FastPlot);
+            var user = new ProceduralUserSimulator(style);
             var cast = definition.Scenes[0].Cast;
             var talkativeness = definition.Personas.ToDictionary(p => p.Id, p => p.Talkativeness);
             var refused = new Dictionary<EntityId, ImmutableArray<string>>();
@@ -556,7 +606,7 @@ public sealed partial class ProceduralMindTests
             var random = new Random(20240601);
             HeardLine? last = null;
             EntityId? lastSpeaker = null;
-            int proposals = 0, rejections = 0;
+            int proposals = 0, rejections = 0, hooks = 0, userRefusals = 0;
 
             void Witness(IEnumerable<WorldEvent> events)
             {
@@ -570,35 +620,40 @@ public sealed partial class ProceduralMindTests
             {
                 var persona = definition.PersonaOf(who)!;
                 var perspective = PerspectiveBuilder.Build(persona, memories[who], WorldSlice.Of(state, who), cue, PerspectiveBuilder.DefaultBudget, TokenCounter.Default);
-                return who == ada ? user.Decide(perspective) : ProceduralMind.Decide(perspective);
+                return who == AdaId ? user.Decide(perspective) : ProceduralMind.Decide(perspective);
             }
 
             for (var turn = 1; turn <= turns; turn++)
             {
                 var pacing = ((turn / 20) % 3) switch { 0 => Pacing.Steady, 1 => Pacing.Escalate, _ => Pacing.SlowDown };
-                foreach (var away in cast.Where(c => state.Get(c).Location != harbor))
+                foreach (var away in cast.Where(c => state.Get(c).Location != HarborId))
                 {
-                    var back = Decide(away, new SceneCue("dusk", harbor, "the harbor", true, pacing, [], null, [], StableSeed.Of("harbor", turn, away)));
+                    var back = Decide(away, new SceneCue("dusk", HarborId, "the harbor", true, pacing, [], null, [], StableSeed.Of("harbor", turn, away)));
                     var walked = Commitment.Commit(state, laws, turn, null, back.AllProposals(away, []));
                     state = walked.State;
                     Witness(walked.Accepted);
                 }
-                var present = cast.Where(c => state.Get(c).Location == harbor).ToList();
+                var present = cast.Where(c => state.Get(c).Location == HarborId).ToList();
                 var addressed = last is null ? [] : last.Addressees.Where(a => a != lastSpeaker && present.Contains(a)).ToList();
                 if (TurnTaking.Next(TurnTakingPolicy.AddressedFirst, present, addressed, spokeSinceUser, lastSpeaker, talkativeness, turn, random) is not { } speaker)
                 {
                     continue;
                 }
-                var cue = new SceneCue("dusk", harbor, "the harbor", false, pacing, ["Find out who sank the Gull"], last,
+                var cue = new SceneCue("dusk", HarborId, "the harbor", false, pacing, ["Find out who sank the Gull"], last,
                     refused.TryGetValue(speaker, out var r) ? r : [], StableSeed.Of("harbor", turn, speaker));
                 var action = Decide(speaker, cue);
-                var outcome = Commitment.Commit(state, laws, turn, harbor, action.AllProposals(speaker, []));
+                var outcome = Commitment.Commit(state, laws, turn, HarborId, action.AllProposals(speaker, []));
                 state = outcome.State;
                 Witness(outcome.Accepted);
-                if (speaker != ada)
+                if (speaker != AdaId)
                 {
+                    hooks += action.Speech.Length > 0 && EndsWithHook(action) ? 1 : 0;
                     proposals += action.Proposals.Length;
                     rejections += outcome.Rejected.Count(x => x.Proposal.Change is not Spoke);
+                }
+                else
+                {
+                    userRefusals += outcome.Rejected.Length;
                 }
                 refused[speaker] = [.. outcome.Rejected.Select(x => $"{x.Law}: {x.Reason}")];
                 if (outcome.Accepted.FirstOrDefault(e => e.Change is Spoke) is { Change: Spoke spoke } said)
@@ -606,7 +661,7 @@ public sealed partial class ProceduralMindTests
                     last = new HeardLine(said.Seq, turn, speaker, names[speaker], spoke.Text, spoke.Addressees);
                     lines.Add((turn, speaker, spoke.Text));
                 }
-                if (speaker == ada)
+                if (speaker == AdaId)
                 {
                     spokeSinceUser.Clear();
                 }
@@ -616,11 +671,12 @@ public sealed partial class ProceduralMindTests
                 }
                 lastSpeaker = speaker;
             }
-            return new SceneRun(lines, proposals, rejections);
+            return new SceneRun(lines, proposals, rejections, hooks, userRefusals);
         }
     }
 
-    private sealed record SceneRun(IReadOnlyList<(int Turn, EntityId Speaker, string Text)> Lines, int CharacterProposals, int CharacterRejections)
+    private sealed record SceneRun(
+        IReadOnlyList<(int Turn, EntityId Speaker, string Text)> Lines, int CharacterProposals, int CharacterRejections, int CharacterHooks, int UserRefusals)
     {
         /// <summary>Lines a speaker said verbatim again within <paramref name="window"/> turns.</summary>
         public List<string> Repeats(int window) =>

@@ -42,6 +42,7 @@ internal sealed class CharacterTurn
     private readonly LineGist _gist;
     private readonly PresentView? _speaker;
     private readonly IReadOnlyList<PresentView> _present;
+    private readonly bool _answerDirectly;
 
     public CharacterTurn(Perspective perspective)
     {
@@ -52,6 +53,7 @@ internal sealed class CharacterTurn
         _gist = _heard is null ? LineGist.Silence : LineGist.Read(_heard, perspective);
         _present = Reading.Present(perspective);
         _speaker = _heard is null ? null : _present.FirstOrDefault(x => x.Id == _heard.Speaker);
+        _answerDirectly = _gist.Kind == LineKind.Question && _speaker is not null && _phrasing.Chance(0.4);
     }
 
     private Random Random => _phrasing.Random;
@@ -104,11 +106,12 @@ internal sealed class CharacterTurn
         {
             speech.Add(catchphrase);
         }
-        if (target is not null && (_phrasing.Chance(_voice.Terse ? 0.78 : 0.86) || speech.Count == 0))
+        if (target is not null && (_phrasing.Chance(_voice.Terse ? 0.78 : 0.86) || speech.Count == 0 || _answerDirectly))
         {
             Say(HookPool());
         }
 
+        _slots.Refresh();
         var narration = plan is not null ? _phrasing.Say(plan.Gesture, _slots)
             : _phrasing.Chance(0.35) ? _phrasing.Say(Gesture, _slots)
             : null;
@@ -147,7 +150,11 @@ internal sealed class CharacterTurn
             LineKind.Question => QuestionLead,
             _ => _gist.Echo is not null ? EchoedStatement : PlainStatement,
         };
-        say(pool, Answers);
+        // A question may be answered straight away, without a lead-in; the hook then goes back to the asker by name.
+        if (_gist.Kind != LineKind.Question || _speaker is null || !_answerDirectly)
+        {
+            say(pool, Answers);
+        }
         if (_gist.Kind == LineKind.Question || (_gist.Kind == LineKind.Request && _gist.Asks != Asking.Nothing && _phrasing.Chance(0.3)))
         {
             var answers = _gist.Asks switch
@@ -159,6 +166,7 @@ internal sealed class CharacterTurn
                 Asking.When => AnswerWhen,
                 Asking.YesOrNo => AnswerYesOrNo,
                 Asking.Feelings => AnswerFeelings,
+                Asking.Personal => AnswerPersonal,
                 _ => AnswerWhat,
             };
             say([.. answers, .. AnswerYesOrNo.Take(answers == AnswerYesOrNo ? 0 : 2)], null);
@@ -201,9 +209,15 @@ internal sealed class CharacterTurn
                 (MyItem, 1), (LooseItem, 0.7), (HeldItem, 1), (SecretHint, 0.7), (Time, 0.4),
             ],
         };
-        var open = weighted.Where(w => w.Pool.Any(ph => _voice.Fits(ph.Register) && _slots.CanFill(ph.Template))).ToList();
-        for (var i = 0; i < count && open.Count > 0; i++)
+        var open = weighted.ToList();
+        for (var i = 0; i < count; i++)
         {
+            // What earlier sentences said is spent, so which topics are still open is asked anew each time.
+            open.RemoveAll(w => !w.Pool.Any(ph => _voice.Fits(ph.Register) && _slots.CanFill(ph.Template)));
+            if (open.Count == 0)
+            {
+                yield break;
+            }
             var roll = Random.NextDouble() * open.Sum(w => w.Weight);
             var index = 0;
             while (index < open.Count - 1 && roll >= open[index].Weight)
@@ -241,6 +255,10 @@ internal sealed class CharacterTurn
         if (plan?.Target is { } concerned)
         {
             return concerned;
+        }
+        if (_answerDirectly)
+        {
+            return _speaker;
         }
         if (_present.Count == 0)
         {

@@ -30,11 +30,13 @@ internal enum Asking
     When,
     YesOrNo,
     Feelings,
+    /// <summary>About the answerer's own life: the past, family, dreams, fears, trust.</summary>
+    Personal,
 }
 
 /// <summary>The gist of a line heard: its kind, what a question asks, and a word from it worth picking up (a name present,
 /// an item, a place, or a noun) so the answer is about what was said.</summary>
-internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo, EntityId? NamedPerson)
+internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo)
 {
     private static readonly string[] Accusations =
     [
@@ -68,6 +70,14 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo, Entity
         "afraid", "angry", "sad", "happy", "alright", "all", "ok", "okay", "well", "scared", "hurt", "lonely", "tired", "feel", "feeling", "upset", "worried",
     };
 
+    private static readonly HashSet<string> PersonalWords = new(StringComparer.Ordinal)
+    {
+        "happy", "happiest", "afraid", "scared", "fear", "miss", "love", "loved", "dream", "dreams", "dreamed", "family", "home", "child",
+        "childhood", "young", "younger", "past", "hurt", "hurts", "remember", "kindest", "lonely", "grew", "growing", "mother", "father",
+        "alone", "sad", "regret", "before", "becoming", "people", "steadies", "calms", "yourself", "heart", "trust", "bravest", "belong",
+        "goodbye", "chances", "weighing", "told", "mind", "keeps",
+    };
+
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
     {
         "the", "a", "an", "my", "your", "his", "her", "their", "our", "this", "that", "these", "those",
@@ -94,7 +104,7 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo, Entity
         "last", "first", "next", "every", "another", "same", "sure", "quite", "rather", "enough", "already", "later", "soon", "once",
     };
 
-    public static readonly LineGist Silence = new(LineKind.Statement, Asking.Nothing, null, null);
+    public static readonly LineGist Silence = new(LineKind.Statement, Asking.Nothing, null);
 
     public static LineGist Read(HeardLine line, Perspective p)
     {
@@ -103,7 +113,7 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo, Entity
         var isQuestion = text.Contains('?', StringComparison.Ordinal);
         var kind = Has(lower, Accusations) ? LineKind.Accusation
             : Has(lower, Threats) ? LineKind.Threat
-            : StartsWithAny(lower, Greetings) ? LineKind.Greeting
+            : StartsWithAny(lower, Greetings) && !isQuestion ? LineKind.Greeting
             : Has(lower, Farewells) ? LineKind.Farewell
             : Has(lower, Apologies) ? LineKind.Apology
             : Has(lower, Thanks) ? LineKind.Thanks
@@ -112,12 +122,18 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo, Entity
             : Has(lower, Compliments) ? LineKind.Compliment
             : LineKind.Statement;
         var asks = isQuestion ? AskingOf(text) : Asking.Nothing;
-        if (kind == LineKind.Request && asks is Asking.Feelings or Asking.Where or Asking.Who or Asking.Why or Asking.When)
+        if (kind == LineKind.Request && asks is Asking.Personal or Asking.Feelings or Asking.Where or Asking.Who or Asking.Why or Asking.When)
         {
             kind = LineKind.Question;
         }
-        var (echo, named) = EchoOf(text, line.Speaker, p);
-        return new LineGist(kind, asks, echo, named);
+        return new LineGist(kind, asks, EchoOf(text, line.Speaker, p));
+    }
+
+    private static bool IsPersonal(string question)
+    {
+        var words = Phrasing.Words(question);
+        var toYou = words.Any(w => w.StartsWith("you", StringComparison.Ordinal));
+        return words.Any(w => PersonalWords.Contains(w) && (toYou || w is "growing" or "grew" or "childhood" or "happiest" or "lonely" or "family"));
     }
 
     private static bool Has(string lower, string[] cues) =>
@@ -144,7 +160,13 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo, Entity
 
     private static Asking AskingOf(string text)
     {
-        var sentence = Phrasing.Sentences(text).LastOrDefault(s => s.EndsWith('?')) ?? text;
+        var questions = Phrasing.Sentences(text).Where(s => s.EndsWith('?')).ToList();
+        // "Does it still hurt? What happened?": any personal question makes the whole line personal.
+        if (questions.Any(IsPersonal))
+        {
+            return Asking.Personal;
+        }
+        var sentence = questions.LastOrDefault() ?? text;
         // "Mira, where were you?": the question starts after a short vocative.
         var comma = sentence.IndexOf(',', StringComparison.Ordinal);
         if (comma > 0 && Phrasing.Words(sentence[..comma]).Count <= 2)
@@ -185,43 +207,47 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo, Entity
         return Auxiliaries.Contains(words[0]) ? Asking.YesOrNo : Asking.What;
     }
 
-    private static (string? Echo, EntityId? Named) EchoOf(string text, EntityId speaker, Perspective p)
+    private static string? EchoOf(string text, EntityId speaker, Perspective p)
     {
         foreach (var who in p.Present)
         {
             if (who.Id != speaker && Mentions(text, who.Name))
             {
-                return (who.Name, who.Id);
+                return who.Name;
             }
         }
         foreach (var item in p.Items)
         {
             if (Mentions(text, item.Name) || Mentions(text, Naming.Bare(item.Name)))
             {
-                return (Naming.Definite(item.Name), null);
+                return Naming.Definite(item.Name);
             }
         }
         foreach (var exit in p.Place.Exits)
         {
             if (Mentions(text, exit.Name) || Mentions(text, Naming.Bare(exit.Name)))
             {
-                return (Naming.Definite(exit.Name), null);
+                return Naming.Definite(exit.Name);
             }
         }
         if (Mentions(text, p.Place.Name) || Mentions(text, Naming.Bare(p.Place.Name)))
         {
-            return (Naming.Definite(p.Place.Name), null);
+            return Naming.Definite(p.Place.Name);
         }
         foreach (var fact in p.Facts)
         {
             if (fact.Subject != p.Self && Mentions(text, fact.SubjectName))
             {
-                return (fact.SubjectName, null);
+                return Naming.Definite(fact.SubjectName);
             }
         }
         var words = Phrasing.Words(text);
+        var original = Phrasing.Words(text, lower: false);
         var selfName = Phrasing.Words(p.Persona.Name);
         bool Content(string w) => w.Length >= 3 && !StopWords.Contains(w) && !selfName.Contains(w) && !w.All(char.IsDigit);
+        // Outside a noun phrase, a word worth picking up is rarely an adverb, a participle or a comparative.
+        static bool Nounish(string w) => !w.EndsWith("ly", StringComparison.Ordinal) && !w.EndsWith("ing", StringComparison.Ordinal)
+            && !w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("est", StringComparison.Ordinal);
         for (var i = 0; i + 1 < words.Count; i++)
         {
             if (Determiners.Contains(words[i]) && Content(words[i + 1]))
@@ -235,11 +261,15 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo, Entity
                     "these" or "those" => "the",
                     var d => d,
                 };
-                return ($"{determiner} {words[i + 1]}", null);
+                return $"{determiner} {original[i + 1]}";
             }
         }
-        var longest = words.Where(Content).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).FirstOrDefault();
-        return (longest is { Length: >= 5 } ? longest : null, null);
+        var longest = Enumerable.Range(0, words.Count)
+            .Where(i => Content(words[i]) && Nounish(words[i]))
+            .OrderByDescending(i => words[i].Length).ThenBy(i => words[i], StringComparer.Ordinal)
+            .Select(i => original[i])
+            .FirstOrDefault();
+        return longest is { Length: >= 5 } ? longest : null;
     }
 
     internal static bool Mentions(string text, string name)

@@ -3,25 +3,12 @@ using WorldPlay.Core.Minds;
 
 namespace WorldPlay.Minds.Procedural;
 
-/// <summary>Someone's pronouns, as read from "she", "he/him", "they/them", ...</summary>
-internal sealed record Pronouns(string Subject, string Object, string Possessive, bool Plural)
+/// <summary>Which form of a kin word fits someone, read from their pronouns ("she", "he/him", "they/them", ...).</summary>
+internal enum Gender
 {
-    public static readonly Pronouns She = new("she", "her", "her", false);
-    public static readonly Pronouns He = new("he", "him", "his", false);
-    public static readonly Pronouns They = new("they", "them", "their", true);
-
-    public static Pronouns Of(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        var t when t.StartsWith("she", StringComparison.Ordinal) || t.StartsWith("her", StringComparison.Ordinal) => She,
-        var t when t.StartsWith("he", StringComparison.Ordinal) => He,
-        _ => They,
-    };
-
-    /// <summary>"she is" / "they are".</summary>
-    public string Is => Plural ? $"{Subject} are" : $"{Subject} is";
-
-    /// <summary>"she has" / "they have".</summary>
-    public string Has => Plural ? $"{Subject} have" : $"{Subject} has";
+    Male,
+    Female,
+    Neutral,
 }
 
 /// <summary>A goal as the persona card states it, reworded for the character's own mouth: a verb phrase ("find the
@@ -45,6 +32,13 @@ internal static class Naming
     {
         "to", "the", "a", "an", "that", "this", "about", "of", "in", "on", "at", "with", "for", "from", "and", "or", "back", "go", "know",
         "alone", "away", "out", "up", "down", "off", "again", "be", "stay", "leave", "see", "understand", "believe",
+    };
+
+    public static Gender GenderOf(string pronouns) => pronouns.Trim().ToLowerInvariant() switch
+    {
+        var t when t.StartsWith("she", StringComparison.Ordinal) || t.StartsWith("her", StringComparison.Ordinal) => Gender.Female,
+        var t when t.StartsWith("he", StringComparison.Ordinal) => Gender.Male,
+        _ => Gender.Neutral,
     };
 
     /// <summary>"brass lantern" becomes "the brass lantern"; "a sealed letter" becomes "the sealed letter"; proper names stay.</summary>
@@ -129,14 +123,14 @@ internal static class Naming
         return new GoalPhrase(string.Join(' ', words), isVerb);
     }
 
-    /// <summary>A known fact as the character would state it: "I owe the harbourmaster a favour", "Tomas sank the Gull".</summary>
+    /// <summary>A known fact as the character would state it: "I owe the harbourmaster a favour", "the lantern hides a note".</summary>
     public static string Statement(FactView fact, EntityId self)
     {
         var predicate = Words(fact.Predicate);
         var value = fact.Value.Trim().TrimEnd('.');
         return fact.Subject == self
             ? $"I {FirstPerson(predicate)} {value}"
-            : $"{fact.SubjectName} {predicate} {value}";
+            : $"{Definite(fact.SubjectName)} {predicate} {value}";
     }
 
     /// <summary>A predicate as written in data ("is-secretly", "owes_money") in words.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using WorldPlay.Core;
 using WorldPlay.Core.Minds;
 
@@ -105,7 +106,7 @@ internal static class PerspectiveReading
     public static IReadOnlyList<ExitView> Exits(Perspective p) => p.Place.Exits.IsDefault ? [] : p.Place.Exits;
 
     /// <summary>A list drawn from the persona card, empty when the card leaves it out.</summary>
-    public static IReadOnlyList<string> Listed(System.Collections.Immutable.ImmutableArray<string> values) =>
+    public static IReadOnlyList<string> Listed(ImmutableArray<string> values) =>
         values.IsDefault ? [] : values.Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
 
     /// <summary>A trait as it reads mid-sentence: "Stubborn" becomes "stubborn".</summary>

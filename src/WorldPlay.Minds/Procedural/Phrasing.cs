@@ -9,10 +9,17 @@ internal readonly record struct Phrase(Register Register, string Template)
     public static implicit operator Phrase(string template) => new(Register.Plain, template);
 }
 
-/// <summary>The words a turn can draw on, by slot name: who is addressed, the place, an item, a goal, ...</summary>
+/// <summary>The words a turn can draw on, by slot name: who is addressed, the place, an item, a goal, ... A content slot
+/// is spent once a sentence used it, so one speech never says the same fact or item twice; names stay reusable.</summary>
 internal sealed class Slots
 {
+    private static readonly HashSet<string> Reusable = new(StringComparer.Ordinal)
+    {
+        "name", "speaker", "self", "target", "recipient", "gift", "took", "dest", "holder", "daypart",
+    };
+
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _spent = new(StringComparer.Ordinal);
 
     public string? this[string name]
     {
@@ -32,15 +39,39 @@ internal sealed class Slots
 
     public bool CanFill(string template)
     {
-        for (var i = template.IndexOf('{'); i >= 0; i = template.IndexOf('{', i + 1))
+        foreach (var name in Names(template))
         {
-            var end = template.IndexOf('}', i);
-            if (!_values.ContainsKey(template[(i + 1)..end]))
+            if (!_values.ContainsKey(name) || _spent.Contains(name))
             {
                 return false;
             }
         }
         return true;
+    }
+
+    /// <summary>Marks the content slots of <paramref name="template"/> as used; "other" and "who" name the same person.</summary>
+    public void Spend(string template)
+    {
+        foreach (var name in Names(template).Where(n => !Reusable.Contains(n)))
+        {
+            _spent.Add(name);
+            if (name is "other" or "who")
+            {
+                _spent.UnionWith(["other", "who"]);
+            }
+        }
+    }
+
+    /// <summary>Makes every slot usable again (narration is told apart from speech).</summary>
+    public void Refresh() => _spent.Clear();
+
+    private static IEnumerable<string> Names(string template)
+    {
+        for (var i = template.IndexOf('{'); i >= 0; i = template.IndexOf('{', i + 1))
+        {
+            var end = template.IndexOf('}', i);
+            yield return template[(i + 1)..end];
+        }
     }
 
     public string Fill(string text)
@@ -110,6 +141,7 @@ internal sealed class Phrasing
         }
         var total = weights.Sum();
         string? best = null;
+        var bestTemplate = "";
         var bestStaleness = double.MaxValue;
         for (var attempt = 0; attempt < Tries && bestStaleness > FreshEnough; attempt++)
         {
@@ -125,10 +157,12 @@ internal sealed class Phrasing
             if (staleness < bestStaleness)
             {
                 best = text;
+                bestTemplate = usable[index].Template;
                 bestStaleness = staleness;
             }
         }
         Remember(best!);
+        slots.Spend(bestTemplate);
         return best;
     }
 
@@ -137,7 +171,7 @@ internal sealed class Phrasing
 
     public bool Chance(double p) => _random.NextDouble() < p;
 
-    public void Remember(string text)
+    private void Remember(string text)
     {
         foreach (var sentence in Sentences(text))
         {
@@ -161,17 +195,23 @@ internal sealed class Phrasing
         return (words.Count > 0 && _openings.Contains(Opening(words)) ? 1 : 0) + seen;
     }
 
-    private static string Opening(List<string> words) => string.Join(' ', words.Take(3));
+    private static string Opening(List<string> words) => words.Count switch
+    {
+        1 => words[0],
+        2 => $"{words[0]} {words[1]}",
+        _ => $"{words[0]} {words[1]} {words[2]}",
+    };
 
     private static IEnumerable<string> Grams(List<string> words)
     {
         for (var i = 0; i + 4 <= words.Count; i++)
         {
-            yield return string.Join(' ', words.Skip(i).Take(4));
+            yield return $"{words[i]} {words[i + 1]} {words[i + 2]} {words[i + 3]}";
         }
     }
 
-    internal static List<string> Words(string text)
+    /// <summary>The words of <paramref name="text"/> (letters, digits, apostrophes), lowercased unless asked not to.</summary>
+    internal static List<string> Words(string text, bool lower = true)
     {
         var words = new List<string>();
         var s = new StringBuilder();
@@ -179,7 +219,7 @@ internal sealed class Phrasing
         {
             if (char.IsLetterOrDigit(c) || c == '\'')
             {
-                s.Append(char.ToLowerInvariant(c));
+                s.Append(lower ? char.ToLowerInvariant(c) : c);
             }
             else if (s.Length > 0)
             {

@@ -80,7 +80,7 @@ internal static class TieWords
         }
         var type = Canonical(tie.Type);
         var theyAreFrom = tie.From == who.Id;
-        if (Noun(type, theyAreFrom, Pronouns.Of(who.Pronouns)) is { } noun)
+        if (Noun(type, theyAreFrom, Naming.GenderOf(who.Pronouns)) is { } noun)
         {
             return $"my {noun} {who.Name}";
         }
@@ -116,7 +116,7 @@ internal static class TieWords
         }
         var type = Canonical(tie.Type);
         var theyAreFrom = tie.From == who.Id;
-        if (Noun(type, theyAreFrom, Pronouns.Of(who.Pronouns)) is { } noun)
+        if (Noun(type, theyAreFrom, Naming.GenderOf(who.Pronouns)) is { } noun)
         {
             return $"you are my {noun}";
         }
@@ -130,7 +130,7 @@ internal static class TieWords
         }
         return type == "owes"
             ? $"I still owe you{Debt(p, p.Self, who.Name)}"
-            : tie.Strength < -0.2 ? $"I no longer {Base(type)} you" : $"I {Base(type)} you{Intensity(type, tie.Strength)}";
+            : tie.Strength < -0.2 ? $"I no longer {Base(type)} you" : $"I {Base(type)} you";
     }
 
     /// <summary>The tie from the speaker toward <paramref name="to"/> worth nudging: the strongest one the speaker holds.</summary>
@@ -148,7 +148,7 @@ internal static class TieWords
     {
         var present = p.Present.FirstOrDefault(x => x.Id == other);
         var ties = present?.Ties.IsDefault == false ? present.Ties : [];
-        return ties.Concat(p.Relationships)
+        return ties.Concat(p.Relationships.IsDefault ? [] : p.Relationships)
             .Where(r => (r.From == p.Self && r.To == other) || (r.From == other && r.To == p.Self))
             .DistinctBy(r => (r.From, r.Type, r.To));
     }
@@ -159,9 +159,9 @@ internal static class TieWords
         return Symmetric.ContainsKey(type) || Directed.ContainsKey(type) || Verbs.Contains(type);
     }
 
-    private static string? Noun(string type, bool theyAreFrom, Pronouns pronouns)
+    private static string? Noun(string type, bool theyAreFrom, Gender gender)
     {
-        var index = pronouns == Pronouns.He ? 0 : pronouns == Pronouns.She ? 1 : 2;
+        var index = (int)gender;
         if (Symmetric.TryGetValue(type, out var forms))
         {
             return index switch { 0 => forms.Male, 1 => forms.Female, _ => forms.Neutral };

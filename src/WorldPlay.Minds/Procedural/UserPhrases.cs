@@ -8,11 +8,11 @@ internal static class UserPhrases
     public static readonly Phrase[] Listening =
     [
         "[Mm|Oh|Hm]. {echo}[.|, of all things.|. I see.]",
-        "I didn't know that about {echo}[.|. I'm sorry.|. Thank you for telling me.]",
-        "{echo}. I keep [thinking|wondering] about that.",
+        "I [didn't know|never knew|hadn't heard] that about {echo}[.|. I'm sorry.|. Thank you for telling me.]",
+        "{echo}. I keep [thinking|wondering] about [that|it|what that means].",
         "That sounds [hard|lonely|like a lot to carry], {speaker}.",
         "I hear you, {speaker}[.|. I do.|. Go on.]",
-        "[Thank you for telling me|I'm glad you told me|That can't have been easy to say], {speaker}.",
+        "[Thank you for telling me|I'm glad you told me|That can't have been easy to say|I won't tell a soul|That stays between us], {speaker}.",
         "{echo}? [I wondered about that|I had no idea|You never mentioned that before].",
         "[Slowly|Gently|Take your time], {speaker}. I'm [listening|here|not going anywhere].",
         "[So that's why|Maybe that's why] {echo} [matters so much|keeps coming up].",
@@ -25,40 +25,53 @@ internal static class UserPhrases
         "It's been a long {time}[.|, hasn't it?]",
         "I keep coming back to {echo}.",
         "Sometimes I think I came here just to find someone to talk to.",
-        "My [mother|father|grandmother] had a way of saying things like that.",
+        "My [mother|father|grandmother] [had a way of saying|used to say|always said] things like that.",
         "I'm not very good at this. [Talking, I mean|Saying what I mean].",
         "I've missed this. [Just sitting somewhere quiet with someone|Being listened to].",
         "I wanted to {goal} once. I still do, [maybe|I think].",
-        "{place} feels different with company.",
-        "[Back home|Where I grew up], nobody ever asked me how I was.",
+        "{place} [feels|seems|sounds] different with [company|you here|someone to talk to].",
+        "[Back home|Where I grew up|Most days], nobody [ever asked|bothered to ask] [how I was|what I wanted|about me].",
     ];
 
     public static readonly Phrase[] Tender =
     [
-        "What was it like growing up [near|around] {place}, {name}?",
-        "Do you ever miss the way things were, {name}?",
-        "What are you afraid of, {name}? [Really afraid of|Truly]?",
-        "What's weighing on you, {name}?",
-        "How long have you known {other}, {name}?",
-        "What do you think about when you're alone, {name}?",
-        "Is there someone you miss, {name}?",
-        "What did you dream of becoming, when you were young, {name}?",
-        "You seem far away, {name}. Where did you go just now?",
+        "What was it like growing up [near|around|far from] {place}, {name}?",
+        "Do you ever miss the way things [were|used to be], {name}?",
+        "What are you [afraid|scared] of, {name}? [Really afraid of|Truly|Deep down]?",
+        "What's [weighing on you|on your mind|keeping you up], {name}?",
+        "[How long|How well] have you known {other}, {name}?",
+        "What do you think about when you're [alone|on your own|out walking], {name}?",
+        "Is there [someone|anyone|a place] you [miss|still think about|wish were here], {name}?",
+        "What did you dream of becoming, when you were [young|small|a child], {name}?",
+        "You seem [far away|somewhere else|quiet], {name}. [Where did you go just now|What are you remembering|Is it something I said]?",
         "What does {place} mean to you, {name}?",
-        "Does {item} remind you of someone, {name}?",
-        "I'd like to know you better, {name}. Where do you come from?",
-        "Do you trust me, {name}?",
-        "What would make you happy, {name}? [Truly|Honestly]?",
-        "Have you ever loved anyone, {name}?",
+        "Does {item} remind you of [someone|home|anything], {name}?",
+        "I'd like to know you better, {name}. [Where do you come from|What were you like as a child|Who taught you all this]?",
+        "Do you [trust|believe] me, {name}? [Even a little|Honestly|After everything]?",
+        "What would make you happy, {name}? [Truly|Honestly|Just for one day]?",
+        "Have you ever [loved|lost] anyone, {name}?",
         "What's the kindest thing anyone ever did for you, {name}?",
         "Why do you keep {echo} so close, {name}?",
-        "Who were you, before all this, {name}?",
-        "Will you tell me about your family, {name}?",
-        "What's the one thing you've never told anyone, {name}?",
-        "Can I sit with you a while, {name}?",
-        "Does it still hurt, {name}? [What happened|Back then]?",
+        "Who were you, before [all this|{place}|everything changed], {name}?",
+        "Will you tell me about your [family|home|people], {name}?",
+        "What's the [one thing|thing] you've never [told anyone|said aloud], {name}?",
+        "What [song|story|smell] reminds you of home, {name}?",
+        "Do you ever [get lonely|wonder if you belong here], {name}?",
+        "What's the [bravest|hardest|most foolish] thing you've ever done, {name}?",
+        "If [we|you and I] had met [years ago|somewhere else], {name}, [would we have been friends|do you think we'd have got on]?",
+        "What's the [hardest|saddest] goodbye you've ever [said|had to say], {name}?",
+        "Do you [believe in|hope for] second chances, {name}?",
+        "What [makes|would make] {place} feel like home to you, {name}?",
+        "Can I [sit|stay] with you [a while|for a bit|until it's dark], {name}?",
+        "Does it still hurt, {name}? [What happened|Back then|After all this time]?",
         "What do you remember most about {time}s when you were small, {name}?",
         "If you could leave {place} tomorrow, would you, {name}?",
+        "[When|Where] were you happiest, {name}?",
+        "Tell me about {other}, {name}. [How did you two meet|How long have you known each other|Were you close once]?",
+        "What did you mean, earlier, about {echo}, {name}?",
+        "[Is|Was] there [a song|a place|a person] that [always|still] [calms|steadies] you, {name}?",
+        "What would you [say|tell] your younger self, {name}, if you could?",
+        "[How|When] did you [first come|end up] [here|at {place}], {name}?",
     ];
 
     public static readonly Phrase[] Pressing =
@@ -73,30 +86,48 @@ internal static class UserPhrases
         "[So|Then] {echo} is the key[.|, isn't it?]",
     ];
 
+    public static readonly Phrase[] Urgent =
+    [
+        "[Listen|Look|Right|Okay|Come on|Quickly now|Think about it|Here's the thing|No more games|I've been thinking|Hear me out|Wait].",
+        "[We don't have long|Time's short|Something's wrong here|I don't like this|This can't wait|They'll be back soon].",
+    ];
+
+    public static readonly Phrase[] Gentle =
+    [
+        "[Hey|Can I ask you something?|I've been wondering|Forgive me for asking|It's quiet now|Don't mind me|I hope you don't mind].",
+        "[It's nice, just talking|I like it here, with you|I'm glad we have a moment|No one's listening now].",
+    ];
+
     public static readonly Phrase[] Pushing =
     [
-        "What are you hiding about {topic}, {name}?",
-        "Where did {item} come from, {name}?",
+        "What are you [hiding|keeping back|not telling me] about {topic}, {name}?",
+        "Where did {item} [come from|turn up|end up before this], {name}?",
         "Who else knows about {topic}, {name}?",
-        "We should go to {exit}. Now. Will you come, {name}?",
-        "Let's head for {exit} before it's too late, {name}.",
-        "{name}, show me what's inside {item}.",
-        "Tell me what {other} is really after, {name}.",
-        "Give me {theiritem}, {name}. I need it.",
-        "{name}, I need you to confront {other}. [Today|Right now].",
-        "Open it, {name}. Let's see what {item} is hiding.",
-        "What's the fastest way to {exit}, {name}?",
-        "Somebody here is lying. Is it you, {name}?",
-        "If we find out about {topic}, we find the answer. Agreed, {name}?",
-        "{name}, what would it take for you to tell me everything?",
-        "Let's make a deal, {name}. {item} for the truth.",
-        "No more stalling, {name}. What happened with {topic}?",
-        "Who's paying you, {name}?",
-        "{name}, take me to whoever is behind this.",
-        "Tell me the plan, {name}. [All of it|Every step].",
+        "We should go to {exit}. [Now|Tonight|Before anyone else does]. Will you come, {name}?",
+        "Let's head for {exit} before [it's too late|they move it|anyone notices], {name}.",
+        "{name}, [show me|tell me] [what's inside|what's hidden in|the truth about] {item}.",
+        "Tell me what {other} is really [after|planning|hiding], {name}.",
+        "Give me {theiritem}, {name}. [I need it|It's important|Trust me].",
+        "{name}, I need you to [confront|follow|distract] {other}. [Today|Right now|Before {time} is out].",
+        "Open it, {name}. Let's see what {item} is [hiding|worth|for].",
+        "What's the [fastest|safest|quietest] way to {exit}, {name}?",
+        "[Somebody|Someone] [here|at {place}] is lying. [Is it you|Is it {other} or you], {name}?",
+        "If we [find out|learn the truth] about {topic}, we [find the answer|have them]. Agreed, {name}?",
+        "{name}, what would it take for you to tell me [everything|the truth|what you saw]?",
+        "[Let's make a deal|Here's my offer|A trade, then], {name}. {item} for [the truth|a name|everything you know].",
+        "No more stalling, {name}. What [happened|really happened] with {topic}?",
+        "Who's [paying|protecting|threatening] you, {name}?",
+        "{name}, take me to whoever is [behind this|in charge|paying for all this].",
+        "Tell me the plan, {name}. [All of it|Every step|From the start].",
         "What does {other} know that I don't, {name}?",
-        "We move [tonight|at first light], {name}. Are you in?",
+        "We move [tonight|at first light|when the bell rings], {name}. Are you in?",
         "Ask {other} about {topic}, {name}, [and watch their face|while I watch].",
+        "[Who|Which of you] [last saw|last touched|lost] {item}, {name}?",
+        "[Someone|Whoever it was] wanted {topic} [kept quiet|buried|forgotten]. [Who|Why], {name}?",
+        "[Forget the small talk|Enough waiting], {name}. [What's our next move|Where do we start|Who do we talk to first]?",
+        "{name}, [search|check] {exit} with me. [Now|Quickly|Before dark].",
+        "[I'll cover|I'll watch] {other}. You [get|find] {item}, {name}.",
+        "[What|How much] would {other} pay to keep {topic} quiet, {name}?",
     ];
 
     public static readonly Phrase[] Modern =
@@ -154,8 +185,9 @@ internal static class UserPhrases
 
     public static readonly Phrase[] Grabbing =
     [
-        "Give me that. I'm taking {held}.",
-        "{held} is mine now, whether {holder} likes it or not.",
+        "[Give me that|Hand it over|Enough]. I'm taking {held}[.|, {holder}.|, and that's that.]",
+        "{held} is mine now, whether {holder} [likes it|agrees] or not.",
+        "[Sorry|Excuse me], {holder}. {held} [comes with me|is coming with me] [now|for safekeeping].",
     ];
 
     public static readonly Phrase[] Lingering =
@@ -166,8 +198,9 @@ internal static class UserPhrases
 
     public static readonly Phrase[] Waiting =
     [
-        "We wait until [dark|the streets are empty].",
-        "We lie low for an hour, then we move.",
+        "We wait until [dark|the streets are empty|the bell], then we [move|go in].",
+        "We lie low for [an hour|a while|a bit], then we [move|go].",
+        "[Let them|Let's let them] [sweat|come to us] for an hour.",
     ];
 
     public static readonly Phrase[] Calling =

@@ -60,6 +60,10 @@ internal sealed class UserTurn
         {
             Say(SlowBurn ? Listening : Pressing);
         }
+        else if (_phrasing.Chance(0.5))
+        {
+            Say(SlowBurn ? Gentle : Urgent);
+        }
         if (SlowBurn && _phrasing.Chance(0.35))
         {
             Say(Confiding);
@@ -77,6 +81,7 @@ internal sealed class UserTurn
         {
             Say(SlowBurn ? Tender : Pushing, Names);
         }
+        _slots.Refresh();
         var narration = _phrasing.Chance(SlowBurn ? 0.45 : 0.3) ? _phrasing.Say(SlowBurn ? Gesture : Urging, _slots) : null;
         return new CharacterAction(
             string.Join(' ', speech),
@@ -138,7 +143,7 @@ internal sealed class UserTurn
         {
             _slots["theiritem"] = Naming.Definite(_phrasing.Pick(theirs).Name);
         }
-        var topics = Reading.Facts(p).Where(f => f.Subject != p.Self && f.Subject != focus?.Id).Select(f => f.SubjectName)
+        var topics = Reading.Facts(p).Where(f => f.Subject != p.Self && f.Subject != focus?.Id).Select(f => Naming.Definite(f.SubjectName))
             .Concat(items.Select(i => Naming.Definite(i.Name)))
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -185,7 +190,7 @@ internal sealed class UserTurn
             return (null, null);
         }
         var roll = _phrasing.Random.NextDouble();
-        if (roll < 0.2 && held.Count > 0 && (refused & ChangeKinds.Took) == 0)
+        if (roll < 0.12 && held.Count > 0 && (refused & ChangeKinds.Took) == 0)
         {
             // Taking what someone else holds: the holder-gives law refuses it.
             var item = _phrasing.Pick(held);
@@ -205,7 +210,8 @@ internal sealed class UserTurn
             _slots["gift"] = Naming.Definite(gift.Name);
             return (Propose(new Gave(gift.Id, focus.Id)), Gift);
         }
-        if ((refused & ChangeKinds.Time) == 0)
+        // Waiting is the last resort of an impatient user, not its habit.
+        if ((refused & ChangeKinds.Time) == 0 && _phrasing.Chance(0.25))
         {
             return (Propose(new TimeAdvanced(_phrasing.Pick([30, 45, 60]))), Waiting);
         }

@@ -34,7 +34,7 @@ internal sealed record Voice(Register Primary, Register Secondary, bool Terse, d
 
     public static Voice Of(Persona persona)
     {
-        var text = string.Join(' ', [persona.SpeechStyle, persona.SpeechStyle, .. persona.Traits, persona.Description]).ToLowerInvariant();
+        var text = string.Join(' ', [persona.SpeechStyle, persona.SpeechStyle, .. PerspectiveReading.Listed(persona.Traits), persona.Description]).ToLowerInvariant();
         var scored = Cues
             .Select((cue, order) => (cue.Register, Score: cue.Words.Count(w => text.Contains(w, StringComparison.Ordinal)), order))
             .Where(x => x.Score > 0)
@@ -43,7 +43,7 @@ internal sealed record Voice(Register Primary, Register Secondary, bool Terse, d
             .ToList();
         var primary = scored.Count > 0 ? scored[0] : Register.Plain;
         var secondary = scored.Count > 1 ? scored[1] : primary;
-        var terse = TerseCues.Any(w => persona.SpeechStyle.Contains(w, StringComparison.OrdinalIgnoreCase));
+        var terse = TerseCues.Any(w => (persona.SpeechStyle ?? "").Contains(w, StringComparison.OrdinalIgnoreCase));
         return new Voice(primary, secondary, terse, double.IsFinite(persona.Talkativeness) ? Math.Clamp(persona.Talkativeness, 0, 1) : 0.5);
     }
 }
