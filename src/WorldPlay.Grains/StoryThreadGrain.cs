@@ -175,22 +175,14 @@ public sealed class StoryThreadGrain(
         if (appended.AlreadyStored)
         {
             // This turn was recorded before this scene last saved its progress (it was interrupted): the stored turn is the turn.
-            turnRecord = await ReadTurnAsync(appended.FirstVersion);
+            turnRecord = MessagePackSerializer.Deserialize<TurnRecord>(
+                await store.ReadRecordAsync(WorldPlayStorage.TranscriptStream(Key), appended.FirstVersion), CoreSerialization.Canonical);
         }
         record.State.TranscriptVersion = appended.LastVersion;
         var definition = await Definition();
         Progress = Progress.After(turnRecord, receipt.PresentAtScene, definition.Entities.Where(e => e.IsCharacter));
         await record.WriteStateAsync();
         return turnRecord;
-    }
-
-    private async Task<TurnRecord> ReadTurnAsync(long version)
-    {
-        await foreach (var stored in store.ReadAsync(WorldPlayStorage.TranscriptStream(Key), version - 1))
-        {
-            return MessagePackSerializer.Deserialize<TurnRecord>(stored.Data, CoreSerialization.Canonical);
-        }
-        throw new InvalidOperationException($"Scene '{Key}': turn record {version} was reported stored but cannot be read back.");
     }
 
     private async Task Embody(WorldDefinition definition, SceneOptions options, EntityId id)

@@ -109,7 +109,7 @@ public sealed partial class WorldGrain(
             {
                 // A retry of a commit that was stored before (its reply was lost, or this world was reactivated): answer as the first time.
                 await CatchUpAsync(CancellationToken.None);
-                batch = await ReadBatchAsync(appended.FirstVersion);
+                batch = MessagePackSerializer.Deserialize<CommittedBatch>(await store.ReadRecordAsync(Stream, appended.FirstVersion), CoreSerialization.MessagePack);
             }
             else
             {
@@ -168,15 +168,6 @@ public sealed partial class WorldGrain(
         {
             Apply(MessagePackSerializer.Deserialize<CommittedBatch>(stored.Data, CoreSerialization.MessagePack, cancellationToken), stored.Version);
         }
-    }
-
-    private async Task<CommittedBatch> ReadBatchAsync(long version)
-    {
-        await foreach (var stored in store.ReadAsync(Stream, version - 1))
-        {
-            return MessagePackSerializer.Deserialize<CommittedBatch>(stored.Data, CoreSerialization.MessagePack);
-        }
-        throw new InvalidOperationException($"World '{Key}': the store reported batch version {version}, which cannot be read back.");
     }
 
     /// <summary>The whole timeline, read from the store the first time the past is asked about.</summary>
