@@ -129,24 +129,33 @@ internal static class SimulateCommand
             new SceneOptions(worldKey, sceneSpec.Id, request.Seed, "procedural", sceneSpec.User is null ? null : request.UserMind, request.TurnTaking, request.Budget));
 
         view.Opening(sceneSpec, request);
-        var stats = new RunStats();
-        while (stats.Turns < request.Turns)
+        var target = (await scene.StatusAsync()).Turn + request.Turns;
+        var reached = 0;
+        while (reached < target)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = await scene.PlayAsync(Math.Min(Batch, request.Turns - stats.Turns));
+            var batch = await scene.PlayUntilAsync(target, Batch, cancellationToken);
             if (batch.Turns.Length == 0)
             {
-                error.WriteLine($"The scene stopped at turn {stats.Turns}: nobody is left at {sceneSpec.Place} to act.");
+                error.WriteLine($"The scene stopped at turn {batch.Status.Turn}: nobody is left at {sceneSpec.Place} to act.");
                 break;
             }
             foreach (var turn in batch.Turns)
             {
-                stats.Add(turn);
                 view.Turn(turn);
             }
-            view.Progress(stats.Turns, request.Turns, clock.Elapsed, error);
+            reached = batch.Status.Turn;
+            view.Progress(reached, target, clock.Elapsed, error);
         }
 
+        // The stored transcript is the record of the run: turns played during an interrupted call are in it too.
+        var stats = new RunStats();
+        var transcript = new List<TurnRecord>();
+        await foreach (var t in scene.TranscriptAsync(cancellationToken: cancellationToken))
+        {
+            stats.Add(t);
+            transcript.Add(t);
+        }
         var audit = await world.AuditAsync();
         if (request.Out is { } file)
         {
@@ -154,11 +163,6 @@ internal static class SimulateCommand
             await foreach (var e in world.EventsAsync(cancellationToken: cancellationToken))
             {
                 events.Add(e);
-            }
-            var transcript = new List<TurnRecord>();
-            await foreach (var t in scene.TranscriptAsync(cancellationToken: cancellationToken))
-            {
-                transcript.Add(t);
             }
             await TimelineFile.WriteAsync(file.FullName, new TimelineArchive(definition, [.. events], [.. transcript], sceneSpec.Id, request.Seed), cancellationToken);
         }

@@ -69,18 +69,18 @@ public sealed class StoryThreadGrain(
         return Status();
     }
 
-    async Task<TurnBatch> IStoryThreadGrain.Play(int turns)
+    async Task<TurnBatch> IStoryThreadGrain.Play(int untilTurn, int maxTurns)
     {
-        if (turns < 1 || turns > MaxTurnsPerCall)
+        if (maxTurns < 1 || maxTurns > MaxTurnsPerCall)
         {
-            throw new ArgumentOutOfRangeException(nameof(turns), turns, $"Play between 1 and {MaxTurnsPerCall} turns per call.");
+            throw new ArgumentOutOfRangeException(nameof(maxTurns), maxTurns, $"Play between 1 and {MaxTurnsPerCall} turns per call.");
         }
         if (Options.UserMind is null && Progress.User is not null)
         {
             throw new InvalidOperationException($"Scene '{Key}' was opened for a person to play the user; use Say, or open it with a user mind for self-play.");
         }
         var played = ImmutableArray.CreateBuilder<TurnRecord>();
-        for (var i = 0; i < turns; i++)
+        while (played.Count < maxTurns && Progress.Turn < untilTurn)
         {
             if (await StepAsync(userPlays: true) is not { } turn)
             {
@@ -159,6 +159,22 @@ public sealed class StoryThreadGrain(
     }
 
     private async Task<TurnRecord> CommitTurnAsync(CharacterTurn decided, TurnRole role, bool offstage, Stopwatch clock)
+    {
+        try
+        {
+            return await RecordTurnAsync(decided, role, offstage, clock);
+        }
+        catch (Exception e) when (e is not ArgumentException and not TurnInterruptedException)
+        {
+            // Whatever was stored stays stored (commits and turn records are idempotent by turn); what this activation holds
+            // in memory may not be, so the scene reloads from storage on the next call and replays the turn.
+            DeactivateOnIdle();
+            throw new TurnInterruptedException(
+                $"Turn {Progress.Turn + 1} of scene '{Key}' was interrupted ({e.GetType().Name}: {e.Message}); call again to resume from turn {Progress.Turn}.");
+        }
+    }
+
+    private async Task<TurnRecord> RecordTurnAsync(CharacterTurn decided, TurnRole role, bool offstage, Stopwatch clock)
     {
         var turn = Progress.Turn + 1;
         var answering = Progress.LastLine is { } line && line.Speaker != decided.Character ? [line.Seq] : ImmutableArray<long>.Empty;
