@@ -120,12 +120,12 @@ public sealed class AzureEventStore : IEventStore
         {
             throw new EventStoreUnavailableException(
                 $"Azure storage refused the credentials: tried to create {tried} as account '{_tables.AccountName}' and got " +
-                $"{e.Status} {e.ErrorCode}. Check the account name and key (or SAS token) in the connection string.", e);
+                $"{Sentence(e)} Check the account name and key (or SAS token) in the connection string.", e);
         }
         catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException)
         {
             throw new EventStoreUnavailableException(
-                $"Azure storage could not be used: tried to create {tried} and got: {Innermost(e).Message} " +
+                $"Azure storage could not be used: tried to create {tried} and got: {Sentence(e)} " +
                 "Check that the storage account (or Azurite) is running and reachable at that endpoint, and the endpoints in the connection string.", e);
         }
     }
@@ -271,5 +271,18 @@ public sealed class AzureEventStore : IEventStore
 
     private static string Endpoint(Uri uri) => uri.GetLeftPart(UriPartial.Path);
 
-    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
+    // The first line of the innermost error ("Connection refused", "403 AuthorizationFailure ...") as one sentence.
+    private static string Sentence(Exception e)
+    {
+        while (e.InnerException is { } inner)
+        {
+            e = inner;
+        }
+        var line = e.Message.Split('\n', 2)[0].Trim().TrimEnd('.');
+        if (e is RequestFailedException { Status: > 0 } failed && !line.StartsWith(failed.Status.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+        {
+            line = $"{failed.Status} {failed.ErrorCode} {line}".Replace("  ", " ", StringComparison.Ordinal);
+        }
+        return line + ".";
+    }
 }
