@@ -48,7 +48,9 @@ start_services() {
   local blob queue table
   read -r blob queue table <<<"$(free_ports 3)"
   local log="$results/azurite.log"
-  node "$azurite" --silent --inMemoryPersistence --disableTelemetry \
+  # --skipApiVersionCheck: Azure.Storage.Blobs 12.30.1 asks for API version 2026-10-06, which Azurite
+  # 3.37.0 (2026-06-06) would refuse although it serves every call the event store makes.
+  node "$azurite" --silent --inMemoryPersistence --disableTelemetry --skipApiVersionCheck \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$log" 2>&1 &
   azurite_pid=$!

@@ -19,8 +19,9 @@ public static class EventStoreLimits
     /// <summary>Most bytes of records in one append (2.75 MiB).</summary>
     public const int MaxBatchBytes = 2816 * 1024;
 
-    /// <summary>Longest stream name, in UTF-8 bytes.</summary>
-    public const int MaxStreamNameBytes = 300;
+    /// <summary>Longest stream name, in UTF-8 bytes: a Table key holds at most 512 characters (1 KiB of UTF-16), and
+    /// escaping a byte can take three.</summary>
+    public const int MaxStreamNameBytes = 170;
 
     /// <summary>Throws <see cref="ArgumentException"/> saying which limit a stream name breaks.</summary>
     public static void CheckStream(string stream)
@@ -30,7 +31,7 @@ public static class EventStoreLimits
         if (bytes > MaxStreamNameBytes)
         {
             throw new ArgumentException(
-                $"Stream name '{stream[..40]}...' is {bytes} bytes long in UTF-8; a stream name is at most {MaxStreamNameBytes}.", nameof(stream));
+                $"Stream name '{stream[..Math.Min(40, stream.Length)]}...' is {bytes} bytes long in UTF-8; a stream name is at most {MaxStreamNameBytes}.", nameof(stream));
         }
     }
 

@@ -181,6 +181,26 @@ public abstract class EventStoreContract
     }
 
     [Fact]
+    public async Task Append_StreamNameOverTheLimit_FailsSayingTheLimit()
+    {
+        var stream = NewStream().PadRight(EventStoreLimits.MaxStreamNameBytes + 1, 'x');
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAsync(stream, 0, [Bytes("a")], "turn-1"));
+
+        Assert.Contains($"a stream name is at most {EventStoreLimits.MaxStreamNameBytes}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Append_NoRecords_FailsAndStoresNothing()
+    {
+        var stream = NewStream();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAsync(stream, 0, [], "turn-1"));
+
+        Assert.Equal(new AppendResult(1, 1, AlreadyStored: false), await Store.AppendAsync(stream, 0, [Bytes("a")], "turn-1"));
+    }
+
+    [Fact]
     public async Task Snapshot_FoldPlusTail_EqualsFoldOfEveryRecord()
     {
         var stream = NewStream();
