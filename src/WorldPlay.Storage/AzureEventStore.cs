@@ -24,6 +24,7 @@ namespace WorldPlay.Storage;
 /// missing) fails the whole transaction. Only then does the store read the batch row (a retry: return where the batch
 /// is) or the end row (a conflict: throw with the actual version). It does not read before writing: every append would
 /// pay a second round trip for the rare retry, and the transaction alone already keeps a batch from being stored twice.
+/// When the SDK itself retries a transaction whose reply was lost, the call returns the batch as already stored.
 /// </remarks>
 public sealed class AzureEventStore : IEventStore
 {
@@ -102,11 +103,11 @@ public sealed class AzureEventStore : IEventStore
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(CheckTimeout);
-        var tried = $"table '{_table.Name}' at {Endpoint(_tables.Uri)}";
+        var (tried, account) = ($"table '{_table.Name}' at {Endpoint(_tables.Uri)}", _tables.AccountName);
         try
         {
             await _table.CreateIfNotExistsAsync(timeout.Token).ConfigureAwait(false);
-            tried = $"blob container '{_snapshots.Name}' at {Endpoint(_blobs.Uri)}";
+            (tried, account) = ($"blob container '{_snapshots.Name}' at {Endpoint(_blobs.Uri)}", _blobs.AccountName);
             await _snapshots.CreateIfNotExistsAsync(cancellationToken: timeout.Token).ConfigureAwait(false);
             _created = true;
         }
@@ -119,7 +120,7 @@ public sealed class AzureEventStore : IEventStore
         catch (RequestFailedException e) when (e.Status is 401 or 403)
         {
             throw new EventStoreUnavailableException(
-                $"Azure storage refused the credentials: tried to create {tried} as account '{_tables.AccountName}' and got " +
+                $"Azure storage refused the credentials: tried to create {tried} as account '{account}' and got " +
                 $"{Sentence(e)} Check the account name and key (or SAS token) in the connection string.", e);
         }
         catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException)
