@@ -71,6 +71,7 @@ start_services() {
   done
   echo "Azurite $azurite_version (PID $azurite_pid): blob $blob, table $table."
 
+  # The well-known development account of every Azurite (documented and public, not a secret).
   local key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
   export WORLDPLAY_TEST_AZURE_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;\
 BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;\
