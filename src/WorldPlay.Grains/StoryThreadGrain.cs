@@ -97,7 +97,7 @@ public sealed class StoryThreadGrain(
         var name = (await Definition()).Entities.First(e => e.Id == user).Name;
         var action = new CharacterAction(line.Text, "", [], line.Proposals.IsDefault ? [] : line.Proposals, MindUsage.Free("person"));
         var played = ImmutableArray.CreateBuilder<TurnRecord>();
-        played.Add(await CommitTurnAsync(new CharacterTurn(user, name, action, 0), TurnRole.User, offstage: false, Stopwatch.StartNew()));
+        played.Add(await InterruptibleAsync(() => CommitTurnAsync(new CharacterTurn(user, name, action, 0), TurnRole.User, offstage: false, Stopwatch.StartNew())));
         while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall && await StepAsync(userPlays: false) is { } reply)
         {
             played.Add(reply);
@@ -142,7 +142,9 @@ public sealed class StoryThreadGrain(
         return new TurnBatch(turns.ToImmutable(), Status());
     }
 
-    private async Task<TurnRecord?> StepAsync(bool userPlays)
+    private Task<TurnRecord?> StepAsync(bool userPlays) => InterruptibleAsync(() => DecideAndCommitAsync(userPlays));
+
+    private async Task<TurnRecord?> DecideAndCommitAsync(bool userPlays)
     {
         var clock = Stopwatch.StartNew();
         var next = Progress.Next(userPlays);
@@ -158,23 +160,28 @@ public sealed class StoryThreadGrain(
         return await CommitTurnAsync(decided, role, offstage, clock);
     }
 
-    private async Task<TurnRecord> CommitTurnAsync(CharacterTurn decided, TurnRole role, bool offstage, Stopwatch clock)
+    /// <summary>Runs one turn; if anything fails on the way, the scene reloads from storage on the next call and replays the turn.
+    /// Whatever was stored stays stored: commits and turn records are idempotent by turn number.</summary>
+    private async Task<T> InterruptibleAsync<T>(Func<Task<T>> turn)
     {
         try
         {
-            return await RecordTurnAsync(decided, role, offstage, clock);
+            return await turn();
         }
         catch (Exception e) when (e is not ArgumentException and not TurnInterruptedException)
         {
-            // Whatever was stored stays stored (commits and turn records are idempotent by turn); what this activation holds
-            // in memory may not be, so the scene reloads from storage on the next call and replays the turn.
             DeactivateOnIdle();
             throw new TurnInterruptedException(
                 $"Turn {Progress.Turn + 1} of scene '{Key}' was interrupted ({e.GetType().Name}: {e.Message}); call again to resume from turn {Progress.Turn}.");
         }
+        catch (TurnInterruptedException)
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
-    private async Task<TurnRecord> RecordTurnAsync(CharacterTurn decided, TurnRole role, bool offstage, Stopwatch clock)
+    private async Task<TurnRecord> CommitTurnAsync(CharacterTurn decided, TurnRole role, bool offstage, Stopwatch clock)
     {
         var turn = Progress.Turn + 1;
         var answering = Progress.LastLine is { } line && line.Speaker != decided.Character ? [line.Seq] : ImmutableArray<long>.Empty;
