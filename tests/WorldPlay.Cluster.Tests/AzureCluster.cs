@@ -11,8 +11,8 @@ using WorldPlay.Storage.Tests;
 
 namespace WorldPlay.Cluster.Tests;
 
-/// <summary>Three in-process silos on the Azurite that ./test.sh starts: Azure Table membership, grain state in Blob,
-/// timelines in Table. Storage is reached through a proxy so a test can make it unreachable for a while.
+/// <summary>Three in-process silos on the Azurite that ./test.sh starts: grain state in Blob, timelines in Table
+/// (membership is the test cluster's own, shared in process, so any silo may be killed). Storage is reached through a proxy so a test can make it unreachable for a while.
 /// Liveness is tuned so a killed silo is declared dead in seconds rather than the production minute.</summary>
 public sealed class AzureCluster : IAsyncLifetime
 {
@@ -48,12 +48,10 @@ public sealed class AzureCluster : IAsyncLifetime
             ServiceId = "worldplay-tests",
         };
         var builder = new InProcessTestClusterBuilder(3);
-        builder.Options.UseTestClusterMembership = false;
         builder.Options.ClusterId = options.ClusterId;
         builder.Options.ServiceId = options.ServiceId;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.UseAzureStorageClustering(o => o.TableServiceClient = new Azure.Data.Tables.TableServiceClient(connection));
             silo.AddWorldPlayServices(options);
             silo.Configure<ClusterMembershipOptions>(o =>
             {
@@ -66,7 +64,6 @@ public sealed class AzureCluster : IAsyncLifetime
         });
         builder.ConfigureClient(client =>
         {
-            client.UseAzureStorageClustering(o => o.TableServiceClient = new Azure.Data.Tables.TableServiceClient(connection));
             client.AddWorldPlay();
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15));
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
