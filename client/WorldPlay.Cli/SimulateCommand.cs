@@ -4,6 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Runtime.Messaging;
+using Polly;
+using Polly.Retry;
 using WorldPlay.Client;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
@@ -138,16 +141,29 @@ internal static class SimulateCommand
 
         view.Opening(sceneSpec, request);
         var stats = new RunStats();
+        var recovering = false;
+        var siloLoss = SiloLoss(error, () => recovering = true);
         while (stats.Turns < request.Turns)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = await scene.PlayAsync(Math.Min(Batch, request.Turns - stats.Turns));
-            if (batch.Turns.Length == 0)
+            var want = Math.Min(Batch, request.Turns - stats.Turns);
+            var batch = await siloLoss.ExecuteAsync(async _ =>
+            {
+                // After a silo was lost mid-call, the scene may have committed turns whose reply never came: take those from
+                // its transcript instead of playing more, so every turn is counted once and the run plays exactly --turns.
+                if (recovering && (await scene.StatusAsync()).Turn is var committed && committed > stats.Turns)
+                {
+                    return await scene.TurnsAsync(stats.Turns + 1, Math.Min(want, committed - stats.Turns));
+                }
+                return (await scene.PlayAsync(want)).Turns;
+            }, cancellationToken);
+            recovering = false;
+            if (batch.Length == 0)
             {
                 error.WriteLine($"The scene stopped at turn {stats.Turns}: nobody is left at {sceneSpec.Place} to act.");
                 break;
             }
-            foreach (var turn in batch.Turns)
+            foreach (var turn in batch)
             {
                 stats.Add(turn);
                 view.Turn(turn);
@@ -172,6 +188,33 @@ internal static class SimulateCommand
         }
         return (stats, audit);
     }
+
+    /// <summary>Retries a batch of turns when the silo serving it died or stopped answering, long enough for the cluster to
+    /// notice (tens of seconds) and the scene to come back on another silo.</summary>
+    private static ResiliencePipeline SiloLoss(TextWriter error, Action onRetry) =>
+        new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<SiloUnavailableException>()
+                    .Handle<TimeoutException>()
+                    .Handle<OrleansMessageRejectionException>()
+                    .Handle<ConnectionFailedException>(),
+                MaxRetryAttempts = 8,
+                Delay = TimeSpan.FromSeconds(2),
+                MaxDelay = TimeSpan.FromSeconds(15),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                OnRetry = args =>
+                {
+                    onRetry();
+                    var message = args.Outcome.Exception!.Message.Split('\n', 2)[0].Trim();
+                    error.WriteLine($"a batch of turns failed ({args.Outcome.Exception.GetType().Name}: {(message.Length > 100 ? message[..100] + "..." : message)}); " +
+                        $"retry {args.AttemptNumber + 1} of 8 in {args.RetryDelay.TotalSeconds:0.#} s");
+                    return default;
+                },
+            })
+            .Build();
 }
 
 internal sealed record SimulateRequest(

@@ -89,6 +89,9 @@ public sealed class SceneHandle(IStoryThreadGrain scene, string key)
 
     public Task<SceneStatus> StatusAsync() => scene.Status();
 
+    /// <summary>Up to <paramref name="max"/> recorded turns from turn <paramref name="fromTurn"/> on (turns count from 1).</summary>
+    public async Task<ImmutableArray<TurnRecord>> TurnsAsync(int fromTurn, int max) => (await scene.Transcript(fromTurn, max)).Turns;
+
     /// <summary>Every recorded turn, in order.</summary>
     public async IAsyncEnumerable<TurnRecord> TranscriptAsync(int pageSize = 500, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
