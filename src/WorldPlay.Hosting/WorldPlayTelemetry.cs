@@ -28,7 +28,8 @@ public static class WorldPlayTelemetryHosting
         ActivitySources.StorageActivitySourceName,
     ];
 
-    /// <summary>The meters collected: WorldPlay's and Orleans' runtime meter.</summary>
+    /// <summary>The meters collected: WorldPlay's and Orleans' runtime meter (Orleans names it in <c>OrleansInstruments</c>
+    /// without a public constant).</summary>
     public static readonly IReadOnlyList<string> CollectedMeters = [WorldPlayTelemetry.Name, "Microsoft.Orleans"];
 
     /// <summary>Adds OpenTelemetry tracing and metrics for WorldPlay and Orleans, with <paramref name="serviceName"/> as the
@@ -62,6 +63,13 @@ public static class WorldPlayTelemetryHosting
         return services;
     }
 
+    /// <summary>Propagates trace context through the grain calls this silo makes and receives, so that grain-call spans and
+    /// WorldPlay's spans of one turn form one trace across silos. Call once per silo.</summary>
+    public static ISiloBuilder AddWorldPlayTracing(this ISiloBuilder silo) => silo.AddActivityPropagation();
+
+    /// <summary>Propagates trace context from this client's grain calls into the silos. Call once per client.</summary>
+    public static IClientBuilder AddWorldPlayTracing(this IClientBuilder client) => client.AddActivityPropagation();
+
     /// <summary>Keeps traces for work someone asked for. Orleans' runtime keeps calling itself (membership probes, directory
     /// updates, timers, statistics), and each such call would otherwise start a trace of its own several times a second per
     /// silo, burying the turns. A runtime span that starts a trace is therefore not recorded, and neither are the spans under
@@ -79,11 +87,4 @@ public static class WorldPlayTelemetryHosting
             }
         }
     }
-
-    /// <summary>Propagates trace context through the grain calls this silo makes and receives, so that grain-call spans and
-    /// WorldPlay's spans of one turn form one trace across silos. Call once per silo.</summary>
-    public static ISiloBuilder AddWorldPlayTracing(this ISiloBuilder silo) => silo.AddActivityPropagation();
-
-    /// <summary>Propagates trace context from this client's grain calls into the silos. Call once per client.</summary>
-    public static IClientBuilder AddWorldPlayTracing(this IClientBuilder client) => client.AddActivityPropagation();
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
@@ -128,6 +129,52 @@ public sealed class TelemetryTests(TelemetryFixture fixture)
     }
 
     private sealed record MetricTag(string Metric, string Key, string Value);
+}
+
+public sealed class TelemetryHostingTests
+{
+    [Fact]
+    public async Task AddWorldPlayTelemetry_OtlpEndpointConfigured_ExportsSpansThere()
+    {
+        var port = WorldPlaySilo.FreePort();
+        using var receiver = new HttpListener();
+        receiver.Prefixes.Add($"http://127.0.0.1:{port}/");
+        receiver.Start();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [WorldPlayTelemetryHosting.OtlpEndpointSetting] = $"http://127.0.0.1:{port}",
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddWorldPlayTelemetry("worldplay-tests", configuration);
+        await using var telemetry = services.BuildServiceProvider();
+        var tracing = telemetry.GetRequiredService<TracerProvider>();
+        var received = AnswerUntilTracesAsync(receiver);
+
+        using (WorldPlayTelemetry.Source.StartActivity("otlp-probe"))
+        {
+        }
+        tracing.ForceFlush();
+
+        // The wait only keeps a broken exporter from hanging the run; nothing is measured.
+        Assert.Equal("POST /v1/traces", await received.WaitAsync(TimeSpan.FromMinutes(1)));
+    }
+
+    /// <summary>Answers OTLP requests with 200 until one carries traces; returns its method and path.</summary>
+    private static async Task<string> AnswerUntilTracesAsync(HttpListener receiver)
+    {
+        while (true)
+        {
+            var context = await receiver.GetContextAsync();
+            var request = $"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath}";
+            context.Response.StatusCode = 200;
+            context.Response.Close();
+            if (request.EndsWith("/v1/traces", StringComparison.Ordinal))
+            {
+                return request;
+            }
+        }
+    }
 }
 
 /// <summary>A two-silo cluster whose silos and client propagate trace context through grain calls, and one telemetry
