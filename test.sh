@@ -13,14 +13,77 @@ cd "$(dirname "$0")"
 results="$(mktemp -d "${TMPDIR:-/tmp}/worldplay-tests.XXXXXX")"
 
 # --- services ----------------------------------------------------------------------------------
-# Outside services some tests need (Azurite for the Azure storage tests) start here, on free ports
-# chosen at run time, and stop on any exit through the trap. None are needed yet.
+# Outside services some tests need start here, on free ports chosen at run time, and stop on any exit
+# through the trap. Azurite (Azure Table and Blob, in memory) serves the Azure storage tests; npm
+# installs it once into .worldplay/tools (ignored by git) and node runs it directly, so its PID is ours.
+azurite_version="3.37.0"
+tools=".worldplay/tools"
+azurite_pid=""
+
+# Prints N ports that are free right now (the OS picks them; nothing holds them after this returns).
+free_ports() {
+  python3 -c '
+import socket, sys
+held = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in held:
+    s.bind(("127.0.0.1", 0))
+print(" ".join(str(s.getsockname()[1]) for s in held))
+for s in held:
+    s.close()' "$1"
+}
+
+# True once something accepts connections on 127.0.0.1:$1.
+answers() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
 start_services() {
-  :
+  local azurite="$tools/node_modules/azurite/dist/src/azurite.js"
+  if ! grep -qs "\"version\": \"$azurite_version\"" "$tools/node_modules/azurite/package.json"; then
+    echo "Installing Azurite $azurite_version into $tools..."
+    mkdir -p "$tools"
+    npm install --prefix "$tools" "azurite@$azurite_version" --no-audit --no-fund --loglevel=error
+  fi
+
+  local blob queue table
+  read -r blob queue table <<<"$(free_ports 3)"
+  local log="$results/azurite.log"
+  # --skipApiVersionCheck: Azure.Storage.Blobs 12.30.1 asks for API version 2026-10-06, which Azurite
+  # 3.37.0 (2026-06-06) would refuse although it serves every call the event store makes.
+  node "$azurite" --silent --inMemoryPersistence --disableTelemetry --skipApiVersionCheck \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+    --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$log" 2>&1 &
+  azurite_pid=$!
+
+  local waited=0
+  until answers "$table" && answers "$blob"; do
+    if ! kill -0 "$azurite_pid" 2>/dev/null; then
+      echo "Azurite exited before it listened on ports $blob (blob) and $table (table); its output:"
+      cat "$log"
+      exit 1
+    fi
+    if [[ $waited -ge 300 ]]; then
+      echo "Azurite did not listen on 127.0.0.1:$table (table) and :$blob (blob) within 30 s; its output is in $log."
+      exit 1
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  echo "Azurite $azurite_version (PID $azurite_pid): blob $blob, table $table."
+
+  # The well-known development account of every Azurite (documented and public, not a secret).
+  local key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+  export WORLDPLAY_TEST_AZURE_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;\
+BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;\
+TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 }
 
 stop_services() {
-  :
+  if [[ -n "$azurite_pid" ]]; then
+    kill "$azurite_pid" 2>/dev/null || true
+    wait "$azurite_pid" 2>/dev/null || true
+    azurite_pid=""
+  fi
 }
 
 trap stop_services EXIT

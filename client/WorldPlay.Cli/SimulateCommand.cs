@@ -15,7 +15,7 @@ using WorldPlay.Hosting;
 
 namespace WorldPlay.Cli;
 
-/// <summary><c>worldplay simulate</c>: plays a whole ensemble scene with self-play on an embedded silo.</summary>
+/// <summary><c>worldplay simulate</c>: plays a whole ensemble scene with self-play on an embedded silo or a cluster.</summary>
 internal static class SimulateCommand
 {
     private const int Batch = 20;
@@ -46,10 +46,14 @@ internal static class SimulateCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON summary at the end instead of the scene." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print the scene, only progress and the summary." };
         var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Write the whole timeline (MessagePack + LZ4) to this file when the run ends." };
-
-        var command = new Command("simulate", "Play an ensemble scene with self-play on an embedded silo (in-process, in-memory storage, procedural minds).")
+        var cluster = new Option<FileInfo?>("--cluster")
         {
-            world, scene, turns, seed, user, turnTaking, budget, json, quiet, outFile,
+            Description = "Play on the cluster this cluster file describes (e.g. .worldplay/cluster.json from 'worldplay cluster up') instead of an embedded silo.",
+        };
+
+        var command = new Command("simulate", "Play an ensemble scene with self-play, on an embedded silo (in-process, in-memory storage, procedural minds) or on a cluster (--cluster).")
+        {
+            world, scene, turns, seed, user, turnTaking, budget, json, quiet, outFile, cluster,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             new SimulateRequest(
@@ -62,7 +66,8 @@ internal static class SimulateCommand
                 result.GetValue(budget),
                 result.GetValue(json),
                 result.GetValue(quiet),
-                result.GetValue(outFile)),
+                result.GetValue(outFile),
+                result.GetValue(cluster)),
             output,
             error,
             cancellationToken));
@@ -91,10 +96,13 @@ internal static class SimulateCommand
         {
             throw new DirectoryNotFoundException($"Cannot write --out: the folder '{dir.FullName}' does not exist.");
         }
+        var cluster = request.Cluster is { } file ? ClusterFile.Read(file.FullName) : null;
 
         var view = new SceneView(output, definition, request.Json || request.Quiet);
         var clock = Stopwatch.StartNew();
-        var host = await WorldPlaySilo.StartEmbeddedAsync(cancellationToken: cancellationToken);
+        var host = cluster is null
+            ? await WorldPlaySilo.StartEmbeddedAsync(cancellationToken: cancellationToken)
+            : await WorldPlayClientHosting.ConnectAsync(cluster, cancellationToken: cancellationToken);
         RunStats stats;
         WorldAudit audit;
         try
@@ -129,24 +137,33 @@ internal static class SimulateCommand
             new SceneOptions(worldKey, sceneSpec.Id, request.Seed, "procedural", sceneSpec.User is null ? null : request.UserMind, request.TurnTaking, request.Budget));
 
         view.Opening(sceneSpec, request);
-        var stats = new RunStats();
-        while (stats.Turns < request.Turns)
+        var target = (await scene.StatusAsync()).Turn + request.Turns;
+        var reached = 0;
+        while (reached < target)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = await scene.PlayAsync(Math.Min(Batch, request.Turns - stats.Turns));
+            var batch = await scene.PlayUntilAsync(target, Batch, cancellationToken);
             if (batch.Turns.Length == 0)
             {
-                error.WriteLine($"The scene stopped at turn {stats.Turns}: nobody is left at {sceneSpec.Place} to act.");
+                error.WriteLine($"The scene stopped at turn {batch.Status.Turn}: nobody is left at {sceneSpec.Place} to act.");
                 break;
             }
             foreach (var turn in batch.Turns)
             {
-                stats.Add(turn);
                 view.Turn(turn);
             }
-            view.Progress(stats.Turns, request.Turns, clock.Elapsed, error);
+            reached = batch.Status.Turn;
+            view.Progress(reached, target, clock.Elapsed, error);
         }
 
+        // The stored transcript is the record of the run: turns played during an interrupted call are in it too.
+        var stats = new RunStats();
+        var transcript = new List<TurnRecord>();
+        await foreach (var t in scene.TranscriptAsync(cancellationToken: cancellationToken))
+        {
+            stats.Add(t);
+            transcript.Add(t);
+        }
         var audit = await world.AuditAsync();
         if (request.Out is { } file)
         {
@@ -155,11 +172,6 @@ internal static class SimulateCommand
             {
                 events.Add(e);
             }
-            var transcript = new List<TurnRecord>();
-            await foreach (var t in scene.TranscriptAsync(cancellationToken: cancellationToken))
-            {
-                transcript.Add(t);
-            }
             await TimelineFile.WriteAsync(file.FullName, new TimelineArchive(definition, [.. events], [.. transcript], sceneSpec.Id, request.Seed), cancellationToken);
         }
         return (stats, audit);
@@ -167,7 +179,7 @@ internal static class SimulateCommand
 }
 
 internal sealed record SimulateRequest(
-    string World, string? Scene, int Turns, int Seed, string UserMind, TurnTakingPolicy? TurnTaking, int Budget, bool Json, bool Quiet, FileInfo? Out);
+    string World, string? Scene, int Turns, int Seed, string UserMind, TurnTakingPolicy? TurnTaking, int Budget, bool Json, bool Quiet, FileInfo? Out, FileInfo? Cluster);
 
 /// <summary>Counts gathered while a scene plays, and the JSON summary made from them.</summary>
 internal sealed class RunStats

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using WorldPlay.Core;
 using WorldPlay.Core.Worlds;
+using WorldPlay.Hosting;
 
 namespace WorldPlay.Cli;
 
@@ -22,6 +23,7 @@ public static class WorldPlayCommand
         {
             SimulateCommand.Create(output ?? Console.Out, error ?? Console.Error),
             ReplayCommand.Create(output ?? Console.Out),
+            ClusterCommand.Create(output ?? Console.Out, error ?? Console.Error),
         };
         var configuration = new InvocationConfiguration
         {
@@ -55,5 +57,6 @@ public static class WorldPlayCommand
         result is null || result.Parent is not CommandResult parent ? [] : [.. CommandPath(parent), result.Command.Name];
 
     private static bool IsUserError(Exception e) =>
-        e is WorldFileException or TimelineFileException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException;
+        e is WorldFileException or TimelineFileException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
+            or ClusterFileException or ClusterUnreachableException or LocalClusterException;
 }

@@ -82,8 +82,17 @@ public sealed class SceneHandle(IStoryThreadGrain scene, string key)
     public async Task<ImmutableArray<TurnRecord>> SayAsync(string text, ImmutableArray<Proposal> proposals = default) =>
         (await scene.Say(new UserLine(text, proposals.IsDefault ? [] : proposals))).Turns;
 
-    /// <summary>Plays up to <paramref name="turns"/> turns of self-play.</summary>
-    public Task<TurnBatch> PlayAsync(int turns) => scene.Play(turns);
+    /// <summary>Plays self-play until the scene reaches turn <paramref name="untilTurn"/>, at most <paramref name="maxTurns"/> turns per call.
+    /// Interrupted turns (a silo died, storage was briefly away) are retried; a retry never plays past <paramref name="untilTurn"/>.</summary>
+    public async Task<TurnBatch> PlayUntilAsync(int untilTurn, int maxTurns = 20, CancellationToken cancellationToken = default) =>
+        await Resilience.Pipeline.ExecuteAsync(async _ => await scene.Play(untilTurn, maxTurns), cancellationToken);
+
+    /// <summary>Plays up to <paramref name="turns"/> more turns of self-play.</summary>
+    public async Task<TurnBatch> PlayAsync(int turns, CancellationToken cancellationToken = default)
+    {
+        var start = (await scene.Status()).Turn;
+        return await PlayUntilAsync(start + turns, Math.Min(turns, 200), cancellationToken);
+    }
 
     public Task<SceneStatus> AddParticipantAsync(EntityId character) => scene.AddParticipant(character);
 

@@ -14,9 +14,11 @@ public interface IStoryThreadGrain : IGrainWithStringKey
     [Alias("open")]
     Task<SceneStatus> Open(SceneOptions options);
 
-    /// <summary>Plays up to <paramref name="turns"/> turns of self-play (the user simulator plays the user).</summary>
+    /// <summary>Plays self-play turns (the user simulator plays the user) until the scene reaches turn <paramref name="untilTurn"/>,
+    /// at most <paramref name="maxTurns"/> in this call. Calling it again after an interruption resumes where the scene stands
+    /// and never plays past <paramref name="untilTurn"/>.</summary>
     [Alias("play")]
-    Task<TurnBatch> Play(int turns);
+    Task<TurnBatch> Play(int untilTurn, int maxTurns);
 
     /// <summary>The user says something; the characters reply until it is the user's turn again.</summary>
     [Alias("say")]

@@ -44,7 +44,7 @@ public sealed class CharacterGrain(
         var embodiment = Embodiment;
         var perspective = await WorldPlayTelemetry.PerspectiveAsync(() => PerceiveAsync(cue.Cue));
         var action = await WorldPlayTelemetry.DecideAsync(minds.Resolve(embodiment.Mind), perspective, CancellationToken.None);
-        await record.WriteStateAsync();
+        await SaveAsync();
         return new CharacterTurn(embodiment.Persona.Id, embodiment.Persona.Name, action, perspective.TokenCount);
     }
 
@@ -68,6 +68,20 @@ public sealed class CharacterGrain(
         TakeIn(perception);
         return PerspectiveBuilder.Build(
             embodiment.Persona, record.State.Memory!, perception.Slice, cue, embodiment.PerspectiveBudget, TokenCounter.Default);
+    }
+
+    /// <summary>Saves the record; if that fails, the next call reloads it, since what is in memory may or may not be stored.</summary>
+    private async Task SaveAsync()
+    {
+        try
+        {
+            await record.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     private void TakeIn(Perception perception)

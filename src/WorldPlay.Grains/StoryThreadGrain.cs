@@ -69,18 +69,18 @@ public sealed class StoryThreadGrain(
         return Status();
     }
 
-    async Task<TurnBatch> IStoryThreadGrain.Play(int turns)
+    async Task<TurnBatch> IStoryThreadGrain.Play(int untilTurn, int maxTurns)
     {
-        if (turns < 1 || turns > MaxTurnsPerCall)
+        if (maxTurns < 1 || maxTurns > MaxTurnsPerCall)
         {
-            throw new ArgumentOutOfRangeException(nameof(turns), turns, $"Play between 1 and {MaxTurnsPerCall} turns per call.");
+            throw new ArgumentOutOfRangeException(nameof(maxTurns), maxTurns, $"Play between 1 and {MaxTurnsPerCall} turns per call.");
         }
         if (Options.UserMind is null && Progress.User is not null)
         {
             throw new InvalidOperationException($"Scene '{Key}' was opened for a person to play the user; use Say, or open it with a user mind for self-play.");
         }
         var played = ImmutableArray.CreateBuilder<TurnRecord>();
-        for (var i = 0; i < turns; i++)
+        while (played.Count < maxTurns && Progress.Turn < untilTurn)
         {
             if (await StepAsync(userPlays: true) is not { } turn)
             {
@@ -97,8 +97,8 @@ public sealed class StoryThreadGrain(
         var name = (await Definition()).Entities.First(e => e.Id == user).Name;
         var action = new CharacterAction(line.Text, "", [], line.Proposals.IsDefault ? [] : line.Proposals, MindUsage.Free("person"));
         var played = ImmutableArray.CreateBuilder<TurnRecord>();
-        played.Add(await WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, user,
-            () => CommitTurnAsync(new CharacterTurn(user, name, action, 0), TurnRole.User, offstage: false, Stopwatch.StartNew())));
+        played.Add(await InterruptibleAsync(() => WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, user,
+            () => CommitTurnAsync(new CharacterTurn(user, name, action, 0), TurnRole.User, offstage: false, Stopwatch.StartNew()))));
         while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall && await StepAsync(userPlays: false) is { } reply)
         {
             played.Add(reply);
@@ -143,7 +143,9 @@ public sealed class StoryThreadGrain(
         return new TurnBatch(turns.ToImmutable(), Status());
     }
 
-    private async Task<TurnRecord?> StepAsync(bool userPlays)
+    private Task<TurnRecord?> StepAsync(bool userPlays) => InterruptibleAsync(() => DecideAndCommitAsync(userPlays));
+
+    private async Task<TurnRecord?> DecideAndCommitAsync(bool userPlays)
     {
         var clock = Stopwatch.StartNew();
         var next = Progress.Next(userPlays);
@@ -160,6 +162,27 @@ public sealed class StoryThreadGrain(
             var role = next.Kind == NextUpKind.User ? TurnRole.User : TurnRole.Npc;
             return await CommitTurnAsync(decided, role, offstage, clock);
         });
+    }
+
+    /// <summary>Runs one turn; if anything fails on the way, the scene reloads from storage on the next call and replays the turn.
+    /// Whatever was stored stays stored: commits and turn records are idempotent by turn number.</summary>
+    private async Task<T> InterruptibleAsync<T>(Func<Task<T>> turn)
+    {
+        try
+        {
+            return await turn();
+        }
+        catch (Exception e) when (e is not ArgumentException and not TurnInterruptedException)
+        {
+            DeactivateOnIdle();
+            throw new TurnInterruptedException(
+                $"Turn {Progress.Turn + 1} of scene '{Key}' was interrupted ({e.GetType().Name}: {e.Message}); call again to resume from turn {Progress.Turn}.");
+        }
+        catch (TurnInterruptedException)
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     private async Task<TurnRecord> CommitTurnAsync(CharacterTurn decided, TurnRole role, bool offstage, Stopwatch clock)

@@ -101,11 +101,15 @@ public sealed partial class WorldGrain(
             {
                 appended = await store.AppendAsync(Stream, _streamVersion, [MessagePackSerializer.Serialize(batch, CoreSerialization.MessagePack)], request.BatchId);
             }
-            catch (StreamVersionConflictException)
+            catch (StreamVersionConflictException e)
             {
-                // Someone else (an earlier activation of this world) wrote after what this one has seen: catch up and let the caller retry.
+                // Another activation of this world wrote after what this one has seen: catch up, and let the caller judge again.
                 await CatchUpAsync(CancellationToken.None);
-                throw;
+                throw new TurnInterruptedException($"World '{Key}' moved on while this commit was judged ({e.Message}); nothing was committed.");
+            }
+            catch (Exception e) when (e is not TurnInterruptedException)
+            {
+                throw new TurnInterruptedException($"World '{Key}' could not store commit '{request.BatchId}' ({e.GetType().Name}: {e.Message}); nothing changed here, and a retry is safe.", e);
             }
             if (appended.AlreadyStored)
             {

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
-using Orleans.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using WorldPlay.Contracts;
 using WorldPlay.Core.Minds;
 using WorldPlay.Grains;
@@ -14,7 +15,7 @@ using WorldPlay.Storage;
 
 namespace WorldPlay.Hosting;
 
-/// <summary>Configures a silo to host WorldPlay: grain storage, the timeline event store, minds and serialization.</summary>
+/// <summary>Configures a silo to host WorldPlay: clustering, grain storage, the timeline event store, minds and serialization.</summary>
 public static class WorldPlaySilo
 {
     /// <summary>Adds WorldPlay to a silo with the embedded defaults: in-memory storage and the procedural minds.
@@ -25,9 +26,102 @@ public static class WorldPlaySilo
         // Grain state holds core types that only the Orleans serializer (with the core's JSON codec) knows how to write.
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.TryAddSingleton<IEventStore, MemoryEventStore>();
-        silo.Services.TryAddSingleton<IMindCatalog>(_ => new MindCatalog());
-        silo.Services.AddSerializer(serializer => serializer.AddWorldPlayCoreTypes());
+        AddMindsAndSerialization(silo, new WorldPlayOptions().Mind);
         return silo;
+    }
+
+    /// <summary>Configures a whole silo from <paramref name="options"/>: clustering and endpoints, grain storage, the event
+    /// store, minds, and a storage check that ends the start with a <see cref="StorageUnreachableException"/> before the silo
+    /// joins its cluster when the configured storage does not answer.</summary>
+    /// <exception cref="WorldPlayConfigurationException">The options do not hold together.</exception>
+    public static ISiloBuilder AddWorldPlay(this ISiloBuilder silo, WorldPlayOptions options)
+    {
+        if (options.Problems() is { Count: > 0 } problems)
+        {
+            throw new WorldPlayConfigurationException(problems);
+        }
+        var account = options.AzureStorage is { } connectionString ? AzureStorageAccount.Connect(connectionString) : null;
+
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = options.ClusterId;
+            cluster.ServiceId = options.ServiceId;
+        });
+        if (options.Clustering == ClusteringKind.AzureTable)
+        {
+            silo.UseAzureStorageClustering(clustering => clustering.TableServiceClient = account!.Tables);
+            ConfigureEndpoints(silo, options);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            if (options.AdvertisedAddress is not null)
+            {
+                ConfigureEndpoints(silo, options);
+            }
+        }
+
+        return silo.AddWorldPlayServices(options);
+    }
+
+    /// <summary>Adds WorldPlay's storage, minds and serialization as <paramref name="options"/> say, without clustering or endpoints
+    /// (for hosts that configure those themselves, such as test clusters).</summary>
+    public static ISiloBuilder AddWorldPlayServices(this ISiloBuilder silo, WorldPlayOptions options)
+    {
+        if (options.Problems() is { Count: > 0 } problems)
+        {
+            throw new WorldPlayConfigurationException(problems);
+        }
+        var account = options.AzureStorage is { } connectionString ? AzureStorageAccount.Connect(connectionString) : null;
+        if (options.Storage == StorageKind.Azure)
+        {
+            // Blob, not Table: a character's record keeps every event number it witnessed and grows with the session, and
+            // a world's record holds its whole definition; Table entities stop at 1 MB, blobs do not.
+            // Orleans' own serializer, the one grain calls use, already knows every core type; the JSON default does not.
+            silo.AddAzureBlobGrainStorage(WorldPlayStorage.Grains, blob => blob.Configure<Serializer>((o, serializer) =>
+            {
+                o.BlobServiceClient = account!.Blobs;
+                o.ContainerName = "worldplay-grains";
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+            silo.Services.AddSingleton<IEventStore>(_ => EventStore(account!));
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(WorldPlayStorage.Grains);
+            silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+            silo.Services.TryAddSingleton<IEventStore, MemoryEventStore>();
+        }
+
+        silo.Services.AddSingleton(options);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StorageReachability>();
+        AddMindsAndSerialization(silo, options.Mind);
+        return silo;
+    }
+
+    /// <summary>Checks that the storage <paramref name="options"/> name answers before any host is built, so a silo host can
+    /// end with one line and no Orleans log. <see cref="AddWorldPlay(ISiloBuilder, WorldPlayOptions)"/> runs the same check
+    /// first thing at silo start, for hosts that skip this call.</summary>
+    /// <exception cref="StorageUnreachableException">Some storage did not answer; the message is one line.</exception>
+    public static Task CheckStorageAsync(WorldPlayOptions options, CancellationToken cancellationToken = default) =>
+        options.AzureStorage is { } connectionString && options.Storage == StorageKind.Azure
+            ? StorageReachability.CheckAsync(options, EventStore(AzureStorageAccount.Connect(connectionString)), cancellationToken)
+            : StorageReachability.CheckAsync(options, new MemoryEventStore(), cancellationToken);
+
+    /// <summary>One line for people starting a silo: what it connected to (without secrets), its ports and address.</summary>
+    public static string Describe(WorldPlayOptions options, SiloAddress? address = null)
+    {
+        var account = options.AzureStorage is { } cs ? AzureStorageAccount.Connect(cs) : null;
+        var clustering = options.Clustering == ClusteringKind.AzureTable
+            ? $"AzureTable membership at {account!.TableEndpoint}"
+            : "Localhost (this silo only)";
+        var storage = options.Storage == StorageKind.Azure
+            ? $"Azure (grain state: blobs at {account!.BlobEndpoint}; timelines: tables at {account.TableEndpoint})"
+            : "in memory (lost when the silo stops)";
+        var at = address is null ? "" : $" at {address.Endpoint}";
+        return $"WorldPlay silo{at} is up: cluster '{options.ClusterId}', service '{options.ServiceId}'; clustering {clustering}; " +
+            $"storage {storage}; silo port {options.SiloPort}, gateway port {options.GatewayPort}; " +
+            $"minds: {options.Mind.Default}; dashboard {(options.Dashboard.Enabled ? $"on port {options.Dashboard.Port}" : "off")}.";
     }
 
     /// <summary>Starts a one-silo cluster inside this process (localhost clustering on free ports, in-memory storage,
@@ -53,5 +147,30 @@ public static class WorldPlaySilo
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static AzureEventStore EventStore(AzureStorageAccount account) => new(account.Tables, account.Blobs);
+
+    private static void AddMindsAndSerialization(ISiloBuilder silo, MindSettings minds)
+    {
+        silo.Services.TryAddSingleton<IMindCatalog>(_ => new ConfiguredMindCatalog(new MindCatalog(), minds.Default));
+        silo.Services.AddSerializer(serializer => serializer.AddWorldPlayCoreTypes());
+    }
+
+    private static void ConfigureEndpoints(ISiloBuilder silo, WorldPlayOptions options)
+    {
+        if (options.AdvertisedAddress is null)
+        {
+            silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
+        else if (IPAddress.TryParse(options.AdvertisedAddress, out var ip))
+        {
+            silo.ConfigureEndpoints(ip, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(ip));
+        }
+        else
+        {
+            // A host name (a compose service name, a pod's DNS name): resolved once, at start.
+            silo.ConfigureEndpoints(options.AdvertisedAddress, options.SiloPort, options.GatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
+        }
     }
 }

@@ -42,3 +42,7 @@ public sealed class StreamVersionConflictException(string stream, long expected,
 
     public long Actual { get; } = actual;
 }
+
+/// <summary>The store cannot be reached or refuses the credentials; the message says what was tried and what to check.</summary>
+public sealed class EventStoreUnavailableException(string message, Exception? innerException)
+    : Exception(message, innerException);

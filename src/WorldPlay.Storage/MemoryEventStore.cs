@@ -11,6 +11,8 @@ public sealed class MemoryEventStore : IEventStore
 
     public Task<AppendResult> AppendAsync(string stream, long expectedVersion, IReadOnlyList<byte[]> records, string batchId, CancellationToken cancellationToken = default)
     {
+        EventStoreLimits.CheckBatch(stream, records, batchId);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         var s = _streams.GetOrAdd(stream, _ => new MemoryStream());
         lock (s)
         {
@@ -33,6 +35,7 @@ public sealed class MemoryEventStore : IEventStore
 
     public async IAsyncEnumerable<StoredRecord> ReadAsync(string stream, long afterVersion, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        EventStoreLimits.CheckStream(stream);
         if (!_streams.TryGetValue(stream, out var s))
         {
             yield break;
@@ -52,12 +55,16 @@ public sealed class MemoryEventStore : IEventStore
 
     public Task SaveSnapshotAsync(string stream, long version, byte[] data, CancellationToken cancellationToken = default)
     {
+        EventStoreLimits.CheckStream(stream);
         _snapshots.AddOrUpdate(stream, new StoredSnapshot(version, data), (_, old) => old.Version > version ? old : new StoredSnapshot(version, data));
         return Task.CompletedTask;
     }
 
-    public Task<StoredSnapshot?> LoadSnapshotAsync(string stream, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_snapshots.TryGetValue(stream, out var s) ? s : null);
+    public Task<StoredSnapshot?> LoadSnapshotAsync(string stream, CancellationToken cancellationToken = default)
+    {
+        EventStoreLimits.CheckStream(stream);
+        return Task.FromResult(_snapshots.TryGetValue(stream, out var s) ? s : null);
+    }
 
     private sealed class MemoryStream
     {

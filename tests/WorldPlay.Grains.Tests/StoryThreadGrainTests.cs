@@ -50,6 +50,17 @@ public sealed class StoryThreadGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task PlayUntil_CalledAgain_NeverPlaysPastTheTarget()
+    {
+        var (_, scene, _) = await Scenes.OpenAsync(fixture.Client, seed: 8);
+        await scene.PlayUntilAsync(10, maxTurns: 20);
+
+        var again = await scene.PlayUntilAsync(10, maxTurns: 20);
+
+        Assert.Equal((0, 10), (again.Turns.Length, again.Status.Turn));
+    }
+
+    [Fact]
     public async Task Transcript_AfterPlay_HasEveryTurnInOrder()
     {
         var (_, scene, _) = await Scenes.OpenAsync(fixture.Client, seed: 9);

@@ -1,0 +1,270 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using WorldPlay.Minds;
+
+namespace WorldPlay.Hosting;
+
+/// <summary>How the silos of a cluster find each other.</summary>
+public enum ClusteringKind
+{
+    /// <summary>One silo on this machine; nothing outside the process.</summary>
+    Localhost,
+
+    /// <summary>A membership table in Azure Table storage (or Azurite); any number of silos.</summary>
+    AzureTable,
+}
+
+/// <summary>Where grain state and timelines are kept.</summary>
+public enum StorageKind
+{
+    /// <summary>In the silo's memory: lost when the silo stops.</summary>
+    Memory,
+
+    /// <summary>Azure Storage (or Azurite): grain state in Blob, timelines in Table (events) and Blob (snapshots).</summary>
+    Azure,
+}
+
+/// <summary>The optional Orleans Dashboard, a web page served by the silo.</summary>
+public sealed record DashboardSettings(bool Enabled, int Port);
+
+/// <summary>Which minds characters use.</summary>
+public sealed record MindSettings(string Default);
+
+/// <summary>How a WorldPlay silo is hosted: the <c>WorldPlay</c> configuration section, read and checked by
+/// <see cref="FromConfiguration"/>.</summary>
+public sealed record WorldPlayOptions
+{
+    /// <summary>The configuration section these options are read from.</summary>
+    public const string Section = "WorldPlay";
+
+    /// <summary>The environment-variable prefix the silo host reads configuration from (WORLDPLAY_WorldPlay__Storage=Azure).</summary>
+    public const string EnvironmentPrefix = "WORLDPLAY_";
+
+    public ClusteringKind Clustering { get; init; } = ClusteringKind.Localhost;
+
+    public StorageKind Storage { get; init; } = StorageKind.Memory;
+
+    /// <summary>The Azure Storage connection string; needed by AzureTable clustering and Azure storage.</summary>
+    public string? AzureStorage { get; init; }
+
+    public string ClusterId { get; init; } = "worldplay";
+
+    public string ServiceId { get; init; } = "worldplay";
+
+    public int SiloPort { get; init; } = 11111;
+
+    public int GatewayPort { get; init; } = 30000;
+
+    /// <summary>The address other silos and clients reach this silo at (an IP or a host name); unset: Orleans picks
+    /// this machine's first network address (AzureTable) or loopback (Localhost).</summary>
+    public string? AdvertisedAddress { get; init; }
+
+    public DashboardSettings Dashboard { get; init; } = new(false, 8080);
+
+    public MindSettings Mind { get; init; } = new("procedural");
+
+    /// <summary>Every key of the section: its default and what it means, for <c>--help</c> and the docs.</summary>
+    public static ImmutableArray<ConfigurationKey> Keys { get; } =
+    [
+        new("Clustering", "Localhost", "How silos find each other: Localhost (one silo, no outside service) or AzureTable (a membership table in Azure Storage)."),
+        new("Storage", "Memory", "Where grain state and timelines live: Memory (lost when the silo stops) or Azure (Azure Storage or Azurite)."),
+        new("AzureStorage", "(none)", "Azure Storage connection string, needed by AzureTable and Azure. ConnectionStrings:AzureStorage is read too; this key wins."),
+        new("ClusterId", "worldplay", "The cluster's id: silos with the same id form one cluster."),
+        new("ServiceId", "worldplay", "The service's id: grain state is keyed by it, so it must stay the same across deployments."),
+        new("SiloPort", "11111", "TCP port for silo-to-silo traffic."),
+        new("GatewayPort", "30000", "TCP port clients connect to."),
+        new("AdvertisedAddress", "(none)", "IP address or host name other silos and clients use to reach this silo (set it in containers). Unset: this machine's first network address (AzureTable) or 127.0.0.1 (Localhost)."),
+        new("Dashboard:Enabled", "false", "Serve the Orleans Dashboard (no authentication: keep its port private)."),
+        new("Dashboard:Port", "8080", "HTTP port of the dashboard, on every network interface."),
+        new("Mind:Default", "procedural", "The mind a scene gets when it asks for the mind 'default' (scenes may also name a mind themselves)."),
+    ];
+
+    /// <summary>Reads the <c>WorldPlay</c> section (and <c>ConnectionStrings:AzureStorage</c>) and checks it, reporting every
+    /// problem at once.</summary>
+    /// <exception cref="WorldPlayConfigurationException">Some value is missing, unknown or out of range.</exception>
+    public static WorldPlayOptions FromConfiguration(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        var problems = new List<string>();
+        var defaults = new WorldPlayOptions();
+
+        foreach (var unknown in UnknownKeys(section))
+        {
+            problems.Add(unknown);
+        }
+
+        var options = new WorldPlayOptions
+        {
+            Clustering = Choice(section, "Clustering", defaults.Clustering, problems),
+            Storage = Choice(section, "Storage", defaults.Storage, problems),
+            AzureStorage = NonEmpty(section["AzureStorage"]) ?? NonEmpty(configuration.GetConnectionString("AzureStorage")),
+            ClusterId = Id(section, "ClusterId", defaults.ClusterId, problems),
+            ServiceId = Id(section, "ServiceId", defaults.ServiceId, problems),
+            SiloPort = Port(section, "SiloPort", defaults.SiloPort, problems),
+            GatewayPort = Port(section, "GatewayPort", defaults.GatewayPort, problems),
+            AdvertisedAddress = NonEmpty(section["AdvertisedAddress"]),
+            Dashboard = new DashboardSettings(
+                Switch(section, "Dashboard:Enabled", defaults.Dashboard.Enabled, problems),
+                Port(section, "Dashboard:Port", defaults.Dashboard.Port, problems)),
+            Mind = new MindSettings(NonEmpty(section["Mind:Default"]) ?? defaults.Mind.Default),
+        };
+        problems.AddRange(options.Problems());
+        if (problems.Count > 0)
+        {
+            throw new WorldPlayConfigurationException(problems);
+        }
+        return options;
+    }
+
+    /// <summary>Checks these options as a whole; empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (AzureStorage is null && (Clustering == ClusteringKind.AzureTable || Storage == StorageKind.Azure))
+        {
+            var needs = Clustering == ClusteringKind.AzureTable && Storage == StorageKind.Azure
+                ? "Clustering AzureTable and Storage Azure need"
+                : Clustering == ClusteringKind.AzureTable ? "Clustering AzureTable needs" : "Storage Azure needs";
+            problems.Add($"{needs} an Azure Storage connection string: set {Section}:AzureStorage " +
+                $"(environment: {EnvironmentVariable("AzureStorage")}) or ConnectionStrings:AzureStorage.");
+        }
+        else if (AzureStorage is not null && AzureStorageAccount.Problem(AzureStorage) is { } problem)
+        {
+            problems.Add($"{Section}:AzureStorage {problem}");
+        }
+        if (SiloPort == GatewayPort)
+        {
+            problems.Add($"{Section}:SiloPort and {Section}:GatewayPort are both {SiloPort}; they need two different ports.");
+        }
+        if (Dashboard.Enabled && (Dashboard.Port == SiloPort || Dashboard.Port == GatewayPort))
+        {
+            problems.Add($"{Section}:Dashboard:Port {Dashboard.Port} is also the silo or gateway port; choose another.");
+        }
+        var minds = new MindCatalog().Names;
+        if (!minds.Contains(Mind.Default))
+        {
+            problems.Add($"{Section}:Mind:Default '{Mind.Default}' is not a known mind; known: {string.Join(", ", minds)}.");
+        }
+        return problems;
+    }
+
+    /// <summary>The environment variable the silo host reads <paramref name="key"/> (a key of the section) from.</summary>
+    public static string EnvironmentVariable(string key) => $"{EnvironmentPrefix}{Section}__{key.Replace(":", "__", StringComparison.Ordinal)}";
+
+    private static IEnumerable<string> UnknownKeys(IConfigurationSection section)
+    {
+        var known = Keys.Select(k => k.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var knownSections = known.Where(k => k.Contains(':', StringComparison.Ordinal)).Select(k => k[..k.IndexOf(':', StringComparison.Ordinal)]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        string[] names = [.. known, .. knownSections];
+        foreach (var child in section.GetChildren())
+        {
+            if (knownSections.Contains(child.Key) && child.Value is not null)
+            {
+                yield return $"{Section}:{child.Key} is a section, not a value; set its keys: {string.Join(", ", Keys.Where(k => k.Key.StartsWith(child.Key + ":", StringComparison.OrdinalIgnoreCase)).Select(k => k.Path))}.";
+                continue;
+            }
+            var keys = knownSections.Contains(child.Key)
+                ? child.GetChildren().Select(c => $"{child.Key}:{c.Key}")
+                : [child.Key];
+            foreach (var key in keys.Where(k => !known.Contains(k)))
+            {
+                var nearest = names.MinBy(k => Distance(k.ToUpperInvariant(), key.ToUpperInvariant()))!;
+                yield return $"{Section}:{key} is not a WorldPlay setting{(Distance(nearest.ToUpperInvariant(), key.ToUpperInvariant()) <= 3 ? $"; did you mean {Section}:{nearest}?" : $"; known: {string.Join(", ", Keys.Select(k => k.Key))}.")}";
+            }
+        }
+    }
+
+    private static T Choice<T>(IConfigurationSection section, string key, T fallback, List<string> problems)
+        where T : struct, Enum
+    {
+        if (NonEmpty(section[key]) is not { } text)
+        {
+            return fallback;
+        }
+        if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, CultureInfo.InvariantCulture, out _))
+        {
+            return value;
+        }
+        problems.Add($"{Section}:{key} is '{text}'; allowed: {string.Join(", ", Enum.GetNames<T>())}.");
+        return fallback;
+    }
+
+    private static int Port(IConfigurationSection section, string key, int fallback, List<string> problems)
+    {
+        if (NonEmpty(section[key]) is not { } text)
+        {
+            return fallback;
+        }
+        if (int.TryParse(text, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535)
+        {
+            return port;
+        }
+        problems.Add($"{Section}:{key} is '{text}'; a port is a whole number from 1 to 65535.");
+        return fallback;
+    }
+
+    private static bool Switch(IConfigurationSection section, string key, bool fallback, List<string> problems)
+    {
+        if (NonEmpty(section[key]) is not { } text)
+        {
+            return fallback;
+        }
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+        problems.Add($"{Section}:{key} is '{text}'; allowed: true, false.");
+        return fallback;
+    }
+
+    private static string Id(IConfigurationSection section, string key, string fallback, List<string> problems)
+    {
+        if (NonEmpty(section[key]) is not { } text)
+        {
+            return fallback;
+        }
+        // Orleans stores these in Azure Table keys, which refuse / \ # ? and control characters.
+        if (text.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
+        {
+            problems.Add($"{Section}:{key} is '{text}'; it may not contain / \\ # ? or control characters.");
+            return fallback;
+        }
+        return text;
+    }
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+}
+
+/// <summary>One configuration key of the <c>WorldPlay</c> section.</summary>
+public sealed record ConfigurationKey(string Key, string Default, string Meaning)
+{
+    /// <summary>The key with its section, as in appsettings.json paths and command-line arguments.</summary>
+    public string Path => $"{WorldPlayOptions.Section}:{Key}";
+
+    /// <summary>The environment variable form.</summary>
+    public string EnvironmentVariable => WorldPlayOptions.EnvironmentVariable(Key);
+}
+
+/// <summary>The WorldPlay configuration cannot be used; <see cref="Exception.Message"/> has one line per problem.</summary>
+public sealed class WorldPlayConfigurationException(IReadOnlyList<string> problems)
+    : Exception(string.Join(Environment.NewLine, problems))
+{
+    public IReadOnlyList<string> Problems { get; } = [.. problems];
+}
