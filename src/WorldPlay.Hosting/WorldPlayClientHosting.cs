@@ -53,7 +53,8 @@ public static class WorldPlayClientHosting
                 // A client that cannot connect says so once, through ClusterUnreachableException, not in retry logs.
                 .AddFilter("Orleans", LogLevel.Critical)
                 .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None))
-            .UseOrleansClient(client => client.AddWorldPlay(cluster))
+            .UseOrleansClient(client => client.AddWorldPlay(cluster).AddWorldPlayTracing())
+            .ConfigureServices(services => services.AddWorldPlayTelemetryWhenExported("worldplay-client"))
             .Build();
         var timeout = connectTimeout ?? DefaultConnectTimeout;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

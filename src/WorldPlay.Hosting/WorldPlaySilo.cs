@@ -140,7 +140,9 @@ public static class WorldPlaySilo
                 .AddFilter("Orleans", LogLevel.Error))
             .UseOrleans(silo => silo
                 .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
-                .AddWorldPlay())
+                .AddWorldPlay()
+                .AddWorldPlayTracing())
+            .ConfigureServices(services => services.AddWorldPlayTelemetryWhenExported("worldplay-embedded"))
             .Build();
         await host.StartAsync(cancellationToken);
         return host;

@@ -63,6 +63,13 @@ public static class WorldPlayTelemetryHosting
         return services;
     }
 
+    /// <summary>Telemetry for short-lived processes (the CLI's embedded silo and cluster client): only when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, since nothing else would read it.</summary>
+    public static IServiceCollection AddWorldPlayTelemetryWhenExported(this IServiceCollection services, string serviceName) =>
+        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(OtlpEndpointSetting))
+            ? services
+            : services.AddWorldPlayTelemetry(serviceName);
+
     /// <summary>Propagates trace context through the grain calls this silo makes and receives, so that grain-call spans and
     /// WorldPlay's spans of one turn form one trace across silos. Call once per silo.</summary>
     public static ISiloBuilder AddWorldPlayTracing(this ISiloBuilder silo) => silo.AddActivityPropagation();
