@@ -4,6 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Runtime.Messaging;
+using Polly;
+using Polly.Retry;
 using WorldPlay.Client;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
@@ -107,7 +110,8 @@ internal static class SimulateCommand
         WorldAudit audit;
         try
         {
-            (stats, audit) = await PlayAsync(new WorldPlayClient(host.Services.GetRequiredService<IGrainFactory>()), definition, sceneSpec, request, view, error, clock, cancellationToken);
+            var client = new WorldPlayClient(host.Services.GetRequiredService<IGrainFactory>(), Resilience.Create(error.WriteLine));
+            (stats, audit) = await PlayAsync(client, definition, sceneSpec, request, view, error, clock, cancellationToken);
         }
         finally
         {
@@ -126,6 +130,7 @@ internal static class SimulateCommand
         }
         return audit.Violations.Length == 0 ? 0 : WorldPlayCommand.LawsBroken;
     }
+
     private static async Task<(RunStats, WorldAudit)> PlayAsync(
         WorldPlayClient client, WorldDefinition definition, SceneSpec sceneSpec, SimulateRequest request,
         SceneView view, TextWriter error, Stopwatch clock, CancellationToken cancellationToken)

@@ -72,7 +72,9 @@ public static class WorldPlaySilo
         {
             throw new WorldPlayConfigurationException(problems);
         }
-        var account = options.AzureStorage is { } connectionString ? AzureStorageAccount.Connect(connectionString) : null;
+        // A turn waits on storage: a few quick retries, then the turn is interrupted and the caller retries it,
+        // rather than the SDK's default of retrying for over a minute while the player waits.
+        var account = options.AzureStorage is { } connectionString ? AzureStorageAccount.Connect(connectionString, retries: StorageRetries) : null;
         if (options.Storage == StorageKind.Azure)
         {
             // Blob, not Table: a character's record keeps every event number it witnessed and grows with the session, and
@@ -98,6 +100,9 @@ public static class WorldPlaySilo
         AddMindsAndSerialization(silo, options.Mind);
         return silo;
     }
+
+    /// <summary>How often the silo's Azure clients retry one storage request before the turn waiting on it is interrupted.</summary>
+    public const int StorageRetries = 3;
 
     /// <summary>Checks that the storage <paramref name="options"/> name answers before any host is built, so a silo host can
     /// end with one line and no Orleans log. <see cref="AddWorldPlay(ISiloBuilder, WorldPlayOptions)"/> runs the same check

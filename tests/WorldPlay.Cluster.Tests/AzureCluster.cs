@@ -60,12 +60,12 @@ public sealed class AzureCluster : IAsyncLifetime
                 o.NumVotesForDeathDeclaration = 1;
                 o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
             });
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15));
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(45));
         });
         builder.ConfigureClient(client =>
         {
             client.AddWorldPlay();
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15));
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(45));
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
         });
         Cluster = builder.Build();
