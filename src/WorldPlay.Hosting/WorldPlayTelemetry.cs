@@ -33,7 +33,7 @@ public static class WorldPlayTelemetryHosting
     public static readonly IReadOnlyList<string> CollectedMeters = [WorldPlayTelemetry.Name, "Microsoft.Orleans"];
 
     /// <summary>Adds OpenTelemetry tracing and metrics for WorldPlay and Orleans, with <paramref name="serviceName"/> as the
-    /// resource's service name. OTLP export is added only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set in
+    /// resource's service name unless <c>OTEL_SERVICE_NAME</c> or <c>OTEL_RESOURCE_ATTRIBUTES</c> name it otherwise. OTLP export is added only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set in
     /// <paramref name="configuration"/> (or, without one, in the environment); the exporter reads its endpoint, protocol
     /// and headers from the standard <c>OTEL_EXPORTER_OTLP_*</c> settings. Grain-call spans also need
     /// <see cref="AddWorldPlayTracing(ISiloBuilder)"/> on the silo and <see cref="AddWorldPlayTracing(IClientBuilder)"/> on the client.</summary>
@@ -43,7 +43,11 @@ public static class WorldPlayTelemetryHosting
         var endpoint = configuration is null ? Environment.GetEnvironmentVariable(OtlpEndpointSetting) : configuration[OtlpEndpointSetting];
         var export = !string.IsNullOrWhiteSpace(endpoint);
         services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName, serviceVersion: WorldPlayTelemetry.Version))
+            // The standard OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES still win over the name given here, so a deployment
+            // can name its processes (compose gives each silo its own service.instance.id).
+            .ConfigureResource(resource => resource
+                .AddService(serviceName, serviceVersion: WorldPlayTelemetry.Version)
+                .AddEnvironmentVariableDetector())
             .WithTracing(tracing =>
             {
                 tracing.AddSource([.. TracedSources]).AddProcessor(new OrleansBackgroundWorkFilter());

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Orleans.Diagnostics;
@@ -53,6 +54,7 @@ public sealed class TelemetryTests(TelemetryFixture fixture)
         var runtimeSpansStarted = fixture.RuntimeSpansStarted;
 
         Assert.True(runtimeSpansStarted > 0, "Orleans did no runtime work while the fixture ran, so this test proves nothing.");
+        // A turn calls no Orleans system interface, so every runtime span in this process is background work.
         Assert.DoesNotContain(fixture.Spans.Snapshot(), s => s.Source.Name == ActivitySources.RuntimeActivitySourceName);
     }
 
@@ -158,6 +160,36 @@ public sealed class TelemetryHostingTests
 
         // The wait only keeps a broken exporter from hanging the run; nothing is measured.
         Assert.Equal("POST /v1/traces", await received.WaitAsync(TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public void AddWorldPlayTelemetry_NoResourceSettings_ServiceNamedAsGiven()
+    {
+        var resource = ResourceOf(new Dictionary<string, string?>());
+
+        Assert.Equal("worldplay-tests", resource["service.name"]);
+    }
+
+    [Fact]
+    public void AddWorldPlayTelemetry_ResourceSettings_WinOverTheGivenName()
+    {
+        var resource = ResourceOf(new Dictionary<string, string?>
+        {
+            ["OTEL_SERVICE_NAME"] = "worldplay-silo",
+            ["OTEL_RESOURCE_ATTRIBUTES"] = "service.instance.id=silo2",
+        });
+
+        Assert.Equal(("worldplay-silo", "silo2"), (resource["service.name"], resource["service.instance.id"]));
+    }
+
+    /// <summary>The resource attributes a process configured with <paramref name="settings"/> reports.</summary>
+    private static Dictionary<string, object> ResourceOf(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddWorldPlayTelemetry("worldplay-tests", configuration);
+        using var telemetry = services.BuildServiceProvider();
+        return telemetry.GetRequiredService<TracerProvider>().GetResource().Attributes.ToDictionary(a => a.Key, a => a.Value);
     }
 
     /// <summary>Answers OTLP requests with 200 until one carries traces; returns its method and path.</summary>
