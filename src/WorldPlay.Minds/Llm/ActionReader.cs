@@ -41,7 +41,8 @@ internal static class ActionReader
         RespectNullableAnnotations = true,
     };
 
-    private static readonly ImmutableHashSet<string> IdProperties = ["to", "item", "from", "subject", "entity"];
+    private static readonly ImmutableHashSet<string> IdProperties =
+        ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "to", "item", "from", "subject", "entity");
 
     private static readonly ImmutableHashSet<string> Kinds = [.. ActionSchema.Changes.Select(c => c.Kind)];
 
@@ -243,7 +244,7 @@ internal static class ActionReader
         var normalized = new JsonObject();
         foreach (var property in item.EnumerateObject())
         {
-            if (property.NameEquals("kind") && property.Value.ValueKind == JsonValueKind.String)
+            if (property.Name.Equals("kind", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.String)
             {
                 kind = property.Value.GetString()!.Trim().ToLowerInvariant().Replace('_', '-').Replace(' ', '-');
             }

@@ -143,6 +143,8 @@ internal sealed class EndpointResilience
         return null;
     }
 
+    /// <remarks>An endpoint's error body may echo the API key, so failures with an HTTP status keep no inner exception (which
+    /// would carry the body); their message has the status and the body with the key blanked out.</remarks>
     private MindUnavailableException? Unavailable(Exception e, int attempts)
     {
         var tries = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
@@ -150,7 +152,7 @@ internal sealed class EndpointResilience
         {
             BrokenCircuitException or IsolatedCircuitException => new(MindUnavailableReason.CircuitOpen,
                 $"The LLM endpoint {_endpoint} is failing (circuit open after {_options.BreakAfterFailures} failed calls in a row); "
-                + $"calls fail fast for up to {Seconds(_options.BreakDuration)}, then one is let through to test it. Check that the server is up.", e),
+                + $"calls fail fast for up to {Seconds(_options.BreakDuration)}, then one is let through to test it. Check that the server is up."),
             RateLimiterRejectedException => new(MindUnavailableReason.QueueFull,
                 $"Too many turns are waiting for the LLM endpoint {_endpoint} ({_options.MaxQueuedRequests} queued behind "
                 + $"{_options.MaxConcurrentRequests} in flight); run fewer sessions or raise MaxConcurrentRequests / MaxQueuedRequests.", e),
@@ -160,14 +162,14 @@ internal sealed class EndpointResilience
             ClientResultException { Status: 429 } c => new(MindUnavailableReason.RateLimited, RetryAfter(c) is { } wait && wait > _options.MaxRetryDelay
                 ? $"The LLM endpoint {_endpoint} is rate limiting (429) and asks to wait {Seconds(wait)}, longer than MaxRetryDelay ({Seconds(_options.MaxRetryDelay)}); "
                     + "slow down, or raise the endpoint's limits."
-                : $"The LLM endpoint {_endpoint} kept answering 429 (rate limited) ({tries}); slow down, lower MaxConcurrentRequests, or raise the endpoint's limits.", e),
+                : $"The LLM endpoint {_endpoint} kept answering 429 (rate limited) ({tries}); slow down, lower MaxConcurrentRequests, or raise the endpoint's limits."),
             ClientResultException { Status: 401 or 403 } c => new(MindUnavailableReason.EndpointError,
                 $"The LLM endpoint {_endpoint} refused the API key ({c.Status}) taken from environment variable '{_options.ApiKeyVariable}' "
-                + $"({(_key is null ? "which is not set" : "which is set")}); check the key and the variable's name.", e),
+                + $"({(_key is null ? "which is not set" : "which is set")}); check the key and the variable's name."),
             ClientResultException { Status: 404 } c => new(MindUnavailableReason.EndpointError,
-                $"The LLM endpoint {_endpoint} answered 404: check the address (it usually ends in /v1) and that it serves model '{_options.Model}'. {Detail(c)}", e),
+                $"The LLM endpoint {_endpoint} answered 404: check the address (it usually ends in /v1) and that it serves model '{_options.Model}'. {Detail(c)}"),
             ClientResultException { Status: > 0 } c => new(MindUnavailableReason.EndpointError,
-                $"The LLM endpoint {_endpoint} answered {c.Status} {Reason(c.Status)} ({tries}). {Detail(c)}", e),
+                $"The LLM endpoint {_endpoint} answered {c.Status} {Reason(c.Status)} ({tries}). {Detail(c)}"),
             ReplyCutShortException => new(MindUnavailableReason.EndpointError,
                 $"The LLM endpoint {_endpoint} cut every reply stream short ({tries}); check the server, or turn streaming off.", e),
             ClientResultException or HttpRequestException or IOException => new(MindUnavailableReason.EndpointError,
