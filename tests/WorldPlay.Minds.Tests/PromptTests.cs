@@ -73,11 +73,11 @@ public sealed class PromptTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SystemMessage_HoldsTheActionSchema()
+    public async Task SystemMessage_HoldsTheActionSchemasOutline()
     {
         var request = await SendAsync(Scenes.AsMira());
 
-        Assert.Contains(ActionSchema.Json, request.System, StringComparison.Ordinal);
+        Assert.EndsWith(ActionSchema.Outline, request.System, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     [Fact]
     public async Task DecideAsync_StreamHangsMidway_FailsWithTimeout()
     {
-        _server.Fallback = new Step.Hang();
+        _server.Fallback = new Step.CutShort(Scenes.EveryKind, 40, ThenHang: true);
 
         var failure = await Assert.ThrowsAsync<MindUnavailableException>(
             () => Mind(o => o with { AttemptTimeout = TimeSpan.FromMilliseconds(300), MaxRetries = 0 }, streaming: true).DecideAsync(Scenes.AsMira(), CancellationToken.None));

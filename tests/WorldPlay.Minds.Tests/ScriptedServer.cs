@@ -29,8 +29,8 @@ public abstract record Step
     public sealed record Hang : Step;
 
     /// <summary>Streams the first <paramref name="Characters"/> characters of <paramref name="Content"/>, then ends the response
-    /// with no finish reason and no <c>[DONE]</c>.</summary>
-    public sealed record CutShort(string Content, int Characters) : Step;
+    /// with no finish reason and no <c>[DONE]</c>, or with <paramref name="ThenHang"/> sends nothing more until the client gives up.</summary>
+    public sealed record CutShort(string Content, int Characters, bool ThenHang = false) : Step;
 
     /// <summary>Waits until the test opens <see cref="ScriptedServer.Gate"/>, then does <paramref name="Then"/>.</summary>
     public sealed record Held(Step Then) : Step;
@@ -201,6 +201,10 @@ public sealed class ScriptedServer : IAsyncDisposable
                 break;
             case Step.CutShort cut:
                 await StreamAsync(context, cut.Content[..cut.Characters], 5, finish: false, usage: false, cancellationToken);
+                if (cut.ThenHang)
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
                 break;
         }
     }
