@@ -12,7 +12,7 @@ internal enum ReplyFormat
     JsonSchema,
 }
 
-internal sealed record ChatMessage(string Role, string Content)
+internal sealed record PromptMessage(string Role, string Content)
 {
     /// <summary>System and developer messages hold the instructions; user and assistant messages hold the conversation.</summary>
     public bool IsInstruction => Role is "system" or "developer";
@@ -21,7 +21,7 @@ internal sealed record ChatMessage(string Role, string Content)
 /// <summary>The parts of an OpenAI chat completion request the fake model reads.</summary>
 internal sealed record ChatRequest(
     string Model,
-    ImmutableArray<ChatMessage> Messages,
+    ImmutableArray<PromptMessage> Messages,
     bool Stream,
     bool IncludeUsage,
     ReplyFormat Format,
@@ -46,7 +46,7 @@ internal sealed record ChatRequest(
         return WorldPlay.Core.StableSeed.Of([.. parts]);
     }
 
-    private static string Join(IEnumerable<ChatMessage> messages)
+    private static string Join(IEnumerable<PromptMessage> messages)
     {
         var text = new StringBuilder();
         foreach (var message in messages)
@@ -69,14 +69,14 @@ internal sealed record ChatRequest(
         {
             throw new BadChatRequestException("'messages' must be a non-empty array.", "messages");
         }
-        var messages = ImmutableArray.CreateBuilder<ChatMessage>(list.GetArrayLength());
+        var messages = ImmutableArray.CreateBuilder<PromptMessage>(list.GetArrayLength());
         foreach (var message in list.EnumerateArray())
         {
             if (message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("role", out var role) || role.ValueKind != JsonValueKind.String)
             {
                 throw new BadChatRequestException("Every message must be an object with a 'role'.", "messages");
             }
-            messages.Add(new ChatMessage(role.GetString()!, message.TryGetProperty("content", out var content) ? TextOf(content) : ""));
+            messages.Add(new PromptMessage(role.GetString()!, message.TryGetProperty("content", out var content) ? TextOf(content) : ""));
         }
         var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
         var includeUsage = root.TryGetProperty("stream_options", out var options) && options.ValueKind == JsonValueKind.Object

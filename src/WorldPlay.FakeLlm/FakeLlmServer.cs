@@ -26,6 +26,8 @@ public sealed class FakeLlmServer : IAsyncDisposable
     /// <summary>The model name always listed by <c>/v1/models</c>; any other name is accepted too.</summary>
     public const string DefaultModel = "fake";
 
+    private static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(50);
+
     private readonly FakeLlmOptions _options;
     private readonly StatsCounters _stats = new();
     private readonly ConcurrentDictionary<string, byte> _models = new(StringComparer.Ordinal) { [DefaultModel] = 0 };
@@ -267,7 +269,9 @@ public sealed class FakeLlmServer : IAsyncDisposable
             var sent = TokenCounter.Default.Count(content[..chars]);
             if (truncate.Next(2) == 0)
             {
-                // As when a proxy or the network drops the connection mid-stream.
+                // As when a proxy or the network drops the connection mid-stream. The pause lets what was flushed reach
+                // the socket first, so the client sees the partial content before the reset.
+                await Task.Delay(AbortGrace, cancellationToken);
                 context.Abort();
             }
             return sent;
