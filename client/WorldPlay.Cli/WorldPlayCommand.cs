@@ -24,6 +24,7 @@ public static class WorldPlayCommand
             SimulateCommand.Create(output ?? Console.Out, error ?? Console.Error),
             ReplayCommand.Create(output ?? Console.Out),
             ClusterCommand.Create(output ?? Console.Out, error ?? Console.Error),
+            FakeLlmCommand.Create(output ?? Console.Out, error ?? Console.Error),
         };
         var configuration = new InvocationConfiguration
         {
