@@ -16,12 +16,14 @@ public sealed class ResilienceTests : IAsyncLifetime
     private LlmMind Mind(Func<LlmMindOptions, LlmMindOptions>? configure = null, bool streaming = false) =>
         new(new LlmEndpoint((configure ?? (o => o))(Scenes.Options(_server, streaming))));
 
-    [Fact]
-    public async Task DecideAsync_429WithRetryAfter_RetriesAndSucceeds()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DecideAsync_429WithRetryAfter_RetriesAndSucceeds(bool streaming)
     {
         _server.Enqueue(new Step.Status(429, RetryAfter: "1"), new Step.Reply(Scenes.Simple));
 
-        var action = await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind(streaming: streaming).DecideAsync(Scenes.AsMira(), CancellationToken.None);
 
         Assert.Equal((2, 1, "Fog again. Who let it in, Tomas?"), (_server.Requests.Count, action.Usage.Retries, action.Speech));
     }
@@ -46,12 +48,14 @@ public sealed class ResilienceTests : IAsyncLifetime
         Assert.Equal((MindUnavailableReason.RateLimited, 3), (failure.Reason, _server.Requests.Count));
     }
 
-    [Fact]
-    public async Task DecideAsync_500ThenSuccess_RetriesAndSucceeds()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DecideAsync_500ThenSuccess_RetriesAndSucceeds(bool streaming)
     {
         _server.Enqueue(new Step.Status(500), new Step.Status(503), new Step.Reply(Scenes.Simple));
 
-        var action = await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind(streaming: streaming).DecideAsync(Scenes.AsMira(), CancellationToken.None);
 
         Assert.Equal((3, 2, "Fog again. Who let it in, Tomas?"), (_server.Requests.Count, action.Usage.Retries, action.Speech));
     }
