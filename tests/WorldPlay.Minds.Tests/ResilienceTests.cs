@@ -168,10 +168,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         _server.Fallback = new Step.Held(new Step.Reply(Scenes.Simple));
         var endpoint = new LlmEndpoint(Scenes.Options(_server) with { MaxConcurrentRequests = 2 });
         var turns = Enumerable.Range(0, 8).Select(_ => new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), CancellationToken.None)).ToList();
-        while (_server.InFlight < 2)
-        {
-            await Task.Delay(20);
-        }
+        await UntilAsync(() => _server.InFlight >= 2);
         // Give a third request every chance to slip through before anything is let go.
         await Task.Delay(300);
 
@@ -187,10 +184,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         _server.Fallback = new Step.Held(new Step.Reply(Scenes.Simple));
         var endpoint = new LlmEndpoint(Scenes.Options(_server) with { MaxConcurrentRequests = 1, MaxQueuedRequests = 0 });
         var first = new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), CancellationToken.None);
-        while (_server.InFlight < 1)
-        {
-            await Task.Delay(20);
-        }
+        await UntilAsync(() => _server.InFlight >= 1);
 
         var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), CancellationToken.None));
         _server.Gate.Release();
@@ -247,6 +241,16 @@ public sealed class ResilienceTests : IAsyncLifetime
         var delay = EndpointResilience.RetryAfter(milliseconds, retryAfter, now);
 
         Assert.Equal(expectedMs < 0 ? null : TimeSpan.FromMilliseconds(expectedMs), delay);
+    }
+
+    /// <summary>Waits for <paramref name="condition"/>; a guard against hanging, not a measure of time.</summary>
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!condition())
+        {
+            await Task.Delay(20, guard.Token);
+        }
     }
 
     private static string Everything(Exception e) => e.InnerException is { } inner ? $"{e.Message}\n{Everything(inner)}" : e.Message;
