@@ -164,6 +164,16 @@ public sealed class PromptTests : IAsyncLifetime
         Assert.Equal(("user-sim:slow-burn:openai:scripted", "user-sim:slow-burn:openai:scripted"), (simulator.Name, action.Usage.Mind));
     }
 
+    [Fact]
+    public async Task UserSimulator_Offstage_StaysSilentWithoutACall()
+    {
+        var simulator = new LlmUserSimulator(new LlmEndpoint(Scenes.Options(_server)), UserStyle.FastPlot);
+
+        var action = await simulator.DecideAsync(Scenes.Of(Tomas, Initial, [], Scenes.Cue with { Offstage = true }), CancellationToken.None);
+
+        Assert.Equal(("", 0, 0), (action.Speech, action.Proposals.Length, _server.Requests.Count));
+    }
+
     private static int Occurrences(string text, string part)
     {
         var count = 0;

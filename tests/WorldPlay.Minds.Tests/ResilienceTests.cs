@@ -16,12 +16,14 @@ public sealed class ResilienceTests : IAsyncLifetime
     private LlmMind Mind(Func<LlmMindOptions, LlmMindOptions>? configure = null, bool streaming = false) =>
         new(new LlmEndpoint((configure ?? (o => o))(Scenes.Options(_server, streaming))));
 
-    [Fact]
-    public async Task DecideAsync_429WithRetryAfter_RetriesAndSucceeds()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DecideAsync_429WithRetryAfter_RetriesAndSucceeds(bool streaming)
     {
         _server.Enqueue(new Step.Status(429, RetryAfter: "1"), new Step.Reply(Scenes.Simple));
 
-        var action = await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind(streaming: streaming).DecideAsync(Scenes.AsMira(), CancellationToken.None);
 
         Assert.Equal((2, 1, "Fog again. Who let it in, Tomas?"), (_server.Requests.Count, action.Usage.Retries, action.Speech));
     }
@@ -46,12 +48,14 @@ public sealed class ResilienceTests : IAsyncLifetime
         Assert.Equal((MindUnavailableReason.RateLimited, 3), (failure.Reason, _server.Requests.Count));
     }
 
-    [Fact]
-    public async Task DecideAsync_500ThenSuccess_RetriesAndSucceeds()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DecideAsync_500ThenSuccess_RetriesAndSucceeds(bool streaming)
     {
         _server.Enqueue(new Step.Status(500), new Step.Status(503), new Step.Reply(Scenes.Simple));
 
-        var action = await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind(streaming: streaming).DecideAsync(Scenes.AsMira(), CancellationToken.None);
 
         Assert.Equal((3, 2, "Fog again. Who let it in, Tomas?"), (_server.Requests.Count, action.Usage.Retries, action.Speech));
     }
@@ -164,10 +168,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         _server.Fallback = new Step.Held(new Step.Reply(Scenes.Simple));
         var endpoint = new LlmEndpoint(Scenes.Options(_server) with { MaxConcurrentRequests = 2 });
         var turns = Enumerable.Range(0, 8).Select(_ => new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), CancellationToken.None)).ToList();
-        while (_server.InFlight < 2)
-        {
-            await Task.Delay(20);
-        }
+        await UntilAsync(() => _server.InFlight >= 2);
         // Give a third request every chance to slip through before anything is let go.
         await Task.Delay(300);
 
@@ -183,10 +184,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         _server.Fallback = new Step.Held(new Step.Reply(Scenes.Simple));
         var endpoint = new LlmEndpoint(Scenes.Options(_server) with { MaxConcurrentRequests = 1, MaxQueuedRequests = 0 });
         var first = new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), CancellationToken.None);
-        while (_server.InFlight < 1)
-        {
-            await Task.Delay(20);
-        }
+        await UntilAsync(() => _server.InFlight >= 1);
 
         var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), CancellationToken.None));
         _server.Gate.Release();
@@ -243,6 +241,16 @@ public sealed class ResilienceTests : IAsyncLifetime
         var delay = EndpointResilience.RetryAfter(milliseconds, retryAfter, now);
 
         Assert.Equal(expectedMs < 0 ? null : TimeSpan.FromMilliseconds(expectedMs), delay);
+    }
+
+    /// <summary>Waits for <paramref name="condition"/>; a guard against hanging, not a measure of time.</summary>
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!condition())
+        {
+            await Task.Delay(20, guard.Token);
+        }
     }
 
     private static string Everything(Exception e) => e.InnerException is { } inner ? $"{e.Message}\n{Everything(inner)}" : e.Message;

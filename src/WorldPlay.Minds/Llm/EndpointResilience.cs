@@ -143,8 +143,9 @@ internal sealed class EndpointResilience
         return null;
     }
 
-    /// <remarks>An endpoint's error body may echo the API key, so failures with an HTTP status keep no inner exception (which
-    /// would carry the body); their message has the status and the body with the key blanked out.</remarks>
+    /// <remarks>Only a network failure keeps its inner exception (a System type). An endpoint's error body may echo the API key,
+    /// so failures with an HTTP status keep none (the message has the status and the body with the key blanked out); nor do
+    /// Polly's rejections, which Orleans cannot carry across a grain call.</remarks>
     private MindUnavailableException? Unavailable(Exception e, int attempts)
     {
         var tries = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
@@ -155,10 +156,10 @@ internal sealed class EndpointResilience
                 + $"calls fail fast for up to {Seconds(_options.BreakDuration)}, then one is let through to test it. Check that the server is up."),
             RateLimiterRejectedException => new(MindUnavailableReason.QueueFull,
                 $"Too many turns are waiting for the LLM endpoint {_endpoint} ({_options.MaxQueuedRequests} queued behind "
-                + $"{_options.MaxConcurrentRequests} in flight); run fewer sessions or raise MaxConcurrentRequests / MaxQueuedRequests.", e),
+                + $"{_options.MaxConcurrentRequests} in flight); run fewer sessions or raise MaxConcurrentRequests / MaxQueuedRequests."),
             TimeoutRejectedException or OperationCanceledException => new(MindUnavailableReason.Timeout,
                 $"The LLM endpoint {_endpoint} did not finish a reply within {Seconds(_options.AttemptTimeout)} ({tries}); "
-                + "check the server's load, or raise AttemptTimeout.", e),
+                + "check the server's load, or raise AttemptTimeout."),
             ClientResultException { Status: 429 } c => new(MindUnavailableReason.RateLimited, RetryAfter(c) is { } wait && wait > _options.MaxRetryDelay
                 ? $"The LLM endpoint {_endpoint} is rate limiting (429) and asks to wait {Seconds(wait)}, longer than MaxRetryDelay ({Seconds(_options.MaxRetryDelay)}); "
                     + "slow down, or raise the endpoint's limits."
@@ -171,7 +172,7 @@ internal sealed class EndpointResilience
             ClientResultException { Status: > 0 } c => new(MindUnavailableReason.EndpointError,
                 $"The LLM endpoint {_endpoint} answered {c.Status} {Reason(c.Status)} ({tries}). {Detail(c)}"),
             ReplyCutShortException => new(MindUnavailableReason.EndpointError,
-                $"The LLM endpoint {_endpoint} cut every reply stream short ({tries}); check the server, or turn streaming off.", e),
+                $"The LLM endpoint {_endpoint} cut every reply stream short ({tries}); check the server, or turn streaming off."),
             ClientResultException or HttpRequestException or IOException => new(MindUnavailableReason.EndpointError,
                 $"The LLM endpoint {_endpoint} could not be reached ({tries}): {Scrub(e.InnerException?.Message ?? e.Message)}", e),
             _ => null,

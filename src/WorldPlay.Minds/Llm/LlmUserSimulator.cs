@@ -4,7 +4,8 @@ namespace WorldPlay.Minds.Llm;
 
 /// <summary>The user of a scene played by a language model, for self-play: it plays the user's own character only, speaks to a
 /// character present by name, in the style asked for (slow-burn or fast-plot), and never speaks for anyone else. Same
-/// prompt rules, structured action, repair, streaming and resilience as <see cref="LlmMind"/>.</summary>
+/// prompt rules, structured action, repair, streaming and resilience as <see cref="LlmMind"/>. Like the procedural
+/// simulator, a user away from the scene stays silent (and costs no call).</summary>
 public sealed class LlmUserSimulator : IMind
 {
     private readonly ActionDecider _decider;
@@ -26,11 +27,19 @@ public sealed class LlmUserSimulator : IMind
     public string Model { get; }
 
     public Task<CharacterAction> DecideAsync(Perspective perspective, CancellationToken cancellationToken) =>
-        _decider.DecideAsync(perspective, null, cancellationToken);
+        DecideOrStayAsync(perspective, null, cancellationToken);
 
     public Task<CharacterAction> DecideAsync(Perspective perspective, IProgress<SpeechDelta> speech, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(speech);
-        return _decider.DecideAsync(perspective, speech, cancellationToken);
+        return DecideOrStayAsync(perspective, speech, cancellationToken);
+    }
+
+    private Task<CharacterAction> DecideOrStayAsync(Perspective perspective, IProgress<SpeechDelta>? speech, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(perspective);
+        return perspective.Cue.Offstage
+            ? Task.FromResult(new CharacterAction("", "", [], [], MindUsage.Free(Name)))
+            : _decider.DecideAsync(perspective, speech, cancellationToken);
     }
 }

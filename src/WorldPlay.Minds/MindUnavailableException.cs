@@ -1,4 +1,4 @@
-namespace WorldPlay.Core.Minds;
+namespace WorldPlay.Minds;
 
 /// <summary>Why a mind could not decide a turn.</summary>
 public enum MindUnavailableReason
@@ -21,8 +21,14 @@ public enum MindUnavailableReason
 
 /// <summary>A mind could not decide a turn; nothing was proposed, so the world is unchanged. The message says why and what
 /// to check; it never holds credentials.</summary>
+/// <remarks>Not in a <c>WorldPlay.Core</c> namespace on purpose: Orleans sends those types as JSON, which cannot carry an
+/// exception. Orleans' own exception codec carries it (type, message, reason) across grain calls once
+/// <c>ExceptionSerializationOptions.SupportedNamespacePrefixes</c> includes <c>WorldPlay.Minds</c>.</remarks>
 public sealed class MindUnavailableException : Exception
 {
+    // The reason is kept in Data, which Orleans' exception codec carries across grain calls (it carries no other fields).
+    private const string ReasonKey = "worldplay.mind-unavailable-reason";
+
     public MindUnavailableException()
     {
     }
@@ -40,8 +46,9 @@ public sealed class MindUnavailableException : Exception
     public MindUnavailableException(MindUnavailableReason reason, string message, Exception? inner = null)
         : base(message, inner)
     {
-        Reason = reason;
+        Data[ReasonKey] = reason.ToString();
     }
 
-    public MindUnavailableReason Reason { get; }
+    public MindUnavailableReason Reason =>
+        Data[ReasonKey] is string text && Enum.TryParse<MindUnavailableReason>(text, out var reason) ? reason : MindUnavailableReason.EndpointError;
 }
