@@ -57,7 +57,7 @@ internal static partial class Improviser
                 }
                 var choice = request.Schema is { } s
                     ? SchemaFiller.Fill(s, name => IsSpeakerProperty(name) ? speaker : Speech(scene, random).Speech, random)
-                    : new JsonObject { ["speaker"] = speaker };
+                    : new JsonObject { [AskedKey().Match(request.InstructionText) is { Success: true } key ? key.Groups["key"].Value : "speaker"] = speaker };
                 return new Reply(kind, choice.ToJsonString(Output), choice);
             default:
                 var text = Prose(scene, prompt, random);
@@ -272,16 +272,29 @@ internal static partial class Improviser
 
     // ---- the director ---------------------------------------------------------------------------------------------
 
+    /// <summary>Someone named in the last line, else anyone but the last speaker: among the schema's enum, else those
+    /// present, else those the prompt lists as <c>- Name [id]</c>, else any id in brackets.</summary>
     private static string ChooseSpeaker(PromptedScene scene, string prompt, JsonElement? schema, Random random)
     {
+        var listed = !scene.Present.IsEmpty
+            ? scene.Present.Select(p => (Id: p.Id.Value, p.Name)).ToList()
+            : Listed().Matches(prompt).Select(m => (Id: m.Groups["id"].Value, Name: m.Groups["name"].Value)).DistinctBy(c => c.Id).ToList();
         var candidates = EnumOfSpeakerProperty(schema) is { IsEmpty: false } allowed ? allowed
-            : !scene.Present.IsEmpty ? [.. scene.Present.Select(p => p.Id.Value)]
+            : listed.Count > 0 ? [.. listed.Select(c => c.Id)]
             : [.. PromptedScene.BracketedIds(prompt).Select(id => id.Value)];
         if (candidates.IsEmpty)
         {
             return "";
         }
-        var lastSpeaker = scene.JustSaid.LastOrDefault() is { } last ? scene.PresentNamed(last.SpeakerName)?.Id.Value : null;
+        var (lastSpeaker, lastText) = scene.JustSaid.LastOrDefault() is { } heard
+            ? (scene.PresentNamed(heard.SpeakerName)?.Id.Value, heard.Text)
+            : SpokenWithId().Matches(prompt).LastOrDefault() is { } spoken ? (spoken.Groups["id"].Value, spoken.Groups["text"].Value) : (null, "");
+        var named = listed.Where(c => c.Id != lastSpeaker && candidates.Contains(c.Id)
+            && lastText.Contains(FirstName(c.Name), StringComparison.OrdinalIgnoreCase)).Select(c => c.Id).FirstOrDefault();
+        if (named is not null)
+        {
+            return named;
+        }
         var others = candidates.Where(c => c != lastSpeaker).ToArray();
         return others.Length > 0 ? others[random.Next(others.Length)] : candidates[0];
     }
@@ -352,6 +365,17 @@ internal static partial class Improviser
 
     [GeneratedRegex(@"\b(?:next speaker|who (?:should )?speaks? next|speak(?:s|er)? next|choose (?:the )?(?:next )?speaker|pick (?:the )?(?:next )?speaker|speaker id)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksForSpeaker();
+
+    // {"next": "<id>"}: the key a prompt shows for the id it wants.
+    [GeneratedRegex(@"\{\s*""(?<key>[A-Za-z_]+)""\s*:\s*""<id>""\s*\}")]
+    private static partial Regex AskedKey();
+
+    [GeneratedRegex(@"^- (?<name>[^\[\n]+?) \[(?<id>[a-z0-9][a-z0-9-]*)\]", RegexOptions.Multiline)]
+    private static partial Regex Listed();
+
+    // "Tomas Haskel [tomas]: text", as a director's prompt may show the lines spoken.
+    [GeneratedRegex(@"^[^\[\n]+ \[(?<id>[a-z0-9][a-z0-9-]*)\]: (?<text>.*)$", RegexOptions.Multiline)]
+    private static partial Regex SpokenWithId();
 
     [GeneratedRegex(@"\p{L}[\p{L}'-]*")]
     private static partial Regex Word();

@@ -162,6 +162,19 @@ public sealed class ReplyTests
     }
 
     [Fact]
+    public async Task Director_LastLineNamesSomeone_PicksThemUnderTheAskedKey()
+    {
+        await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions());
+        ChatCompletion completion = await Scenes.Client(server).CompleteChatAsync(
+            [new SystemChatMessage("Pick the character who should speak next, by the id in brackets. Reply with one JSON object: {\"next\": \"<id>\"}"),
+             new UserChatMessage("## Characters\n- Mira Haskel [mira]\n- Tomas Haskel [tomas]\n- Liesl Brandt [liesl]\n## Last lines\n" +
+                 "Mira Haskel [mira]: Who wrote the letter?\nTomas Haskel [tomas]: Ask Liesl, she reads every chart in the harbor.\nWho speaks next?")],
+            Scenes.JsonObject());
+
+        Assert.Equal("""{"next":"liesl"}""", completion.Content[0].Text);
+    }
+
+    [Fact]
     public async Task Models_AfterARequestForAnotherName_ListsFakeAndThatName()
     {
         await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions());
