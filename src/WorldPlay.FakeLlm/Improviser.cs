@@ -406,11 +406,11 @@ internal static partial class Improviser
     private static readonly string[] Reactions =
     [
         "You said \"{0}\" as if that settles anything.", "{1}? That is not a word I use lightly.",
-        "I keep hearing about {0}, and I like it less each time.", "So it comes back to {0}.",
-        "Don't talk to me of {0} like that.", "If it is {0} that worries you, you are not alone.",
-        "{1}. Of all the things to bring up now.", "I heard what you said about {0}.",
-        "{1}, you say. I had wondered when that would come up.", "You keep circling back to {0}.",
-    ];
+        "I keep hearing \"{0}\", and I like it less each time.", "So it comes back to \"{0}\".",
+        "Don't say \"{0}\" to me like that.", "If it is \"{0}\" that worries you, you are not alone.",
+        "{1}. Of all the things to bring up now.", "I heard what you said: \"{0}\".",
+        "{1}, you say. I had wondered when that would come up.", "You keep circling back to \"{0}\".",
+    ]
 
     // {0}: the place's name.
     private static readonly string[] PlaceRemarks =
@@ -458,7 +458,7 @@ internal static partial class Improviser
     // {1}: the word picked up.
     private static readonly string[] WordQuestions =
     [
-        "What did you mean by {1}?", "And who told you about {1}?",
+        "What did you mean by \"{1}\"?", "And who put \"{1}\" in your head?",
     ];
 
     private static readonly string[] Alone = ["Nobody here, then.", "Quiet, for once.", "So this is where it ends up."];
