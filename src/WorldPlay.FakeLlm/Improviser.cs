@@ -410,7 +410,7 @@ internal static partial class Improviser
         "Don't say \"{0}\" to me like that.", "If it is \"{0}\" that worries you, you are not alone.",
         "{1}. Of all the things to bring up now.", "I heard what you said: \"{0}\".",
         "{1}, you say. I had wondered when that would come up.", "You keep circling back to \"{0}\".",
-    ]
+    ];
 
     // {0}: the place's name.
     private static readonly string[] PlaceRemarks =
