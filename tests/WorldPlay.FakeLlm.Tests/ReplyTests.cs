@@ -187,6 +187,32 @@ public sealed class ReplyTests
     }
 
     [Fact]
+    public async Task Stats_AfterStreamedAndWholeReplies_CountsThemAndTheirTokens()
+    {
+        await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions());
+        var client = Scenes.Client(server);
+        ChatCompletion whole = await client.CompleteChatAsync(Scenes.Messages(Scenes.Mira()));
+        await foreach (var _ in client.CompleteChatStreamingAsync(Scenes.Messages(Scenes.Mira())))
+        {
+        }
+        using var http = new HttpClient();
+
+        var stats = await http.GetFromJsonAsync<JsonObject>(new Uri($"http://127.0.0.1:{server.Port}/stats"));
+
+        Assert.Equal((2, 1, 2, 2 * whole.Usage.TotalTokenCount),
+            (stats!["requests"]!.GetValue<int>(), stats["streamed"]!.GetValue<int>(), stats["completed"]!.GetValue<int>(), stats["totalTokens"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Healthz_Running_SaysOk()
+    {
+        await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions());
+        using var http = new HttpClient();
+
+        Assert.Equal("ok\n", await http.GetStringAsync(new Uri($"http://127.0.0.1:{server.Port}/healthz")));
+    }
+
+    [Fact]
     public async Task SameSeedAndRequest_OnTwoServers_GiveTheSameReply()
     {
         await using var first = await FakeLlmServer.StartAsync(new FakeLlmOptions { Seed = 42 });
