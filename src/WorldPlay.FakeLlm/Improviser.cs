@@ -174,7 +174,7 @@ internal static partial class Improviser
         var remarks = new List<string>();
         if (scene.PlaceName is { } place)
         {
-            remarks.AddRange(PlaceRemarks.Select(r => string.Format(CultureInfo.InvariantCulture, r, place)));
+            remarks.AddRange(PlaceRemarks.Select(r => string.Format(CultureInfo.InvariantCulture, r, MidSentence(place), place)));
         }
         foreach (var item in scene.Items.Where(i => i.HolderName == scene.SpeakerName && scene.SpeakerName is not null))
         {
@@ -182,7 +182,7 @@ internal static partial class Improviser
         }
         foreach (var exit in scene.Exits)
         {
-            remarks.AddRange(ExitRemarks.Select(r => string.Format(CultureInfo.InvariantCulture, r, exit.Name, exit.Minutes)));
+            remarks.AddRange(ExitRemarks.Select(r => string.Format(CultureInfo.InvariantCulture, r, MidSentence(exit.Name), exit.Minutes)));
         }
         foreach (var goal in scene.Goals)
         {
@@ -211,7 +211,7 @@ internal static partial class Improviser
         }
         foreach (var exit in scene.Exits)
         {
-            options.Add($"{speaker} glances toward {exit.Name}.");
+            options.Add($"{speaker} glances toward {MidSentence(exit.Name)}.");
         }
         foreach (var item in scene.Items.Where(i => i.HolderName == speaker))
         {
@@ -361,6 +361,9 @@ internal static partial class Improviser
             ? name
             : "the " + name;
 
+    /// <summary>"The Long Quay" inside a sentence reads "the Long Quay".</summary>
+    private static string MidSentence(string name) => name.StartsWith("The ", StringComparison.Ordinal) ? "the " + name[4..] : name;
+
     private static string Pick(Random random, string[] options) => options[random.Next(options.Length)];
 
     [GeneratedRegex(@"\b(?:next speaker|who (?:should )?speaks? next|speak(?:s|er)? next|choose (?:the )?(?:next )?speaker|pick (?:the )?(?:next )?speaker|speaker id)\b", RegexOptions.IgnoreCase)]
@@ -393,6 +396,7 @@ internal static partial class Improviser
         "that", "that's", "their", "them", "then", "there", "these", "they", "thing", "this", "those", "through", "very",
         "want", "well", "were", "what", "when", "where", "which", "while", "will", "with", "would", "your", "you're", "yours",
         "it's", "i'm", "can't", "won't", "shall", "because", "think", "tell", "told", "come", "going", "look", "really",
+        "knows", "thinks", "says", "goes", "comes", "gets", "again", "always", "nothing", "something", "anything", "everyone",
     };
 
     // {0}: the addressee's first name.
@@ -412,10 +416,10 @@ internal static partial class Improviser
         "{1}, you say. I had wondered when that would come up.", "You keep circling back to \"{0}\".",
     ];
 
-    // {0}: the place's name.
+    // {0}: the place's name inside a sentence; {1}: at its start.
     private static readonly string[] PlaceRemarks =
     [
-        "Not here, not in {0}.", "Half of {0} is listening, so keep your voice down.", "{0} has heard worse than this.",
+        "Not here, not in {0}.", "Half of {0} is listening, so keep your voice down.", "{1} has heard worse than this.",
         "Everyone in {0} will know by morning.",
     ];
 
@@ -425,7 +429,7 @@ internal static partial class Improviser
         "I still have {0}, and it stays with me for now.", "Don't think I've forgotten {0}.",
     ];
 
-    // {0}: the exit's name; {1}: minutes to walk there.
+    // {0}: the exit's name inside a sentence; {1}: minutes to walk there.
     private static readonly string[] ExitRemarks =
     [
         "If this goes badly, {0} is only {1} minutes away.", "We could take this to {0}.",
