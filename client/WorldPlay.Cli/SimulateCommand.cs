@@ -4,6 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Runtime.Messaging;
+using Polly;
+using Polly.Retry;
 using WorldPlay.Client;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
@@ -46,6 +49,15 @@ internal static class SimulateCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON summary at the end instead of the scene." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print the scene, only progress and the summary." };
         var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Write the whole timeline (MessagePack + LZ4) to this file when the run ends." };
+        var mind = new Option<string>("--mind")
+        {
+            Description = "Who plays the characters: procedural (offline, deterministic, free) or openai (any OpenAI-compatible endpoint: " +
+                "OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp, LM Studio, or 'worldplay fake-llm'; needs --endpoint and --model; the key comes from OPENAI_API_KEY).",
+            DefaultValueFactory = _ => "procedural",
+        };
+        mind.AcceptOnlyFromAmong("procedural", "openai");
+        var endpoint = new Option<string?>("--endpoint") { Description = "The OpenAI-compatible base address with its /v1, e.g. http://127.0.0.1:8080/v1 (with --mind openai)." };
+        var model = new Option<string?>("--model") { Description = "The model name the endpoint serves (with --mind openai)." };
         var cluster = new Option<FileInfo?>("--cluster")
         {
             Description = "Play on the cluster this cluster file describes (e.g. .worldplay/cluster.json from 'worldplay cluster up') instead of an embedded silo.",
@@ -53,7 +65,7 @@ internal static class SimulateCommand
 
         var command = new Command("simulate", "Play an ensemble scene with self-play, on an embedded silo (in-process, in-memory storage, procedural minds) or on a cluster (--cluster).")
         {
-            world, scene, turns, seed, user, turnTaking, budget, json, quiet, outFile, cluster,
+            world, scene, turns, seed, user, turnTaking, budget, json, quiet, outFile, cluster, mind, endpoint, model,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             new SimulateRequest(
@@ -67,6 +79,7 @@ internal static class SimulateCommand
                 result.GetValue(json),
                 result.GetValue(quiet),
                 result.GetValue(outFile),
+                LanguageModel(result.GetValue(mind)!, result.GetValue(endpoint), result.GetValue(model)),
                 result.GetValue(cluster)),
             output,
             error,
@@ -83,6 +96,26 @@ internal static class SimulateCommand
                 r.AddError($"{option.Name} must be between {min} and {max} (got {value}).");
             }
         });
+
+    /// <summary>The language model settings for --mind openai (checked before anything starts), or null for the procedural mind.</summary>
+    private static WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel(string mind, string? endpoint, string? model)
+    {
+        if (mind != "openai")
+        {
+            return endpoint is null && model is null
+                ? null
+                : throw new ArgumentException("--endpoint and --model go with --mind openai; the procedural mind needs neither.");
+        }
+        var options = new WorldPlay.Minds.Llm.LlmMindOptions
+        {
+            Endpoint = endpoint is null
+                ? throw new ArgumentException("--mind openai needs --endpoint, e.g. --endpoint http://127.0.0.1:8080/v1 (run 'worldplay fake-llm' for a local one).")
+                : Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"--endpoint '{endpoint}' is not an absolute address such as http://127.0.0.1:8080/v1."),
+            Model = model ?? throw new ArgumentException("--mind openai needs --model, the name of a model the endpoint serves."),
+        };
+        options.Validate();
+        return options;
+    }
 
     private static async Task<int> RunAsync(SimulateRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -101,13 +134,20 @@ internal static class SimulateCommand
         var view = new SceneView(output, definition, request.Json || request.Quiet);
         var clock = Stopwatch.StartNew();
         var host = cluster is null
-            ? await WorldPlaySilo.StartEmbeddedAsync(cancellationToken: cancellationToken)
+            ? await WorldPlaySilo.StartEmbeddedAsync(cancellationToken: cancellationToken, languageModel: request.LanguageModel)
             : await WorldPlayClientHosting.ConnectAsync(cluster, cancellationToken: cancellationToken);
         RunStats stats;
         WorldAudit audit;
         try
         {
-            (stats, audit) = await PlayAsync(new WorldPlayClient(host.Services.GetRequiredService<IGrainFactory>()), definition, sceneSpec, request, view, error, clock, cancellationToken);
+            var interruptions = 0;
+            var client = new WorldPlayClient(host.Services.GetRequiredService<IGrainFactory>(), Resilience.Create(line =>
+            {
+                Interlocked.Increment(ref interruptions);
+                error.WriteLine(line);
+            }));
+            (stats, audit) = await PlayAsync(client, definition, sceneSpec, request, view, error, clock, cancellationToken);
+            stats.InterruptedTurnRetries = interruptions;
         }
         finally
         {
@@ -126,6 +166,7 @@ internal static class SimulateCommand
         }
         return audit.Violations.Length == 0 ? 0 : WorldPlayCommand.LawsBroken;
     }
+
     private static async Task<(RunStats, WorldAudit)> PlayAsync(
         WorldPlayClient client, WorldDefinition definition, SceneSpec sceneSpec, SimulateRequest request,
         SceneView view, TextWriter error, Stopwatch clock, CancellationToken cancellationToken)
@@ -134,7 +175,7 @@ internal static class SimulateCommand
         var world = await client.CreateWorldAsync(worldKey, definition);
         var scene = await client.OpenSceneAsync(
             $"{worldKey}/{sceneSpec.Id}",
-            new SceneOptions(worldKey, sceneSpec.Id, request.Seed, "procedural", sceneSpec.User is null ? null : request.UserMind, request.TurnTaking, request.Budget));
+            new SceneOptions(worldKey, sceneSpec.Id, request.Seed, request.CharacterMind, sceneSpec.User is null ? null : request.UserMind, request.TurnTaking, request.Budget));
 
         view.Opening(sceneSpec, request);
         var target = (await scene.StatusAsync()).Turn + request.Turns;
@@ -179,7 +220,12 @@ internal static class SimulateCommand
 }
 
 internal sealed record SimulateRequest(
-    string World, string? Scene, int Turns, int Seed, string UserMind, TurnTakingPolicy? TurnTaking, int Budget, bool Json, bool Quiet, FileInfo? Out, FileInfo? Cluster);
+    string World, string? Scene, int Turns, int Seed, string UserMind, TurnTakingPolicy? TurnTaking, int Budget, bool Json, bool Quiet, FileInfo? Out,
+    WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel, FileInfo? Cluster)
+{
+    /// <summary>The mind that plays the characters.</summary>
+    public string CharacterMind => LanguageModel is { } llm ? $"openai:{llm.Model}" : "procedural";
+}
 
 /// <summary>Counts gathered while a scene plays, and the JSON summary made from them.</summary>
 internal sealed class RunStats
@@ -192,9 +238,26 @@ internal sealed class RunStats
 
     public int Rejected { get; private set; }
 
+    /// <summary>Turns the client retried after an interruption (a silo lost, storage away, the model failing a turn).</summary>
+    public int InterruptedTurnRetries { get; set; }
+
+    private readonly List<double> _mindLatencies = [];
+    private long _promptTokens;
+    private long _completionTokens;
+    private int _retries;
+    private int _repairs;
+    private int _parseFailures;
+
     public void Add(TurnRecord turn)
     {
         Turns++;
+        var usage = turn.Usage;
+        (_promptTokens, _completionTokens) = (_promptTokens + usage.PromptTokens, _completionTokens + usage.CompletionTokens);
+        (_retries, _repairs, _parseFailures) = (_retries + usage.Retries, _repairs + usage.RepairAttempts, _parseFailures + usage.ParseFailures);
+        if (usage.LatencyMs > 0)
+        {
+            _mindLatencies.Add(usage.LatencyMs);
+        }
         Rejected += turn.Rejected.Length;
         if (turn.Accepted.Any(e => e.Change is Spoke))
         {
@@ -226,6 +289,7 @@ internal sealed class RunStats
             ["scene"] = scene.Id,
             ["seed"] = request.Seed,
             ["userMind"] = request.UserMind,
+            ["mind"] = request.CharacterMind,
             ["turns"] = Turns,
             ["events"] = audit.Events,
             ["rejectedProposals"] = Rejected,
@@ -241,6 +305,17 @@ internal sealed class RunStats
                 ["max"] = _perspectiveTokens.Count == 0 ? 0 : _perspectiveTokens.Max(),
                 ["budget"] = request.Budget,
             },
+            ["model"] = new JsonObject
+            {
+                ["promptTokens"] = _promptTokens,
+                ["completionTokens"] = _completionTokens,
+                ["latencyMeanMs"] = _mindLatencies.Count == 0 ? 0 : Math.Round(_mindLatencies.Average(), 1),
+                ["latencyP95Ms"] = _mindLatencies.Count == 0 ? 0 : Math.Round(_mindLatencies.Order().ElementAt((int)(0.95 * (_mindLatencies.Count - 1))), 1),
+                ["retries"] = _retries,
+                ["repairs"] = _repairs,
+                ["parseFailures"] = _parseFailures,
+            },
+            ["interruptedTurnRetries"] = InterruptedTurnRetries,
             ["timelineHash"] = audit.TimelineHash,
             ["stateHash"] = audit.StateHash,
             ["elapsedMs"] = (long)elapsed.TotalMilliseconds,

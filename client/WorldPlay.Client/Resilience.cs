@@ -9,16 +9,32 @@ namespace WorldPlay.Client;
 /// minute on failures after which a retry is known to be safe (every turn is idempotent by its number).</summary>
 public static class Resilience
 {
-    /// <summary>The pipeline the client library wraps its calls in.</summary>
-    public static ResiliencePipeline Pipeline { get; } = new ResiliencePipelineBuilder()
+    /// <summary>The attempts after the first; with the delays below they cover about a minute, long enough for a cluster to
+    /// notice a dead silo and for the scene to come back on another one.</summary>
+    public const int Retries = 10;
+
+    /// <summary>The default pipeline: retries quietly.</summary>
+    public static ResiliencePipeline Pipeline { get; } = Create();
+
+    /// <summary>A pipeline that tells <paramref name="onRetry"/> (one line) before each retry.</summary>
+    public static ResiliencePipeline Create(Action<string>? onRetry = null) => new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
-            MaxRetryAttempts = 12,
+            MaxRetryAttempts = Retries,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(250),
-            MaxDelay = TimeSpan.FromSeconds(8),
+            Delay = TimeSpan.FromMilliseconds(500),
+            MaxDelay = TimeSpan.FromSeconds(10),
+            OnRetry = args =>
+            {
+                if (onRetry is not null && args.Outcome.Exception is { } e)
+                {
+                    var first = e.Message.Split('\n', 2)[0].Trim();
+                    onRetry($"turns interrupted ({e.GetType().Name}: {(first.Length > 100 ? first[..100] + "..." : first)}); retry {args.AttemptNumber + 1} of {Retries} in {args.RetryDelay.TotalSeconds:0.#} s");
+                }
+                return default;
+            },
         })
         .Build();
 
@@ -27,6 +43,7 @@ public static class Resilience
         or SiloUnavailableException
         or OrleansMessageRejectionException
         or GatewayTooBusyException
+        or Orleans.Runtime.Messaging.ConnectionFailedException
         or TimeoutException
         or OrleansException { InnerException: TimeoutException };
 }

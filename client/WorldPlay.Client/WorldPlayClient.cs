@@ -9,7 +9,7 @@ namespace WorldPlay.Client;
 
 /// <summary>The typed entry point a game calls: open worlds and scenes, speak in them, read world state.
 /// Works against an embedded silo or a cluster client alike (it only needs an <see cref="IGrainFactory"/>).</summary>
-public sealed class WorldPlayClient(IGrainFactory grains)
+public sealed class WorldPlayClient(IGrainFactory grains, Polly.ResiliencePipeline? resilience = null)
 {
     /// <summary>Creates a world under <paramref name="key"/> from its definition.</summary>
     public async Task<WorldHandle> CreateWorldAsync(string key, WorldDefinition definition, int snapshotEvery = 64)
@@ -29,7 +29,7 @@ public sealed class WorldPlayClient(IGrainFactory grains)
     }
 
     /// <summary>A scene that is already open.</summary>
-    public SceneHandle Scene(string sceneKey) => new(grains.GetGrain<IStoryThreadGrain>(sceneKey), sceneKey);
+    public SceneHandle Scene(string sceneKey) => new(grains.GetGrain<IStoryThreadGrain>(sceneKey), sceneKey, resilience ?? Resilience.Pipeline);
 }
 
 /// <summary>One world: its state at any turn, its events, its laws' audit, and what each character remembers.</summary>
@@ -74,7 +74,7 @@ public sealed class WorldHandle(IGrainFactory grains, string key)
 }
 
 /// <summary>One open scene: say something as the user, let self-play run, add participants, read the transcript.</summary>
-public sealed class SceneHandle(IStoryThreadGrain scene, string key)
+public sealed class SceneHandle(IStoryThreadGrain scene, string key, Polly.ResiliencePipeline resilience)
 {
     public string Key { get; } = key;
 
@@ -85,7 +85,7 @@ public sealed class SceneHandle(IStoryThreadGrain scene, string key)
     /// <summary>Plays self-play until the scene reaches turn <paramref name="untilTurn"/>, at most <paramref name="maxTurns"/> turns per call.
     /// Interrupted turns (a silo died, storage was briefly away) are retried; a retry never plays past <paramref name="untilTurn"/>.</summary>
     public async Task<TurnBatch> PlayUntilAsync(int untilTurn, int maxTurns = 20, CancellationToken cancellationToken = default) =>
-        await Resilience.Pipeline.ExecuteAsync(async _ => await scene.Play(untilTurn, maxTurns), cancellationToken);
+        await resilience.ExecuteAsync(async _ => await scene.Play(untilTurn, maxTurns), cancellationToken);
 
     /// <summary>Plays up to <paramref name="turns"/> more turns of self-play.</summary>
     public async Task<TurnBatch> PlayAsync(int turns, CancellationToken cancellationToken = default)
@@ -97,6 +97,9 @@ public sealed class SceneHandle(IStoryThreadGrain scene, string key)
     public Task<SceneStatus> AddParticipantAsync(EntityId character) => scene.AddParticipant(character);
 
     public Task<SceneStatus> StatusAsync() => scene.Status();
+
+    /// <summary>Up to <paramref name="max"/> recorded turns from turn <paramref name="fromTurn"/> on (turns count from 1).</summary>
+    public async Task<ImmutableArray<TurnRecord>> TurnsAsync(int fromTurn, int max) => (await scene.Transcript(fromTurn, max)).Turns;
 
     /// <summary>Every recorded turn, in order.</summary>
     public async IAsyncEnumerable<TurnRecord> TranscriptAsync(int pageSize = 500, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -60,9 +60,10 @@ else
     builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 }
 builder.Configuration.AddConfiguration(configuration);
+builder.Services.AddWorldPlayTelemetry("worldplay-silo", builder.Configuration);
 builder.UseOrleans(silo =>
 {
-    silo.AddWorldPlay(options);
+    silo.AddWorldPlay(options).AddWorldPlayTracing();
     if (options.Dashboard.Enabled)
     {
         silo.AddDashboard();

@@ -42,8 +42,8 @@ public sealed class CharacterGrain(
     async Task<CharacterTurn> ICharacterGrain.TakeTurn(TurnCue cue)
     {
         var embodiment = Embodiment;
-        var perspective = await PerceiveAsync(cue.Cue);
-        var action = await minds.Resolve(embodiment.Mind).DecideAsync(perspective, CancellationToken.None);
+        var perspective = await WorldPlayTelemetry.PerspectiveAsync(() => PerceiveAsync(cue.Cue));
+        var action = await WorldPlayTelemetry.DecideAsync(minds.Resolve(embodiment.Mind), perspective, CancellationToken.None);
         await SaveAsync();
         return new CharacterTurn(embodiment.Persona.Id, embodiment.Persona.Name, action, perspective.TokenCount);
     }

@@ -97,7 +97,8 @@ public sealed class StoryThreadGrain(
         var name = (await Definition()).Entities.First(e => e.Id == user).Name;
         var action = new CharacterAction(line.Text, "", [], line.Proposals.IsDefault ? [] : line.Proposals, MindUsage.Free("person"));
         var played = ImmutableArray.CreateBuilder<TurnRecord>();
-        played.Add(await InterruptibleAsync(() => CommitTurnAsync(new CharacterTurn(user, name, action, 0), TurnRole.User, offstage: false, Stopwatch.StartNew())));
+        played.Add(await InterruptibleAsync(() => WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, user,
+            () => CommitTurnAsync(new CharacterTurn(user, name, action, 0), TurnRole.User, offstage: false, Stopwatch.StartNew()))));
         while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall && await StepAsync(userPlays: false) is { } reply)
         {
             played.Add(reply);
@@ -152,12 +153,15 @@ public sealed class StoryThreadGrain(
         {
             return null;
         }
-        var offstage = next.Kind == NextUpKind.Offstage;
-        var placeName = (await Definition()).Entities.First(e => e.Id == Progress.Spec.Place).Name;
-        var decided = await GrainFactory.GetGrain<ICharacterGrain>(CharacterKey.Of(Options.WorldKey, who))
-            .TakeTurn(new TurnCue(Progress.CueFor(who, offstage, placeName)));
-        var role = next.Kind == NextUpKind.User ? TurnRole.User : TurnRole.Npc;
-        return await CommitTurnAsync(decided, role, offstage, clock);
+        return await WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, who, async () =>
+        {
+            var offstage = next.Kind == NextUpKind.Offstage;
+            var placeName = (await Definition()).Entities.First(e => e.Id == Progress.Spec.Place).Name;
+            var decided = await GrainFactory.GetGrain<ICharacterGrain>(CharacterKey.Of(Options.WorldKey, who))
+                .TakeTurn(new TurnCue(Progress.CueFor(who, offstage, placeName)));
+            var role = next.Kind == NextUpKind.User ? TurnRole.User : TurnRole.Npc;
+            return await CommitTurnAsync(decided, role, offstage, clock);
+        });
     }
 
     /// <summary>Runs one turn; if anything fails on the way, the scene reloads from storage on the next call and replays the turn.

@@ -89,6 +89,8 @@ public sealed partial class WorldGrain(
 
     async Task<CommitReceipt> IWorldGrain.Commit(CommitRequest request)
     {
+        using var span = WorldPlayTelemetry.StartCommit(Key, request.Turn);
+        var retried = false;
         var before = Current;
         var outcome = Commitment.Commit(before, _laws!, request.Turn, request.Offstage ? null : request.ScenePlace, request.Proposals);
         var batch = new CommittedBatch(request.BatchId, request.Turn, outcome.Accepted, outcome.Rejected);
@@ -112,6 +114,7 @@ public sealed partial class WorldGrain(
             if (appended.AlreadyStored)
             {
                 // A retry of a commit that was stored before (its reply was lost, or this world was reactivated): answer as the first time.
+                retried = true;
                 await CatchUpAsync(CancellationToken.None);
                 batch = MessagePackSerializer.Deserialize<CommittedBatch>(await store.ReadRecordAsync(Stream, appended.FirstVersion), CoreSerialization.MessagePack);
             }
@@ -121,6 +124,7 @@ public sealed partial class WorldGrain(
                 await SnapshotIfDueAsync(before.Version);
             }
         }
+        WorldPlayTelemetry.Committed(span, batch.Accepted, batch.Rejected, retried);
         var present = request.ScenePlace is { } place ? Current.CharactersAt(place).Select(c => c.Id).ToImmutableArray() : [];
         return new CommitReceipt(batch.Accepted, batch.Rejected, Current.Version, present);
     }

@@ -38,28 +38,38 @@ public static class WorldPlayClientHosting
         return client.AddWorldPlay();
     }
 
+    /// <summary>How long <see cref="ConnectAsync"/> waits for a gateway by default. Orleans alone keeps trying for minutes.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(15);
+
     /// <summary>Starts a client host connected to the cluster <paramref name="cluster"/> describes; its services hold the
     /// <see cref="IClusterClient"/>.</summary>
-    /// <exception cref="ClusterUnreachableException">No gateway of the cluster answered.</exception>
-    public static async Task<IHost> ConnectAsync(ClusterFile cluster, LogLevel logLevel = LogLevel.Warning, CancellationToken cancellationToken = default)
+    /// <exception cref="ClusterUnreachableException">No gateway of the cluster answered within <paramref name="connectTimeout"/>
+    /// (default <see cref="DefaultConnectTimeout"/>).</exception>
+    public static async Task<IHost> ConnectAsync(ClusterFile cluster, TimeSpan? connectTimeout = null, LogLevel logLevel = LogLevel.Warning, CancellationToken cancellationToken = default)
     {
         var host = Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging
                 .SetMinimumLevel(logLevel)
                 // A client that cannot connect says so once, through ClusterUnreachableException, not in retry logs.
-                .AddFilter("Orleans", LogLevel.Critical))
-            .UseOrleansClient(client => client.AddWorldPlay(cluster))
+                .AddFilter("Orleans", LogLevel.Critical)
+                .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None))
+            .UseOrleansClient(client => client.AddWorldPlay(cluster).AddWorldPlayTracing())
+            .ConfigureServices(services => services.AddWorldPlayTelemetryWhenExported("worldplay-client"))
             .Build();
+        var timeout = connectTimeout ?? DefaultConnectTimeout;
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(timeout);
         try
         {
-            await host.StartAsync(cancellationToken);
+            await host.StartAsync(bounded.Token);
             return host;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
+            var reason = e is OperationCanceledException ? $"no gateway answered within {timeout.TotalSeconds:0} s." : e.Message.Split('\n', 2)[0].Trim();
             throw new ClusterUnreachableException(
-                $"Cannot connect to {cluster.Describe()}: {e.Message.Split('\n', 2)[0].Trim()} Is the cluster up? ('worldplay cluster status' shows a local one.)",
+                $"Cannot connect to {cluster.Describe()}: {reason} Is the cluster up? ('worldplay cluster status' shows a local one.)",
                 e);
         }
     }

@@ -131,7 +131,7 @@ public static class WorldPlaySilo
 
     /// <summary>Starts a one-silo cluster inside this process (localhost clustering on free ports, in-memory storage,
     /// procedural minds). This is what the CLI runs when no cluster is given.</summary>
-    public static async Task<IHost> StartEmbeddedAsync(LogLevel logLevel = LogLevel.Warning, CancellationToken cancellationToken = default)
+    public static async Task<IHost> StartEmbeddedAsync(LogLevel logLevel = LogLevel.Warning, CancellationToken cancellationToken = default, WorldPlay.Minds.Llm.LlmMindOptions? languageModel = null)
     {
         var host = Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging
@@ -140,7 +140,10 @@ public static class WorldPlaySilo
                 .AddFilter("Orleans", LogLevel.Error))
             .UseOrleans(silo => silo
                 .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
-                .AddWorldPlay())
+                .AddLanguageModel(languageModel)
+                .AddWorldPlay()
+                .AddWorldPlayTracing())
+            .ConfigureServices(services => services.AddWorldPlayTelemetryWhenExported("worldplay-embedded"))
             .Build();
         await host.StartAsync(cancellationToken);
         return host;
@@ -155,6 +158,17 @@ public static class WorldPlaySilo
     }
 
     private static AzureEventStore EventStore(AzureStorageAccount account) => new(account.Tables, account.Blobs);
+
+    /// <summary>Offers the minds of a language model (besides the procedural ones) when <paramref name="options"/> is given.</summary>
+    public static ISiloBuilder AddLanguageModel(this ISiloBuilder silo, WorldPlay.Minds.Llm.LlmMindOptions? options)
+    {
+        if (options is not null)
+        {
+            options.Validate();
+            silo.Services.AddSingleton<IMindCatalog>(MindCatalog.WithLanguageModel(options));
+        }
+        return silo;
+    }
 
     private static void AddMindsAndSerialization(ISiloBuilder silo, MindSettings minds)
     {
