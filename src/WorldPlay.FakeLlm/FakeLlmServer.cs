@@ -44,8 +44,6 @@ public sealed class FakeLlmServer : IAsyncDisposable
     /// <summary>The base address to give an OpenAI client (<c>http://127.0.0.1:PORT/v1</c>): WorldPlay's <c>--endpoint</c>.</summary>
     public Uri Endpoint => new($"http://127.0.0.1:{Port}/v1");
 
-    public FakeLlmOptions Options => _options;
-
     /// <summary>The counters now.</summary>
     public FakeLlmStats Stats => _stats.Snapshot();
 
