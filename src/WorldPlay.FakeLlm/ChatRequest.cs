@@ -27,7 +27,7 @@ internal sealed record ChatRequest(
     ReplyFormat Format,
     JsonElement? Schema)
 {
-    /// <summary>The text of the instruction messages, then of the rest, each group in order.</summary>
+    /// <summary>The text of the system and developer messages, in order.</summary>
     public string InstructionText => Join(Messages.Where(m => m.IsInstruction));
 
     /// <summary>Everything the client wrote (not the assistant's earlier replies), in order.</summary>

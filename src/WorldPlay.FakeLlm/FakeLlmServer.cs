@@ -30,6 +30,7 @@ public sealed class FakeLlmServer : IAsyncDisposable
 
     private readonly FakeLlmOptions _options;
     private readonly StatsCounters _stats = new();
+    private readonly PromptTokenCount _promptTokens = new(TokenCounter.Default);
     private readonly ConcurrentDictionary<string, byte> _models = new(StringComparer.Ordinal) { [DefaultModel] = 0 };
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
@@ -42,8 +43,6 @@ public sealed class FakeLlmServer : IAsyncDisposable
 
     /// <summary>The base address to give an OpenAI client (<c>http://127.0.0.1:PORT/v1</c>): WorldPlay's <c>--endpoint</c>.</summary>
     public Uri Endpoint => new($"http://127.0.0.1:{Port}/v1");
-
-    public FakeLlmOptions Options => _options;
 
     /// <summary>The counters now.</summary>
     public FakeLlmStats Stats => _stats.Snapshot();
@@ -144,7 +143,7 @@ public sealed class FakeLlmServer : IAsyncDisposable
             var promptTokens = 0;
             foreach (var message in request.Messages)
             {
-                promptTokens += TokenCounter.Default.Count(message.Content);
+                promptTokens += _promptTokens.Count(message.Content);
             }
 
             var fault = DrawFault(number);

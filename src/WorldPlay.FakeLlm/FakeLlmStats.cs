@@ -12,8 +12,8 @@ namespace WorldPlay.FakeLlm;
 /// <param name="Faults">Injected faults by name (<c>429</c>, <c>500</c>, <c>timeout</c>, <c>malformed</c>, <c>truncated</c>, <c>schema</c>).</param>
 /// <param name="ConcurrentNow">Chat completion requests in progress now.</param>
 /// <param name="ConcurrentMax">The most that were ever in progress at once.</param>
-/// <param name="PromptTokens">Prompt tokens received (cl100k over the message contents).</param>
-/// <param name="CompletionTokens">Completion tokens sent.</param>
+/// <param name="PromptTokens">Prompt tokens of the requests answered with content, good or spoiled (cl100k over the message contents).</param>
+/// <param name="CompletionTokens">Completion tokens sent (of a truncated reply, only those sent).</param>
 /// <param name="BusySeconds">Sum of all requests' durations: divided by <see cref="UptimeSeconds"/>, the mean concurrency.</param>
 /// <param name="UptimeSeconds">Seconds since the server started.</param>
 public sealed record FakeLlmStats(

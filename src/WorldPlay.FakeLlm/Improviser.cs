@@ -57,7 +57,7 @@ internal static partial class Improviser
                 }
                 var choice = request.Schema is { } s
                     ? SchemaFiller.Fill(s, name => IsSpeakerProperty(name) ? speaker : Speech(scene, random).Speech, random)
-                    : new JsonObject { ["speaker"] = speaker };
+                    : new JsonObject { [AskedKey().Match(request.InstructionText) is { Success: true } key ? key.Groups["key"].Value : "speaker"] = speaker };
                 return new Reply(kind, choice.ToJsonString(Output), choice);
             default:
                 var text = Prose(scene, prompt, random);
@@ -174,7 +174,7 @@ internal static partial class Improviser
         var remarks = new List<string>();
         if (scene.PlaceName is { } place)
         {
-            remarks.AddRange(PlaceRemarks.Select(r => string.Format(CultureInfo.InvariantCulture, r, place)));
+            remarks.AddRange(PlaceRemarks.Select(r => string.Format(CultureInfo.InvariantCulture, r, MidSentence(place), place)));
         }
         foreach (var item in scene.Items.Where(i => i.HolderName == scene.SpeakerName && scene.SpeakerName is not null))
         {
@@ -182,7 +182,7 @@ internal static partial class Improviser
         }
         foreach (var exit in scene.Exits)
         {
-            remarks.AddRange(ExitRemarks.Select(r => string.Format(CultureInfo.InvariantCulture, r, exit.Name, exit.Minutes)));
+            remarks.AddRange(ExitRemarks.Select(r => string.Format(CultureInfo.InvariantCulture, r, MidSentence(exit.Name), exit.Minutes)));
         }
         foreach (var goal in scene.Goals)
         {
@@ -211,7 +211,7 @@ internal static partial class Improviser
         }
         foreach (var exit in scene.Exits)
         {
-            options.Add($"{speaker} glances toward {exit.Name}.");
+            options.Add($"{speaker} glances toward {MidSentence(exit.Name)}.");
         }
         foreach (var item in scene.Items.Where(i => i.HolderName == speaker))
         {
@@ -272,16 +272,29 @@ internal static partial class Improviser
 
     // ---- the director ---------------------------------------------------------------------------------------------
 
+    /// <summary>Someone named in the last line, else anyone but the last speaker: among the schema's enum, else those
+    /// present, else those the prompt lists as <c>- Name [id]</c>, else any id in brackets.</summary>
     private static string ChooseSpeaker(PromptedScene scene, string prompt, JsonElement? schema, Random random)
     {
+        var listed = !scene.Present.IsEmpty
+            ? scene.Present.Select(p => (Id: p.Id.Value, p.Name)).ToList()
+            : Listed().Matches(prompt).Select(m => (Id: m.Groups["id"].Value, Name: m.Groups["name"].Value)).DistinctBy(c => c.Id).ToList();
         var candidates = EnumOfSpeakerProperty(schema) is { IsEmpty: false } allowed ? allowed
-            : !scene.Present.IsEmpty ? [.. scene.Present.Select(p => p.Id.Value)]
+            : listed.Count > 0 ? [.. listed.Select(c => c.Id)]
             : [.. PromptedScene.BracketedIds(prompt).Select(id => id.Value)];
         if (candidates.IsEmpty)
         {
             return "";
         }
-        var lastSpeaker = scene.JustSaid.LastOrDefault() is { } last ? scene.PresentNamed(last.SpeakerName)?.Id.Value : null;
+        var (lastSpeaker, lastText) = scene.JustSaid.LastOrDefault() is { } heard
+            ? (scene.PresentNamed(heard.SpeakerName)?.Id.Value, heard.Text)
+            : SpokenWithId().Matches(prompt).LastOrDefault() is { } spoken ? (spoken.Groups["id"].Value, spoken.Groups["text"].Value) : (null, "");
+        var named = listed.Where(c => c.Id != lastSpeaker && candidates.Contains(c.Id)
+            && lastText.Contains(FirstName(c.Name), StringComparison.OrdinalIgnoreCase)).Select(c => c.Id).FirstOrDefault();
+        if (named is not null)
+        {
+            return named;
+        }
         var others = candidates.Where(c => c != lastSpeaker).ToArray();
         return others.Length > 0 ? others[random.Next(others.Length)] : candidates[0];
     }
@@ -348,10 +361,24 @@ internal static partial class Improviser
             ? name
             : "the " + name;
 
+    /// <summary>"The Long Quay" inside a sentence reads "the Long Quay".</summary>
+    private static string MidSentence(string name) => name.StartsWith("The ", StringComparison.Ordinal) ? "the " + name[4..] : name;
+
     private static string Pick(Random random, string[] options) => options[random.Next(options.Length)];
 
     [GeneratedRegex(@"\b(?:next speaker|who (?:should )?speaks? next|speak(?:s|er)? next|choose (?:the )?(?:next )?speaker|pick (?:the )?(?:next )?speaker|speaker id)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksForSpeaker();
+
+    // {"next": "<id>"}: the key a prompt shows for the id it wants.
+    [GeneratedRegex(@"\{\s*""(?<key>[A-Za-z_]+)""\s*:\s*""<id>""\s*\}")]
+    private static partial Regex AskedKey();
+
+    [GeneratedRegex(@"^- (?<name>[^\[\n]+?) \[(?<id>[a-z0-9][a-z0-9-]*)\]", RegexOptions.Multiline)]
+    private static partial Regex Listed();
+
+    // "Tomas Haskel [tomas]: text", as a director's prompt may show the lines spoken.
+    [GeneratedRegex(@"^[^\[\n]+ \[(?<id>[a-z0-9][a-z0-9-]*)\]: (?<text>.*)$", RegexOptions.Multiline)]
+    private static partial Regex SpokenWithId();
 
     [GeneratedRegex(@"\p{L}[\p{L}'-]*")]
     private static partial Regex Word();
@@ -369,6 +396,7 @@ internal static partial class Improviser
         "that", "that's", "their", "them", "then", "there", "these", "they", "thing", "this", "those", "through", "very",
         "want", "well", "were", "what", "when", "where", "which", "while", "will", "with", "would", "your", "you're", "yours",
         "it's", "i'm", "can't", "won't", "shall", "because", "think", "tell", "told", "come", "going", "look", "really",
+        "knows", "thinks", "says", "goes", "comes", "gets", "again", "always", "nothing", "something", "anything", "everyone",
     };
 
     // {0}: the addressee's first name.
@@ -382,16 +410,16 @@ internal static partial class Improviser
     private static readonly string[] Reactions =
     [
         "You said \"{0}\" as if that settles anything.", "{1}? That is not a word I use lightly.",
-        "I keep hearing about {0}, and I like it less each time.", "So it comes back to {0}.",
-        "Don't talk to me of {0} like that.", "If it is {0} that worries you, you are not alone.",
-        "{1}. Of all the things to bring up now.", "I heard what you said about {0}.",
-        "{1}, you say. I had wondered when that would come up.", "You keep circling back to {0}.",
+        "I keep hearing \"{0}\", and I like it less each time.", "So it comes back to \"{0}\".",
+        "Don't say \"{0}\" to me like that.", "If it is \"{0}\" that worries you, you are not alone.",
+        "{1}. Of all the things to bring up now.", "I heard what you said: \"{0}\".",
+        "{1}, you say. I had wondered when that would come up.", "You keep circling back to \"{0}\".",
     ];
 
-    // {0}: the place's name.
+    // {0}: the place's name inside a sentence; {1}: at its start.
     private static readonly string[] PlaceRemarks =
     [
-        "Not here, not in {0}.", "Half of {0} is listening, so keep your voice down.", "{0} has heard worse than this.",
+        "Not here, not in {0}.", "Half of {0} is listening, so keep your voice down.", "{1} has heard worse than this.",
         "Everyone in {0} will know by morning.",
     ];
 
@@ -401,7 +429,7 @@ internal static partial class Improviser
         "I still have {0}, and it stays with me for now.", "Don't think I've forgotten {0}.",
     ];
 
-    // {0}: the exit's name; {1}: minutes to walk there.
+    // {0}: the exit's name inside a sentence; {1}: minutes to walk there.
     private static readonly string[] ExitRemarks =
     [
         "If this goes badly, {0} is only {1} minutes away.", "We could take this to {0}.",
@@ -434,7 +462,7 @@ internal static partial class Improviser
     // {1}: the word picked up.
     private static readonly string[] WordQuestions =
     [
-        "What did you mean by {1}?", "And who told you about {1}?",
+        "What did you mean by \"{1}\"?", "And who put \"{1}\" in your head?",
     ];
 
     private static readonly string[] Alone = ["Nobody here, then.", "Quiet, for once.", "So this is where it ends up."];

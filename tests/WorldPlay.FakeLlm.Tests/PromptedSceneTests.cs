@@ -35,6 +35,25 @@ public sealed class PromptedSceneTests
         Assert.Equal(["Ana Vell", "Tomas Haskel"], Scene.JustSaid.Select(l => l.SpeakerName));
 
     [Fact]
+    public void Read_PersonaInSystemAndWorldInUserData_FindsTheSameScene()
+    {
+        // As the LLM mind sends it: the persona section and the own id in the system message, the rest in a data block.
+        var rendered = PerspectiveBuilder.Render(Scenes.Mira());
+        var at = rendered.IndexOf("\n## Where: ", StringComparison.Ordinal) + 1;
+        var prompt = rendered[..at] + "Your own id is [mira].\nRules:\n- Stay in character.\n\n" +
+            "The scene as Mira Haskel perceives it this turn:\n<world-data>\n" + rendered[at..] + "</world-data>\nReply as Mira Haskel with the JSON object only.";
+
+        var scene = PromptedScene.Read(prompt);
+
+        Assert.Equal(Describe(Scene), Describe(scene));
+    }
+
+    [Fact]
     public void Read_RenderedPerspective_FindsTheUser() =>
         Assert.Equal(["ana"], Scene.Present.Where(p => p.IsUser).Select(p => p.Id.Value));
+
+    private static string Describe(PromptedScene scene) =>
+        $"{scene.SpeakerName} [{scene.SpeakerId}] at {scene.PlaceName}; present {string.Join(", ", scene.Present.Select(p => $"{p.Name} [{p.Id}] {p.IsUser} {string.Join("; ", p.Ties)}"))}; " +
+        $"items {string.Join(", ", scene.Items)}; exits {string.Join(", ", scene.Exits)}; said {string.Join(", ", scene.JustSaid)}; answer {scene.AnswerTo}; " +
+        $"pacing {scene.Pacing}; goals {string.Join(", ", scene.Goals)}";
 }

@@ -162,6 +162,19 @@ public sealed class ReplyTests
     }
 
     [Fact]
+    public async Task Director_LastLineNamesSomeone_PicksThemUnderTheAskedKey()
+    {
+        await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions());
+        ChatCompletion completion = await Scenes.Client(server).CompleteChatAsync(
+            [new SystemChatMessage("Pick the character who should speak next, by the id in brackets. Reply with one JSON object: {\"next\": \"<id>\"}"),
+             new UserChatMessage("## Characters\n- Mira Haskel [mira]\n- Tomas Haskel [tomas]\n- Liesl Brandt [liesl]\n## Last lines\n" +
+                 "Mira Haskel [mira]: Who wrote the letter?\nTomas Haskel [tomas]: Ask Liesl, she reads every chart in the harbor.\nWho speaks next?")],
+            Scenes.JsonObject());
+
+        Assert.Equal("""{"next":"liesl"}""", completion.Content[0].Text);
+    }
+
+    [Fact]
     public async Task Models_AfterARequestForAnotherName_ListsFakeAndThatName()
     {
         await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions());
@@ -171,6 +184,32 @@ public sealed class ReplyTests
         var models = await http.GetFromJsonAsync<JsonObject>(new Uri(server.Endpoint + "/models"));
 
         Assert.Equal(["fake", "gpt-4o-mini"], models!["data"]!.AsArray().Select(m => m!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Stats_AfterStreamedAndWholeReplies_CountsThemAndTheirTokens()
+    {
+        await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions());
+        var client = Scenes.Client(server);
+        ChatCompletion whole = await client.CompleteChatAsync(Scenes.Messages(Scenes.Mira()));
+        await foreach (var _ in client.CompleteChatStreamingAsync(Scenes.Messages(Scenes.Mira())))
+        {
+        }
+        using var http = new HttpClient();
+
+        var stats = await http.GetFromJsonAsync<JsonObject>(new Uri($"http://127.0.0.1:{server.Port}/stats"));
+
+        Assert.Equal((2, 1, 2, 2 * whole.Usage.TotalTokenCount),
+            (stats!["requests"]!.GetValue<int>(), stats["streamed"]!.GetValue<int>(), stats["completed"]!.GetValue<int>(), stats["totalTokens"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Healthz_Running_SaysOk()
+    {
+        await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions());
+        using var http = new HttpClient();
+
+        Assert.Equal("ok\n", await http.GetStringAsync(new Uri($"http://127.0.0.1:{server.Port}/healthz")));
     }
 
     [Fact]
