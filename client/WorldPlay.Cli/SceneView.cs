@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Spectre.Console;
+using WorldPlay.Client;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
 using WorldPlay.Core.Scenes;
@@ -16,6 +17,7 @@ internal sealed class SceneView
     private readonly Dictionary<EntityId, string> _colors = [];
     private readonly bool _silent;
     private int _lastReportedPercent = -1;
+    private int _speaking;
 
     public SceneView(TextWriter output, WorldDefinition definition, bool silent)
     {
@@ -45,6 +47,31 @@ internal sealed class SceneView
         _console.WriteLine();
     }
 
+    /// <summary>True when the scene itself is not shown (quiet and JSON runs).</summary>
+    public bool Silent => _silent;
+
+    /// <summary>Shows what a streaming scene said: speech as it arrives, then the rest of the turn once committed.</summary>
+    public void Heard(SceneUpdate update)
+    {
+        switch (update)
+        {
+            case SpeechUpdate speech when speech.Turn != _speaking || speech.Restart:
+                if (_speaking != 0)
+                {
+                    _console.WriteLine();
+                }
+                _speaking = speech.Turn;
+                _console.Markup($"[dim]{speech.Turn,4}[/] {Colored(speech.Speaker, _name(speech.Speaker))}{(speech.Restart ? " [dim](again)[/]" : "")}: {Markup.Escape(speech.Text)}");
+                break;
+            case SpeechUpdate speech:
+                _console.Markup(Markup.Escape(speech.Text));
+                break;
+            case TurnUpdate played:
+                Turn(played.Record);
+                break;
+        }
+    }
+
     public void Turn(TurnRecord turn)
     {
         if (_silent)
@@ -52,7 +79,13 @@ internal sealed class SceneView
             return;
         }
         var label = turn.Role == TurnRole.User ? $"{Colored(turn.Speaker, turn.SpeakerName)} [dim](user)[/]" : Colored(turn.Speaker, turn.SpeakerName);
-        if (turn.Speech.Length > 0)
+        var streamed = _speaking == turn.Turn;
+        _speaking = 0;
+        if (streamed)
+        {
+            _console.WriteLine();
+        }
+        else if (turn.Speech.Length > 0)
         {
             _console.MarkupLine($"[dim]{turn.Turn,4}[/] {label}: {Markup.Escape(turn.Speech)}");
         }

@@ -180,7 +180,20 @@ internal static class SimulateCommand
         view.Opening(sceneSpec, request);
         var target = (await scene.StatusAsync()).Turn + request.Turns;
         var reached = 0;
-        while (reached < target)
+        if (!view.Silent)
+        {
+            // The scene as it plays: speech appears as each mind produces it, the rest of a turn once the world committed it.
+            await foreach (var update in scene.PlayStreamingAsync(target, Batch, cancellationToken))
+            {
+                view.Heard(update);
+                reached = update.Turn;
+            }
+            if (reached < target)
+            {
+                error.WriteLine($"The scene stopped at turn {reached}: nobody is left at {sceneSpec.Place} to act.");
+            }
+        }
+        while (view.Silent && reached < target)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var batch = await scene.PlayUntilAsync(target, Batch, cancellationToken);

@@ -29,7 +29,7 @@ public sealed class WorldPlayClient(IGrainFactory grains, Polly.ResiliencePipeli
     }
 
     /// <summary>A scene that is already open.</summary>
-    public SceneHandle Scene(string sceneKey) => new(grains.GetGrain<IStoryThreadGrain>(sceneKey), sceneKey, resilience ?? Resilience.Pipeline);
+    public SceneHandle Scene(string sceneKey) => new(grains, sceneKey, resilience ?? Resilience.Pipeline);
 }
 
 /// <summary>One world: its state at any turn, its events, its laws' audit, and what each character remembers.</summary>
@@ -74,8 +74,10 @@ public sealed class WorldHandle(IGrainFactory grains, string key)
 }
 
 /// <summary>One open scene: say something as the user, let self-play run, add participants, read the transcript.</summary>
-public sealed class SceneHandle(IStoryThreadGrain scene, string key, Polly.ResiliencePipeline resilience)
+public sealed class SceneHandle(IGrainFactory grains, string key, Polly.ResiliencePipeline resilience)
 {
+    private readonly IStoryThreadGrain scene = grains.GetGrain<IStoryThreadGrain>(key);
+
     public string Key { get; } = key;
 
     /// <summary>The user says <paramref name="text"/>; returns the user's turn followed by the characters' replies.</summary>
@@ -86,6 +88,65 @@ public sealed class SceneHandle(IStoryThreadGrain scene, string key, Polly.Resil
     /// Interrupted turns (a silo died, storage was briefly away) are retried; a retry never plays past <paramref name="untilTurn"/>.</summary>
     public async Task<TurnBatch> PlayUntilAsync(int untilTurn, int maxTurns = 20, CancellationToken cancellationToken = default) =>
         await resilience.ExecuteAsync(async _ => await scene.Play(untilTurn, maxTurns), cancellationToken);
+
+    /// <summary>The user says <paramref name="text"/>; yields the characters' speech as their minds produce it and every turn
+    /// (the user's first) once committed.</summary>
+    public IAsyncEnumerable<SceneUpdate> SayStreamingAsync(string text, ImmutableArray<Proposal> proposals = default, CancellationToken cancellationToken = default) =>
+        StreamAsync(listener => scene.Say(new UserLine(text, proposals.IsDefault ? [] : proposals), listener), _ => false, cancellationToken);
+
+    /// <summary>Plays self-play like <see cref="PlayUntilAsync"/>, yielding each speaker's speech as its mind produces it and
+    /// each turn once the world has committed it. Every committed turn is yielded exactly once, in order; speech that a
+    /// retry voided is followed by a <see cref="SpeechUpdate"/> with <c>Restart</c> set.</summary>
+    public IAsyncEnumerable<SceneUpdate> PlayStreamingAsync(int untilTurn, int maxTurns = 20, CancellationToken cancellationToken = default) =>
+        StreamAsync(
+            listener => resilience.ExecuteAsync(async _ => await scene.Play(untilTurn, maxTurns, listener), cancellationToken).AsTask(),
+            batch => batch.Turns.Length > 0 && batch.Status.Turn < untilTurn,
+            cancellationToken);
+
+    /// <summary>Makes calls with a listener while <paramref name="more"/> says so, yielding what the listener hears. A turn whose
+    /// one-way <c>Played</c> message never came (a silo died mid-call) is yielded from the call's result or the transcript.</summary>
+    private async IAsyncEnumerable<SceneUpdate> StreamAsync(
+        Func<ISceneListener, Task<TurnBatch>> call, Func<TurnBatch, bool> more, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var heard = new SceneUpdates((await scene.Status()).Turn);
+        var reference = grains.CreateObjectReference<ISceneListener>(heard);
+        var playing = Task.Run(async () =>
+        {
+            try
+            {
+                TurnBatch batch;
+                do
+                {
+                    batch = await call(reference);
+                    var last = heard.LastTurn;
+                    if (batch.Turns.Length > 0 && batch.Turns[0].Turn > last + 1)
+                    {
+                        heard.Fill((await scene.Transcript(last + 1, batch.Turns[0].Turn - last - 1)).Turns);
+                    }
+                    heard.Fill(batch.Turns);
+                }
+                while (more(batch) && !cancellationToken.IsCancellationRequested);
+                heard.Complete(null);
+            }
+            catch (Exception e)
+            {
+                heard.Complete(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var update in heard.Updates.ReadAllAsync(cancellationToken))
+            {
+                yield return update;
+            }
+            await playing;
+        }
+        finally
+        {
+            grains.DeleteObjectReference<ISceneListener>(reference);
+            GC.KeepAlive(heard);
+        }
+    }
 
     /// <summary>Plays up to <paramref name="turns"/> more turns of self-play.</summary>
     public async Task<TurnBatch> PlayAsync(int turns, CancellationToken cancellationToken = default)

@@ -41,8 +41,13 @@ public sealed record Embodiment(
     [property: Id(2)] string Mind,
     [property: Id(3)] int PerspectiveBudget);
 
+/// <summary>What a character is asked to act on. With a <see cref="Listener"/>, the speech of turn <see cref="Turn"/> is
+/// reported to it as the mind produces it.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.TurnCue")]
-public sealed record TurnCue([property: Id(0)] SceneCue Cue);
+public sealed record TurnCue(
+    [property: Id(0)] SceneCue Cue,
+    [property: Id(1)] int Turn = 0,
+    [property: Id(2)] ISceneListener? Listener = null);
 
 /// <summary>A decided action and the size of the perspective it was decided from.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.CharacterTurn")]

@@ -16,13 +16,14 @@ public interface IStoryThreadGrain : IGrainWithStringKey
 
     /// <summary>Plays self-play turns (the user simulator plays the user) until the scene reaches turn <paramref name="untilTurn"/>,
     /// at most <paramref name="maxTurns"/> in this call. Calling it again after an interruption resumes where the scene stands
-    /// and never plays past <paramref name="untilTurn"/>.</summary>
+    /// and never plays past <paramref name="untilTurn"/>. A <paramref name="listener"/> hears the speech as it is produced.</summary>
     [Alias("play")]
-    Task<TurnBatch> Play(int untilTurn, int maxTurns);
+    Task<TurnBatch> Play(int untilTurn, int maxTurns, ISceneListener? listener = null);
 
-    /// <summary>The user says something; the characters reply until it is the user's turn again.</summary>
+    /// <summary>The user says something; the characters reply until it is the user's turn again. A <paramref name="listener"/>
+    /// hears the replies' speech as it is produced.</summary>
     [Alias("say")]
-    Task<TurnBatch> Say(UserLine line);
+    Task<TurnBatch> Say(UserLine line, ISceneListener? listener = null);
 
     /// <summary>Adds a character of the world to the scene's cast (it speaks only while at the scene's place).</summary>
     [Alias("add-participant")]

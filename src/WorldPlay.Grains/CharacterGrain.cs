@@ -29,7 +29,7 @@ public sealed class CharacterGrain(
 
     async Task ICharacterGrain.Embody(Embodiment embodiment)
     {
-        minds.Resolve(embodiment.Mind);
+        minds.Resolve(embodiment.Mind, embodiment.Persona.Id);
         if (record.State.Memory is null)
         {
             var definition = (await GrainFactory.GetGrain<IWorldGrain>(embodiment.WorldKey).Definition()).Definition;
@@ -43,7 +43,9 @@ public sealed class CharacterGrain(
     {
         var embodiment = Embodiment;
         var perspective = await WorldPlayTelemetry.PerspectiveAsync(() => PerceiveAsync(cue.Cue));
-        var action = await WorldPlayTelemetry.DecideAsync(minds.Resolve(embodiment.Mind), perspective, CancellationToken.None);
+        var mind = minds.Resolve(embodiment.Mind, embodiment.Persona.Id);
+        var speech = cue.Listener is { } listener ? new SpeechForwarder(listener, cue.Turn, embodiment.Persona.Id) : null;
+        var action = await WorldPlayTelemetry.DecideAsync(mind, perspective, speech, CancellationToken.None);
         await SaveAsync();
         return new CharacterTurn(embodiment.Persona.Id, embodiment.Persona.Name, action, perspective.TokenCount);
     }
@@ -89,4 +91,13 @@ public sealed class CharacterGrain(
         record.State.Memory = record.State.Memory!.Witness(perception.Witnessed);
         record.State.Perceived = perception.Version;
     }
+}
+
+/// <summary>Passes a mind's speech on to a scene's listener as numbered pieces. The mind reports on its deciding task, in
+/// order; the listener's calls are one-way, so forwarding never waits on it.</summary>
+internal sealed class SpeechForwarder(ISceneListener listener, int turn, EntityId speaker) : IProgress<SpeechDelta>
+{
+    private int _index;
+
+    public void Report(SpeechDelta value) => _ = listener.Speaking(new SpeechPiece(turn, speaker, _index++, value.Text, value.Restart));
 }

@@ -69,7 +69,7 @@ public sealed class StoryThreadGrain(
         return Status();
     }
 
-    async Task<TurnBatch> IStoryThreadGrain.Play(int untilTurn, int maxTurns)
+    async Task<TurnBatch> IStoryThreadGrain.Play(int untilTurn, int maxTurns, ISceneListener? listener)
     {
         if (maxTurns < 1 || maxTurns > MaxTurnsPerCall)
         {
@@ -82,7 +82,7 @@ public sealed class StoryThreadGrain(
         var played = ImmutableArray.CreateBuilder<TurnRecord>();
         while (played.Count < maxTurns && Progress.Turn < untilTurn)
         {
-            if (await StepAsync(userPlays: true) is not { } turn)
+            if (await StepAsync(userPlays: true, listener) is not { } turn)
             {
                 break;
             }
@@ -91,15 +91,15 @@ public sealed class StoryThreadGrain(
         return new TurnBatch(played.ToImmutable(), Status());
     }
 
-    async Task<TurnBatch> IStoryThreadGrain.Say(UserLine line)
+    async Task<TurnBatch> IStoryThreadGrain.Say(UserLine line, ISceneListener? listener)
     {
         var user = Progress.User ?? throw new InvalidOperationException($"Scene '{Key}' has no user participant.");
         var name = (await Definition()).Entities.First(e => e.Id == user).Name;
         var action = new CharacterAction(line.Text, "", [], line.Proposals.IsDefault ? [] : line.Proposals, MindUsage.Free("person"));
         var played = ImmutableArray.CreateBuilder<TurnRecord>();
         played.Add(await InterruptibleAsync(() => WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, user,
-            () => CommitTurnAsync(new CharacterTurn(user, name, action, 0), TurnRole.User, offstage: false, Stopwatch.StartNew()))));
-        while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall && await StepAsync(userPlays: false) is { } reply)
+            () => CommitTurnAsync(new CharacterTurn(user, name, action, 0), TurnRole.User, offstage: false, Stopwatch.StartNew(), listener))));
+        while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall && await StepAsync(userPlays: false, listener) is { } reply)
         {
             played.Add(reply);
         }
@@ -143,9 +143,9 @@ public sealed class StoryThreadGrain(
         return new TurnBatch(turns.ToImmutable(), Status());
     }
 
-    private Task<TurnRecord?> StepAsync(bool userPlays) => InterruptibleAsync(() => DecideAndCommitAsync(userPlays));
+    private Task<TurnRecord?> StepAsync(bool userPlays, ISceneListener? listener) => InterruptibleAsync(() => DecideAndCommitAsync(userPlays, listener));
 
-    private async Task<TurnRecord?> DecideAndCommitAsync(bool userPlays)
+    private async Task<TurnRecord?> DecideAndCommitAsync(bool userPlays, ISceneListener? listener)
     {
         var clock = Stopwatch.StartNew();
         var next = Progress.Next(userPlays);
@@ -158,9 +158,9 @@ public sealed class StoryThreadGrain(
             var offstage = next.Kind == NextUpKind.Offstage;
             var placeName = (await Definition()).Entities.First(e => e.Id == Progress.Spec.Place).Name;
             var decided = await GrainFactory.GetGrain<ICharacterGrain>(CharacterKey.Of(Options.WorldKey, who))
-                .TakeTurn(new TurnCue(Progress.CueFor(who, offstage, placeName)));
+                .TakeTurn(new TurnCue(Progress.CueFor(who, offstage, placeName), Progress.Turn + 1, listener));
             var role = next.Kind == NextUpKind.User ? TurnRole.User : TurnRole.Npc;
-            return await CommitTurnAsync(decided, role, offstage, clock);
+            return await CommitTurnAsync(decided, role, offstage, clock, listener);
         });
     }
 
@@ -185,7 +185,7 @@ public sealed class StoryThreadGrain(
         }
     }
 
-    private async Task<TurnRecord> CommitTurnAsync(CharacterTurn decided, TurnRole role, bool offstage, Stopwatch clock)
+    private async Task<TurnRecord> CommitTurnAsync(CharacterTurn decided, TurnRole role, bool offstage, Stopwatch clock, ISceneListener? listener)
     {
         var turn = Progress.Turn + 1;
         var answering = Progress.LastLine is { } line && line.Speaker != decided.Character ? [line.Seq] : ImmutableArray<long>.Empty;
@@ -209,6 +209,10 @@ public sealed class StoryThreadGrain(
         var definition = await Definition();
         Progress = Progress.After(turnRecord, receipt.PresentAtScene, definition.Entities.Where(e => e.IsCharacter));
         await record.WriteStateAsync();
+        if (listener is not null)
+        {
+            _ = listener.Played(turnRecord);
+        }
         return turnRecord;
     }
 

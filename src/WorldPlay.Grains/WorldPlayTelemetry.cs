@@ -35,6 +35,10 @@ public static class WorldPlayTelemetry
         public const string ProposalsRejected = "worldplay.proposals.rejected";
         public const string MindTokens = "worldplay.mind.tokens";
         public const string PerspectiveTokens = "worldplay.perspective.tokens";
+        public const string MindDuration = "worldplay.mind.duration";
+        public const string MindRetries = "worldplay.mind.retries";
+        public const string MindRepairs = "worldplay.mind.repairs";
+        public const string MindParseFailures = "worldplay.mind.parse_failures";
     }
 
     public static readonly ActivitySource Source = new(Name, Version);
@@ -53,6 +57,19 @@ public static class WorldPlayTelemetry
 
     private static readonly Counter<long> MindTokens = Meter.CreateCounter<long>(
         Metrics.MindTokens, "{token}", "Tokens a mind's model read (prompt) and wrote (completion).");
+
+    private static readonly Histogram<double> MindDuration = Meter.CreateHistogram(
+        Metrics.MindDuration, "ms", "Time a model-backed mind took to decide a turn, its retries and repair included.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000, 60_000, 120_000] });
+
+    private static readonly Counter<long> MindRetries = Meter.CreateCounter<long>(
+        Metrics.MindRetries, "{call}", "Model calls a mind retried after a timeout, a 429, a 5xx or a cut stream.");
+
+    private static readonly Counter<long> MindRepairs = Meter.CreateCounter<long>(
+        Metrics.MindRepairs, "{call}", "Repair calls a mind made after a reply it could not read.");
+
+    private static readonly Counter<long> MindParseFailures = Meter.CreateCounter<long>(
+        Metrics.MindParseFailures, "{reply}", "Model replies a mind could not read as an action.");
 
     private static readonly Histogram<int> PerspectiveTokens = Meter.CreateHistogram(
         Metrics.PerspectiveTokens, "{token}", "Size of the perspective a character's mind decides from.",
@@ -90,18 +107,30 @@ public static class WorldPlayTelemetry
     }
 
     /// <summary>Asks a mind for its action inside a <c>mind</c> span and records the tokens it used.</summary>
-    internal static async Task<CharacterAction> DecideAsync(IMind mind, Perspective perspective, CancellationToken cancellationToken)
+    /// <summary>Asks a mind for its action inside a <c>mind</c> span (reporting the speech to <paramref name="speech"/> as it is
+    /// produced, when given) and records the tokens, time, retries and repairs the turn cost.</summary>
+    internal static async Task<CharacterAction> DecideAsync(IMind mind, Perspective perspective, IProgress<SpeechDelta>? speech, CancellationToken cancellationToken)
     {
         using var span = Source.StartActivity(Spans.Mind);
         span?.SetTag("worldplay.mind", mind.Name);
-        var action = await Traced(span, () => mind.DecideAsync(perspective, cancellationToken));
+        var action = await Traced(span, () => speech is null ? mind.DecideAsync(perspective, cancellationToken) : mind.DecideAsync(perspective, speech, cancellationToken));
         var usage = action.Usage;
-        MindTokens.Add(usage.PromptTokens, new("mind", usage.Mind), new("direction", "prompt"));
-        MindTokens.Add(usage.CompletionTokens, new("mind", usage.Mind), new("direction", "completion"));
+        var tag = new KeyValuePair<string, object?>("mind", usage.Mind);
+        MindTokens.Add(usage.PromptTokens, tag, new("direction", "prompt"));
+        MindTokens.Add(usage.CompletionTokens, tag, new("direction", "completion"));
+        if (usage.LatencyMs > 0)
+        {
+            MindDuration.Record(usage.LatencyMs, tag);
+        }
+        MindRetries.Add(usage.Retries, tag);
+        MindRepairs.Add(usage.RepairAttempts, tag);
+        MindParseFailures.Add(usage.ParseFailures, tag);
         if (span is not null)
         {
             span.SetTag("worldplay.mind.prompt_tokens", usage.PromptTokens);
             span.SetTag("worldplay.mind.completion_tokens", usage.CompletionTokens);
+            span.SetTag("worldplay.mind.retries", usage.Retries);
+            span.SetTag("worldplay.mind.repairs", usage.RepairAttempts);
         }
         return action;
     }

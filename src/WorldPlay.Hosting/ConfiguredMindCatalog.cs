@@ -1,3 +1,4 @@
+using WorldPlay.Core;
 using WorldPlay.Core.Minds;
 
 namespace WorldPlay.Hosting;
@@ -12,4 +13,6 @@ internal sealed class ConfiguredMindCatalog(IMindCatalog minds, string defaultMi
     public IReadOnlyList<string> Names => [.. minds.Names, Default];
 
     public IMind Resolve(string name) => minds.Resolve(name == Default ? defaultMind : name);
+
+    public IMind Resolve(string name, EntityId character) => minds.Resolve(name == Default ? defaultMind : name, character);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using WorldPlay.Core;
 using WorldPlay.Core.Minds;
 
 namespace WorldPlay.Minds;
@@ -7,6 +8,7 @@ namespace WorldPlay.Minds;
 public sealed class MindCatalog : IMindCatalog
 {
     private readonly ImmutableSortedDictionary<string, IMind> _minds;
+    private readonly ImmutableDictionary<(string Mind, EntityId Character), IMind> _castings = ImmutableDictionary<(string, EntityId), IMind>.Empty;
 
     public MindCatalog()
         : this([new ProceduralMind(), new ProceduralUserSimulator(UserStyle.SlowBurn), new ProceduralUserSimulator(UserStyle.FastPlot)])
@@ -15,20 +17,31 @@ public sealed class MindCatalog : IMindCatalog
 
     public MindCatalog(IEnumerable<IMind> minds) => _minds = minds.ToImmutableSortedDictionary(m => m.Name, m => m, StringComparer.Ordinal);
 
+    private MindCatalog(IEnumerable<IMind> minds, ImmutableDictionary<(string Mind, EntityId Character), IMind> castings)
+        : this(minds) => _castings = castings;
+
     /// <summary>The procedural minds plus a language model behind <paramref name="options"/>: <c>openai:{model}</c> for characters
-    /// and <c>openai:{model}:user-sim:slow-burn</c> / <c>...:fast-plot</c> for the user.</summary>
+    /// and <c>openai:{model}:user-sim:slow-burn</c> / <c>...:fast-plot</c> for the user. A character named in
+    /// <see cref="Llm.LlmMindOptions.CharacterModels"/> is played by its own model whenever <c>openai:{model}</c> is asked for.</summary>
     public static MindCatalog WithLanguageModel(Llm.LlmMindOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var endpoint = new Llm.LlmEndpoint(options);
         var llm = new Llm.LlmMind(endpoint);
+        var byModel = options.CharacterModels.Values.Distinct(StringComparer.Ordinal)
+            .ToDictionary(model => model, model => model == llm.Model ? llm : new Llm.LlmMind(endpoint, model), StringComparer.Ordinal);
+        var castings = options.CharacterModels.ToImmutableDictionary(c => (llm.Name, new EntityId(c.Key)), c => (IMind)byModel[c.Value]);
         return new MindCatalog(
         [
             new ProceduralMind(), new ProceduralUserSimulator(UserStyle.SlowBurn), new ProceduralUserSimulator(UserStyle.FastPlot),
             llm, new Llm.LlmUserSimulator(endpoint, UserStyle.SlowBurn), new Llm.LlmUserSimulator(endpoint, UserStyle.FastPlot),
-        ]);
+        ], castings);
     }
 
     public IReadOnlyList<string> Names => [.. _minds.Keys];
+
+    public IMind Resolve(string name, EntityId character) =>
+        _castings.TryGetValue((name, character), out var cast) ? cast : Resolve(name);
 
     public IMind Resolve(string name) =>
         _minds.TryGetValue(name, out var mind)

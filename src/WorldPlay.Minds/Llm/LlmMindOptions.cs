@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using WorldPlay.Core;
+
 namespace WorldPlay.Minds.Llm;
 
 /// <summary>How a model is asked for structured output.</summary>
@@ -23,6 +26,11 @@ public sealed record LlmMindOptions
 
     /// <summary>The model name the endpoint knows (<c>gpt-4o-mini</c>, <c>llama3.1:8b</c>, ...).</summary>
     public string Model { get; init; } = "";
+
+    /// <summary>Characters played by a model of their own (character id to model name), such as a cheaper model for minor
+    /// characters; every other character gets <see cref="Model"/>.</summary>
+    public ImmutableSortedDictionary<string, string> CharacterModels { get; init; } =
+        ImmutableSortedDictionary<string, string>.Empty;
 
     /// <summary>The environment variable holding the API key. Unset is fine for local servers that ask for none.</summary>
     public string ApiKeyVariable { get; init; } = "OPENAI_API_KEY";
@@ -87,6 +95,11 @@ public sealed record LlmMindOptions
         Require(BreakerSamplingDuration >= TimeSpan.FromMilliseconds(500), nameof(BreakerSamplingDuration), "must be at least 0.5 s");
         Require(BreakDuration >= TimeSpan.FromMilliseconds(500), nameof(BreakDuration), "must be at least 0.5 s");
         Require(MaxConcurrentRequests > 0, nameof(MaxConcurrentRequests), "must be positive");
+        foreach (var (character, model) in CharacterModels)
+        {
+            Require(EntityId.IsSlug(character) && !string.IsNullOrWhiteSpace(model), nameof(CharacterModels),
+                $"must map character ids to model names (got '{character}' = '{model}')");
+        }
         Require(MaxQueuedRequests >= 0, nameof(MaxQueuedRequests), "must be 0 or more");
     }
 }
