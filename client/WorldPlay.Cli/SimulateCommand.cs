@@ -164,7 +164,7 @@ internal static class SimulateCommand
         {
             view.Closing(summary, audit, request.Out);
         }
-        return audit.Violations.Length == 0 ? 0 : WorldPlayCommand.LawsBroken;
+        return stats.Stopped is not null ? WorldPlayCommand.RunStopped : audit.Violations.Length == 0 ? 0 : WorldPlayCommand.LawsBroken;
     }
 
     private static async Task<(RunStats, WorldAudit)> PlayAsync(
@@ -179,35 +179,16 @@ internal static class SimulateCommand
 
         view.Opening(sceneSpec, request);
         var target = (await scene.StatusAsync()).Turn + request.Turns;
-        var reached = 0;
-        if (!view.Silent)
+        string? stopped = null;
+        try
         {
-            // The scene as it plays: speech appears as each mind produces it, the rest of a turn once the world committed it.
-            await foreach (var update in scene.PlayStreamingAsync(target, Batch, cancellationToken))
-            {
-                view.Heard(update);
-                reached = update.Turn;
-            }
-            if (reached < target)
-            {
-                error.WriteLine($"The scene stopped at turn {reached}: nobody is left at {sceneSpec.Place} to act.");
-            }
+            await PlayTurnsAsync(scene, sceneSpec, target, view, error, clock, cancellationToken);
         }
-        while (view.Silent && reached < target)
+        catch (Exception e) when (Resilience.IsTransient(e))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = await scene.PlayUntilAsync(target, Batch, cancellationToken);
-            if (batch.Turns.Length == 0)
-            {
-                error.WriteLine($"The scene stopped at turn {batch.Status.Turn}: nobody is left at {sceneSpec.Place} to act.");
-                break;
-            }
-            foreach (var turn in batch.Turns)
-            {
-                view.Turn(turn);
-            }
-            reached = batch.Status.Turn;
-            view.Progress(reached, target, clock.Elapsed, error);
+            // Retries ran out. The failed turn left the world as it was; what was committed before it is reported below.
+            stopped = e.Message.Split('\n', 2)[0];
+            error.WriteLine($"error: the run stopped after {Resilience.Retries} retries: {stopped}");
         }
 
         // The stored transcript is the record of the run: turns played during an interrupted call are in it too.
@@ -218,6 +199,7 @@ internal static class SimulateCommand
             stats.Add(t);
             transcript.Add(t);
         }
+        stats.Stopped = stopped;
         var audit = await world.AuditAsync();
         if (request.Out is { } file)
         {
@@ -229,6 +211,38 @@ internal static class SimulateCommand
             await TimelineFile.WriteAsync(file.FullName, new TimelineArchive(definition, [.. events], [.. transcript], sceneSpec.Id, request.Seed), cancellationToken);
         }
         return (stats, audit);
+    }
+    /// <summary>Plays until <paramref name="target"/>: streamed when the scene is shown (speech appears as each mind produces it,
+    /// the rest of a turn once the world committed it), in batches with a progress line otherwise.</summary>
+    private static async Task PlayTurnsAsync(
+        SceneHandle scene, SceneSpec sceneSpec, int target, SceneView view, TextWriter error, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var reached = 0;
+        if (!view.Silent)
+        {
+            await foreach (var update in scene.PlayStreamingAsync(target, Batch, cancellationToken))
+            {
+                view.Heard(update);
+                reached = update.Turn;
+            }
+            if (reached < target)
+            {
+                error.WriteLine($"The scene stopped at turn {reached}: nobody is left at {sceneSpec.Place} to act.");
+            }
+            return;
+        }
+        while (reached < target)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = await scene.PlayUntilAsync(target, Batch, cancellationToken);
+            if (batch.Turns.Length == 0)
+            {
+                error.WriteLine($"The scene stopped at turn {batch.Status.Turn}: nobody is left at {sceneSpec.Place} to act.");
+                break;
+            }
+            reached = batch.Status.Turn;
+            view.Progress(reached, target, clock.Elapsed, error);
+        }
     }
 }
 
@@ -253,6 +267,9 @@ internal sealed class RunStats
 
     /// <summary>Turns the client retried after an interruption (a silo lost, storage away, the model failing a turn).</summary>
     public int InterruptedTurnRetries { get; set; }
+
+    /// <summary>Why the run ended before its last turn (retries ran out), or null when it played every turn.</summary>
+    public string? Stopped { get; set; }
 
     private readonly List<double> _mindLatencies = [];
     private long _promptTokens;
@@ -329,6 +346,8 @@ internal sealed class RunStats
                 ["parseFailures"] = _parseFailures,
             },
             ["interruptedTurnRetries"] = InterruptedTurnRetries,
+            ["failedTurns"] = InterruptedTurnRetries + (Stopped is null ? 0 : 1),
+            ["stopped"] = Stopped,
             ["timelineHash"] = audit.TimelineHash,
             ["stateHash"] = audit.StateHash,
             ["elapsedMs"] = (long)elapsed.TotalMilliseconds,

@@ -15,6 +15,10 @@ public static class WorldPlayCommand
     /// <summary>Exit code when a run finished but the world breaks its own laws.</summary>
     public const int LawsBroken = 3;
 
+    /// <summary>Exit code when a run could not go on: a turn kept failing (the model, a silo or storage away) after every retry.
+    /// The world keeps every turn committed before it.</summary>
+    public const int RunStopped = 4;
+
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         var root = new RootCommand(
@@ -51,6 +55,11 @@ public static class WorldPlayCommand
         {
             (error ?? Console.Error).WriteLine($"error: {e.Message}");
             return BadInput;
+        }
+        catch (Exception e) when (WorldPlay.Client.Resilience.IsTransient(e))
+        {
+            (error ?? Console.Error).WriteLine($"error: {e.Message.Split('\n', 2)[0]}");
+            return RunStopped;
         }
     }
 

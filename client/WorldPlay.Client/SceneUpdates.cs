@@ -17,15 +17,15 @@ public sealed record SpeechUpdate(int Turn, EntityId Speaker, string Text, bool 
 public sealed record TurnUpdate(TurnRecord Record) : SceneUpdate(Record.Turn);
 
 /// <summary>Turns the listener's one-way messages into an ordered stream: speech pieces of the turn in progress in their
-/// order (a piece numbered 0 again means the turn started over), and each committed turn once, in turn order.</summary>
+/// order (a piece numbered 0 again means the turn started over), and each committed turn once, in turn order. One-way
+/// messages may come late or not at all; a turn yielded from a call's result first gets the speech it was not heard to
+/// say, so a turn's speech updates always join to its committed speech.</summary>
 internal sealed class SceneUpdates(int playedTurns) : ISceneListener
 {
     private readonly Channel<SceneUpdate> _updates = Channel.CreateUnbounded<SceneUpdate>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly SortedDictionary<int, SpeechPiece> _early = [];
+    private readonly Dictionary<int, HeardSpeech> _speaking = [];
     private readonly Lock _gate = new();
     private int _lastTurn = playedTurns;
-    private int _speechTurn;
-    private int _nextPiece;
 
     public ChannelReader<SceneUpdate> Updates => _updates.Reader;
 
@@ -49,27 +49,30 @@ internal sealed class SceneUpdates(int playedTurns) : ISceneListener
             {
                 return Task.CompletedTask;
             }
+            if (!_speaking.TryGetValue(piece.Turn, out var heard))
+            {
+                _speaking[piece.Turn] = heard = new HeardSpeech();
+            }
             var restart = piece.Restart;
-            if (piece.Turn != _speechTurn || piece.Index == 0)
+            if (piece.Index == 0 && heard.Next > 0)
             {
-                // A new turn, or the same turn played again after an interruption.
-                restart |= piece.Turn == _speechTurn;
-                (_speechTurn, _nextPiece) = (piece.Turn, 0);
-                _early.Clear();
+                // The same turn played again after an interruption: its speech starts over.
+                heard.Early.Clear();
+                (heard.Next, restart) = (0, true);
             }
-            if (piece.Index > _nextPiece)
+            if (piece.Index > heard.Next)
             {
-                _early[piece.Index] = piece;
+                heard.Early[piece.Index] = piece;
                 return Task.CompletedTask;
             }
-            if (piece.Index < _nextPiece)
+            if (piece.Index < heard.Next)
             {
                 return Task.CompletedTask;
             }
-            Write(piece with { Restart = restart });
-            while (_early.Remove(_nextPiece, out var next))
+            Write(heard, piece with { Restart = restart });
+            while (heard.Early.Remove(heard.Next, out var next))
             {
-                Write(next);
+                Write(heard, next);
             }
         }
         return Task.CompletedTask;
@@ -88,21 +91,41 @@ internal sealed class SceneUpdates(int playedTurns) : ISceneListener
         {
             foreach (var turn in turns)
             {
-                if (turn.Turn == _lastTurn + 1)
+                if (turn.Turn != _lastTurn + 1)
                 {
-                    _lastTurn = turn.Turn;
-                    _early.Clear();
-                    _updates.Writer.TryWrite(new TurnUpdate(turn));
+                    continue;
                 }
+                var said = _speaking.Remove(turn.Turn, out var heard) ? heard.Said.ToString() : "";
+                if (said != turn.Speech)
+                {
+                    var unheard = turn.Speech.StartsWith(said, StringComparison.Ordinal);
+                    _updates.Writer.TryWrite(new SpeechUpdate(turn.Turn, turn.Speaker, unheard ? turn.Speech[said.Length..] : turn.Speech, Restart: !unheard));
+                }
+                _lastTurn = turn.Turn;
+                _updates.Writer.TryWrite(new TurnUpdate(turn));
             }
         }
     }
 
     public void Complete(Exception? error) => _updates.Writer.TryComplete(error);
 
-    private void Write(SpeechPiece piece)
+    private void Write(HeardSpeech heard, SpeechPiece piece)
     {
-        _nextPiece = piece.Index + 1;
+        heard.Next = piece.Index + 1;
+        if (piece.Restart)
+        {
+            heard.Said.Clear();
+        }
+        heard.Said.Append(piece.Text);
         _updates.Writer.TryWrite(new SpeechUpdate(piece.Turn, piece.Speaker, piece.Text, piece.Restart));
+    }
+
+    /// <summary>What was heard of one turn's speech so far: the text since its last restart, the next piece expected, and
+    /// pieces that came before their turn.</summary>
+    private sealed class HeardSpeech
+    {
+        public int Next;
+        public readonly SortedDictionary<int, SpeechPiece> Early = [];
+        public readonly System.Text.StringBuilder Said = new();
     }
 }

@@ -95,8 +95,8 @@ public sealed class SceneHandle(IGrainFactory grains, string key, Polly.Resilien
         StreamAsync(listener => scene.Say(new UserLine(text, proposals.IsDefault ? [] : proposals), listener), _ => false, cancellationToken);
 
     /// <summary>Plays self-play like <see cref="PlayUntilAsync"/>, yielding each speaker's speech as its mind produces it and
-    /// each turn once the world has committed it. Every committed turn is yielded exactly once, in order; speech that a
-    /// retry voided is followed by a <see cref="SpeechUpdate"/> with <c>Restart</c> set.</summary>
+    /// each turn once the world has committed it. Every committed turn is yielded exactly once, in order, after its speech:
+    /// the speech updates of a turn since its last <c>Restart</c> (a retry voided what came before) join to the committed speech.</summary>
     public IAsyncEnumerable<SceneUpdate> PlayStreamingAsync(int untilTurn, int maxTurns = 20, CancellationToken cancellationToken = default) =>
         StreamAsync(
             listener => resilience.ExecuteAsync(async _ => await scene.Play(untilTurn, maxTurns, listener), cancellationToken).AsTask(),

@@ -28,8 +28,13 @@ public enum StorageKind
 /// <summary>The optional Orleans Dashboard, a web page served by the silo.</summary>
 public sealed record DashboardSettings(bool Enabled, int Port);
 
-/// <summary>Which minds characters use.</summary>
-public sealed record MindSettings(string Default);
+/// <summary>Which minds characters use: the mind behind the name <c>default</c>, and the language model the silo offers
+/// (<c>openai:{model}</c> and its user simulators), if any.</summary>
+public sealed record MindSettings(string Default, WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel = null)
+{
+    /// <summary>The minds a silo with these settings offers, <c>default</c> aside.</summary>
+    public MindCatalog Catalog() => LanguageModel is null ? new MindCatalog() : MindCatalog.WithLanguageModel(LanguageModel);
+}
 
 /// <summary>How a WorldPlay silo is hosted: the <c>WorldPlay</c> configuration section, read and checked by
 /// <see cref="FromConfiguration"/>.</summary>
@@ -77,7 +82,13 @@ public sealed record WorldPlayOptions
         new("AdvertisedAddress", "(none)", "IP address or host name other silos and clients use to reach this silo (set it in containers). Unset: this machine's first network address (AzureTable) or 127.0.0.1 (Localhost)."),
         new("Dashboard:Enabled", "false", "Serve the Orleans Dashboard (no authentication: keep its port private)."),
         new("Dashboard:Port", "8080", "HTTP port of the dashboard, on every network interface."),
-        new("Mind:Default", "procedural", "The mind a scene gets when it asks for the mind 'default' (scenes may also name a mind themselves)."),
+        new("Mind:Default", "procedural", "The mind a scene gets when it asks for the mind 'default' (scenes may also name a mind themselves); 'openai' stands for the configured model."),
+        new("Mind:Endpoint", "(none)", "An OpenAI-compatible base address with its /v1 (OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp, LM Studio, 'worldplay fake-llm'); with Mind:Model, the silo offers the mind openai:{model}."),
+        new("Mind:Model", "(none)", "The model the endpoint serves, for every character without a model of its own."),
+        new("Mind:ApiKeyVariable", "OPENAI_API_KEY", "The environment variable holding the endpoint's API key (the key itself is never configured here, nor logged)."),
+        new("Mind:MaxConcurrentRequests", "16", "Model calls in flight at once from this silo; more turns wait in a queue."),
+        new("Mind:TimeoutSeconds", "60", "How long one model call may take before it is abandoned and retried."),
+        new("Mind:Characters", "(none)", "A section of per-character models: Mind:Characters:<character id> = <model>, e.g. a cheaper model for minor characters."),
     ];
 
     /// <summary>Reads the <c>WorldPlay</c> section (and <c>ConnectionStrings:AzureStorage</c>) and checks it, reporting every
@@ -107,7 +118,7 @@ public sealed record WorldPlayOptions
             Dashboard = new DashboardSettings(
                 Switch(section, "Dashboard:Enabled", defaults.Dashboard.Enabled, problems),
                 Port(section, "Dashboard:Port", defaults.Dashboard.Port, problems)),
-            Mind = new MindSettings(NonEmpty(section["Mind:Default"]) ?? defaults.Mind.Default),
+            Mind = Minds(section, defaults.Mind.Default, problems),
         };
         problems.AddRange(options.Problems());
         if (problems.Count > 0)
@@ -141,7 +152,7 @@ public sealed record WorldPlayOptions
         {
             problems.Add($"{Section}:Dashboard:Port {Dashboard.Port} is also the silo or gateway port; choose another.");
         }
-        var minds = new MindCatalog().Names;
+        var minds = Mind.Catalog().Names;
         if (!minds.Contains(Mind.Default))
         {
             problems.Add($"{Section}:Mind:Default '{Mind.Default}' is not a known mind; known: {string.Join(", ", minds)}.");
@@ -173,6 +184,64 @@ public sealed record WorldPlayOptions
                 yield return $"{Section}:{key} is not a WorldPlay setting{(Distance(nearest.ToUpperInvariant(), key.ToUpperInvariant()) <= 3 ? $"; did you mean {Section}:{nearest}?" : $"; known: {string.Join(", ", Keys.Select(k => k.Key))}.")}";
             }
         }
+    }
+
+    private static MindSettings Minds(IConfigurationSection section, string fallback, List<string> problems)
+    {
+        var endpoint = NonEmpty(section["Mind:Endpoint"]);
+        var model = NonEmpty(section["Mind:Model"]);
+        var characters = section.GetSection("Mind:Characters").GetChildren().ToImmutableSortedDictionary(c => c.Key, c => c.Value ?? "", StringComparer.Ordinal);
+        var defaultMind = NonEmpty(section["Mind:Default"]) ?? fallback;
+        if (endpoint is null && model is null)
+        {
+            if (characters.Count > 0)
+            {
+                problems.Add($"{Section}:Mind:Characters needs a language model: set {Section}:Mind:Endpoint and {Section}:Mind:Model.");
+            }
+            return new MindSettings(defaultMind);
+        }
+        if (endpoint is null || model is null)
+        {
+            problems.Add($"{Section}:Mind:Endpoint and {Section}:Mind:Model go together; set both (or neither, for the procedural minds only).");
+            return new MindSettings(defaultMind);
+        }
+        var limit = Number(section, "Mind:MaxConcurrentRequests", 16, problems);
+        var timeout = Number(section, "Mind:TimeoutSeconds", 60, problems);
+        try
+        {
+            var options = new WorldPlay.Minds.Llm.LlmMindOptions
+            {
+                Endpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
+                    ? uri
+                    : throw new ArgumentException($"{Section}:Mind:Endpoint '{endpoint}' is not an absolute address such as http://127.0.0.1:8080/v1."),
+                Model = model,
+                ApiKeyVariable = NonEmpty(section["Mind:ApiKeyVariable"]) ?? "OPENAI_API_KEY",
+                MaxConcurrentRequests = limit,
+                AttemptTimeout = TimeSpan.FromSeconds(timeout),
+                CharacterModels = characters,
+            };
+            options.Validate();
+            return new MindSettings(defaultMind == "openai" ? $"openai:{model}" : defaultMind, options);
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add(e.Message.StartsWith(Section, StringComparison.Ordinal) ? e.Message : $"{Section}:Mind: {e.Message.Split(" (Parameter", 2)[0]}");
+            return new MindSettings(defaultMind);
+        }
+    }
+
+    private static int Number(IConfigurationSection section, string key, int fallback, List<string> problems)
+    {
+        if (NonEmpty(section[key]) is not { } text)
+        {
+            return fallback;
+        }
+        if (int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0)
+        {
+            return value;
+        }
+        problems.Add($"{Section}:{key} is '{text}'; it takes a whole number above 0.");
+        return fallback;
     }
 
     private static T Choice<T>(IConfigurationSection section, string key, T fallback, List<string> problems)

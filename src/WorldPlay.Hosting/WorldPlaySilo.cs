@@ -126,7 +126,7 @@ public static class WorldPlaySilo
         var at = address is null ? "" : $" at {address.Endpoint}";
         return $"WorldPlay silo{at} is up: cluster '{options.ClusterId}', service '{options.ServiceId}'; clustering {clustering}; " +
             $"storage {storage}; silo port {options.SiloPort}, gateway port {options.GatewayPort}; " +
-            $"minds: {options.Mind.Default}; dashboard {(options.Dashboard.Enabled ? $"on port {options.Dashboard.Port}" : "off")}.";
+            $"minds: {options.Mind.Default}{(options.Mind.LanguageModel is { } llm ? $" (model {llm.Model} at {llm.Endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped)})" : "")}; dashboard {(options.Dashboard.Enabled ? $"on port {options.Dashboard.Port}" : "off")}.";
     }
 
     /// <summary>Starts a one-silo cluster inside this process (localhost clustering on free ports, in-memory storage,
@@ -172,7 +172,7 @@ public static class WorldPlaySilo
 
     private static void AddMindsAndSerialization(ISiloBuilder silo, MindSettings minds)
     {
-        silo.Services.TryAddSingleton<IMindCatalog>(_ => new ConfiguredMindCatalog(new MindCatalog(), minds.Default));
+        silo.Services.TryAddSingleton<IMindCatalog>(_ => new ConfiguredMindCatalog(minds.Catalog(), minds.Default));
         silo.Services.AddSerializer(serializer => serializer.AddWorldPlayCoreTypes());
     }
 

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Configuration;
+using WorldPlay.Core;
+
+namespace WorldPlay.Hosting.Tests;
+
+/// <summary>The <c>WorldPlay:Mind</c> keys: a language model for the silo's characters, with per-character models.</summary>
+public sealed class MindOptionsTests
+{
+    private static WorldPlayOptions Read(params (string Key, string Value)[] values) =>
+        WorldPlayOptions.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build());
+
+    private static string Problem(params (string Key, string Value)[] values) =>
+        Assert.Throws<WorldPlayConfigurationException>(() => Read(values)).Message;
+
+    [Fact]
+    public void Mind_EndpointAndModel_OfferTheModelAsDefault()
+    {
+        var options = Read(("WorldPlay:Mind:Endpoint", "http://127.0.0.1:8089/v1"), ("WorldPlay:Mind:Model", "big"), ("WorldPlay:Mind:Default", "openai"));
+
+        Assert.Equal(("openai:big", "http://127.0.0.1:8089/v1", true), (options.Mind.Default, options.Mind.LanguageModel!.Endpoint.ToString(), options.Mind.Catalog().Names.Contains("openai:big")));
+    }
+
+    [Fact]
+    public void Mind_CharacterModels_CastTheCharacterWithItsOwnModel()
+    {
+        var options = Read(
+            ("WorldPlay:Mind:Endpoint", "http://127.0.0.1:8089/v1"), ("WorldPlay:Mind:Model", "big"),
+            ("WorldPlay:Mind:Characters:hald", "small"), ("WorldPlay:Mind:MaxConcurrentRequests", "4"), ("WorldPlay:Mind:TimeoutSeconds", "5"));
+        var catalog = options.Mind.Catalog();
+
+        Assert.Equal(
+            ("openai:small", "openai:big", 4, TimeSpan.FromSeconds(5)),
+            (catalog.Resolve("openai:big", new EntityId("hald")).Name, catalog.Resolve("openai:big", new EntityId("mira")).Name,
+             options.Mind.LanguageModel!.MaxConcurrentRequests, options.Mind.LanguageModel.AttemptTimeout));
+    }
+
+    [Fact]
+    public void Mind_EndpointWithoutModel_SaysBothAreNeeded()
+    {
+        var message = Problem(("WorldPlay:Mind:Endpoint", "http://127.0.0.1:8089/v1"));
+
+        Assert.Contains("WorldPlay:Mind:Endpoint and WorldPlay:Mind:Model go together", message);
+    }
+
+    [Fact]
+    public void Mind_CharactersWithoutModel_AsksForAModel()
+    {
+        var message = Problem(("WorldPlay:Mind:Characters:hald", "small"));
+
+        Assert.Contains("WorldPlay:Mind:Characters needs a language model", message);
+    }
+
+    [Fact]
+    public void Mind_RelativeEndpoint_IsRefused()
+    {
+        var message = Problem(("WorldPlay:Mind:Endpoint", "localhost/v1"), ("WorldPlay:Mind:Model", "big"));
+
+        Assert.Contains("WorldPlay:Mind:Endpoint 'localhost/v1' is not an absolute address", message);
+    }
+
+    [Fact]
+    public void Mind_BadConcurrency_IsRefused()
+    {
+        var message = Problem(("WorldPlay:Mind:Endpoint", "http://127.0.0.1:8089/v1"), ("WorldPlay:Mind:Model", "big"), ("WorldPlay:Mind:MaxConcurrentRequests", "none"));
+
+        Assert.Contains("WorldPlay:Mind:MaxConcurrentRequests is 'none'", message);
+    }
+
+    [Fact]
+    public void Mind_DefaultOpenAiWithoutModel_IsUnknown()
+    {
+        var message = Problem(("WorldPlay:Mind:Default", "openai"));
+
+        Assert.Contains("WorldPlay:Mind:Default 'openai' is not a known mind", message);
+    }
+}
