@@ -36,10 +36,12 @@ internal static class SimulateCommand
         var seed = new Option<int>("--seed", "-s") { Description = "Seed for every random choice: the same seed plays the same scene.", DefaultValueFactory = _ => 1 };
         var user = new Option<string>("--user")
         {
-            Description = "How the simulated user plays: slow-burn (emotional, lingering) or fast-plot (pushes the story, tests the laws).",
+            Description = "How the simulated user plays: slow-burn (emotional, lingering), fast-plot (pushes the story, tests the laws), "
+                + "terse (only 'ok', 'hmm', ...), language-switching (now and then another language), adversarial (the anti-Turing test) "
+                + "or adversarial:TAG for another built-in situation (" + string.Join(", ", WorldPlay.Minds.AdversarialSituation.BuiltIn.Select(s => s.Tag)) + ").",
             DefaultValueFactory = _ => "slow-burn",
         };
-        user.AcceptOnlyFromAmong("slow-burn", "fast-plot");
+        user.AcceptOnlyFromAmong([.. WorldPlay.Minds.UserProfile.All.Select(p => p.Name)]);
         var turnTaking = new Option<TurnTakingPolicy?>("--turn-taking")
         {
             Description = "Who speaks next: AddressedFirst, Pooled, Weighted or RoundRobin (default: the scene's own).",

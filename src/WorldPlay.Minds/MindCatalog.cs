@@ -4,14 +4,16 @@ using WorldPlay.Core.Minds;
 
 namespace WorldPlay.Minds;
 
-/// <summary>The minds a silo offers by name: the procedural mind for characters and the procedural user simulators.</summary>
+/// <summary>The minds a silo offers by name: the procedural mind for characters and a procedural user simulator per
+/// <see cref="UserProfile.All"/> (<c>user-sim:terse</c>, <c>user-sim:adversarial</c>, <c>user-sim:adversarial:fight</c>, ...).
+/// A situation from a file is played by constructing <see cref="ProceduralUserSimulator"/> with it and listing it here.</summary>
 public sealed class MindCatalog : IMindCatalog
 {
     private readonly ImmutableSortedDictionary<string, IMind> _minds;
     private readonly ImmutableDictionary<(string Mind, EntityId Character), IMind> _castings = ImmutableDictionary<(string, EntityId), IMind>.Empty;
 
     public MindCatalog()
-        : this([new ProceduralMind(), new ProceduralUserSimulator(UserStyle.SlowBurn), new ProceduralUserSimulator(UserStyle.FastPlot)])
+        : this([new ProceduralMind(), .. UserProfile.All.Select(p => new ProceduralUserSimulator(p))])
     {
     }
 
@@ -33,8 +35,8 @@ public sealed class MindCatalog : IMindCatalog
         var castings = options.CharacterModels.ToImmutableDictionary(c => (llm.Name, new EntityId(c.Key)), c => (IMind)byModel[c.Value]);
         return new MindCatalog(
         [
-            new ProceduralMind(), new ProceduralUserSimulator(UserStyle.SlowBurn), new ProceduralUserSimulator(UserStyle.FastPlot),
-            llm, new Llm.LlmUserSimulator(endpoint, UserStyle.SlowBurn), new Llm.LlmUserSimulator(endpoint, UserStyle.FastPlot),
+            new ProceduralMind(), .. UserProfile.All.Select(p => new ProceduralUserSimulator(p)),
+            llm, .. UserProfile.All.Select(p => new Llm.LlmUserSimulator(endpoint, p)),
         ], castings);
     }
 

@@ -3,23 +3,21 @@ using WorldPlay.Minds.Procedural;
 
 namespace WorldPlay.Minds;
 
-/// <summary>How a simulated user likes a story to go.</summary>
-public enum UserStyle
-{
-    /// <summary>Emotional and personal: lingers on one character, asks about feelings and the past, small gestures.</summary>
-    SlowBurn,
-
-    /// <summary>Pushes the plot: secrets, items, places to go, things to do; now and then tries what the world forbids.</summary>
-    FastPlot,
-}
-
 /// <summary>A deterministic, offline stand-in for the user of a scene, for self-play, tests and load tests. It plays the
-/// user's own character only, always speaks to a character present by name, and never speaks or acts for anyone else.</summary>
-public sealed class ProceduralUserSimulator(UserStyle style) : IMind
+/// user's own character only, always speaks to a character present, and never speaks or acts for anyone else. Named
+/// <c>user-sim:{profile}</c> (see <see cref="UserProfile.Name"/>): <c>user-sim:terse</c>, <c>user-sim:adversarial:fight</c>, ...</summary>
+public sealed class ProceduralUserSimulator(UserProfile profile) : IMind
 {
-    public UserStyle Style { get; } = style;
+    public ProceduralUserSimulator(UserStyle style)
+        : this(new UserProfile(style))
+    {
+    }
 
-    public string Name => Style == UserStyle.SlowBurn ? "user-sim:slow-burn" : "user-sim:fast-plot";
+    public UserProfile Profile { get; } = profile ?? throw new ArgumentNullException(nameof(profile));
+
+    public UserStyle Style => Profile.Style;
+
+    public string Name => "user-sim:" + Profile.Name;
 
     public Task<CharacterAction> DecideAsync(Perspective perspective, CancellationToken cancellationToken)
     {
@@ -31,6 +29,12 @@ public sealed class ProceduralUserSimulator(UserStyle style) : IMind
     public CharacterAction Decide(Perspective perspective)
     {
         ArgumentNullException.ThrowIfNull(perspective);
-        return new UserTurn(perspective, Style, Name).Decide();
+        return Style switch
+        {
+            UserStyle.Terse => TerseTurn.Decide(perspective, Name),
+            UserStyle.Adversarial => AdversaryTurn.Decide(perspective, Profile.Situation!, Name),
+            UserStyle.LanguageSwitching => LanguageSwitchTurn.Decide(perspective, Name),
+            _ => new UserTurn(perspective, Style, Name).Decide(),
+        };
     }
 }

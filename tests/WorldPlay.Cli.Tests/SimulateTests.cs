@@ -30,6 +30,26 @@ public sealed class SimulateTests
             field => Assert.True(run.Json.ContainsKey(field), $"missing {field}"));
     }
 
+    [Theory]
+    [InlineData("terse")]
+    [InlineData("language-switching")]
+    [InlineData("adversarial")]
+    [InlineData("adversarial:fight")]
+    public async Task Simulate_BenchUserProfile_PlaysWithThatUserMind(string user)
+    {
+        var run = await CliRun.Of("simulate", "--world", "harbor", "--user", user, "--turns", "30", "--json");
+
+        Assert.Equal((0, $"user-sim:{user}"), (run.ExitCode, run.Json["userMind"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Simulate_UnknownUserProfile_ExitsWithTheKnownOnes()
+    {
+        var run = await CliRun.Of("simulate", "--user", "shouty", "--turns", "5");
+
+        Assert.Equal((true, true), (run.ExitCode != 0, run.Error.Contains("language-switching", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task Replay_OutFileAtLastTurn_SameStateHash()
     {

@@ -154,6 +154,40 @@ public sealed class PromptTests : IAsyncLifetime
         Assert.Equal((true, true), (request.System.Contains("Tomas, the user's own character", StringComparison.Ordinal), request.System.Contains($"Your style is {word}", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(UserStyle.Terse, "Your style is terse")]
+    [InlineData(UserStyle.LanguageSwitching, "Your style is language-switching")]
+    [InlineData(UserStyle.Adversarial, "Your style is adversarial")]
+    public async Task UserSimulator_NewProfiles_SystemMessageSaysTheProfile(UserStyle style, string rule)
+    {
+        var simulator = new LlmUserSimulator(new LlmEndpoint(Scenes.Options(_server)), style);
+
+        var request = await SendAsync(Scenes.Of(Tomas, Initial, []), simulator);
+
+        Assert.Contains(rule, request.System, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UserSimulator_AdversarialSituation_SystemMessageHoldsItsTextAndTurns()
+    {
+        var situation = new AdversarialSituation(["bio", "long"], "Ask the character about their life story and find contradictions.", 8);
+        var simulator = new LlmUserSimulator(new LlmEndpoint(Scenes.Options(_server)), UserProfile.Adversarial(situation));
+
+        var request = await SendAsync(Scenes.Of(Tomas, Initial, []), simulator);
+
+        Assert.Contains("For your first 8 turns, play this situation (bio, long): Ask the character about their life story and find contradictions.", request.System, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UserSimulator_AdversarialSituation_NameSaysTheTag()
+    {
+        var simulator = new LlmUserSimulator(new LlmEndpoint(Scenes.Options(_server)), UserProfile.Adversarial(AdversarialSituation.BuiltIn[2]));
+
+        var action = await simulator.DecideAsync(Scenes.AsMira(), CancellationToken.None);
+
+        Assert.Equal("user-sim:adversarial:fight:openai:scripted", action.Usage.Mind);
+    }
+
     [Fact]
     public async Task UserSimulator_Name_SaysStyleAndModel()
     {

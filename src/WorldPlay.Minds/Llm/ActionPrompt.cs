@@ -10,8 +10,8 @@ internal abstract record Role
     /// <summary>A character of the world, played for the story.</summary>
     public sealed record Character : Role;
 
-    /// <summary>The user's own character, played by a simulated user in the given style.</summary>
-    public sealed record User(UserStyle Style) : Role;
+    /// <summary>The user's own character, played by a simulated user with the given profile.</summary>
+    public sealed record User(UserProfile Profile) : Role;
 }
 
 /// <summary>Turns a perspective into chat messages. The system message is the persona section of the rendered perspective,
@@ -56,10 +56,7 @@ internal static class ActionPrompt
         {
             case Role.User user:
                 s.AppendLine($"- You play {name}, the user's own character in this story. Write only what {name} says and does; never write lines, thoughts or actions for any other character.");
-                s.AppendLine("- Speak to one character who is present, by name, and give them something to answer.");
-                s.AppendLine(user.Style == UserStyle.SlowBurn
-                    ? "- Your style is slow-burn: linger with one character, ask about feelings and the past, small gestures; rarely change the world."
-                    : "- Your style is fast-plot: push the story on with secrets, items, places to go and things to do; propose changes to the world often.");
+                UserStyleRules(s, user.Profile, p.Language);
                 break;
             default:
                 s.AppendLine($"- Stay in character as {name} at all times, in {name}'s voice.");
@@ -67,7 +64,8 @@ internal static class ActionPrompt
                 s.AppendLine("- Answer what was just said, and end your speech with a hook: a question, a challenge or an open move that invites a reply.");
                 break;
         }
-        s.Append("- Speak in the language the persona gives (").Append(p.Language).AppendLine(").");
+        s.Append("- Speak in the language the persona gives (").Append(p.Language)
+            .AppendLine(role is Role.User { Profile.Style: UserStyle.LanguageSwitching } ? "), except for the lines your style asks in another language." : ").");
         s.AppendLine("- Refer to people, places and items only by the ids listed in brackets in the world data; never invent ids.");
         s.AppendLine("- Propose a change to the world only when your action really makes one (walking to a place, giving or taking an item, "
             + "a changed relationship, a revealed fact); most turns propose none. Speech is never a proposal: it goes in \"speech\".");
@@ -78,6 +76,39 @@ internal static class ActionPrompt
         s.AppendLine("- Reply with one JSON object and nothing else, in this form:");
         s.Append(ActionSchema.Outline);
         return s.ToString();
+    }
+
+    /// <summary>How the simulated user plays. An adversarial situation's text comes from the bench's own scenario files, never
+    /// from the story, so it may sit in the system message.</summary>
+    private static void UserStyleRules(StringBuilder s, UserProfile profile, string language)
+    {
+        const string SlowBurn = "linger with one character, ask about feelings and the past, small gestures; rarely change the world.";
+        switch (profile.Style)
+        {
+            case UserStyle.Terse:
+                s.AppendLine("- Your style is terse: reply only with a minimal line such as \"ok\", \"hmm\", \"sure\", \"...\" or \"go on\", "
+                    + "at most three words, no question, no name, no proposal. Leave it to the characters to carry the scene.");
+                return;
+            case UserStyle.Adversarial:
+                var situation = profile.Situation!;
+                s.AppendLine("- Speak to one character who is present, by name.");
+                s.Append("- Your style is adversarial: you are testing how the character holds up. For your first ").Append(situation.NumTurns)
+                    .Append(" turns, play this situation (").AppendJoin(", ", situation.Tags).Append("): ").AppendLine(Flat(situation.Text));
+                s.Append("- After those turns, go on in the slow-burn style: ").AppendLine(SlowBurn);
+                return;
+            case UserStyle.LanguageSwitching:
+                s.AppendLine("- Speak to one character who is present, by name, and give them something to answer.");
+                s.Append("- Your style is language-switching: play slow-burn (").Append(SlowBurn.TrimEnd('.'))
+                    .Append("), but every third or fourth turn write your whole line in another language than ").Append(language)
+                    .AppendLine(" (French, German, Spanish or Russian), then go back.");
+                return;
+            default:
+                s.AppendLine("- Speak to one character who is present, by name, and give them something to answer.");
+                s.AppendLine(profile.Style == UserStyle.SlowBurn
+                    ? "- Your style is slow-burn: " + SlowBurn
+                    : "- Your style is fast-plot: push the story on with secrets, items, places to go and things to do; propose changes to the world often.");
+                return;
+        }
     }
 
     private static string Turn(Perspective p, string world)

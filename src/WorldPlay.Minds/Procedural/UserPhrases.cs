@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace WorldPlay.Minds.Procedural;
 
 /// <summary>The grammar of the procedural user. Slots as for characters, plus {topic} (something the user could ask
@@ -208,4 +210,45 @@ internal static class UserPhrases
         "Hello? Is anyone here?",
         "Anyone? I could use some company at {place}.",
     ];
+
+    /// <summary>All a terse user ever says: back-channel lines that leave the scene to the characters.</summary>
+    public static readonly string[] Terse = ["ok", "hmm", "sure", "...", "go on", "yeah", "mhm", "right", "I see", "okay", "huh", "and?"];
+
+    /// <summary>What a language-switching user says when it switches, by language (ISO 639-1). Plain questions a slow-burn user
+    /// might ask, so the only thing that changes is the language.</summary>
+    public static readonly FrozenDictionary<string, string[]> Foreign = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["fr"] =
+        [
+            "{name}, tu peux me parler un peu de ta famille ?",
+            "Excuse-moi, {name}, je n'ai pas tout compris. Tu peux répéter ?",
+            "C'est calme ici ce soir, {name}. Tu viens souvent ?",
+            "Qu'est-ce qui te fait peur, {name}, vraiment ?",
+            "{name}, tu crois qu'on peut se faire confiance ?",
+        ],
+        ["de"] =
+        [
+            "{name}, erzähl mir bitte mehr davon.",
+            "Was meinst du damit, {name}? Ich verstehe das nicht ganz.",
+            "Woher kommst du eigentlich, {name}?",
+            "Hast du jemals jemanden verloren, {name}?",
+            "Es ist schön hier mit dir, {name}. Bleibst du noch ein bisschen?",
+        ],
+        ["es"] =
+        [
+            "¿Y tú qué piensas de todo esto, {name}?",
+            "{name}, ¿de dónde eres en realidad?",
+            "Perdona, {name}, no te he entendido bien. ¿Me lo repites?",
+            "¿Qué es lo que más echas de menos, {name}?",
+            "{name}, ¿quieres quedarte un rato más conmigo?",
+        ],
+        ["ru"] =
+        [
+            "{name}, а что было дальше?",
+            "Я не совсем понимаю, {name}. Объясни, пожалуйста.",
+            "Откуда ты родом, {name}?",
+            "{name}, ты кому-нибудь здесь доверяешь?",
+            "О чём ты думаешь, когда остаёшься один, {name}?",
+        ],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 }
