@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 
 namespace WorldPlay.Bench.Scenarios;
 
 /// <summary>RPBench-Auto's <c>characters.jsonl</c>: one community character profile per line (name, title, description,
 /// definition texts) with an opening NPC message.</summary>
-internal static class RpBenchCharacters
+internal static partial class RpBenchCharacters
 {
     public static IEnumerable<Func<RecordOutcome>> Records(string path, ScenarioImportOptions options) =>
         JsonLines.Records(path, fields => Import(fields, options));
@@ -55,7 +56,7 @@ internal static class RpBenchCharacters
     }
 
     /// <summary>A definition text cut into the NPC's own lines of an example dialogue ("Marco: ...") and the paragraphs of
-    /// narration around it; the user's lines of the dialogue are dropped.</summary>
+    /// narration around it; the lines of the user and of other speakers (<c>{{random_user_1}}: ...</c>) are dropped.</summary>
     public static (ImmutableArray<string> ExampleLines, ImmutableArray<string> Narration) Definition(string text, string npc, string user)
     {
         var lines = ImmutableArray.CreateBuilder<string>();
@@ -72,11 +73,16 @@ internal static class RpBenchCharacters
                     lines.Add(said);
                 }
             }
-            else if (!line.StartsWith(userPrefix, StringComparison.OrdinalIgnoreCase) && !line.Equals("<START>", StringComparison.OrdinalIgnoreCase))
+            else if (!line.StartsWith(userPrefix, StringComparison.OrdinalIgnoreCase)
+                && !line.Equals("<START>", StringComparison.OrdinalIgnoreCase)
+                && !OtherSpeaker().IsMatch(line))
             {
                 narration.Add(line);
             }
         }
         return (lines.ToImmutable(), SourceText.Paragraphs(string.Join("\n", narration)));
     }
+
+    [GeneratedRegex(@"^\{\{[^}]+\}\}\s*:")]
+    private static partial Regex OtherSpeaker();
 }
