@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
@@ -60,6 +61,11 @@ internal static class SimulateCommand
         mind.AcceptOnlyFromAmong("procedural", "openai");
         var endpoint = new Option<string?>("--endpoint") { Description = "The OpenAI-compatible base address with its /v1, e.g. http://127.0.0.1:8080/v1 (with --mind openai)." };
         var model = new Option<string?>("--model") { Description = "The model name the endpoint serves (with --mind openai)." };
+        var characterModel = new Option<string[]>("--character-model")
+        {
+            Description = "A model of its own for one character, as CHARACTER=MODEL (e.g. --character-model oren=gpt-4o-mini for a minor character); repeat it for more (with --mind openai).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var cluster = new Option<FileInfo?>("--cluster")
         {
             Description = "Play on the cluster this cluster file describes (e.g. .worldplay/cluster.json from 'worldplay cluster up') instead of an embedded silo.",
@@ -67,7 +73,7 @@ internal static class SimulateCommand
 
         var command = new Command("simulate", "Play an ensemble scene with self-play, on an embedded silo (in-process, in-memory storage, procedural minds) or on a cluster (--cluster).")
         {
-            world, scene, turns, seed, user, turnTaking, budget, json, quiet, outFile, cluster, mind, endpoint, model,
+            world, scene, turns, seed, user, turnTaking, budget, json, quiet, outFile, cluster, mind, endpoint, model, characterModel,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             new SimulateRequest(
@@ -81,7 +87,7 @@ internal static class SimulateCommand
                 result.GetValue(json),
                 result.GetValue(quiet),
                 result.GetValue(outFile),
-                LanguageModel(result.GetValue(mind)!, result.GetValue(endpoint), result.GetValue(model)),
+                LanguageModel(result.GetValue(mind)!, result.GetValue(endpoint), result.GetValue(model), result.GetValue(characterModel) ?? []),
                 result.GetValue(cluster)),
             output,
             error,
@@ -100,13 +106,23 @@ internal static class SimulateCommand
         });
 
     /// <summary>The language model settings for --mind openai (checked before anything starts), or null for the procedural mind.</summary>
-    private static WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel(string mind, string? endpoint, string? model)
+    private static WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel(string mind, string? endpoint, string? model, string[] characterModels)
     {
         if (mind != "openai")
         {
-            return endpoint is null && model is null
+            return endpoint is null && model is null && characterModels.Length == 0
                 ? null
-                : throw new ArgumentException("--endpoint and --model go with --mind openai; the procedural mind needs neither.");
+                : throw new ArgumentException("--endpoint, --model and --character-model go with --mind openai; the procedural mind needs none of them.");
+        }
+        var castings = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var casting in characterModels)
+        {
+            var parts = casting.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !EntityId.IsSlug(parts[0]) || parts[1].Length == 0)
+            {
+                throw new ArgumentException($"--character-model '{casting}' is not CHARACTER=MODEL, such as oren=gpt-4o-mini.");
+            }
+            castings[parts[0]] = parts[1];
         }
         var options = new WorldPlay.Minds.Llm.LlmMindOptions
         {
@@ -114,6 +130,7 @@ internal static class SimulateCommand
                 ? throw new ArgumentException("--mind openai needs --endpoint, e.g. --endpoint http://127.0.0.1:8080/v1 (run 'worldplay fake-llm' for a local one).")
                 : Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"--endpoint '{endpoint}' is not an absolute address such as http://127.0.0.1:8080/v1."),
             Model = model ?? throw new ArgumentException("--mind openai needs --model, the name of a model the endpoint serves."),
+            CharacterModels = castings.ToImmutableSortedDictionary(StringComparer.Ordinal),
         };
         options.Validate();
         return options;
@@ -127,6 +144,13 @@ internal static class SimulateCommand
             ? definition.Scenes.FirstOrDefault() ?? throw new ArgumentException($"World '{definition.Setting.Id}' declares no scene to play.")
             : definition.Scenes.FirstOrDefault(s => s.Id == request.Scene)
               ?? throw new ArgumentException($"Unknown scene '{request.Scene}' in world '{definition.Setting.Id}'; known: {string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
+        foreach (var character in request.LanguageModel?.CharacterModels.Keys ?? [])
+        {
+            if (definition.PersonaOf(new EntityId(character)) is null)
+            {
+                throw new ArgumentException($"--character-model names '{character}', who is not a character of world '{definition.Setting.Id}'; known: {string.Join(", ", definition.Personas.Select(p => p.Id))}.");
+            }
+        }
         if (request.Out is { Directory: { Exists: false } dir })
         {
             throw new DirectoryNotFoundException($"Cannot write --out: the folder '{dir.FullName}' does not exist.");

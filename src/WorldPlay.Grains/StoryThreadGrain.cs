@@ -30,6 +30,9 @@ public sealed class StoryThreadGrain(
     /// <summary>The most turns one call may play, so a caller sees progress and no call runs for minutes.</summary>
     public const int MaxTurnsPerCall = 200;
 
+    /// <summary>After this long a call returns the turns it played so far, so a caller hears back often however slow the minds.</summary>
+    public static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(10);
+
     private WorldDefinition? _definition;
 
     private string Key => this.GetPrimaryKeyString();
@@ -80,7 +83,8 @@ public sealed class StoryThreadGrain(
             throw new InvalidOperationException($"Scene '{Key}' was opened for a person to play the user; use Say, or open it with a user mind for self-play.");
         }
         var played = ImmutableArray.CreateBuilder<TurnRecord>();
-        while (played.Count < maxTurns && Progress.Turn < untilTurn)
+        var clock = Stopwatch.StartNew();
+        while (played.Count < maxTurns && Progress.Turn < untilTurn && (played.Count == 0 || clock.Elapsed < CallBudget))
         {
             if (await StepAsync(userPlays: true, listener) is not { } turn)
             {

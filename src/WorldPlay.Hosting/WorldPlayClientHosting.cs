@@ -14,6 +14,8 @@ public static class WorldPlayClientHosting
     public static IClientBuilder AddWorldPlay(this IClientBuilder client)
     {
         client.Services.AddSerializer(serializer => serializer.AddWorldPlayCoreTypes());
+        // A turn played by a model can outlast Orleans' default 30 s; a lost silo is still noticed at once (the call fails).
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = WorldPlaySilo.ModelTurnTimeout);
         return client;
     }
 

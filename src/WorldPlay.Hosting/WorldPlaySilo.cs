@@ -98,6 +98,10 @@ public static class WorldPlaySilo
         silo.Services.AddSingleton(options);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StorageReachability>();
         AddMindsAndSerialization(silo, options.Mind);
+        if (options.Mind.LanguageModel is not null)
+        {
+            AllowModelTurns(silo);
+        }
         return silo;
     }
 
@@ -166,9 +170,17 @@ public static class WorldPlaySilo
         {
             options.Validate();
             silo.Services.AddSingleton<IMindCatalog>(MindCatalog.WithLanguageModel(options));
+            AllowModelTurns(silo);
         }
         return silo;
     }
+
+    /// <summary>How long a grain call may take on a silo whose minds call a model: one turn may wait out several model calls
+    /// (each up to the mind's timeout, with retries and a repair), far past Orleans' default of 30 s.</summary>
+    public static readonly TimeSpan ModelTurnTimeout = TimeSpan.FromMinutes(5);
+
+    private static void AllowModelTurns(ISiloBuilder silo) =>
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ModelTurnTimeout);
 
     private static void AddMindsAndSerialization(ISiloBuilder silo, MindSettings minds)
     {

@@ -81,6 +81,20 @@ public sealed class StreamingTurnTests
         Assert.All(minds, m => Assert.Equal(m.Speaker == cast[0] ? "openai:small" : "openai:fake", m.Mind));
     }
 
+    [Fact]
+    public async Task Scene_FaultyModel_EveryTurnCommittedWholeAndOnce()
+    {
+        await using var model = await FakeLlmServer.StartAsync(new FakeLlmOptions { Seed = 12, FaultRate = 0.3, TimeoutHold = TimeSpan.FromSeconds(5), RetryAfter = TimeSpan.FromMilliseconds(100) });
+        var options = Options(model, streaming: true) with { AttemptTimeout = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(1) };
+
+        var run = await PlayAsync(options, listen: true);
+
+        // The world holds exactly the events of the committed turns: nothing from an attempt that failed.
+        var committed = run.Turns.SelectMany(t => t.Accepted).Select(e => e.Seq).ToList();
+        Assert.Equal(Enumerable.Range(1, Turns), run.Turns.Select(t => t.Turn));
+        Assert.Equal(committed, run.Events.Where(e => e.Turn > 0).Select(e => e.Seq));
+    }
+
     private static LlmMindOptions Options(FakeLlmServer model, bool streaming) =>
         new() { Endpoint = model.Endpoint, Model = FakeLlmServer.DefaultModel, Streaming = streaming, RetryDelay = TimeSpan.FromMilliseconds(50) };
 
