@@ -8,7 +8,7 @@ namespace WorldPlay.Bench.Detectors;
 public sealed partial class FillerDetector : IDetector
 {
     /// <summary>A reply with at most this many content words...</summary>
-    public const int EmptyReplyContentWords = 1;
+    public const int EmptyReplyContentWords = 2;
 
     /// <summary>...and at most this many words in all carries no information.</summary>
     public const int EmptyReplyWords = 6;

@@ -4,7 +4,7 @@ using WorldPlay.Bench.Transcripts;
 namespace WorldPlay.Bench.Detectors;
 
 /// <summary>prefs.ignores_user: the user asked something and the reply answers nothing of it: it shares no content word with
-/// the question, gives no yes, no or reason, and does not even turn to the user.</summary>
+/// the question, gives no yes, no or reason, does not turn to the user and asks nothing back.</summary>
 public sealed partial class IgnoresUserDetector : IDetector
 {
     /// <summary>Questions with fewer content words ("Well?") give too little to judge a reply by.</summary>
@@ -35,7 +35,8 @@ public sealed partial class IgnoresUserDetector : IDetector
                 continue;
             }
             var shared = Prose.ContentWords(line.Text).Any(w => asked.Contains(w.Stem));
-            if (!shared && !AnswerCue().IsMatch(line.Text) && !SecondPerson().IsMatch(line.Text))
+            // A question back engages the user even when it shares no word with theirs; only a reply on its own track is flagged.
+            if (!shared && !AnswerCue().IsMatch(line.Text) && !SecondPerson().IsMatch(line.Text) && !line.Text.Contains('?', StringComparison.Ordinal))
             {
                 yield return new DetectorHit(line.Turn, index, line.Speaker, Category, Severity, Evidence.WholeLine(line.Text),
                     $"answers none of the user's question ('{Shorten(user.Text)}'): no shared words, no answer, not addressed to them");
