@@ -109,7 +109,7 @@ public static class BenchReportBuilder
             var p = Statistics.ProportionIncreasePValue(k1, baseline.Count(), k2, window.Count());
             if (p < WallSignificance)
             {
-                return new Wall((window.Key * WallWindow) + 1, (window.Key + 1) * WallWindow, Statistics.Round((double)k2 / window.Count()),
+                return new Wall((window.Key * WallWindow) + 1, window.Max(r => r.Index), Statistics.Round((double)k2 / window.Count()),
                     Statistics.Round((double)k1 / baseline.Count()), Statistics.Round(p));
             }
         }
