@@ -82,7 +82,8 @@ public sealed class TelemetryTests(TelemetryFixture fixture)
         Assert.Superset(reported, new HashSet<string>(
         [
             WorldPlayTelemetry.Metrics.TurnDuration, WorldPlayTelemetry.Metrics.EventsCommitted, WorldPlayTelemetry.Metrics.ProposalsRejected,
-            WorldPlayTelemetry.Metrics.MindTokens, WorldPlayTelemetry.Metrics.PerspectiveTokens,
+            WorldPlayTelemetry.Metrics.MindTokens, WorldPlayTelemetry.Metrics.PerspectiveTokens, WorldPlayTelemetry.Metrics.MindRetries,
+            WorldPlayTelemetry.Metrics.MindRepairs, WorldPlayTelemetry.Metrics.MindParseFailures,
         ]));
     }
 
