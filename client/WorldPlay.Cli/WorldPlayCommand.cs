@@ -29,6 +29,7 @@ public static class WorldPlayCommand
             ReplayCommand.Create(output ?? Console.Out),
             ClusterCommand.Create(output ?? Console.Out, error ?? Console.Error),
             FakeLlmCommand.Create(output ?? Console.Out, error ?? Console.Error),
+            BenchCommand.Create(output ?? Console.Out),
         };
         var configuration = new InvocationConfiguration
         {
@@ -67,6 +68,6 @@ public static class WorldPlayCommand
         result is null || result.Parent is not CommandResult parent ? [] : [.. CommandPath(parent), result.Command.Name];
 
     private static bool IsUserError(Exception e) =>
-        e is WorldFileException or TimelineFileException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
+        e is WorldFileException or TimelineFileException or WorldPlay.Bench.Transcripts.TranscriptFormatException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
             or ClusterFileException or ClusterUnreachableException or LocalClusterException;
 }

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using WorldPlay.Bench.Detectors;
+using WorldPlay.Bench.Reports;
+using WorldPlay.Bench.Transcripts;
+using WorldPlay.Core.Worlds;
+
+namespace WorldPlay.Cli;
+
+/// <summary><c>worldplay bench</c>: score role-play transcripts for misalignments and compare models.</summary>
+internal static class BenchCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        // Each subcommand is one line here; 'bench run' joins them the same way.
+        return new Command("bench", "Role-Play Bench: count what goes wrong in the characters' replies (13 categories in three groups: " +
+            "Worlds, Stories, User preferences), per turn, with intervals. See docs/bench.md.")
+        {
+            Score(output),
+            Compare(output),
+        };
+    }
+
+    private static Command Score(TextWriter output)
+    {
+        var transcripts = new Argument<FileInfo[]>("transcript")
+        {
+            Description = "One or more transcripts, one JSON object per line: {\"turn\": 1, \"speaker\": \"Mira\", \"role\": \"npc\", \"text\": \"...\"} " +
+                "(role npc, user or narrator); an optional first line {\"world\": {...}} holds the setting. Several files are sessions of one report.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var world = new Option<string?>("--world", "-w")
+        {
+            Description = $"The setting to check names, genders, relationships, presence, laws and language against: a sample ({string.Join(", ", WorldFiles.SampleNames)}) " +
+                "or a world file (docs/world-format.md). Replaces a world line in the transcripts. Without either, only setting-free detectors run.",
+        };
+        var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Directory to write report.json and report.html into (created if missing).", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap intervals; the same seed gives the same report.", DefaultValueFactory = _ => BenchReportBuilder.DefaultSeed };
+        var command = new Command("score", "Score existing transcripts: run every detector on the NPC lines (user lines are context), then write " +
+            "DIR/report.json (rates, intervals, scores, curves, the wall, worst replies) and DIR/report.html. Example:\n" +
+            "  worldplay bench score session.jsonl --world harbor --out /tmp/report")
+        {
+            transcripts, world, outDir, seed,
+        };
+        command.SetAction(result =>
+        {
+            var setting = result.GetValue(world) is { } w ? WorldFiles.Load(w) : null;
+            var scored = result.GetValue(transcripts)!.Select(f => TranscriptScorer.Score(TranscriptReader.Read(f.FullName, setting))).ToList();
+            var report = BenchReportBuilder.Build(scored, result.GetValue(seed));
+            var dir = result.GetValue(outDir)!.FullName;
+            ReportFiles.Write(report, dir);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{report.Sessions} session(s), {report.NpcTurns} NPC replies: overall {report.Overall.Score:0.0} [{report.Overall.Interval.Low:0.0}, {report.Overall.Interval.High:0.0}]"));
+            foreach (var g in report.Groups)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {g.Group,-17} {g.Score,5:0.0}"));
+            }
+            foreach (var c in report.Categories.Where(c => c.Hits > 0))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c.Id,-26} {c.Hits,4} hits  rate {c.Rate:0.000}"));
+            }
+            output.WriteLine(report.Wall is { } wall
+                ? string.Create(CultureInfo.InvariantCulture, $"wall at replies {wall.FromIndex}-{wall.ToIndex} (p = {wall.PValue:0.####})")
+                : "no wall");
+            output.WriteLine($"wrote {Path.Combine(dir, ReportFiles.JsonName)} and {Path.Combine(dir, ReportFiles.HtmlName)}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Compare(TextWriter output)
+    {
+        var dirs = new Argument<DirectoryInfo[]>("report-dir")
+        {
+            Description = "Two or more directories written by 'worldplay bench score' (or 'bench run'); each is one model or configuration.",
+            Arity = new ArgumentArity(2, 100),
+        };
+        var command = new Command("compare", "Rank reports by overall score and show each one's paired difference to the leader over the scenarios " +
+            "both played (sessions with the same name), with a bootstrap 95% interval. Example:\n  worldplay bench compare runs/model-a runs/model-b")
+        {
+            dirs,
+        };
+        command.SetAction(result =>
+        {
+            var reports = result.GetValue(dirs)!.Select(d => (d.Name, ReportFiles.Read(d.FullName))).ToList();
+            output.Write(Leaderboard.Format(Leaderboard.Compare(reports)));
+            return 0;
+        });
+        return command;
+    }
+}
