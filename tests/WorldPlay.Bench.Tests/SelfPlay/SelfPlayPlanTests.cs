@@ -2,6 +2,7 @@ using WorldPlay.Bench.Scenarios;
 using WorldPlay.Bench.SelfPlay;
 using WorldPlay.Bench.Tests.Scenarios;
 using WorldPlay.Minds;
+using AdversarialSituation = WorldPlay.Minds.AdversarialSituation;
 
 namespace WorldPlay.Bench.Tests.SelfPlay;
 

@@ -6,6 +6,7 @@ using WorldPlay.Core;
 using WorldPlay.Core.Minds;
 using WorldPlay.Core.Scenes;
 using WorldPlay.Minds;
+using AdversarialSituation = WorldPlay.Minds.AdversarialSituation;
 
 namespace WorldPlay.Bench.Tests.SelfPlay;
 
