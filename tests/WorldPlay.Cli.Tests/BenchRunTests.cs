@@ -117,7 +117,7 @@ public sealed class BenchRunTests
         File.WriteAllText(Path.Combine(outDir, "keep.txt"), "mine");
         var run = await SmallRun(outDir);
 
-        Assert.Equal((2, new[] { Path.Combine(outDir, "keep.txt") }), (run.ExitCode, Directory.GetFileSystemEntries(outDir)));
+        Assert.Equal((2, "keep.txt"), (run.ExitCode, string.Join(",", Directory.GetFileSystemEntries(outDir).Select(Path.GetFileName))));
     }
 
     [Fact]
