@@ -10,12 +10,13 @@ namespace WorldPlay.Cli;
 /// <summary><c>worldplay bench</c>: score role-play transcripts for misalignments and compare models.</summary>
 internal static class BenchCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         // Each subcommand is one line here; 'bench run' joins them the same way.
         return new Command("bench", "Role-Play Bench: count what goes wrong in the characters' replies (13 categories in three groups: " +
             "Worlds, Stories, User preferences), per turn, with intervals. See docs/bench.md.")
         {
+            BenchRunCommand.Create(output, error),
             Score(output),
             Compare(output),
         };

@@ -96,7 +96,7 @@ internal static class SimulateCommand
     }
 
     /// <summary>Refuses a number outside [min, max]; a value that is not a number is already refused by the parser.</summary>
-    private static void WithinRange(Option<int> option, int min, int max) =>
+    internal static void WithinRange(Option<int> option, int min, int max) =>
         option.Validators.Add(r =>
         {
             if (r.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out var value) && (value < min || value > max))
@@ -106,7 +106,7 @@ internal static class SimulateCommand
         });
 
     /// <summary>The language model settings for --mind openai (checked before anything starts), or null for the procedural mind.</summary>
-    private static WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel(string mind, string? endpoint, string? model, string[] characterModels)
+    internal static WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel(string mind, string? endpoint, string? model, string[] characterModels)
     {
         if (mind != "openai")
         {

@@ -29,7 +29,7 @@ public static class WorldPlayCommand
             ReplayCommand.Create(output ?? Console.Out),
             ClusterCommand.Create(output ?? Console.Out, error ?? Console.Error),
             FakeLlmCommand.Create(output ?? Console.Out, error ?? Console.Error),
-            BenchCommand.Create(output ?? Console.Out),
+            BenchCommand.Create(output ?? Console.Out, error ?? Console.Error),
         };
         var configuration = new InvocationConfiguration
         {

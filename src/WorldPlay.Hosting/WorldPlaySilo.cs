@@ -135,7 +135,9 @@ public static class WorldPlaySilo
 
     /// <summary>Starts a one-silo cluster inside this process (localhost clustering on free ports, in-memory storage,
     /// procedural minds). This is what the CLI runs when no cluster is given.</summary>
-    public static async Task<IHost> StartEmbeddedAsync(LogLevel logLevel = LogLevel.Warning, CancellationToken cancellationToken = default, WorldPlay.Minds.Llm.LlmMindOptions? languageModel = null)
+    public static async Task<IHost> StartEmbeddedAsync(
+        LogLevel logLevel = LogLevel.Warning, CancellationToken cancellationToken = default, WorldPlay.Minds.Llm.LlmMindOptions? languageModel = null,
+        IMindCatalog? minds = null)
     {
         var host = Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging
@@ -145,6 +147,8 @@ public static class WorldPlaySilo
             .UseOrleans(silo => silo
                 .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
                 .AddLanguageModel(languageModel)
+                // A caller's own catalog (the bench adds user simulators for situations read from a file) wins over the defaults.
+                .ConfigureServices(services => { if (minds is not null) { services.AddSingleton(minds); } })
                 .AddWorldPlay()
                 .AddWorldPlayTracing())
             .ConfigureServices(services => services.AddWorldPlayTelemetryWhenExported("worldplay-embedded"))

@@ -45,4 +45,7 @@ public sealed record Scenario(
 {
     /// <summary>The scene this scenario plays.</summary>
     public SceneSpec Scene => World.Scenes.First(s => s.Id == SceneId);
+
+    /// <summary>The world file JSON <see cref="World"/> was read from, or null (a sample world), so that a transcript can carry its setting.</summary>
+    public string? WorldFile { get; init; }
 }

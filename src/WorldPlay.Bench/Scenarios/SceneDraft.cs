@@ -117,7 +117,7 @@ internal sealed record SceneDraft(
         }
         var scenario = new Scenario(
             ScenarioId, Format, where.Where, Title, definition, npcId, userId, SceneId, Objectives, OpeningMessage, Language,
-            AlternateGreetings, Progression, Instructions);
+            AlternateGreetings, Progression, Instructions) { WorldFile = world.ToJsonString() };
         return (scenario, []);
     }
 

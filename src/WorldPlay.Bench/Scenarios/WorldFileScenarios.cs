@@ -24,10 +24,11 @@ internal static class WorldFileScenarios
         {
             return [() => RecordOutcome.Failed([where with { Field = "scenes", Message = "is empty; a bench scenario plays one of the world's scenes" }])];
         }
-        return world.Scenes.Select((scene, i) => (Func<RecordOutcome>)(() => Import(world, scene, where with { Field = $"scenes[{i}]", RecordId = scene.Id })));
+        var text = File.Exists(nameOrPath) ? File.ReadAllText(nameOrPath) : null;
+        return world.Scenes.Select((scene, i) => (Func<RecordOutcome>)(() => Import(world, text, scene, where with { Field = $"scenes[{i}]", RecordId = scene.Id })));
     }
 
-    private static RecordOutcome Import(WorldDefinition world, SceneSpec scene, ScenarioProblem where)
+    private static RecordOutcome Import(WorldDefinition world, string? worldFile, SceneSpec scene, ScenarioProblem where)
     {
         if (scene.User is not { } user)
         {
@@ -39,7 +40,7 @@ internal static class WorldFileScenarios
         }
         var scenario = new Scenario(
             $"{world.Setting.Id}-{scene.Id}", ScenarioFormat.WorldFile, $"{where.File} scene {scene.Id}", $"{world.Setting.Name}: {scene.Title}",
-            world, npc, user, scene.Id, scene.Objectives, null, world.Setting.Language, [], [], null);
+            world, npc, user, scene.Id, scene.Objectives, null, world.Setting.Language, [], [], null) { WorldFile = worldFile };
         return new RecordOutcome(scenario, []);
     }
 }

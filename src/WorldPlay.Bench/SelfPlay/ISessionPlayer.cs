@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using WorldPlay.Core.Scenes;
+
+namespace WorldPlay.Bench.SelfPlay;
+
+/// <summary>Plays one self-play session on a WorldPlay silo and returns its committed turns. The bench stays free of Orleans:
+/// the <c>worldplay</c> command implements this with the client library.</summary>
+public interface ISessionPlayer
+{
+    /// <summary>Creates the session's world, opens its scene with the NPC and user minds and the session's seed, plays
+    /// <paramref name="turns"/> turns (NPC and user alternating), and returns the scene's transcript.</summary>
+    Task<ImmutableArray<TurnRecord>> PlayAsync(SelfPlaySession session, int turns, CancellationToken cancellationToken);
+}
