@@ -86,6 +86,36 @@ stop_services() {
   fi
 }
 
+# Headless Chromium for the browser tests comes from Debian, never from Playwright's downloads. It is installed
+# when missing (as root, or through sudo when that needs no password); when it cannot be, the browser tests fail
+# and say why.
+ensure_chromium() {
+  local chromium="${WORLDPLAY_CHROMIUM:-/usr/bin/chromium}"
+  if [[ -x "$chromium" ]]; then
+    return
+  fi
+  if [[ -n "${WORLDPLAY_CHROMIUM:-}" ]]; then
+    echo "WORLDPLAY_CHROMIUM=$chromium does not exist; the browser tests will fail."
+    return
+  fi
+  local run_as_root=()
+  if [[ $(id -u) -ne 0 ]]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+      run_as_root=(sudo -n)
+    else
+      echo "Chromium is missing and installing it needs root; run 'apt-get install -y chromium' as root, or the browser tests will fail."
+      return
+    fi
+  fi
+  local log="$results/chromium-install.log"
+  echo "Installing Chromium from Debian (apt-get install chromium) for the browser tests..."
+  if ! { "${run_as_root[@]}" apt-get update -qq &&
+    "${run_as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >"$log" 2>&1 ||
+    [[ ! -x "$chromium" ]]; then
+    echo "Could not install Chromium (apt-get output: $log); the browser tests will fail."
+  fi
+}
+
 trap stop_services EXIT
 
 # --- build -------------------------------------------------------------------------------------
@@ -95,6 +125,7 @@ if ! dotnet build WorldPlay.sln -c Release --nologo -v quiet; then
   exit 1
 fi
 
+ensure_chromium
 start_services
 
 # --- test --------------------------------------------------------------------------------------
