@@ -17,11 +17,12 @@ public static class RepositoryFolders
         return null;
     }
 
-    /// <summary><c>docs/images</c> of the repository when it can be written, else a fresh temporary folder: screenshots
-    /// the docs show land in the checkout, and a read-only checkout does not fail the test.</summary>
+    /// <summary>Where screenshots go: <c>docs/images</c> of the repository when <c>WORLDPLAY_UPDATE_SCREENSHOTS=1</c> (to refresh
+    /// the images the docs show) and it can be written; otherwise a fresh temporary folder, so a test run never changes
+    /// the checkout (fonts differ between machines, and so would the pictures).</summary>
     public static string DocsImages()
     {
-        if (Root() is { } root)
+        if (Environment.GetEnvironmentVariable("WORLDPLAY_UPDATE_SCREENSHOTS") == "1" && Root() is { } root)
         {
             var images = Path.Combine(root, "docs", "images");
             try
