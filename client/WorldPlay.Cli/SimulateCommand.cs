@@ -61,6 +61,12 @@ internal static class SimulateCommand
         mind.AcceptOnlyFromAmong("procedural", "openai");
         var endpoint = new Option<string?>("--endpoint") { Description = "The OpenAI-compatible base address with its /v1, e.g. http://127.0.0.1:8080/v1 (with --mind openai)." };
         var model = new Option<string?>("--model") { Description = "The model name the endpoint serves (with --mind openai)." };
+        var modelTimeout = new Option<int>("--model-timeout")
+        {
+            Description = "Seconds one model call may take before it is abandoned and retried (1 to 600; with --mind openai).",
+            DefaultValueFactory = _ => 60,
+        };
+        WithinRange(modelTimeout, 1, 600);
         var characterModel = new Option<string[]>("--character-model")
         {
             Description = "A model of its own for one character, as CHARACTER=MODEL (e.g. --character-model oren=gpt-4o-mini for a minor character); repeat it for more (with --mind openai).",
@@ -73,7 +79,7 @@ internal static class SimulateCommand
 
         var command = new Command("simulate", "Play an ensemble scene with self-play, on an embedded silo (in-process, in-memory storage, procedural minds) or on a cluster (--cluster).")
         {
-            world, scene, turns, seed, user, turnTaking, budget, json, quiet, outFile, cluster, mind, endpoint, model, characterModel,
+            world, scene, turns, seed, user, turnTaking, budget, json, quiet, outFile, cluster, mind, endpoint, model, characterModel, modelTimeout,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             new SimulateRequest(
@@ -87,7 +93,7 @@ internal static class SimulateCommand
                 result.GetValue(json),
                 result.GetValue(quiet),
                 result.GetValue(outFile),
-                LanguageModel(result.GetValue(mind)!, result.GetValue(endpoint), result.GetValue(model), result.GetValue(characterModel) ?? []),
+                LanguageModel(result.GetValue(mind)!, result.GetValue(endpoint), result.GetValue(model), result.GetValue(characterModel) ?? [], result.GetValue(modelTimeout)),
                 result.GetValue(cluster)),
             output,
             error,
@@ -106,7 +112,7 @@ internal static class SimulateCommand
         });
 
     /// <summary>The language model settings for --mind openai (checked before anything starts), or null for the procedural mind.</summary>
-    internal static WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel(string mind, string? endpoint, string? model, string[] characterModels)
+    internal static WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel(string mind, string? endpoint, string? model, string[] characterModels, int timeoutSeconds = 60)
     {
         if (mind != "openai")
         {
@@ -131,6 +137,7 @@ internal static class SimulateCommand
                 : Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"--endpoint '{endpoint}' is not an absolute address such as http://127.0.0.1:8080/v1."),
             Model = model ?? throw new ArgumentException("--mind openai needs --model, the name of a model the endpoint serves."),
             CharacterModels = castings.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            AttemptTimeout = TimeSpan.FromSeconds(timeoutSeconds),
         };
         options.Validate();
         return options;
