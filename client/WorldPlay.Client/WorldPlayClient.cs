@@ -148,6 +148,22 @@ public sealed class SceneHandle(IGrainFactory grains, string key, Polly.Resilien
         }
     }
 
+    /// <summary>Plays self-play call after call until the scene reaches turn <paramref name="untilTurn"/> (or nobody is left to
+    /// act); returns every turn played. A single call may return early (it plays for about 10 s at most).</summary>
+    public async Task<ImmutableArray<TurnRecord>> PlayThroughAsync(int untilTurn, int maxTurnsPerCall = 20, CancellationToken cancellationToken = default)
+    {
+        var played = ImmutableArray.CreateBuilder<TurnRecord>();
+        while (true)
+        {
+            var batch = await PlayUntilAsync(untilTurn, maxTurnsPerCall, cancellationToken);
+            played.AddRange(batch.Turns);
+            if (batch.Turns.Length == 0 || batch.Status.Turn >= untilTurn)
+            {
+                return played.ToImmutable();
+            }
+        }
+    }
+
     /// <summary>Plays up to <paramref name="turns"/> more turns of self-play.</summary>
     public async Task<TurnBatch> PlayAsync(int turns, CancellationToken cancellationToken = default)
     {

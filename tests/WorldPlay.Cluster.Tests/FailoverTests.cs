@@ -14,7 +14,7 @@ public sealed class FailoverTests(AzureCluster azure, ITestOutputHelper output)
     public async Task KillSiloHostingScene_MidRun_EveryTurnExactlyOnceAndLawful()
     {
         var (world, scene) = await azure.OpenHarborAsync(seed: 17);
-        await scene.PlayUntilAsync(100, maxTurns: 100);
+        await scene.PlayThroughAsync(100, maxTurnsPerCall: 100);
         var victim = await azure.SiloOf(azure.SceneGrain(scene));
         var clock = Stopwatch.StartNew();
 
@@ -43,7 +43,7 @@ public sealed class FailoverTests(AzureCluster azure, ITestOutputHelper output)
     public async Task RestartEverySilo_WorldsCharactersAndScenesComeBackTheSame()
     {
         var (world, scene) = await azure.OpenHarborAsync(seed: 23);
-        await scene.PlayUntilAsync(120, maxTurns: 120);
+        await scene.PlayThroughAsync(120, maxTurnsPerCall: 120);
         var before = (State: (await world.StateAsync()).StateHash, Scene: await scene.StatusAsync(), Memory: await MemoryHashAsync(world));
 
         foreach (var silo in azure.Cluster.Silos.ToList())
@@ -63,7 +63,7 @@ public sealed class FailoverTests(AzureCluster azure, ITestOutputHelper output)
     public async Task StorageAwayForSeconds_TurnsWaitOrFailClearly_RunRecoversWithNothingHalfCommitted()
     {
         var (world, scene) = await azure.OpenHarborAsync(seed: 29);
-        await scene.PlayUntilAsync(40, maxTurns: 40);
+        await scene.PlayThroughAsync(40, maxTurnsPerCall: 40);
 
         azure.Disconnect();
         var failure = await Record.ExceptionAsync(() => azure.SceneGrain(scene).Play(60, 20));

@@ -53,7 +53,7 @@ public sealed class StoryThreadGrainTests(ClusterFixture fixture)
     public async Task PlayUntil_CalledAgain_NeverPlaysPastTheTarget()
     {
         var (_, scene, _) = await Scenes.OpenAsync(fixture.Client, seed: 8);
-        await scene.PlayUntilAsync(10, maxTurns: 20);
+        await scene.PlayThroughAsync(10);
 
         var again = await scene.PlayUntilAsync(10, maxTurns: 20);
 

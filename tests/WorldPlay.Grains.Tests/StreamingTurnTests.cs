@@ -134,7 +134,7 @@ public sealed class StreamingTurnTests
             }
             else
             {
-                played.AddRange((await scene.PlayUntilAsync(turns, turns)).Turns);
+                played.AddRange(await scene.PlayThroughAsync(turns, turns));
             }
             var events = new List<WorldEvent>();
             await foreach (var e in world.EventsAsync())
