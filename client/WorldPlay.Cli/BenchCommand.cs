@@ -17,12 +17,12 @@ internal static class BenchCommand
             "Worlds, Stories, User preferences), per turn, with intervals. See docs/bench.md.")
         {
             BenchRunCommand.Create(output, error),
-            Score(output),
+            Score(output, error),
             Compare(output),
         };
     }
 
-    private static Command Score(TextWriter output)
+    private static Command Score(TextWriter output, TextWriter error)
     {
         var transcripts = new Argument<FileInfo[]>("transcript")
         {
@@ -37,17 +37,28 @@ internal static class BenchCommand
         };
         var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Directory to write report.json and report.html into (created if missing).", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap intervals; the same seed gives the same report.", DefaultValueFactory = _ => BenchReportBuilder.DefaultSeed };
+        var judgeFlags = new JudgeFlags();
         var command = new Command("score", "Score existing transcripts: run every detector on the NPC lines (user lines are context), then write " +
-            "DIR/report.json (rates, intervals, scores, curves, the wall, worst replies) and DIR/report.html. Example:\n" +
+            "DIR/report.json (rates, intervals, scores, curves, the wall, worst replies) and DIR/report.html. With --judge openai, an LLM judge " +
+            "confirms the flagged replies and audits a sample of the others. Example:\n" +
             "  worldplay bench score session.jsonl --world harbor --out /tmp/report")
         {
             transcripts, world, outDir, seed,
         };
-        command.SetAction(result =>
+        foreach (var option in judgeFlags.Options)
         {
+            command.Options.Add(option);
+        }
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var judge = judgeFlags.Read(result);
             var setting = result.GetValue(world) is { } w ? WorldFiles.Load(w) : null;
             var scored = result.GetValue(transcripts)!.Select(f => TranscriptScorer.Score(TranscriptReader.Read(f.FullName, setting))).ToList();
             var report = BenchReportBuilder.Build(scored, result.GetValue(seed));
+            if (judge is not null)
+            {
+                report = await JudgeFlags.JudgeAsync(judge, report, scored, error, cancellationToken);
+            }
             var dir = result.GetValue(outDir)!.FullName;
             ReportFiles.Write(report, dir);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -63,6 +74,10 @@ internal static class BenchCommand
             output.WriteLine(report.Wall is { } wall
                 ? string.Create(CultureInfo.InvariantCulture, $"wall at replies {wall.FromIndex}-{wall.ToIndex} (p = {wall.PValue:0.####})")
                 : "no wall");
+            if (report.Judge is { } verdicts)
+            {
+                JudgeFlags.Summarize(output, verdicts);
+            }
             output.WriteLine($"wrote {Path.Combine(dir, ReportFiles.JsonName)} and {Path.Combine(dir, ReportFiles.HtmlName)}");
             return 0;
         });

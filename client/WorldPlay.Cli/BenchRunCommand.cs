@@ -62,12 +62,17 @@ internal static class BenchRunCommand
             Required = true,
         };
         var force = new Option<bool>("--force") { Description = "Write into a non-empty --out: the earlier run's transcripts/, discarded/ and reports are replaced." };
+        var judgeFlags = new JudgeFlags();
         var command = new Command("run", "Self-play: every scenario against every user profile, --repeats times, on an embedded silo (or --cluster); " +
             "sessions whose simulated user breaks (speaks as the NPC, loops) are discarded and counted; the rest are scored into DIR/report.json and DIR/report.html. Example:\n" +
             "  worldplay bench run --scenarios ../shared/data/rpbench-auto/scenes.jsonl --limit 10 --turns 100 --repeats 3 --out /tmp/b")
         {
             scenarios, limit, offset, turns, repeats, users, situations, npcMind, userMind, endpoint, model, concurrency, cluster, outDir, force,
         };
+        foreach (var option in judgeFlags.Options)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction((result, cancellationToken) => RunAsync(
             new BenchRunRequest(
                 result.GetValue(scenarios)!,
@@ -84,7 +89,8 @@ internal static class BenchRunCommand
                 result.GetValue(concurrency),
                 result.GetValue(cluster),
                 result.GetValue(outDir)!,
-                result.GetValue(force)),
+                result.GetValue(force),
+                judgeFlags.Read(result)),
             output,
             error,
             cancellationToken));
@@ -156,6 +162,10 @@ internal static class BenchRunCommand
             error.WriteLine($"error: session {failed.Name} stopped: {failed.Error}");
         }
         var report = result.Kept.IsEmpty ? null : BenchReportBuilder.Build(result.Kept);
+        if (report is not null && request.Judge is { } judge)
+        {
+            report = await JudgeFlags.JudgeAsync(judge, report, result.Kept, error, cancellationToken);
+        }
         if (report is not null)
         {
             ReportFiles.Write(report, request.Out.FullName);
@@ -243,6 +253,7 @@ internal static class BenchRunCommand
                 ["model"] = request.Model,
                 ["concurrency"] = request.Concurrency,
                 ["cluster"] = request.Cluster?.FullName,
+                ["judge"] = request.Judge?.Describe(),
             },
             ["minds"] = new JsonObject { ["npc"] = minds.Npc, ["user"] = minds.UserMindPattern },
             ["scenarios"] = set.Scenarios.Length,
@@ -290,13 +301,17 @@ internal static class BenchRunCommand
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c.Id,-26} {c.Hits,5} hits  rate {c.Rate:0.000}"));
         }
+        if (report.Judge is { } verdicts)
+        {
+            JudgeFlags.Summarize(output, verdicts);
+        }
         output.WriteLine($"wrote {Path.Combine(directory, ReportFiles.JsonName)}, {ReportFiles.HtmlName} and {RunFileName}; transcripts in {Path.Combine(directory, SelfPlayRun.TranscriptsFolder)}");
     }
 }
 
 internal sealed record BenchRunRequest(
     string Scenarios, int? Limit, int Offset, int Turns, int Repeats, ImmutableArray<string> Users, FileInfo? Situations,
-    string NpcMind, string UserMind, string? Endpoint, string? Model, int Concurrency, FileInfo? Cluster, DirectoryInfo Out, bool Force);
+    string NpcMind, string UserMind, string? Endpoint, string? Model, int Concurrency, FileInfo? Cluster, DirectoryInfo Out, bool Force, JudgeRequest? Judge);
 
 /// <summary>The names of the minds a session is played by, and the catalog that offers them on the embedded silo.</summary>
 internal sealed class SessionMinds(BenchRunRequest request, LlmMindOptions? languageModel, ImmutableArray<AdversarialSituation>? fromFile)

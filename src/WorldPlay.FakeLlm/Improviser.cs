@@ -23,6 +23,9 @@ internal enum ReplyKind
 
     /// <summary>Free text.</summary>
     Prose,
+
+    /// <summary>The bench judge's verdicts on one reply.</summary>
+    Judge,
 }
 
 /// <summary>A good reply before any fault: its text, and its JSON form when it is JSON.</summary>
@@ -46,6 +49,9 @@ internal static partial class Improviser
         var json = request.Format != ReplyFormat.Text;
         switch (kind)
         {
+            case ReplyKind.Judge:
+                var verdicts = JudgeVerdicts.Compose(prompt);
+                return new Reply(kind, verdicts.ToJsonString(Output), verdicts);
             case ReplyKind.Action:
                 var action = Act(scene, random);
                 return new Reply(kind, action.ToJsonString(Output), action);
@@ -72,6 +78,10 @@ internal static partial class Improviser
 
     private static ReplyKind KindOf(ChatRequest request, PromptedScene scene, ImmutableArray<string> schemaProperties)
     {
+        if (JudgeVerdicts.AreAskedFor(request, schemaProperties))
+        {
+            return ReplyKind.Judge;
+        }
         if (!schemaProperties.IsEmpty)
         {
             return schemaProperties.Contains("speech") || schemaProperties.Contains("proposals") ? ReplyKind.Action

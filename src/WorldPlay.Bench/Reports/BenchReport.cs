@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using WorldPlay.Bench.Detectors;
+using WorldPlay.Bench.Judging;
 
 namespace WorldPlay.Bench.Reports;
 
@@ -24,7 +26,8 @@ public sealed record WorstTurn(string Session, int Turn, string Speaker, string 
 /// <summary>One scored session: its name (the scenario it played), NPC turns, hits and score.</summary>
 public sealed record SessionResult(string Name, int NpcTurns, int Hits, double Score);
 
-/// <summary>What <c>bench score</c> writes to report.json: per-category rates, scores, curves, the wall and the worst turns.</summary>
+/// <summary>What <c>bench score</c> writes to report.json: per-category rates, scores, curves, the wall and the worst turns, and
+/// the LLM judge's agreement with the detectors when a judge ran (absent from the file otherwise).</summary>
 public sealed record BenchReport(
     int FormatVersion,
     int Seed,
@@ -36,4 +39,5 @@ public sealed record BenchReport(
     ImmutableArray<TurnPoint> Curve,
     Wall? Wall,
     ImmutableArray<WorstTurn> WorstTurns,
-    ImmutableArray<SessionResult> SessionResults);
+    ImmutableArray<SessionResult> SessionResults,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JudgeReport? Judge = null);

@@ -46,7 +46,12 @@ public static class ReportHtml
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{E(c.Id)}</code></td><td>{E(c.Group)}</td><td class=\"num\">{c.Hits}</td><td class=\"num\">{c.Rate:0.000}</td><td class=\"num\">{c.Interval.Low:0.000} – {c.Interval.High:0.000}</td></tr>");
         }
-        html.Append("</table><h2>Worst replies</h2>");
+        html.Append("</table>");
+        if (report.Judge is { } judge)
+        {
+            Judge(html, judge);
+        }
+        html.Append("<h2>Worst replies</h2>");
         if (report.WorstTurns.IsEmpty)
         {
             html.Append("<p>No misaligned replies.</p>");
@@ -68,6 +73,40 @@ public static class ReportHtml
         html.Append("</table></body></html>\n");
         return html.ToString();
     }
+
+    /// <summary>The LLM judge's agreement with the detectors: a summary line, a table per category, and the disagreements.</summary>
+    private static void Judge(StringBuilder html, Judging.JudgeReport judge)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"judge\">LLM judge</h2><p>Judge model <code>{E(judge.Model)}</code>: {judge.Questions} question(s), " +
+            $"{judge.Unreadable} unreadable answer(s), {judge.Failed} failed call(s). Flagged (reply, category) pairs: {judge.Flagged}, " +
+            $"confirmed {judge.Confirmed}, rejected {judge.Rejected}, no verdict {judge.FlaggedNoVerdict}; precision as the judge sees it {P(judge.Precision)}. " +
+            $"Audit: {judge.AuditSampled} of {judge.UnflaggedReplies} unflagged replies sampled ({F(judge.SampleFraction * 100)}%, seed {judge.Seed}), " +
+            $"{judge.Audited} answered, {judge.AuditRepliesWithFindings} with a misalignment the detectors missed ({P(judge.MissRate)}). " +
+            $"Cohen's kappa over all pairs: {K(judge.Kappa)}.</p>");
+        html.Append("<table><tr><th>category</th><th>flagged</th><th>confirmed</th><th>rejected</th><th>no verdict</th><th>precision</th>" +
+            "<th>audited</th><th>found in audit</th><th>miss rate</th><th>kappa</th></tr>");
+        foreach (var c in judge.Categories)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{E(c.Id)}</code></td><td class=\"num\">{c.Flagged}</td><td class=\"num\">{c.Confirmed}</td>" +
+                $"<td class=\"num\">{c.Rejected}</td><td class=\"num\">{c.FlaggedNoVerdict}</td><td class=\"num\">{P(c.Precision)}</td><td class=\"num\">{c.Audited}</td>" +
+                $"<td class=\"num\">{c.Found}</td><td class=\"num\">{P(c.MissRate)}</td><td class=\"num\">{K(c.Kappa)}</td></tr>");
+        }
+        html.Append("</table>");
+        if (!judge.Disagreements.IsEmpty)
+        {
+            html.Append("<h3>Disagreements</h3><table><tr><th>session</th><th>turn</th><th>category</th><th>judge</th><th>evidence</th><th>judge's reason</th></tr>");
+            foreach (var d in judge.Disagreements)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(d.Session)}</td><td class=\"num\">{d.Turn}</td><td><code>{E(d.Category)}</code></td>" +
+                    $"<td>{E(d.Kind)}</td><td>{E(d.Evidence)}</td><td>{E(d.Reason)}</td></tr>");
+            }
+            html.Append("</table>");
+        }
+    }
+
+    private static string P(double? share) => share is { } s ? F(s * 100) + "%" : "–";
+
+    private static string K(double? kappa) => kappa is { } k ? k.ToString("0.00", CultureInfo.InvariantCulture) : "undefined";
 
     /// <summary>The reply with every evidence span marked; overlapping spans are merged.</summary>
     private static string Highlight(WorstTurn turn)

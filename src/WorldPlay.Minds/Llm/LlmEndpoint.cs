@@ -52,6 +52,20 @@ public sealed class LlmEndpoint
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>One JSON request through the same pipeline the minds use, for callers that are not minds (the bench's LLM judge):
+    /// the instructions as the system message, the material as the user message, <paramref name="schemaJson"/> as the reply's
+    /// schema (asked for as <see cref="LlmMindOptions.StructuredOutput"/> says). Returns the reply text unread: reading it is the
+    /// caller's business. Throws <see cref="MindUnavailableException"/> when the call finally fails.</summary>
+    public async Task<string> CompleteJsonAsync(string instructions, string material, string schemaName, string schemaJson, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(instructions);
+        ArgumentNullException.ThrowIfNull(material);
+        ChatMessage[] messages = [new SystemChatMessage(instructions), new UserChatMessage(material)];
+        var reply = await CompleteAsync(new ModelCall(Options.Model, messages, new ReplySchema(schemaName, schemaJson)), null, new CallTally(), cancellationToken)
+            .ConfigureAwait(false);
+        return reply.Text;
+    }
+
     private ChatCompletionOptions RequestOptions(ModelCall call)
     {
         var options = new ChatCompletionOptions
