@@ -19,6 +19,17 @@ public sealed class WorldPlayClient(IGrainFactory grains, Polly.ResiliencePipeli
         return World(key);
     }
 
+    /// <summary>Creates a world under <paramref name="key"/> with a timeline recorded elsewhere (a file), and opens its scene
+    /// <paramref name="scene"/> with the recorded <paramref name="transcript"/>, ready to go on.</summary>
+    public async Task<(WorldHandle World, SceneHandle Scene)> ImportAsync(
+        string key, WorldDefinition definition, ImmutableArray<WorldEvent> events, SceneOptions scene, ImmutableArray<TurnRecord> transcript, int snapshotEvery = 64)
+    {
+        await grains.GetGrain<IWorldGrain>(key).Import(new TimelineImport(new WorldSeed(definition, snapshotEvery), events));
+        var sceneKey = $"{key}/{scene.SceneId}";
+        await grains.GetGrain<IStoryThreadGrain>(sceneKey).Import(new SceneImport(scene with { WorldKey = key }, transcript));
+        return (World(key), Scene(sceneKey));
+    }
+
     /// <summary>A world that already exists.</summary>
     public WorldHandle World(string key) => new(grains, key);
 

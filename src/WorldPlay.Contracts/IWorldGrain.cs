@@ -53,6 +53,11 @@ public interface IWorldGrain : IGrainWithStringKey
     [Alias("start-branch")]
     Task<WorldLineage> StartBranch(BranchOrigin origin);
 
+    /// <summary>Creates the world from its definition and a recorded timeline (an imported file): the events are checked to continue
+    /// one another and stored in a few batches. Fails if this key already holds a world.</summary>
+    [Alias("import")]
+    Task<WorldSummary> Import(TimelineImport timeline);
+
     /// <summary>Where this world comes from: its parent, its parent's parent, ... with the fork points (empty for a root world).</summary>
     [Alias("lineage"), ReadOnly]
     Task<WorldLineage> Lineage();
@@ -109,6 +114,10 @@ public sealed record WhyRequest(
         _ => new WhyQuery.OfStatus(Subject ?? throw new ArgumentException("A why about a status names the entity.")),
     };
 }
+
+/// <summary>A world to create with a timeline recorded elsewhere: its seed and every event, in order.</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.TimelineImport")]
+public sealed record TimelineImport([property: Id(0)] WorldSeed Seed, [property: Id(1)] ImmutableArray<WorldEvent> Events);
 
 /// <summary>Fork this world after turn <see cref="AtTurn"/> into a new world <see cref="NewKey"/>.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.ForkRequest")]

@@ -90,6 +90,45 @@ public sealed partial class WorldGrain(
         return SummaryOf(_current);
     }
 
+    async Task<WorldSummary> IWorldGrain.Import(TimelineImport timeline)
+    {
+        // Checks the numbering (and folds the state) before anything is stored.
+        var history = Timeline.Start(WorldState.Initial(timeline.Seed.Definition), timeline.Seed.SnapshotEvery).Append(timeline.Events);
+        await ((IWorldGrain)this).Create(timeline.Seed);
+        var records = timeline.Events.GroupBy(e => e.Turn)
+            .Select(turn => MessagePackSerializer.Serialize(new CommittedBatch($"import/{turn.Key}", turn.Key, [.. turn], []), CoreSerialization.MessagePack));
+        foreach (var chunk in Chunks(records))
+        {
+            var appended = await store.AppendAsync(Stream, _streamVersion, chunk, $"import/{_streamVersion + 1}");
+            _streamVersion = appended.LastVersion;
+        }
+        (_history, _current) = (history, history.Current);
+        _recent.Clear();
+        await store.SaveSnapshotAsync(Stream, _streamVersion, MessagePackSerializer.Serialize(new WorldSnapshot(history.Current, _streamVersion), CoreSerialization.MessagePack));
+        return SummaryOf(history.Current);
+    }
+
+    /// <summary>Records grouped into appends the store accepts.</summary>
+    private static IEnumerable<List<byte[]>> Chunks(IEnumerable<byte[]> records)
+    {
+        var chunk = new List<byte[]>();
+        var bytes = 0;
+        foreach (var r in records)
+        {
+            if (chunk.Count > 0 && (chunk.Count == EventStoreLimits.MaxRecordsPerBatch || bytes + r.Length > EventStoreLimits.MaxBatchBytes))
+            {
+                yield return chunk;
+                (chunk, bytes) = ([], 0);
+            }
+            chunk.Add(r);
+            bytes += r.Length;
+        }
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
     async Task<WorldLineage> IWorldGrain.Fork(ForkRequest request)
     {
         var history = await HistoryAsync();
