@@ -3,6 +3,7 @@ using MessagePack;
 using Microsoft.Extensions.Logging;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
+using WorldPlay.Core.History;
 using WorldPlay.Core.Laws;
 using WorldPlay.Core.Minds;
 using WorldPlay.Core.Serialization;
@@ -17,11 +18,21 @@ public sealed class WorldRecord
     [Id(0)] public WorldDefinition? Definition { get; set; }
 
     [Id(1)] public int SnapshotEvery { get; set; } = 64;
+
+    /// <summary>For a branch: where it comes from, nearest fork first (empty for a root world).</summary>
+    [Id(2)] public ImmutableArray<ForkPoint> Ancestors { get; set; } = [];
+
+    /// <summary>For a branch: the root world of its family (null for a root world).</summary>
+    [Id(3)] public string? Root { get; set; }
+
+    /// <summary>For a branch: the ancestors' streams its shared prefix is read from, oldest first. Its own stream holds only what came after.</summary>
+    [Id(4)] public ImmutableArray<TimelineSegment> Prefix { get; set; } = [];
 }
 
 /// <summary>Owns one world's timeline: judges proposals with the core's laws, appends each commit to the event store
 /// as one record (one write per turn), and answers what each character perceives.
-/// It activates from the latest snapshot plus the records after it, and reads the whole history only when asked about the past.</summary>
+/// It activates from the latest snapshot plus the records after it, and reads the whole history only when asked about the past.
+/// A branch's stream holds only its own commits: its history reads the ancestors' streams up to the fork point first.</summary>
 public sealed partial class WorldGrain(
     [PersistentState("world", WorldPlayStorage.Grains)] IPersistentState<WorldRecord> record,
     IEventStore store,
@@ -55,9 +66,14 @@ public sealed partial class WorldGrain(
             var snapshot = MessagePackSerializer.Deserialize<WorldSnapshot>(stored.Data, CoreSerialization.MessagePack, cancellationToken);
             (_current, _streamVersion) = (snapshot.State, snapshot.StreamVersion);
         }
-        _recentAfter = _current.Version;
+        else if (!Prefix.IsEmpty)
+        {
+            // A branch without a snapshot: its starting state is the fold of its shared prefix.
+            await HistoryAsync();
+        }
+        _recentAfter = Current.Version;
         await CatchUpAsync(cancellationToken);
-        LogLoaded(Key, _current.Version, _recentAfter);
+        LogLoaded(Key, Current.Version, _recentAfter);
     }
 
     async Task<WorldSummary> IWorldGrain.Create(WorldSeed seed)
@@ -70,7 +86,112 @@ public sealed partial class WorldGrain(
         record.State = new WorldRecord { Definition = seed.Definition, SnapshotEvery = seed.SnapshotEvery };
         await record.WriteStateAsync();
         (_laws, _current, _recentAfter, _streamVersion) = (laws, WorldState.Initial(seed.Definition), 0, 0);
+        await GrainFactory.GetGrain<IWorldCatalogGrain>(IWorldCatalogGrain.Key).Register(Key);
         return SummaryOf(_current);
+    }
+
+    async Task<WorldSummary> IWorldGrain.Import(TimelineImport timeline)
+    {
+        // Checks the numbering (and folds the state) before anything is stored.
+        var history = Timeline.Start(WorldState.Initial(timeline.Seed.Definition), timeline.Seed.SnapshotEvery).Append(timeline.Events);
+        await ((IWorldGrain)this).Create(timeline.Seed);
+        var records = timeline.Events.GroupBy(e => e.Turn)
+            .Select(turn => MessagePackSerializer.Serialize(new CommittedBatch($"import/{turn.Key}", turn.Key, [.. turn], []), CoreSerialization.MessagePack));
+        foreach (var chunk in Chunks(records))
+        {
+            var appended = await store.AppendAsync(Stream, _streamVersion, chunk, $"import/{_streamVersion + 1}");
+            _streamVersion = appended.LastVersion;
+        }
+        (_history, _current) = (history, history.Current);
+        _recent.Clear();
+        await store.SaveSnapshotAsync(Stream, _streamVersion, MessagePackSerializer.Serialize(new WorldSnapshot(history.Current, _streamVersion), CoreSerialization.MessagePack));
+        return SummaryOf(history.Current);
+    }
+
+    /// <summary>Records grouped into appends the store accepts.</summary>
+    private static IEnumerable<List<byte[]>> Chunks(IEnumerable<byte[]> records)
+    {
+        var chunk = new List<byte[]>();
+        var bytes = 0;
+        foreach (var r in records)
+        {
+            if (chunk.Count > 0 && (chunk.Count == EventStoreLimits.MaxRecordsPerBatch || bytes + r.Length > EventStoreLimits.MaxBatchBytes))
+            {
+                yield return chunk;
+                (chunk, bytes) = ([], 0);
+            }
+            chunk.Add(r);
+            bytes += r.Length;
+        }
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    async Task<WorldLineage> IWorldGrain.Fork(ForkRequest request)
+    {
+        var history = await HistoryAsync();
+        if (request.AtTurn < 0 || request.AtTurn > Current.Turn)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.AtTurn, $"World '{Key}' has turns 0 to {Current.Turn}; fork at one of them.");
+        }
+        if (request.NewKey == Key || string.IsNullOrWhiteSpace(request.NewKey) || request.NewKey.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{request.NewKey}' cannot name a branch of world '{Key}'; use a new key without '/'.", nameof(request));
+        }
+        var seq = history.LastEventOfTurn(request.AtTurn);
+        var point = new ForkPoint(Key, seq, request.AtTurn);
+        // The branch reads what this world inherited up to the fork point, then this world's own stream up to it.
+        var ownFrom = Ancestors.IsEmpty ? 0 : Ancestors[0].Seq;
+        var prefix = Prefix.Where(s => s.LastSeq > 0).Select(s => s with { LastSeq = Math.Min(s.LastSeq, seq) }).ToList();
+        prefix = [.. prefix.Where((s, i) => i == 0 || prefix[i - 1].LastSeq < s.LastSeq)];
+        if (seq > ownFrom)
+        {
+            prefix.Add(new TimelineSegment(Stream, seq));
+        }
+        var lineage = new WorldLineage(request.NewKey, RootKey, Ancestors.Insert(0, point));
+        var branch = await GrainFactory.GetGrain<IWorldGrain>(request.NewKey)
+            .StartBranch(new BranchOrigin(Definition, record.State.SnapshotEvery, lineage, [.. prefix]));
+        await GrainFactory.GetGrain<IWorldFamilyGrain>(RootKey).RecordBranch(new BranchEntry(request.NewKey, point, request.Kind));
+        return branch;
+    }
+
+    async Task<WorldLineage> IWorldGrain.StartBranch(BranchOrigin origin)
+    {
+        if (record.State.Definition is not null)
+        {
+            throw new InvalidOperationException($"World '{Key}' already exists; fork under another key.");
+        }
+        record.State = new WorldRecord
+        {
+            Definition = origin.Definition,
+            SnapshotEvery = origin.SnapshotEvery,
+            Ancestors = origin.Lineage.Ancestors,
+            Root = origin.Lineage.Root,
+            Prefix = origin.Prefix,
+        };
+        (_laws, _history, _streamVersion) = (LawBook.For(origin.Definition.Setting), null, 0);
+        _recent.Clear();
+        var history = await HistoryAsync();
+        (_recentAfter, _current) = (history.Version, history.Current);
+        // A snapshot at the branch's start makes its activation snapshot + tail, like any world; it holds no events.
+        await store.SaveSnapshotAsync(Stream, 0, MessagePackSerializer.Serialize(new WorldSnapshot(history.Current, 0), CoreSerialization.MessagePack));
+        await record.WriteStateAsync();
+        return LineageOf();
+    }
+
+    Task<WorldLineage> IWorldGrain.Lineage() => Task.FromResult(LineageOf());
+
+    async Task<StateView> IWorldGrain.StateAt(long seq)
+    {
+        var history = await HistoryAsync();
+        if (seq < 0 || seq > history.Version)
+        {
+            throw new ArgumentOutOfRangeException(nameof(seq), seq, $"World '{Key}' has events 0 to {history.Version}.");
+        }
+        var state = history.StateAt(seq);
+        return new StateView(state, CoreSerialization.Hash(state));
     }
 
     Task<WorldSummary> IWorldGrain.Summary() => Task.FromResult(SummaryOf(Current));
@@ -155,6 +276,68 @@ public sealed partial class WorldGrain(
             audit.RelationshipsChanged);
     }
 
+    async Task<TimelineDiff> IWorldGrain.Diff(int fromTurn, int toTurn)
+    {
+        var history = await HistoryAsync();
+        if (fromTurn < 0 || toTurn < fromTurn || toTurn > history.Current.Turn)
+        {
+            throw new ArgumentOutOfRangeException(nameof(toTurn), $"Diff from turn {fromTurn} to turn {toTurn} of world '{Key}', which has turns 0 to {history.Current.Turn}: "
+                + "give 0 <= from <= to <= the last turn.");
+        }
+        var (from, to) = (history.LastEventOfTurn(fromTurn), history.LastEventOfTurn(toTurn));
+        return TimelineDiff.Between(history.StateAt(from), history.StateAt(to), history.Events.Skip((int)from).Take((int)(to - from)));
+    }
+
+    async Task<TimelineDiff> IWorldGrain.DiffBranch(string otherKey)
+    {
+        var history = await HistoryAsync();
+        var other = GrainFactory.GetGrain<IWorldGrain>(otherKey);
+        var otherLineage = await other.Lineage();
+        var parted = PartingSeq(LineageOf(), Current.Version, otherLineage, (await other.Summary()).Version)
+            ?? throw new ArgumentException($"World '{otherKey}' is not of the family of '{Key}' (root '{RootKey}'); diff branches of one family.");
+        var theirs = new List<WorldEvent>();
+        for (var page = await other.Events(parted, 5000); !page.Events.IsEmpty; page = await other.Events(theirs[^1].Seq, 5000))
+        {
+            theirs.AddRange(page.Events);
+        }
+        return TimelineDiff.Branches(Current, history.Events.Skip((int)parted), (await other.StateAfterTurn(-1)).State, theirs);
+    }
+
+    async Task<CausalAnswer> IWorldGrain.Why(WhyRequest request)
+    {
+        var history = await HistoryAsync();
+        if (request.AtEvent is { } at && (at < 0 || at > history.Version))
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), at, $"World '{Key}' has events 0 to {history.Version}.");
+        }
+        return CausalChain.Why(history, request.ToQuery(), request.AtEvent);
+    }
+
+    /// <summary>The last event two worlds of one family share: where the one of them that is an ancestor of the other (or their nearest
+    /// common ancestor) was left by each, the earlier of the two. Null when they are not of one family.</summary>
+    private static long? PartingSeq(WorldLineage a, long aVersion, WorldLineage b, long bVersion)
+    {
+        if (a.Root != b.Root)
+        {
+            return null;
+        }
+        // Each world's position in an ancestor: the earliest fork point on its way up to that ancestor.
+        static Dictionary<string, long> Positions(WorldLineage lineage, long version)
+        {
+            var positions = new Dictionary<string, long> { [lineage.Key] = version };
+            var seq = version;
+            foreach (var point in lineage.Ancestors)
+            {
+                seq = Math.Min(seq, point.Seq);
+                positions.TryAdd(point.Parent, seq);
+            }
+            return positions;
+        }
+        var (inA, inB) = (Positions(a, aVersion), Positions(b, bVersion));
+        var common = inA.Keys.Where(inB.ContainsKey).Select(k => Math.Min(inA[k], inB[k]));
+        return common.Any() ? common.Max() : null;
+    }
+
     private void Apply(CommittedBatch batch, long streamVersion)
     {
         _current = Current.ApplyAll(batch.Accepted);
@@ -184,6 +367,19 @@ public sealed partial class WorldGrain(
         if (_history is null)
         {
             var events = new List<WorldEvent>();
+            foreach (var segment in Prefix)
+            {
+                await foreach (var stored in store.ReadAsync(segment.Stream, 0))
+                {
+                    var accepted = MessagePackSerializer.Deserialize<CommittedBatch>(stored.Data, CoreSerialization.MessagePack).Accepted;
+                    var shared = events.Count;
+                    events.AddRange(accepted.Where(e => e.Seq > shared && e.Seq <= segment.LastSeq));
+                    if (accepted.Length > 0 && accepted[^1].Seq >= segment.LastSeq)
+                    {
+                        break;
+                    }
+                }
+            }
             long version = 0;
             await foreach (var stored in store.ReadAsync(Stream, 0))
             {
@@ -205,6 +401,14 @@ public sealed partial class WorldGrain(
             await store.SaveSnapshotAsync(Stream, _streamVersion, MessagePackSerializer.Serialize(new WorldSnapshot(Current, _streamVersion), CoreSerialization.MessagePack));
         }
     }
+
+    private ImmutableArray<ForkPoint> Ancestors => record.State.Ancestors.IsDefault ? [] : record.State.Ancestors;
+
+    private ImmutableArray<TimelineSegment> Prefix => record.State.Prefix.IsDefault ? [] : record.State.Prefix;
+
+    private string RootKey => record.State.Root ?? Key;
+
+    private WorldLineage LineageOf() => new(Key, RootKey, Ancestors);
 
     private WorldSummary SummaryOf(WorldState state) => new(
         Key, state.Setting.Name, state.Version, state.Turn, state.StoryMinute, state.Entities.Count, state.Relationships.Count, state.Facts.Count);
