@@ -7,56 +7,72 @@ using WorldPlay.Core.Serialization;
 
 namespace WorldPlay.Cli;
 
-/// <summary><c>worldplay replay</c>: the world state after any turn of a saved timeline.</summary>
+/// <summary><c>worldplay replay</c>: the world state after any turn or event of a saved timeline, on any branch.</summary>
 internal static class ReplayCommand
 {
     public static Command Create(TextWriter output)
     {
-        var file = new Argument<FileInfo>("file") { Description = "A timeline file written by 'worldplay simulate --out FILE'." };
+        var file = OpenedWorld.FileArgument();
         var atTurn = new Option<int?>("--at-turn", "-t") { Description = "The turn after which to show the world (default: the last turn)." };
+        var atEvent = new Option<long?>("--at-event", "-e") { Description = "Show the world just after this event number instead of after a turn." };
+        var branch = OpenedWorld.BranchOption();
         var json = new Option<bool>("--json") { Description = "Print the state as JSON (with its stateHash) instead of tables." };
-        var command = new Command("replay", "Show the world state after turn N of a saved timeline, rebuilt from its events (nearest snapshot plus the events after it).")
+        var command = new Command("replay", "Show the world state after turn N (or event S) of a saved timeline, rebuilt from its events (nearest snapshot plus the events after it).")
         {
-            file, atTurn, json,
+            file, atTurn, atEvent, branch, json,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var archive = await TimelineFile.ReadAsync(result.GetValue(file)!.FullName, cancellationToken);
-            var timeline = archive.ToTimeline();
-            var lastTurn = timeline.Current.Turn;
-            var turn = result.GetValue(atTurn) ?? lastTurn;
-            if (turn < 0 || turn > lastTurn)
+            var world = await OpenedWorld.OpenAsync(result.GetValue(file)!, result.GetValue(branch), cancellationToken);
+            var timeline = world.Timeline;
+            WorldState state;
+            int turn;
+            if (result.GetValue(atEvent) is { } seq)
             {
-                throw new ArgumentException($"--at-turn {turn} is outside this timeline, which has turns 0 to {lastTurn}.");
+                if (result.GetValue(atTurn) is not null)
+                {
+                    throw new ArgumentException("Give --at-turn or --at-event, not both.");
+                }
+                if (seq < 0 || seq > timeline.Version)
+                {
+                    throw new ArgumentException($"--at-event {seq} is outside branch '{world.Branch}', which has events 0 to {timeline.Version}.");
+                }
+                state = timeline.StateAt(seq);
+                turn = state.Turn;
             }
-            var state = timeline.StateAfterTurn(turn);
+            else
+            {
+                turn = world.Turn(result.GetValue(atTurn) ?? world.LastTurn, "--at-turn");
+                state = timeline.StateAfterTurn(turn);
+            }
             if (result.GetValue(json))
             {
                 var node = new JsonObject
                 {
                     ["world"] = state.Setting.Id,
+                    ["branch"] = world.Branch,
                     ["turn"] = turn,
                     ["lastEvent"] = state.Version,
                     ["stateHash"] = CoreSerialization.Hash(state),
-                    ["timelineHash"] = CoreSerialization.Hash(archive.Events),
+                    ["timelineHash"] = CoreSerialization.Hash(timeline.Events.ToArray()),
                     ["state"] = System.Text.Json.JsonSerializer.SerializeToNode(state, CoreSerialization.Json),
                 };
                 output.WriteLine(node.ToJsonString(CoreSerialization.IndentedJson));
             }
             else
             {
-                Render(output, archive, state, turn);
+                Render(output, world, state, turn);
             }
             return 0;
         });
         return command;
     }
 
-    private static void Render(TextWriter output, TimelineArchive archive, WorldState state, int turn)
+    private static void Render(TextWriter output, OpenedWorld world, WorldState state, int turn)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         string Name(EntityId id) => state.Find(id)?.Name ?? id.Value;
-        console.Write(new Rule($"[bold]{Markup.Escape(state.Setting.Name)}[/] after turn {turn} [dim](event {state.Version}, story minute {state.StoryMinute})[/]").LeftJustified());
+        console.Write(new Rule($"[bold]{Markup.Escape(state.Setting.Name)}[/] after turn {turn} [dim](branch {Markup.Escape(world.Branch)}, event {state.Version}, story minute {state.StoryMinute})[/]").LeftJustified());
         var people = new Table().Border(TableBorder.Rounded).AddColumns("character", "status", "at", "holds");
         foreach (var c in state.Entities.Values.Where(e => e.IsCharacter))
         {
@@ -74,7 +90,7 @@ internal static class ReplayCommand
         }
         console.Write(ties);
         console.MarkupLine($"[dim]{state.Facts.Count} facts hold; {state.ClosedRelationships.Count} relationships and {state.ClosedFacts.Count} facts were superseded earlier.[/]");
-        foreach (var t in archive.Transcript.Where(t => t.Turn <= turn).TakeLast(5))
+        foreach (var t in world.Bundle.TranscriptOf(world.Branch).Where(t => t.Turn <= turn).TakeLast(5))
         {
             console.MarkupLine($"[dim]{t.Turn,4}[/] [bold]{Markup.Escape(t.SpeakerName)}[/]: {Markup.Escape(t.Speech)}");
         }

@@ -27,6 +27,11 @@ public static class WorldPlayCommand
         {
             SimulateCommand.Create(output ?? Console.Out, error ?? Console.Error),
             ReplayCommand.Create(output ?? Console.Out),
+            DiffCommand.Create(output ?? Console.Out),
+            WhyCommand.Create(output ?? Console.Out),
+            ForkCommand.Create(output ?? Console.Out),
+            ExportCommand.Create(output ?? Console.Out),
+            ExportCommand.CreateImport(output ?? Console.Out),
             ClusterCommand.Create(output ?? Console.Out, error ?? Console.Error),
             FakeLlmCommand.Create(output ?? Console.Out, error ?? Console.Error),
             BenchCommand.Create(output ?? Console.Out, error ?? Console.Error),

@@ -30,6 +30,18 @@ public sealed class WorldPlayClient(IGrainFactory grains, Polly.ResiliencePipeli
 
     /// <summary>A scene that is already open.</summary>
     public SceneHandle Scene(string sceneKey) => new(grains, sceneKey, resilience ?? Resilience.Pipeline);
+
+    /// <summary>Opens scene <paramref name="parentScene"/>'s continuation on <paramref name="branch"/>, a fork of its world, under
+    /// <paramref name="sceneKey"/> (default: <c>{branch}/{scene id}</c>); it goes on from the fork turn.</summary>
+    public async Task<SceneHandle> ContinueOnBranchAsync(SceneHandle parentScene, WorldHandle branch, string? sceneKey = null)
+    {
+        var key = sceneKey ?? $"{branch.Key}/{(await parentScene.StatusAsync()).SceneId}";
+        await grains.GetGrain<IStoryThreadGrain>(key).Branch(new SceneBranch(parentScene.Key, branch.Key));
+        return Scene(key);
+    }
+
+    /// <summary>The keys of every root world (branches are listed by <see cref="WorldHandle.BranchesAsync"/>).</summary>
+    public Task<ImmutableArray<string>> WorldsAsync() => grains.GetGrain<IWorldCatalogGrain>(IWorldCatalogGrain.Key).Worlds();
 }
 
 /// <summary>One world: its state at any turn, its events, its laws' audit, and what each character remembers.</summary>
@@ -67,6 +79,31 @@ public sealed class WorldHandle(IGrainFactory grains, string key)
             after = page.Events[^1].Seq;
         }
     }
+
+    /// <summary>The state just after event <paramref name="seq"/> (0: the starting state).</summary>
+    public Task<StateView> StateAtAsync(long seq) => _world.StateAt(seq);
+
+    /// <summary>Creates world <paramref name="newKey"/> as a branch of this one after turn <paramref name="atTurn"/>; it shares this
+    /// world's timeline up to there without copying it.</summary>
+    public async Task<WorldHandle> ForkAsync(string newKey, int atTurn)
+    {
+        await _world.Fork(new ForkRequest(newKey, atTurn));
+        return new WorldHandle(grains, newKey);
+    }
+
+    /// <summary>This world's parent, grandparent, ... with their fork points, and the root of its family.</summary>
+    public Task<WorldLineage> LineageAsync() => _world.Lineage();
+
+    /// <summary>Every branch of this world's family (the tree grown from its root), in the order they were made.</summary>
+    public async Task<ImmutableArray<BranchEntry>> BranchesAsync() =>
+        await grains.GetGrain<IWorldFamilyGrain>((await _world.Lineage()).Root).Branches();
+
+    /// <summary>Every preference signal recorded in this world's family (choices between regenerated replies).</summary>
+    public async Task<ImmutableArray<PreferenceSignal>> PreferencesAsync() =>
+        await grains.GetGrain<IWorldFamilyGrain>((await _world.Lineage()).Root).Preferences();
+
+    /// <summary>Writes this family's preference signals as JSONL preference pairs, one line per discarded reply; returns the lines written.</summary>
+    public async Task<int> ExportPreferencesAsync(TextWriter writer) => await PreferencePairs.WriteAsync(await PreferencesAsync(), writer);
 
     /// <summary>What <paramref name="character"/> remembers: only the events it witnessed.</summary>
     public async Task<CharacterMemory> MemoryOfAsync(EntityId character) =>
@@ -156,6 +193,20 @@ public sealed class SceneHandle(IGrainFactory grains, string key, Polly.Resilien
     }
 
     public Task<SceneStatus> AddParticipantAsync(EntityId character) => scene.AddParticipant(character);
+
+    /// <summary>Plays the last turn again on a sibling branch with the speaker's mind reseeded; returns every alternative of that
+    /// turn so far, this scene's own first. Continue on one with <see cref="ChooseAsync"/>.</summary>
+    public Task<TurnAlternatives> RegenerateAsync() => scene.Regenerate();
+
+    /// <summary>The alternatives of the last regenerated turn.</summary>
+    public Task<TurnAlternatives> AlternativesAsync() => scene.Alternatives();
+
+    /// <summary>Keeps <paramref name="alternative"/>, records the choice as a preference signal, and returns the scene to continue on.</summary>
+    public async Task<(SceneHandle Scene, PreferenceSignal Signal)> ChooseAsync(AlternativeTurn alternative)
+    {
+        var signal = await scene.Choose(alternative.Scene);
+        return (new SceneHandle(grains, alternative.Scene, resilience), signal);
+    }
 
     public Task<SceneStatus> StatusAsync() => scene.Status();
 

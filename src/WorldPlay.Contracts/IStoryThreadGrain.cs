@@ -35,7 +35,55 @@ public interface IStoryThreadGrain : IGrainWithStringKey
     /// <summary>Up to <paramref name="max"/> turns starting at turn <paramref name="fromTurn"/>.</summary>
     [Alias("transcript"), ReadOnly]
     Task<TurnBatch> Transcript(int fromTurn, int max);
+
+    /// <summary>Opens this scene as the continuation of <see cref="SceneBranch.ParentScene"/> on <see cref="SceneBranch.WorldKey"/>, a fork
+    /// of the parent's world: its transcript is the parent's up to the fork turn plus its own turns, and its pacing is rebuilt from those
+    /// turns. With a <see cref="SceneBranch.ReplayVariant"/> it plays the next turn at once, its speaker's mind reseeded by the variant.</summary>
+    [Alias("branch")]
+    Task<TurnBatch> Branch(SceneBranch branch);
+
+    /// <summary>Plays the last turn again on a sibling branch (the world forked one turn back) with the speaker's mind reseeded,
+    /// and returns every alternative of that turn so far, this scene's own reply first.</summary>
+    [Alias("regenerate")]
+    Task<TurnAlternatives> Regenerate();
+
+    /// <summary>The alternatives of the last regenerated turn (empty when it was never regenerated).</summary>
+    [Alias("alternatives"), ReadOnly]
+    Task<TurnAlternatives> Alternatives();
+
+    /// <summary>Keeps the alternative played on scene <paramref name="sceneKey"/> and records the choice as a preference signal
+    /// of the world family; the caller continues on that scene.</summary>
+    [Alias("choose")]
+    Task<PreferenceSignal> Choose(string sceneKey);
+
+    /// <summary>How the scene was opened and the store streams its transcript is read from, for a branch to continue it. It may
+    /// interleave with any call: a scene asks it of its parent while the parent waits for the branch (regenerate).</summary>
+    [Alias("setup"), AlwaysInterleave]
+    Task<SceneSetup> Setup();
 }
+
+/// <summary>The turns of store stream <see cref="Stream"/> after turn <see cref="Offset"/> (its record 1 is turn Offset + 1) up to <see cref="LastTurn"/>.</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.TranscriptSegment")]
+public sealed record TranscriptSegment([property: Id(0)] string Stream, [property: Id(1)] int Offset, [property: Id(2)] int LastTurn);
+
+/// <summary>A scene's options and the segments of its transcript, oldest first (the last is its own stream).</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.SceneSetup")]
+public sealed record SceneSetup([property: Id(0)] SceneOptions Options, [property: Id(1)] ImmutableArray<TranscriptSegment> Transcript);
+
+/// <summary>How to open a scene on a branch: the scene it continues and the forked world. See <see cref="IStoryThreadGrain.Branch"/>.</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.SceneBranch")]
+public sealed record SceneBranch([property: Id(0)] string ParentScene, [property: Id(1)] string WorldKey, [property: Id(2)] int? ReplayVariant = null);
+
+/// <summary>One candidate for a regenerated turn: the sibling scene and world it lives on and the turn as played there.</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.AlternativeTurn")]
+public sealed record AlternativeTurn([property: Id(0)] string Scene, [property: Id(1)] string World, [property: Id(2)] TurnRecord Turn);
+
+/// <summary>The candidates for turn <see cref="Turn"/> of scene <see cref="Origin"/> (the scene first regenerated), the origin's own first.</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.TurnAlternatives")]
+public sealed record TurnAlternatives(
+    [property: Id(0)] string Origin,
+    [property: Id(1)] int Turn,
+    [property: Id(2)] ImmutableArray<AlternativeTurn> Candidates);
 
 /// <summary>How to open a scene. <see cref="UserMind"/> null means a person plays the user through <c>Say</c>.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.SceneOptions")]

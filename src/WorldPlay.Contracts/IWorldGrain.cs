@@ -38,7 +38,56 @@ public interface IWorldGrain : IGrainWithStringKey
     /// <summary>A re-check of the current state and of every committed event against all laws, with stable hashes.</summary>
     [Alias("audit"), ReadOnly]
     Task<WorldAudit> Audit();
+
+    /// <summary>The state just after event <paramref name="seq"/> (0: the starting state), from the nearest snapshot.</summary>
+    [Alias("state-at"), ReadOnly]
+    Task<StateView> StateAt(long seq);
+
+    /// <summary>Creates world <see cref="ForkRequest.NewKey"/> as a branch of this one after turn <see cref="ForkRequest.AtTurn"/>:
+    /// it shares this timeline up to the last event of that turn (read from this world's store, never copied) and goes its own way after.</summary>
+    [Alias("fork")]
+    Task<WorldLineage> Fork(ForkRequest request);
+
+    /// <summary>Creates this world as a branch, from what its parent's <c>Fork</c> hands over. Fails if this key already holds a world.</summary>
+    [Alias("start-branch")]
+    Task<WorldLineage> StartBranch(BranchOrigin origin);
+
+    /// <summary>Where this world comes from: its parent, its parent's parent, ... with the fork points (empty for a root world).</summary>
+    [Alias("lineage"), ReadOnly]
+    Task<WorldLineage> Lineage();
 }
+
+/// <summary>Fork this world after turn <see cref="AtTurn"/> into a new world <see cref="NewKey"/>.</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.ForkRequest")]
+public sealed record ForkRequest([property: Id(0)] string NewKey, [property: Id(1)] int AtTurn, [property: Id(2)] BranchKind Kind = BranchKind.Fork);
+
+/// <summary>Where a branch leaves its parent: the parent's key, the last shared event and the turn it belongs to.</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.ForkPoint")]
+public sealed record ForkPoint([property: Id(0)] string Parent, [property: Id(1)] long Seq, [property: Id(2)] int Turn);
+
+/// <summary>A world's ancestry: <see cref="Ancestors"/> runs from its parent's fork point up to the root's child;
+/// <see cref="Root"/> is the world the family started from (the world itself when it is not a branch).</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.WorldLineage")]
+public sealed record WorldLineage(
+    [property: Id(0)] string Key,
+    [property: Id(1)] string Root,
+    [property: Id(2)] ImmutableArray<ForkPoint> Ancestors)
+{
+    /// <summary>The parent's fork point, or null for a root world.</summary>
+    public ForkPoint? Parent => Ancestors.IsDefaultOrEmpty ? null : Ancestors[0];
+}
+
+/// <summary>A stretch of a shared prefix: the events of store stream <see cref="Stream"/> numbered up to <see cref="LastSeq"/>.</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.TimelineSegment")]
+public sealed record TimelineSegment([property: Id(0)] string Stream, [property: Id(1)] long LastSeq);
+
+/// <summary>What a branch starts from: the family's definition, its lineage and the streams its shared prefix is read from, oldest first.</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.BranchOrigin")]
+public sealed record BranchOrigin(
+    [property: Id(0)] WorldDefinition Definition,
+    [property: Id(1)] int SnapshotEvery,
+    [property: Id(2)] WorldLineage Lineage,
+    [property: Id(3)] ImmutableArray<TimelineSegment> Prefix);
 
 /// <summary>What a world is created from.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.WorldSeed")]

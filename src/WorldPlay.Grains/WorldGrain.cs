@@ -17,11 +17,21 @@ public sealed class WorldRecord
     [Id(0)] public WorldDefinition? Definition { get; set; }
 
     [Id(1)] public int SnapshotEvery { get; set; } = 64;
+
+    /// <summary>For a branch: where it comes from, nearest fork first (empty for a root world).</summary>
+    [Id(2)] public ImmutableArray<ForkPoint> Ancestors { get; set; } = [];
+
+    /// <summary>For a branch: the root world of its family (null for a root world).</summary>
+    [Id(3)] public string? Root { get; set; }
+
+    /// <summary>For a branch: the ancestors' streams its shared prefix is read from, oldest first. Its own stream holds only what came after.</summary>
+    [Id(4)] public ImmutableArray<TimelineSegment> Prefix { get; set; } = [];
 }
 
 /// <summary>Owns one world's timeline: judges proposals with the core's laws, appends each commit to the event store
 /// as one record (one write per turn), and answers what each character perceives.
-/// It activates from the latest snapshot plus the records after it, and reads the whole history only when asked about the past.</summary>
+/// It activates from the latest snapshot plus the records after it, and reads the whole history only when asked about the past.
+/// A branch's stream holds only its own commits: its history reads the ancestors' streams up to the fork point first.</summary>
 public sealed partial class WorldGrain(
     [PersistentState("world", WorldPlayStorage.Grains)] IPersistentState<WorldRecord> record,
     IEventStore store,
@@ -55,9 +65,14 @@ public sealed partial class WorldGrain(
             var snapshot = MessagePackSerializer.Deserialize<WorldSnapshot>(stored.Data, CoreSerialization.MessagePack, cancellationToken);
             (_current, _streamVersion) = (snapshot.State, snapshot.StreamVersion);
         }
-        _recentAfter = _current.Version;
+        else if (!Prefix.IsEmpty)
+        {
+            // A branch without a snapshot: its starting state is the fold of its shared prefix.
+            await HistoryAsync();
+        }
+        _recentAfter = Current.Version;
         await CatchUpAsync(cancellationToken);
-        LogLoaded(Key, _current.Version, _recentAfter);
+        LogLoaded(Key, Current.Version, _recentAfter);
     }
 
     async Task<WorldSummary> IWorldGrain.Create(WorldSeed seed)
@@ -70,7 +85,73 @@ public sealed partial class WorldGrain(
         record.State = new WorldRecord { Definition = seed.Definition, SnapshotEvery = seed.SnapshotEvery };
         await record.WriteStateAsync();
         (_laws, _current, _recentAfter, _streamVersion) = (laws, WorldState.Initial(seed.Definition), 0, 0);
+        await GrainFactory.GetGrain<IWorldCatalogGrain>(IWorldCatalogGrain.Key).Register(Key);
         return SummaryOf(_current);
+    }
+
+    async Task<WorldLineage> IWorldGrain.Fork(ForkRequest request)
+    {
+        var history = await HistoryAsync();
+        if (request.AtTurn < 0 || request.AtTurn > Current.Turn)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.AtTurn, $"World '{Key}' has turns 0 to {Current.Turn}; fork at one of them.");
+        }
+        if (request.NewKey == Key || string.IsNullOrWhiteSpace(request.NewKey) || request.NewKey.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{request.NewKey}' cannot name a branch of world '{Key}'; use a new key without '/'.", nameof(request));
+        }
+        var seq = history.LastEventOfTurn(request.AtTurn);
+        var point = new ForkPoint(Key, seq, request.AtTurn);
+        // The branch reads what this world inherited up to the fork point, then this world's own stream up to it.
+        var ownFrom = Ancestors.IsEmpty ? 0 : Ancestors[0].Seq;
+        var prefix = Prefix.Where(s => s.LastSeq > 0).Select(s => s with { LastSeq = Math.Min(s.LastSeq, seq) }).ToList();
+        prefix = [.. prefix.Where((s, i) => i == 0 || prefix[i - 1].LastSeq < s.LastSeq)];
+        if (seq > ownFrom)
+        {
+            prefix.Add(new TimelineSegment(Stream, seq));
+        }
+        var lineage = new WorldLineage(request.NewKey, RootKey, Ancestors.Insert(0, point));
+        var branch = await GrainFactory.GetGrain<IWorldGrain>(request.NewKey)
+            .StartBranch(new BranchOrigin(Definition, record.State.SnapshotEvery, lineage, [.. prefix]));
+        await GrainFactory.GetGrain<IWorldFamilyGrain>(RootKey).RecordBranch(new BranchEntry(request.NewKey, point, request.Kind));
+        return branch;
+    }
+
+    async Task<WorldLineage> IWorldGrain.StartBranch(BranchOrigin origin)
+    {
+        if (record.State.Definition is not null)
+        {
+            throw new InvalidOperationException($"World '{Key}' already exists; fork under another key.");
+        }
+        record.State = new WorldRecord
+        {
+            Definition = origin.Definition,
+            SnapshotEvery = origin.SnapshotEvery,
+            Ancestors = origin.Lineage.Ancestors,
+            Root = origin.Lineage.Root,
+            Prefix = origin.Prefix,
+        };
+        (_laws, _history, _streamVersion) = (LawBook.For(origin.Definition.Setting), null, 0);
+        _recent.Clear();
+        var history = await HistoryAsync();
+        (_recentAfter, _current) = (history.Version, history.Current);
+        // A snapshot at the branch's start makes its activation snapshot + tail, like any world; it holds no events.
+        await store.SaveSnapshotAsync(Stream, 0, MessagePackSerializer.Serialize(new WorldSnapshot(history.Current, 0), CoreSerialization.MessagePack));
+        await record.WriteStateAsync();
+        return LineageOf();
+    }
+
+    Task<WorldLineage> IWorldGrain.Lineage() => Task.FromResult(LineageOf());
+
+    async Task<StateView> IWorldGrain.StateAt(long seq)
+    {
+        var history = await HistoryAsync();
+        if (seq < 0 || seq > history.Version)
+        {
+            throw new ArgumentOutOfRangeException(nameof(seq), seq, $"World '{Key}' has events 0 to {history.Version}.");
+        }
+        var state = history.StateAt(seq);
+        return new StateView(state, CoreSerialization.Hash(state));
     }
 
     Task<WorldSummary> IWorldGrain.Summary() => Task.FromResult(SummaryOf(Current));
@@ -184,6 +265,19 @@ public sealed partial class WorldGrain(
         if (_history is null)
         {
             var events = new List<WorldEvent>();
+            foreach (var segment in Prefix)
+            {
+                await foreach (var stored in store.ReadAsync(segment.Stream, 0))
+                {
+                    var accepted = MessagePackSerializer.Deserialize<CommittedBatch>(stored.Data, CoreSerialization.MessagePack).Accepted;
+                    var shared = events.Count;
+                    events.AddRange(accepted.Where(e => e.Seq > shared && e.Seq <= segment.LastSeq));
+                    if (accepted.Length > 0 && accepted[^1].Seq >= segment.LastSeq)
+                    {
+                        break;
+                    }
+                }
+            }
             long version = 0;
             await foreach (var stored in store.ReadAsync(Stream, 0))
             {
@@ -205,6 +299,14 @@ public sealed partial class WorldGrain(
             await store.SaveSnapshotAsync(Stream, _streamVersion, MessagePackSerializer.Serialize(new WorldSnapshot(Current, _streamVersion), CoreSerialization.MessagePack));
         }
     }
+
+    private ImmutableArray<ForkPoint> Ancestors => record.State.Ancestors.IsDefault ? [] : record.State.Ancestors;
+
+    private ImmutableArray<TimelineSegment> Prefix => record.State.Prefix.IsDefault ? [] : record.State.Prefix;
+
+    private string RootKey => record.State.Root ?? Key;
+
+    private WorldLineage LineageOf() => new(Key, RootKey, Ancestors);
 
     private WorldSummary SummaryOf(WorldState state) => new(
         Key, state.Setting.Name, state.Version, state.Turn, state.StoryMinute, state.Entities.Count, state.Relationships.Count, state.Facts.Count);

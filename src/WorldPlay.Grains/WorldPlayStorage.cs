@@ -11,4 +11,13 @@ public static class WorldPlayStorage
 
     /// <summary>The event-store stream of a scene's transcript.</summary>
     public static string TranscriptStream(string sceneKey) => $"scene/{sceneKey}";
+
+    /// <summary>The event-store stream of a world family's branch tree (key: the root world).</summary>
+    public static string FamilyStream(string rootKey) => $"family/{rootKey}";
+
+    /// <summary>The event-store stream of a world family's preference signals (key: the root world).</summary>
+    public static string PreferenceStream(string rootKey) => $"preferences/{rootKey}";
+
+    /// <summary>The event-store stream listing every root world.</summary>
+    public const string CatalogStream = "catalog/worlds";
 }

@@ -11,6 +11,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     private readonly MemoryEventStore _store = new();
 
+    /// <summary>The event store the silos share, for tests that check what was stored.</summary>
+    public IEventStore Store => _store;
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public WorldPlayClient Client => new(Cluster.Client);

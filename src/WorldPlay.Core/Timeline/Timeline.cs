@@ -78,6 +78,13 @@ public sealed class Timeline
     /// <summary>The state after every event of turn <paramref name="turn"/> and those before it.</summary>
     public WorldState StateAfterTurn(int turn) => StateAt(LastEventOfTurn(turn));
 
+    /// <summary>The events of turn <paramref name="turn"/> alone, in order (empty when the turn committed nothing).</summary>
+    public ImmutableList<WorldEvent> EventsOfTurn(int turn)
+    {
+        var first = LastEventOfTurn(turn - 1);
+        return Events.GetRange((int)first, (int)(LastEventOfTurn(turn) - first));
+    }
+
     /// <summary>The number of the last event at or before <paramref name="turn"/> (0 when none).</summary>
     public long LastEventOfTurn(int turn)
     {

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using WorldPlay.Contracts;
+using WorldPlay.Storage;
+
+namespace WorldPlay.Grains;
+
+/// <summary>A root world's family: the branch tree and the preference signals, each an append-only stream of the event store.</summary>
+public sealed class WorldFamilyGrain(IEventStore store) : Grain, IWorldFamilyGrain
+{
+    private AppendOnlyList<BranchEntry>? _branches;
+    private AppendOnlyList<PreferenceSignal>? _preferences;
+
+    private AppendOnlyList<BranchEntry> BranchList => _branches ??= new(store, WorldPlayStorage.FamilyStream(this.GetPrimaryKeyString()));
+
+    private AppendOnlyList<PreferenceSignal> PreferenceList => _preferences ??= new(store, WorldPlayStorage.PreferenceStream(this.GetPrimaryKeyString()));
+
+    Task IWorldFamilyGrain.RecordBranch(BranchEntry branch) => BranchList.AppendAsync(branch, $"branch:{branch.Key}");
+
+    Task<ImmutableArray<BranchEntry>> IWorldFamilyGrain.Branches() => BranchList.ItemsAsync();
+
+    async Task IWorldFamilyGrain.RecordPreference(PreferenceSignal signal) =>
+        await PreferenceList.AppendAsync(signal, $"choice:{signal.Chosen.Scene}:{signal.Turn}:{(await PreferenceList.ItemsAsync()).Length}");
+
+    Task<ImmutableArray<PreferenceSignal>> IWorldFamilyGrain.Preferences() => PreferenceList.ItemsAsync();
+}
