@@ -133,9 +133,13 @@ internal static class DiffCommand
             $"{world.Name(d.From)} {d.Type} {world.Name(d.To)}: {Lower(d.Kind)} {Strength(d.StrengthBefore)} -> {Strength(d.StrengthAfter)}",
             (IEnumerable<EventRef>)d.Events)));
         Section("Facts", diff.Facts.Select(d => (
-            $"{d.Id} ({world.Name(d.Subject)} {d.Predicate}): {Lower(d.Kind)} {d.ValueBefore ?? "-"} -> {d.ValueAfter ?? "-"}",
+            d.Kind == DiffKind.Changed && d.ValueBefore == d.ValueAfter
+                ? $"{d.Id} ({world.Name(d.Subject)} {d.Predicate}): asserted again, value unchanged: {Clip(d.ValueAfter)}"
+                : $"{d.Id} ({world.Name(d.Subject)} {d.Predicate}): {Lower(d.Kind)} {Clip(d.ValueBefore)} -> {Clip(d.ValueAfter)}",
             (IEnumerable<EventRef>)d.Events)));
     }
+
+    private static string Clip(string? text) => text is null ? "-" : text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 59), "…");
 
     private static string Strength(double? s) => s is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-";
 

@@ -50,7 +50,7 @@ internal static class WhyCommand
             {
                 var e = step.Event;
                 var causes = e.Causes.IsEmpty ? "root" : "caused by " + string.Join(", ", e.Causes);
-                output.WriteLine($"  {new string(' ', 2 * step.Depth)}- turn {e.Turn}, event {e.Seq}, {e.Actor} ({e.Kind}): {e.Text} [{causes}]");
+                output.WriteLine($"  {new string(' ', 2 * Math.Min(step.Depth, 8))}- turn {e.Turn}, event {e.Seq}, {e.Actor} ({e.Kind}): {e.Text} [{causes}]");
             }
             if (answer.Truncated)
             {

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
 using WorldPlay.Core.Characters;
+using WorldPlay.Core.History;
 using WorldPlay.Core.Scenes;
 
 namespace WorldPlay.Client;
@@ -16,6 +17,17 @@ public sealed class WorldPlayClient(IGrainFactory grains, Polly.ResiliencePipeli
     {
         await grains.GetGrain<IWorldGrain>(key).Create(new WorldSeed(definition, snapshotEvery));
         return World(key);
+    }
+
+    /// <summary>Creates a world under <paramref name="key"/> with a timeline recorded elsewhere (a file), and opens its scene
+    /// <paramref name="scene"/> with the recorded <paramref name="transcript"/>, ready to go on.</summary>
+    public async Task<(WorldHandle World, SceneHandle Scene)> ImportAsync(
+        string key, WorldDefinition definition, ImmutableArray<WorldEvent> events, SceneOptions scene, ImmutableArray<TurnRecord> transcript, int snapshotEvery = 64)
+    {
+        await grains.GetGrain<IWorldGrain>(key).Import(new TimelineImport(new WorldSeed(definition, snapshotEvery), events));
+        var sceneKey = $"{key}/{scene.SceneId}";
+        await grains.GetGrain<IStoryThreadGrain>(sceneKey).Import(new SceneImport(scene with { WorldKey = key }, transcript));
+        return (World(key), Scene(sceneKey));
     }
 
     /// <summary>A world that already exists.</summary>
@@ -90,6 +102,15 @@ public sealed class WorldHandle(IGrainFactory grains, string key)
         await _world.Fork(new ForkRequest(newKey, atTurn));
         return new WorldHandle(grains, newKey);
     }
+
+    /// <summary>What changed from turn <paramref name="fromTurn"/> to turn <paramref name="toTurn"/>, with the events responsible.</summary>
+    public Task<TimelineDiff> DiffAsync(int fromTurn, int toTurn) => _world.Diff(fromTurn, toTurn);
+
+    /// <summary>What differs from this world to <paramref name="other"/>, a branch of the same family, with each side's events since they parted.</summary>
+    public Task<TimelineDiff> DiffAsync(WorldHandle other) => _world.DiffBranch(other.Key);
+
+    /// <summary>The causal chain behind a relationship, fact or status (see <see cref="WhyRequest"/>).</summary>
+    public Task<CausalAnswer> WhyAsync(WhyRequest request) => _world.Why(request);
 
     /// <summary>This world's parent, grandparent, ... with their fork points, and the root of its family.</summary>
     public Task<WorldLineage> LineageAsync() => _world.Lineage();

@@ -56,11 +56,19 @@ public interface IStoryThreadGrain : IGrainWithStringKey
     [Alias("choose")]
     Task<PreferenceSignal> Choose(string sceneKey);
 
+    /// <summary>Opens the scene on a world imported with its timeline, with the turns recorded so far; it goes on after the last of them.</summary>
+    [Alias("import")]
+    Task<SceneStatus> Import(SceneImport scene);
+
     /// <summary>How the scene was opened and the store streams its transcript is read from, for a branch to continue it. It may
     /// interleave with any call: a scene asks it of its parent while the parent waits for the branch (regenerate).</summary>
     [Alias("setup"), AlwaysInterleave]
     Task<SceneSetup> Setup();
 }
+
+/// <summary>A scene to open on an imported world, with its recorded turns in order.</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.SceneImport")]
+public sealed record SceneImport([property: Id(0)] SceneOptions Options, [property: Id(1)] ImmutableArray<TurnRecord> Transcript);
 
 /// <summary>The turns of store stream <see cref="Stream"/> after turn <see cref="Offset"/> (its record 1 is turn Offset + 1) up to <see cref="LastTurn"/>.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.TranscriptSegment")]

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 using WorldPlay.Core;
+using WorldPlay.Core.History;
 
 namespace WorldPlay.Contracts;
 
@@ -52,10 +53,71 @@ public interface IWorldGrain : IGrainWithStringKey
     [Alias("start-branch")]
     Task<WorldLineage> StartBranch(BranchOrigin origin);
 
+    /// <summary>Creates the world from its definition and a recorded timeline (an imported file): the events are checked to continue
+    /// one another and stored in a few batches. Fails if this key already holds a world.</summary>
+    [Alias("import")]
+    Task<WorldSummary> Import(TimelineImport timeline);
+
     /// <summary>Where this world comes from: its parent, its parent's parent, ... with the fork points (empty for a root world).</summary>
     [Alias("lineage"), ReadOnly]
     Task<WorldLineage> Lineage();
+
+    /// <summary>What changed from the state after turn <paramref name="fromTurn"/> to the state after <paramref name="toTurn"/>, with the events responsible.</summary>
+    [Alias("diff"), ReadOnly]
+    Task<TimelineDiff> Diff(int fromTurn, int toTurn);
+
+    /// <summary>What differs from this world's current state to world <paramref name="otherKey"/>'s, a branch of the same family,
+    /// with each side's events after the point where they parted.</summary>
+    [Alias("diff-branch"), ReadOnly]
+    Task<TimelineDiff> DiffBranch(string otherKey);
+
+    /// <summary>Why a relationship, fact or status holds as it does: the causal chain back through the events' causes to its roots.</summary>
+    [Alias("why"), ReadOnly]
+    Task<CausalAnswer> Why(WhyRequest request);
 }
+
+/// <summary>What a <c>why</c> asks about.</summary>
+public enum WhyAbout
+{
+    Relationship,
+    Fact,
+    Status,
+}
+
+/// <summary>A <c>why</c> question, as of event <see cref="AtEvent"/> (default: the last); build it with <see cref="Relationship"/>,
+/// <see cref="Fact"/> or <see cref="Status"/>.</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.WhyRequest")]
+public sealed record WhyRequest(
+    [property: Id(0)] WhyAbout About,
+    [property: Id(1)] EntityId? Subject,
+    [property: Id(2)] EntityId? Other,
+    [property: Id(3)] string? Name,
+    [property: Id(4)] long? AtEvent = null)
+{
+    /// <summary>Why the relationship from <paramref name="from"/> to <paramref name="to"/> (of <paramref name="type"/>, or any) is as it is.</summary>
+    public static WhyRequest Relationship(EntityId from, EntityId to, string? type = null, long? atEvent = null) => new(WhyAbout.Relationship, from, to, type, atEvent);
+
+    /// <summary>Why fact <paramref name="factId"/> holds (or not) with its value.</summary>
+    public static WhyRequest Fact(string factId, long? atEvent = null) => new(WhyAbout.Fact, null, null, factId, atEvent);
+
+    /// <summary>Why <paramref name="entity"/> has its status.</summary>
+    public static WhyRequest Status(EntityId entity, long? atEvent = null) => new(WhyAbout.Status, entity, null, null, atEvent);
+
+    /// <summary>The core's query for this request.</summary>
+    public WhyQuery ToQuery() => About switch
+    {
+        WhyAbout.Relationship => new WhyQuery.OfRelationship(
+            Subject ?? throw new ArgumentException("A why about a relationship names the entity it runs from."),
+            Other ?? throw new ArgumentException("A why about a relationship names the entity it runs to."),
+            Name),
+        WhyAbout.Fact => new WhyQuery.OfFact(Name ?? throw new ArgumentException("A why about a fact names the fact's id.")),
+        _ => new WhyQuery.OfStatus(Subject ?? throw new ArgumentException("A why about a status names the entity.")),
+    };
+}
+
+/// <summary>A world to create with a timeline recorded elsewhere: its seed and every event, in order.</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.TimelineImport")]
+public sealed record TimelineImport([property: Id(0)] WorldSeed Seed, [property: Id(1)] ImmutableArray<WorldEvent> Events);
 
 /// <summary>Fork this world after turn <see cref="AtTurn"/> into a new world <see cref="NewKey"/>.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.ForkRequest")]

@@ -204,6 +204,36 @@ public sealed class StoryThreadGrain(
         }
     }
 
+    async Task<SceneStatus> IStoryThreadGrain.Import(SceneImport scene)
+    {
+        if (record.State.Options is not null)
+        {
+            throw new InvalidOperationException($"Scene '{Key}' is already open.");
+        }
+        var options = scene.Options;
+        var world = GrainFactory.GetGrain<IWorldGrain>(options.WorldKey);
+        var definition = (await world.Definition()).Definition;
+        var spec = definition.Scenes.FirstOrDefault(s => s.Id == options.SceneId)
+            ?? throw new ArgumentException($"Unknown scene '{options.SceneId}' in world '{options.WorldKey}'; known: {string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
+        var participants = spec.User is { } user ? spec.Cast.Add(user).Distinct() : spec.Cast;
+        await Task.WhenAll(participants.Select(id => Embody(definition, options, id)));
+        long version = 0;
+        foreach (var chunk in scene.Transcript.Chunk(EventStoreLimits.MaxRecordsPerBatch))
+        {
+            var records = chunk.Select(t => MessagePackSerializer.Serialize(t, CoreSerialization.Canonical)).ToList();
+            version = (await store.AppendAsync(WorldPlayStorage.TranscriptStream(Key), version, records, $"import/{version + 1}")).LastVersion;
+        }
+        record.State = new SceneRecord
+        {
+            Options = options,
+            Progress = await ProgressAfterAsync(world, definition, spec, options, scene.Transcript),
+            TranscriptVersion = version,
+        };
+        _definition = definition;
+        await record.WriteStateAsync();
+        return Status();
+    }
+
     async Task<TurnAlternatives> IStoryThreadGrain.Regenerate()
     {
         if (record.State.SiblingOf is { } origin && record.State.ForkTurn + 1 == Progress.Turn)

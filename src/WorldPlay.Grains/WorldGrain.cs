@@ -3,6 +3,7 @@ using MessagePack;
 using Microsoft.Extensions.Logging;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
+using WorldPlay.Core.History;
 using WorldPlay.Core.Laws;
 using WorldPlay.Core.Minds;
 using WorldPlay.Core.Serialization;
@@ -87,6 +88,45 @@ public sealed partial class WorldGrain(
         (_laws, _current, _recentAfter, _streamVersion) = (laws, WorldState.Initial(seed.Definition), 0, 0);
         await GrainFactory.GetGrain<IWorldCatalogGrain>(IWorldCatalogGrain.Key).Register(Key);
         return SummaryOf(_current);
+    }
+
+    async Task<WorldSummary> IWorldGrain.Import(TimelineImport timeline)
+    {
+        // Checks the numbering (and folds the state) before anything is stored.
+        var history = Timeline.Start(WorldState.Initial(timeline.Seed.Definition), timeline.Seed.SnapshotEvery).Append(timeline.Events);
+        await ((IWorldGrain)this).Create(timeline.Seed);
+        var records = timeline.Events.GroupBy(e => e.Turn)
+            .Select(turn => MessagePackSerializer.Serialize(new CommittedBatch($"import/{turn.Key}", turn.Key, [.. turn], []), CoreSerialization.MessagePack));
+        foreach (var chunk in Chunks(records))
+        {
+            var appended = await store.AppendAsync(Stream, _streamVersion, chunk, $"import/{_streamVersion + 1}");
+            _streamVersion = appended.LastVersion;
+        }
+        (_history, _current) = (history, history.Current);
+        _recent.Clear();
+        await store.SaveSnapshotAsync(Stream, _streamVersion, MessagePackSerializer.Serialize(new WorldSnapshot(history.Current, _streamVersion), CoreSerialization.MessagePack));
+        return SummaryOf(history.Current);
+    }
+
+    /// <summary>Records grouped into appends the store accepts.</summary>
+    private static IEnumerable<List<byte[]>> Chunks(IEnumerable<byte[]> records)
+    {
+        var chunk = new List<byte[]>();
+        var bytes = 0;
+        foreach (var r in records)
+        {
+            if (chunk.Count > 0 && (chunk.Count == EventStoreLimits.MaxRecordsPerBatch || bytes + r.Length > EventStoreLimits.MaxBatchBytes))
+            {
+                yield return chunk;
+                (chunk, bytes) = ([], 0);
+            }
+            chunk.Add(r);
+            bytes += r.Length;
+        }
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
     }
 
     async Task<WorldLineage> IWorldGrain.Fork(ForkRequest request)
@@ -234,6 +274,68 @@ public sealed partial class WorldGrain(
             CoreSerialization.Hash(timeline.Events),
             CoreSerialization.Hash(timeline.Current),
             audit.RelationshipsChanged);
+    }
+
+    async Task<TimelineDiff> IWorldGrain.Diff(int fromTurn, int toTurn)
+    {
+        var history = await HistoryAsync();
+        if (fromTurn < 0 || toTurn < fromTurn || toTurn > history.Current.Turn)
+        {
+            throw new ArgumentOutOfRangeException(nameof(toTurn), $"Diff from turn {fromTurn} to turn {toTurn} of world '{Key}', which has turns 0 to {history.Current.Turn}: "
+                + "give 0 <= from <= to <= the last turn.");
+        }
+        var (from, to) = (history.LastEventOfTurn(fromTurn), history.LastEventOfTurn(toTurn));
+        return TimelineDiff.Between(history.StateAt(from), history.StateAt(to), history.Events.Skip((int)from).Take((int)(to - from)));
+    }
+
+    async Task<TimelineDiff> IWorldGrain.DiffBranch(string otherKey)
+    {
+        var history = await HistoryAsync();
+        var other = GrainFactory.GetGrain<IWorldGrain>(otherKey);
+        var otherLineage = await other.Lineage();
+        var parted = PartingSeq(LineageOf(), Current.Version, otherLineage, (await other.Summary()).Version)
+            ?? throw new ArgumentException($"World '{otherKey}' is not of the family of '{Key}' (root '{RootKey}'); diff branches of one family.");
+        var theirs = new List<WorldEvent>();
+        for (var page = await other.Events(parted, 5000); !page.Events.IsEmpty; page = await other.Events(theirs[^1].Seq, 5000))
+        {
+            theirs.AddRange(page.Events);
+        }
+        return TimelineDiff.Branches(Current, history.Events.Skip((int)parted), (await other.StateAfterTurn(-1)).State, theirs);
+    }
+
+    async Task<CausalAnswer> IWorldGrain.Why(WhyRequest request)
+    {
+        var history = await HistoryAsync();
+        if (request.AtEvent is { } at && (at < 0 || at > history.Version))
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), at, $"World '{Key}' has events 0 to {history.Version}.");
+        }
+        return CausalChain.Why(history, request.ToQuery(), request.AtEvent);
+    }
+
+    /// <summary>The last event two worlds of one family share: where the one of them that is an ancestor of the other (or their nearest
+    /// common ancestor) was left by each, the earlier of the two. Null when they are not of one family.</summary>
+    private static long? PartingSeq(WorldLineage a, long aVersion, WorldLineage b, long bVersion)
+    {
+        if (a.Root != b.Root)
+        {
+            return null;
+        }
+        // Each world's position in an ancestor: the earliest fork point on its way up to that ancestor.
+        static Dictionary<string, long> Positions(WorldLineage lineage, long version)
+        {
+            var positions = new Dictionary<string, long> { [lineage.Key] = version };
+            var seq = version;
+            foreach (var point in lineage.Ancestors)
+            {
+                seq = Math.Min(seq, point.Seq);
+                positions.TryAdd(point.Parent, seq);
+            }
+            return positions;
+        }
+        var (inA, inB) = (Positions(a, aVersion), Positions(b, bVersion));
+        var common = inA.Keys.Where(inB.ContainsKey).Select(k => Math.Min(inA[k], inB[k]));
+        return common.Any() ? common.Max() : null;
     }
 
     private void Apply(CommittedBatch batch, long streamVersion)
