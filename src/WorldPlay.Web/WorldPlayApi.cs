@@ -146,13 +146,7 @@ public static class WorldPlayApi
         if (against is not null)
         {
             var (other, otherSummary) = await OpenAsync(client, against);
-            var common = await CommonEventsAsync(world, other);
-            var left = await world.StateAsync();
-            var right = await other.StateAsync();
-            var diff = TimelineDiff.Branches(
-                left.State, await EventsAsync(world, common, left.State.Version),
-                right.State, await EventsAsync(other, common, right.State.Version));
-            return new DiffAnswer(key, against, summary.Turn, otherSummary.Turn, diff);
+            return new DiffAnswer(key, against, summary.Turn, otherSummary.Turn, await world.DiffAsync(other));
         }
         var from = Turn(fromText, "from", summary) ?? 0;
         var to = Turn(toText, "to", summary) ?? summary.Turn;
@@ -160,9 +154,7 @@ public static class WorldPlayApi
         {
             throw new ApiProblemException(StatusCodes.Status400BadRequest, $"from {from} is after to {to}; give the earlier turn first.");
         }
-        var start = (await world.StateAsync(from)).State;
-        var end = (await world.StateAsync(to)).State;
-        return new DiffAnswer(key, null, from, to, TimelineDiff.Between(start, end, await EventsAsync(world, start.Version, end.Version)));
+        return new DiffAnswer(key, null, from, to, await world.DiffAsync(from, to));
     }
 
     private static async Task<CausalAnswer> WhyAsync(
@@ -175,19 +167,18 @@ public static class WorldPlayApi
                 "Ask about exactly one thing: relationship=FROM:TO (with type=TYPE to pick one), fact=FACT-ID or status=ENTITY.");
         }
         var (world, summary) = await OpenAsync(client, key);
-        var turn = Turn(turnText, "turn", summary) ?? summary.Turn;
-        WhyQuery query = relationship is not null
+        // The grain answers as of an event; a turn ends with the last event committed in it.
+        long? atEvent = Turn(turnText, "turn", summary) is { } turn ? (await world.StateAsync(turn)).State.Version : null;
+        var request = relationship is not null
             ? relationship.Split(':') is [var from, var to] && EntityId.IsSlug(from) && EntityId.IsSlug(to)
-                ? new WhyQuery.OfRelationship(new EntityId(from), new EntityId(to), string.IsNullOrWhiteSpace(type) ? null : type)
+                ? WhyRequest.Relationship(new EntityId(from), new EntityId(to), string.IsNullOrWhiteSpace(type) ? null : type, atEvent)
                 : throw new ApiProblemException(StatusCodes.Status400BadRequest, $"relationship '{relationship}' is not FROM:TO with two entity ids, such as mira:tomas.")
-            : fact is not null ? new WhyQuery.OfFact(fact)
-            : EntityId.IsSlug(status!) ? new WhyQuery.OfStatus(new EntityId(status!))
+            : fact is not null ? WhyRequest.Fact(fact, atEvent)
+            : EntityId.IsSlug(status!) ? WhyRequest.Status(new EntityId(status!), atEvent)
             : throw new ApiProblemException(StatusCodes.Status400BadRequest, $"status '{status}' is not an entity id, such as mira.");
-        var state = (await world.StateAsync(turn)).State;
-        var events = await EventsAsync(world, 0, state.Version);
         try
         {
-            return CausalChain.Why(state, seq => seq >= 1 && seq <= events.Length ? events[(int)seq - 1] : null, query);
+            return await world.WhyAsync(request);
         }
         catch (KeyNotFoundException e)
         {
@@ -230,49 +221,6 @@ public static class WorldPlayApi
             throw new ApiProblemException(StatusCodes.Status404NotFound,
                 $"Unknown world '{key}'; known worlds: {(known.IsEmpty ? "none yet" : string.Join(", ", known))} (branches: GET /api/worlds/{{key}}/branches).");
         }
-    }
-
-    /// <summary>How many leading events two worlds of one family share: up to where their lineages part.</summary>
-    private static async Task<long> CommonEventsAsync(WorldHandle left, WorldHandle right)
-    {
-        var (l, r) = (await left.LineageAsync(), await right.LineageAsync());
-        if (l.Root != r.Root)
-        {
-            throw new ApiProblemException(StatusCodes.Status400BadRequest,
-                $"'{left.Key}' (family of '{l.Root}') and '{right.Key}' (family of '{r.Root}') are not branches of one world; only branches of one family can be compared.");
-        }
-        var rightShares = SharedUpTo(r);
-        return SharedUpTo(l).Where(a => rightShares.ContainsKey(a.Key)).Max(a => Math.Min(a.Value, rightShares[a.Key]));
-    }
-
-    /// <summary>For a world and each ancestor, the last event of that ancestor's stream the world's timeline holds.</summary>
-    private static Dictionary<string, long> SharedUpTo(WorldLineage lineage)
-    {
-        var shared = new Dictionary<string, long>(StringComparer.Ordinal) { [lineage.Key] = long.MaxValue };
-        var limit = long.MaxValue;
-        foreach (var point in lineage.Ancestors)
-        {
-            limit = Math.Min(limit, point.Seq);
-            shared[point.Parent] = limit;
-        }
-        return shared;
-    }
-
-    private static async Task<ImmutableArray<WorldEvent>> EventsAsync(WorldHandle world, long after, long upTo)
-    {
-        var events = ImmutableArray.CreateBuilder<WorldEvent>();
-        await foreach (var e in world.EventsAsync())
-        {
-            if (e.Seq > upTo)
-            {
-                break;
-            }
-            if (e.Seq > after)
-            {
-                events.Add(e);
-            }
-        }
-        return events.ToImmutable();
     }
 
     private static int? Turn(string? text, string name, WorldSummary summary)
