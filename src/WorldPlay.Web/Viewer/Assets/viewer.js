@@ -84,25 +84,27 @@ function layout(state) {
     const at = groups.has(whereIs(e)) ? whereIs(e) : null;
     groups.get(at).push(e);
   }
-  places.forEach((p, i) => {
-    const angle = (2 * Math.PI * i) / Math.max(places.length, 1) - Math.PI / 2;
-    const spot = { place: p, x: center.x + 330 * Math.cos(angle), y: center.y + 230 * Math.sin(angle), r: 0 };
-    const members = groups.get(p.id);
-    spot.r = members.length ? 42 + 8 * members.length : 28;
+  // Occupied places get room for their crowd near the middle; empty places and what stands nowhere ring the edge.
+  const occupied = places.filter(p => groups.get(p.id).length), ring = [...places.filter(p => !groups.get(p.id).length), ...groups.get(null)];
+  occupied.forEach((p, i) => {
+    const members = groups.get(p.id), angle = (2 * Math.PI * i) / occupied.length - Math.PI / 2;
+    const spread = occupied.length > 1 ? 1 : 0;
+    const spot = { place: p, x: center.x + spread * 190 * Math.cos(angle), y: center.y + spread * 120 * Math.sin(angle) };
+    spot.r = Math.min(200, Math.max(40, (150 * members.length) / (2 * Math.PI)));
     placeSpots.push(spot);
     members.forEach((e, j) => {
-      const a = (2 * Math.PI * j) / members.length - Math.PI / 2;
-      const d = members.length > 1 ? spot.r - 18 : 0;
+      const a = (2 * Math.PI * j) / members.length - Math.PI / 2, d = members.length > 1 ? spot.r - 16 : 0;
       positions.set(e.id, { x: spot.x + d * Math.cos(a), y: spot.y + d * Math.sin(a), entity: e });
     });
   });
-  groups.get(null).forEach((e, j, all) => {
-    const a = (2 * Math.PI * j) / all.length;
-    positions.set(e.id, { x: center.x + 70 * Math.cos(a), y: center.y + 50 * Math.sin(a), entity: e });
+  ring.forEach((item, i) => {
+    const angle = (2 * Math.PI * i) / ring.length - Math.PI / 2, x = center.x + 400 * Math.cos(angle), y = center.y + 275 * Math.sin(angle);
+    if (places.includes(item)) placeSpots.push({ place: item, x, y, r: 20 });
+    else positions.set(item.id, { x, y, entity: item });
   });
   for (const p of places) if (!positions.has(p.id) && shown.has(p.id)) {
     const spot = placeSpots.find(s => s.place.id === p.id);
-    positions.set(p.id, { x: spot.x, y: spot.y - spot.r, entity: byId.get(p.id) });
+    positions.set(p.id, { x: spot.x, y: spot.y, entity: byId.get(p.id) });
   }
   return { placeSpots, positions };
 }
@@ -116,7 +118,8 @@ function edgeColor(strength) {
 function drawGraph(state) {
   const svg = $("graph");
   const { placeSpots, positions } = layout(state);
-  const layers = [element("g", { class: "places" }), element("g", { class: "edges" }), element("g", { class: "entities" })];
+  // Labels go above every line and node so each stays readable and clickable where edges cross.
+  const layers = [element("g", { class: "places" }), element("g", { class: "edges" }), element("g", { class: "entities" }), element("g", { class: "labels" })];
   for (const spot of placeSpots) {
     const g = element("g", { class: "place", "data-id": spot.place.id });
     g.append(element("circle", { cx: spot.x, cy: spot.y, r: spot.r }), element("text", { x: spot.x, y: spot.y - spot.r - 6, "text-anchor": "middle" }, spot.place.name));
@@ -136,10 +139,11 @@ function drawGraph(state) {
     });
     g.append(
       element("path", { d: `M${a.x},${a.y} Q${cx},${cy} ${b.x},${b.y}`, stroke: edgeColor(r.strength), "stroke-width": 1.5 + 3 * Math.abs(r.strength) }),
-      element("text", { x: (mx + cx) / 2, y: (my + cy) / 2, "text-anchor": "middle", fill: edgeColor(r.strength) }, label),
       element("title", {}, `${r.from} → ${r.to}: ${label} (since turn ${r.sinceTurn})`));
-    g.addEventListener("click", () => explain(key).catch(report));
+    const text = element("text", { class: "edge-label", "data-key": key, x: (mx + cx) / 2, y: (my + cy) / 2, "text-anchor": "middle", fill: edgeColor(r.strength) }, label);
+    for (const target of [g, text]) target.addEventListener("click", () => explain(key).catch(report));
     layers[1].append(g);
+    layers[3].append(text);
   }
   for (const { x, y, entity } of positions.values()) {
     const g = element("g", { class: `entity ${entity.kind} ${entity.status}`, "data-id": entity.id });
