@@ -72,6 +72,12 @@ internal static class SimulateCommand
             Description = "A model of its own for one character, as CHARACTER=MODEL (e.g. --character-model oren=gpt-4o-mini for a minor character); repeat it for more (with --mind openai).",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        var from = new Option<FileInfo?>("--from")
+        {
+            Description = "Go on with a world file (from 'simulate --out', 'fork' or 'import') instead of a new world: its branch (--branch) is "
+                + "loaded into the silo, played --turns more turns with the file's seed, and written back to the file (or to --out) as part of that branch.",
+        };
+        var branch = new Option<string?>("--branch", "-b") { Description = "With --from: the branch to go on with (default: the file's root branch)." };
         var cluster = new Option<FileInfo?>("--cluster")
         {
             Description = "Play on the cluster this cluster file describes (e.g. .worldplay/cluster.json from 'worldplay cluster up') instead of an embedded silo.",
@@ -79,7 +85,7 @@ internal static class SimulateCommand
 
         var command = new Command("simulate", "Play an ensemble scene with self-play, on an embedded silo (in-process, in-memory storage, procedural minds) or on a cluster (--cluster).")
         {
-            world, scene, turns, seed, user, turnTaking, budget, json, quiet, outFile, cluster, mind, endpoint, model, characterModel, modelTimeout,
+            world, scene, turns, seed, user, turnTaking, budget, json, quiet, outFile, cluster, mind, endpoint, model, characterModel, modelTimeout, from, branch,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             new SimulateRequest(
@@ -94,7 +100,9 @@ internal static class SimulateCommand
                 result.GetValue(quiet),
                 result.GetValue(outFile),
                 LanguageModel(result.GetValue(mind)!, result.GetValue(endpoint), result.GetValue(model), result.GetValue(characterModel) ?? [], result.GetValue(modelTimeout)),
-                result.GetValue(cluster)),
+                result.GetValue(cluster),
+                result.GetValue(from),
+                result.GetValue(branch)),
             output,
             error,
             cancellationToken));
@@ -146,7 +154,16 @@ internal static class SimulateCommand
     private static async Task<int> RunAsync(SimulateRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         // Everything a user can get wrong is checked before the silo starts and before anything is written.
-        var definition = WorldFiles.Load(request.World);
+        if (request.Branch is not null && request.From is null)
+        {
+            throw new ArgumentException("--branch goes with --from FILE: it names the branch of the file to go on with.");
+        }
+        var continuation = request.From is { } source ? await BranchContinuation.OpenAsync(source, request.Branch, cancellationToken) : null;
+        if (continuation is not null)
+        {
+            request = request with { Seed = continuation.Bundle.Seed, Scene = continuation.Bundle.SceneId };
+        }
+        var definition = continuation?.Bundle.Definition ?? WorldFiles.Load(request.World);
         var sceneSpec = request.Scene is null
             ? definition.Scenes.FirstOrDefault() ?? throw new ArgumentException($"World '{definition.Setting.Id}' declares no scene to play.")
             : definition.Scenes.FirstOrDefault(s => s.Id == request.Scene)
@@ -179,7 +196,7 @@ internal static class SimulateCommand
                 Interlocked.Increment(ref interruptions);
                 error.WriteLine(line);
             }));
-            (stats, audit) = await PlayAsync(client, definition, sceneSpec, request, view, error, clock, cancellationToken);
+            (stats, audit) = await PlayAsync(client, definition, sceneSpec, request, continuation, view, error, clock, cancellationToken);
             stats.InterruptedTurnRetries = interruptions;
         }
         finally
@@ -201,14 +218,14 @@ internal static class SimulateCommand
     }
 
     private static async Task<(RunStats, WorldAudit)> PlayAsync(
-        WorldPlayClient client, WorldDefinition definition, SceneSpec sceneSpec, SimulateRequest request,
+        WorldPlayClient client, WorldDefinition definition, SceneSpec sceneSpec, SimulateRequest request, BranchContinuation? continuation,
         SceneView view, TextWriter error, Stopwatch clock, CancellationToken cancellationToken)
     {
         var worldKey = $"{definition.Setting.Id}-{request.Seed}-{Guid.NewGuid():N}";
-        var world = await client.CreateWorldAsync(worldKey, definition);
-        var scene = await client.OpenSceneAsync(
-            $"{worldKey}/{sceneSpec.Id}",
-            new SceneOptions(worldKey, sceneSpec.Id, request.Seed, request.CharacterMind, sceneSpec.User is null ? null : request.UserMind, request.TurnTaking, request.Budget));
+        var options = new SceneOptions(worldKey, sceneSpec.Id, request.Seed, request.CharacterMind, sceneSpec.User is null ? null : request.UserMind, request.TurnTaking, request.Budget);
+        var (world, scene) = continuation is null
+            ? (await client.CreateWorldAsync(worldKey, definition), await client.OpenSceneAsync($"{worldKey}/{sceneSpec.Id}", options))
+            : await client.ImportAsync(worldKey, definition, continuation.Events, options, continuation.Transcript);
 
         view.Opening(sceneSpec, request);
         var target = (await scene.StatusAsync()).Turn + request.Turns;
@@ -229,12 +246,19 @@ internal static class SimulateCommand
         var transcript = new List<TurnRecord>();
         await foreach (var t in scene.TranscriptAsync(cancellationToken: cancellationToken))
         {
-            stats.Add(t);
+            if (t.Turn > (continuation?.LastTurn ?? 0))
+            {
+                stats.Add(t);
+            }
             transcript.Add(t);
         }
         stats.Stopped = stopped;
         var audit = await world.AuditAsync();
-        if (request.Out is { } file)
+        if (continuation is not null)
+        {
+            await continuation.WriteAsync(request.Out?.FullName, await world.EventsAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken), transcript, cancellationToken);
+        }
+        else if (request.Out is { } file)
         {
             var events = new List<WorldEvent>();
             await foreach (var e in world.EventsAsync(cancellationToken: cancellationToken))
@@ -281,7 +305,7 @@ internal static class SimulateCommand
 
 internal sealed record SimulateRequest(
     string World, string? Scene, int Turns, int Seed, string UserMind, TurnTakingPolicy? TurnTaking, int Budget, bool Json, bool Quiet, FileInfo? Out,
-    WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel, FileInfo? Cluster)
+    WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel, FileInfo? Cluster, FileInfo? From = null, string? Branch = null)
 {
     /// <summary>The mind that plays the characters.</summary>
     public string CharacterMind => LanguageModel is { } llm ? $"openai:{llm.Model}" : "procedural";

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using WorldPlay.Contracts;
+using WorldPlay.Core.Serialization;
 using WorldPlay.Storage;
 
 namespace WorldPlay.Grains;
@@ -18,8 +19,9 @@ public sealed class WorldFamilyGrain(IEventStore store) : Grain, IWorldFamilyGra
 
     Task<ImmutableArray<BranchEntry>> IWorldFamilyGrain.Branches() => BranchList.ItemsAsync();
 
-    async Task IWorldFamilyGrain.RecordPreference(PreferenceSignal signal) =>
-        await PreferenceList.AppendAsync(signal, $"choice:{signal.Chosen.Scene}:{signal.Turn}:{(await PreferenceList.ItemsAsync()).Length}");
+    /// <summary>A choice is identified by its turn and its candidates, so a retried call stores it once.</summary>
+    Task IWorldFamilyGrain.RecordPreference(PreferenceSignal signal) =>
+        PreferenceList.AppendAsync(signal, $"choice:{signal.Turn}:{CoreSerialization.Hash(new[] { signal.Chosen.Scene }.Concat(signal.Rejected.Select(r => r.Scene)).ToArray())}");
 
     Task<ImmutableArray<PreferenceSignal>> IWorldFamilyGrain.Preferences() => PreferenceList.ItemsAsync();
 }

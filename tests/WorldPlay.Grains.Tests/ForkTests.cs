@@ -178,6 +178,22 @@ public sealed class ForkTests(ClusterFixture fixture)
         Assert.Equal((9, branch.Key), (status.Turn, status.WorldKey));
     }
 
+    [Fact]
+    public async Task SceneOnBranch_CharacterMemory_HoldsWhatItWitnessedUpToTheForkOnly()
+    {
+        var (world, scene, definition) = await Scenes.OpenAsync(fixture.Client, seed: 55);
+        await Scenes.PlayAsync(scene, 30);
+        var branch = await world.ForkAsync($"{world.Key}-b", 10);
+        await fixture.Client.ContinueOnBranchAsync(scene, branch);
+        var character = Scenes.Characters(definition)[0];
+        var forkSeq = (await branch.LineageAsync()).Parent!.Seq;
+        var parentMemory = await world.MemoryOfAsync(character);
+
+        var memory = await branch.MemoryOfAsync(character);
+
+        Assert.Equal(parentMemory.Witnessed.Where(seq => seq <= forkSeq), memory.Witnessed);
+    }
+
     private static async Task<(string, string, string)> HashesAsync(WorldHandle world, int turn) =>
         ((await world.StateAsync(turn)).StateHash, (await world.StateAsync(turn / 2)).StateHash, (await world.StateAsync(0)).StateHash);
 
