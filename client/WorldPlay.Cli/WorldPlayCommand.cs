@@ -33,6 +33,7 @@ public static class WorldPlayCommand
             ExportCommand.Create(output ?? Console.Out),
             ExportCommand.CreateImport(output ?? Console.Out),
             ClusterCommand.Create(output ?? Console.Out, error ?? Console.Error),
+            ServeCommand.Create(output ?? Console.Out, error ?? Console.Error),
             FakeLlmCommand.Create(output ?? Console.Out, error ?? Console.Error),
             BenchCommand.Create(output ?? Console.Out, error ?? Console.Error),
         };

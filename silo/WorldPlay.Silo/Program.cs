@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Dashboard;
 using Orleans.Runtime;
 using WorldPlay.Hosting;
+using WorldPlay.Web;
 
 // A WorldPlay silo. Configuration, later sources winning: appsettings.json beside the program, WORLDPLAY_ environment
 // variables (WORLDPLAY_WorldPlay__Storage=Azure), then the command line (--WorldPlay:Storage Azure). --help lists the keys.
@@ -49,10 +50,15 @@ catch (StorageUnreachableException e)
 }
 
 IHostApplicationBuilder builder;
-if (options.Dashboard.Enabled)
+if (options.Dashboard.Enabled || options.Http.Enabled)
 {
     var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-    web.WebHost.UseUrls($"http://*:{options.Dashboard.Port}");
+    int[] ports = [.. new[] { options.Dashboard.Enabled ? options.Dashboard.Port : 0, options.Http.Enabled ? options.Http.Port : 0 }.Where(p => p > 0).Distinct()];
+    web.WebHost.UseUrls([.. ports.Select(p => $"http://*:{p}")]);
+    if (options.Http.Enabled)
+    {
+        web.Services.AddWorldPlayApi();
+    }
     builder = web;
 }
 else
@@ -70,7 +76,7 @@ builder.UseOrleans(silo =>
     }
 });
 
-using var host = builder is WebApplicationBuilder webBuilder ? BuildDashboard(webBuilder) : ((HostApplicationBuilder)builder).Build();
+using var host = builder is WebApplicationBuilder webBuilder ? BuildWeb(webBuilder, options) : ((HostApplicationBuilder)builder).Build();
 try
 {
     await host.StartAsync();
@@ -91,10 +97,18 @@ Console.WriteLine("Ctrl+C or SIGTERM stops it gracefully.");
 await host.WaitForShutdownAsync();
 return 0;
 
-static IHost BuildDashboard(WebApplicationBuilder builder)
+static IHost BuildWeb(WebApplicationBuilder builder, WorldPlayOptions options)
 {
     var app = builder.Build();
-    app.MapOrleansDashboard();
+    if (options.Dashboard.Enabled)
+    {
+        app.MapOrleansDashboard();
+    }
+    if (options.Http.Enabled)
+    {
+        app.MapWorldPlayApi();
+        app.MapWorldPlayViewer();
+    }
     return app;
 }
 

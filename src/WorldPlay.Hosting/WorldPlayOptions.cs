@@ -28,6 +28,9 @@ public enum StorageKind
 /// <summary>The optional Orleans Dashboard, a web page served by the silo.</summary>
 public sealed record DashboardSettings(bool Enabled, int Port);
 
+/// <summary>The HTTP API and timeline viewer, served by the silo.</summary>
+public sealed record HttpSettings(bool Enabled, int Port);
+
 /// <summary>Which minds characters use: the mind behind the name <c>default</c>, and the language model the silo offers
 /// (<c>openai:{model}</c> and its user simulators), if any.</summary>
 public sealed record MindSettings(string Default, WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel = null)
@@ -67,6 +70,8 @@ public sealed record WorldPlayOptions
 
     public DashboardSettings Dashboard { get; init; } = new(false, 8080);
 
+    public HttpSettings Http { get; init; } = new(false, 5080);
+
     public MindSettings Mind { get; init; } = new("procedural");
 
     /// <summary>Every key of the section: its default and what it means, for <c>--help</c> and the docs.</summary>
@@ -82,6 +87,8 @@ public sealed record WorldPlayOptions
         new("AdvertisedAddress", "(none)", "IP address or host name other silos and clients use to reach this silo (set it in containers). Unset: this machine's first network address (AzureTable) or 127.0.0.1 (Localhost)."),
         new("Dashboard:Enabled", "false", "Serve the Orleans Dashboard (no authentication: keep its port private)."),
         new("Dashboard:Port", "8080", "HTTP port of the dashboard, on every network interface."),
+        new("Http:Enabled", "false", "Serve the HTTP API (/api, /openapi/v1.json) and the timeline viewer (/viewer); read-only, no authentication: keep its port private."),
+        new("Http:Port", "5080", "HTTP port of the API and viewer, on every network interface (may equal Dashboard:Port: one server then serves both)."),
         new("Mind:Default", "procedural", "The mind a scene gets when it asks for the mind 'default' (scenes may also name a mind themselves); 'openai' stands for the configured model."),
         new("Mind:Endpoint", "(none)", "An OpenAI-compatible base address with its /v1 (OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp, LM Studio, 'worldplay fake-llm'); with Mind:Model, the silo offers the mind openai:{model}."),
         new("Mind:Model", "(none)", "The model the endpoint serves, for every character without a model of its own."),
@@ -118,6 +125,9 @@ public sealed record WorldPlayOptions
             Dashboard = new DashboardSettings(
                 Switch(section, "Dashboard:Enabled", defaults.Dashboard.Enabled, problems),
                 Port(section, "Dashboard:Port", defaults.Dashboard.Port, problems)),
+            Http = new HttpSettings(
+                Switch(section, "Http:Enabled", defaults.Http.Enabled, problems),
+                Port(section, "Http:Port", defaults.Http.Port, problems)),
             Mind = Minds(section, defaults.Mind.Default, problems),
         };
         problems.AddRange(options.Problems());
@@ -151,6 +161,10 @@ public sealed record WorldPlayOptions
         if (Dashboard.Enabled && (Dashboard.Port == SiloPort || Dashboard.Port == GatewayPort))
         {
             problems.Add($"{Section}:Dashboard:Port {Dashboard.Port} is also the silo or gateway port; choose another.");
+        }
+        if (Http.Enabled && (Http.Port == SiloPort || Http.Port == GatewayPort))
+        {
+            problems.Add($"{Section}:Http:Port {Http.Port} is also the silo or gateway port; choose another.");
         }
         var minds = Mind.Catalog().Names;
         if (!minds.Contains(Mind.Default))

@@ -130,7 +130,8 @@ public static class WorldPlaySilo
         var at = address is null ? "" : $" at {address.Endpoint}";
         return $"WorldPlay silo{at} is up: cluster '{options.ClusterId}', service '{options.ServiceId}'; clustering {clustering}; " +
             $"storage {storage}; silo port {options.SiloPort}, gateway port {options.GatewayPort}; " +
-            $"minds: {options.Mind.Default}{(options.Mind.LanguageModel is { } llm ? $" (model {llm.Model} at {llm.Endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped)})" : "")}; dashboard {(options.Dashboard.Enabled ? $"on port {options.Dashboard.Port}" : "off")}.";
+            $"minds: {options.Mind.Default}{(options.Mind.LanguageModel is { } llm ? $" (model {llm.Model} at {llm.Endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped)})" : "")}; dashboard {(options.Dashboard.Enabled ? $"on port {options.Dashboard.Port}" : "off")}; " +
+            $"HTTP API and viewer {(options.Http.Enabled ? $"on port {options.Http.Port} (/viewer, /openapi/v1.json)" : "off")}.";
     }
 
     /// <summary>Starts a one-silo cluster inside this process (localhost clustering on free ports, in-memory storage,

@@ -64,9 +64,24 @@ public sealed class HeadlessChromium : IAsyncLifetime
         await page.GotoAsync(new Uri(Path.GetFullPath(file)).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         return opened;
     }
+
+    /// <summary>Opens a page served over HTTP (a local silo) in a fresh browser context and waits until the network is idle.
+    /// The context is online so the page can reach its server; <see cref="OpenedPage.RequestsOutside"/> tells what else it asked for.</summary>
+    public async Task<OpenedPage> OpenAsync(Uri address, int viewportWidth = 1280, int viewportHeight = 800)
+    {
+        var running = browser ?? throw new InvalidOperationException("Chromium has not been launched.");
+        var context = await running.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = viewportWidth, Height = viewportHeight },
+        });
+        var page = await context.NewPageAsync();
+        var opened = new OpenedPage(context, page);
+        await page.GotoAsync(address.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        return opened;
+    }
 }
 
-/// <summary>A page opened by <see cref="HeadlessChromium.OpenAsync"/>, with every request it made.</summary>
+/// <summary>A page opened by <see cref="HeadlessChromium.OpenAsync(string, int, int)"/>, with every request it made.</summary>
 public sealed class OpenedPage : IAsyncDisposable
 {
     private readonly IBrowserContext context;
@@ -97,6 +112,16 @@ public sealed class OpenedPage : IAsyncDisposable
             {
                 return [.. requests.Where(u => !u.StartsWith("file://", StringComparison.OrdinalIgnoreCase))];
             }
+        }
+    }
+
+    /// <summary>URLs of the requests that went anywhere but <paramref name="origin"/> (scheme, host and port).</summary>
+    public IReadOnlyList<string> RequestsOutside(Uri origin)
+    {
+        lock (gate)
+        {
+            return [.. requests.Where(u => !Uri.TryCreate(u, UriKind.Absolute, out var uri)
+                || Uri.Compare(uri, origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)];
         }
     }
 
