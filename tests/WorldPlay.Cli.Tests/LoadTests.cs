@@ -9,7 +9,7 @@ public sealed class ShortLoadRun : IAsyncLifetime, IDisposable
 
     public string Out => _scratch.File("run");
 
-    public CliRun Run { get; private set; } = new(-1, "", "");
+    internal CliRun Run { get; private set; } = new(-1, "", "");
 
     public JsonObject Json => JsonNode.Parse(File.ReadAllText(Path.Combine(Out, "load.json")))!.AsObject();
 
