@@ -19,6 +19,9 @@ public static class WorldPlayCommand
     /// The world keeps every turn committed before it.</summary>
     public const int RunStopped = 4;
 
+    /// <summary>Exit code when a load run found turns acknowledged to it missing from storage, or gaps in a stored timeline.</summary>
+    public const int TurnsLost = 5;
+
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         var root = new RootCommand(
@@ -36,6 +39,7 @@ public static class WorldPlayCommand
             ServeCommand.Create(output ?? Console.Out, error ?? Console.Error),
             FakeLlmCommand.Create(output ?? Console.Out, error ?? Console.Error),
             BenchCommand.Create(output ?? Console.Out, error ?? Console.Error),
+            LoadCommand.Create(output ?? Console.Out, error ?? Console.Error),
         };
         var configuration = new InvocationConfiguration
         {

@@ -16,8 +16,9 @@ public static class Resilience
     /// <summary>The default pipeline: retries quietly.</summary>
     public static ResiliencePipeline Pipeline { get; } = Create();
 
-    /// <summary>A pipeline that tells <paramref name="onRetry"/> (one line) before each retry.</summary>
-    public static ResiliencePipeline Create(Action<string>? onRetry = null) => new ResiliencePipelineBuilder()
+    /// <summary>A pipeline that tells <paramref name="onRetry"/> (one line) and <paramref name="onInterrupted"/> (the failure itself,
+    /// for callers that count failures by type) before each retry.</summary>
+    public static ResiliencePipeline Create(Action<string>? onRetry = null, Action<Exception>? onInterrupted = null) => new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
@@ -28,6 +29,10 @@ public static class Resilience
             MaxDelay = TimeSpan.FromSeconds(10),
             OnRetry = args =>
             {
+                if (args.Outcome.Exception is { } failure)
+                {
+                    onInterrupted?.Invoke(failure);
+                }
                 if (onRetry is not null && args.Outcome.Exception is { } e)
                 {
                     var first = e.Message.Split('\n', 2)[0].Trim();

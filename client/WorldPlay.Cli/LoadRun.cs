@@ -1,0 +1,275 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using WorldPlay.Client;
+using WorldPlay.Contracts;
+using WorldPlay.Core;
+using WorldPlay.Core.Minds;
+using WorldPlay.Core.Scenes;
+
+namespace WorldPlay.Cli;
+
+/// <summary>One load run: starts the sessions (spread over the ramp-up), plays each to its last turn, ticks the timeline and the
+/// progress line, kills a silo when asked, then reads every session back from storage.</summary>
+internal sealed class LoadRun(
+    LoadRequest request, WorldDefinition definition, SceneSpec scene, WorldPlayClient client, IGrainFactory grains, LoadMeter meter,
+    LocalCluster? local, TextWriter error)
+{
+    private static readonly TimeSpan TickEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>Turns asked for per call: a call returns after about 10 s anyway, and smaller calls give the timeline finer grain.</summary>
+    private const int Batch = 20;
+
+    private readonly Stopwatch _clock = new();
+    private readonly SessionLedger[] _sessions = [.. Enumerable.Range(1, request.Sessions).Select(i =>
+    {
+        var worldKey = $"load-{definition.Setting.Id}-{i}-{Guid.NewGuid():N}";
+        return new SessionLedger(i, worldKey, $"{worldKey}/{scene.Id}");
+    })];
+    private SiloKill? _kill;
+
+    public async Task<LoadReport> PlayAndVerifyAsync(CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (request.Duration is { } seconds)
+        {
+            deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
+        }
+        using var playing = new CancellationTokenSource();
+        var rss = new PeakMemory();
+        _clock.Start();
+        var ticking = TickAsync(rss, playing.Token);
+        await Task.WhenAll(_sessions.Select(s => PlaySessionAsync(s, deadline.Token)));
+        var played = _clock.Elapsed;
+        await playing.CancelAsync();
+        await ticking;
+        meter.Tick(_clock.Elapsed);
+
+        error.WriteLine($"load: played for {played.TotalSeconds:0.0} s; reading {_sessions.Length} sessions back from storage...");
+        var silos = await LoadSilos.ReadAsync(grains);
+        var verdicts = new SessionVerdict[_sessions.Length];
+        var usage = new ModelUsageTally();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, _sessions.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = CancellationToken.None },
+            async (i, _) => verdicts[i] = await VerifyAsync(_sessions[i], usage));
+        return new LoadReport(request, scene, _sessions, verdicts, meter, played, _kill, silos, rss.PeakBytes, local is null && request.Cluster is null, usage);
+    }
+
+    private async Task PlaySessionAsync(SessionLedger session, CancellationToken deadline)
+    {
+        var delay = request.Sessions <= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)request.RampUpSeconds * (session.Number - 1) / request.Sessions);
+        try
+        {
+            await Task.Delay(delay, deadline);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
+            await client.CreateWorldAsync(session.WorldKey, definition);
+            var handle = await client.OpenSceneAsync(
+                session.SceneKey, new SceneOptions(session.WorldKey, scene.Id, session.Number, request.CharacterMind, scene.User is null ? null : "user-sim:slow-burn", null, PerspectiveBuilder.DefaultBudget));
+            var opened = (await handle.StatusAsync()).Turn;
+            var (reached, target) = (opened, opened + request.Turns);
+            while (reached < target)
+            {
+                if (deadline.IsCancellationRequested)
+                {
+                    session.End = SessionEnd.OutOfTime;
+                    return;
+                }
+                session.HighestAsked = Math.Min(target, reached + Batch) - opened;
+                var started = Stopwatch.GetTimestamp();
+                var batch = await handle.PlayUntilAsync(target, Batch, CancellationToken.None);
+                var call = Stopwatch.GetElapsedTime(started);
+                foreach (var turn in batch.Turns)
+                {
+                    session.Acknowledge(turn.Turn);
+                }
+                meter.Played(batch.Turns, call);
+                if (batch.Turns.Length == 0)
+                {
+                    session.End = SessionEnd.EndedEarly;
+                    return;
+                }
+                reached = batch.Status.Turn;
+            }
+            session.End = SessionEnd.Completed;
+        }
+        catch (Exception e)
+        {
+            // Whatever it is, one failed session must not end the others: it is counted, by type, and the run goes on.
+            session.End = SessionEnd.Failed;
+            meter.Failed(e);
+        }
+        finally
+        {
+            meter.SessionDone();
+        }
+    }
+
+    private async Task TickAsync(PeakMemory rss, CancellationToken playing)
+    {
+        using var timer = new PeriodicTimer(TickEvery);
+        var ticks = 0;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(playing))
+            {
+                var point = meter.Tick(_clock.Elapsed);
+                rss.Sample();
+                if (_kill is null && request.KillSiloAt is { } percent && local is not null
+                    && meter.Acknowledged * 100 >= percent * request.PlannedTurns)
+                {
+                    _kill = await KillOneSiloAsync(local);
+                    error.WriteLine(_kill.Describe());
+                }
+                if (++ticks % 2 == 0)
+                {
+                    error.WriteLine(Progress(point));
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Play ended.
+        }
+    }
+
+    private string Progress(LoadSecond point)
+    {
+        var latency = meter.TurnLatency;
+        var errors = meter.Errors.Values.Sum();
+        var retries = meter.Retries.Values.Sum();
+        return $"load: {_clock.Elapsed.TotalSeconds,6:0} s  {meter.Acknowledged}/{request.PlannedTurns} turns ({100.0 * meter.Acknowledged / request.PlannedTurns:0.0}%)  " +
+            $"{point.TurnsPerSecond:0} turns/s  p50 {latency.P50Ms:0.0} ms  p99 {latency.P99Ms:0.0} ms  errors {errors}  retries {retries}  " +
+            $"sessions {meter.SessionsDone}/{request.Sessions} done";
+    }
+
+    /// <summary>Kills the silo that hosts the most activations, so the kill moves as many sessions as one kill can.</summary>
+    private async Task<SiloKill> KillOneSiloAsync(LocalCluster cluster)
+    {
+        var running = cluster.Silos.Where(s => s.Process.IsRunning).ToList();
+        var activations = (await LoadSilos.ReadAsync(grains)).ToDictionary(s => s.Port, s => s.Activations);
+        var victim = running.OrderByDescending(s => activations.GetValueOrDefault(s.SiloPort)).ThenByDescending(s => s.Number).First();
+        var at = _clock.Elapsed;
+        ProcessControl.Kill(victim.Process.Pid);
+        return new SiloKill(Math.Round(at.TotalSeconds, 2), victim.Number, victim.Process.Pid, activations.GetValueOrDefault(victim.SiloPort), meter.Acknowledged);
+    }
+
+    private async Task<SessionVerdict> VerifyAsync(SessionLedger session, ModelUsageTally usage)
+    {
+        if (session.End == SessionEnd.NotStarted)
+        {
+            return new SessionVerdict(0, 0, []);
+        }
+        // Reads are safe to repeat, so they ride out a silo that is still being declared dead like the turns did.
+        return await Resilience.Pipeline.ExecuteAsync(async _ =>
+        {
+            var turns = new List<int>();
+            var scene = client.Scene(session.SceneKey);
+            var tally = new ModelUsageTally();
+            await foreach (var turn in scene.TranscriptAsync())
+            {
+                turns.Add(turn.Turn);
+                tally.Add(turn);
+            }
+            var seqs = new List<long>();
+            await foreach (var e in client.World(session.WorldKey).EventsAsync())
+            {
+                seqs.Add(e.Seq);
+            }
+            usage.Merge(tally);
+            return SessionVerdict.Of($"session {session.Number} ({session.SceneKey})", session.Acknowledged, turns, seqs);
+        });
+    }
+}
+
+/// <summary>When and which silo the run killed, and how far the run was then.</summary>
+internal sealed record SiloKill(double AtSeconds, int Silo, int Pid, int Activations, long TurnsAcknowledged)
+{
+    public string Describe() => $"load: killed silo {Silo} (pid {Pid}, {Activations} activations) with SIGKILL at {AtSeconds:0.0} s, after {TurnsAcknowledged} acknowledged turns.";
+}
+
+/// <summary>The highest resident memory of this process seen while the run played.</summary>
+internal sealed class PeakMemory
+{
+    public long PeakBytes { get; private set; }
+
+    public void Sample()
+    {
+        using var self = Process.GetCurrentProcess();
+        PeakBytes = Math.Max(PeakBytes, self.WorkingSet64);
+    }
+}
+
+/// <summary>Model usage summed over stored turns: what the language model was asked and answered.</summary>
+internal sealed class ModelUsageTally
+{
+    private readonly Lock _gate = new();
+
+    public long ModelTurns { get; private set; }
+
+    public long PromptTokens { get; private set; }
+
+    public long CompletionTokens { get; private set; }
+
+    public long Retries { get; private set; }
+
+    public long Repairs { get; private set; }
+
+    public long ParseFailures { get; private set; }
+
+    public double LatencyMsTotal { get; private set; }
+
+    public void Add(TurnRecord turn)
+    {
+        var usage = turn.Usage;
+        if (usage.PromptTokens == 0 && usage.CompletionTokens == 0)
+        {
+            return; // a procedural turn (the user simulator, or a procedural mind)
+        }
+        ModelTurns++;
+        (PromptTokens, CompletionTokens) = (PromptTokens + usage.PromptTokens, CompletionTokens + usage.CompletionTokens);
+        (Retries, Repairs, ParseFailures) = (Retries + usage.Retries, Repairs + usage.RepairAttempts, ParseFailures + usage.ParseFailures);
+        LatencyMsTotal += usage.LatencyMs;
+    }
+
+    public void Merge(ModelUsageTally other)
+    {
+        lock (_gate)
+        {
+            (ModelTurns, PromptTokens, CompletionTokens) = (ModelTurns + other.ModelTurns, PromptTokens + other.PromptTokens, CompletionTokens + other.CompletionTokens);
+            (Retries, Repairs, ParseFailures) = (Retries + other.Retries, Repairs + other.Repairs, ParseFailures + other.ParseFailures);
+            LatencyMsTotal += other.LatencyMsTotal;
+        }
+    }
+}
+
+/// <summary>One silo as the management grain sees it: activations by kind, and memory.</summary>
+internal sealed record LoadSilo(string Address, int Port, int Activations, long? MemoryBytes, ImmutableSortedDictionary<string, int> ActivationsByGrain);
+
+internal static class LoadSilos
+{
+    /// <summary>Every active silo's statistics. The management grain answers for the whole cluster, embedded or not.</summary>
+    public static async Task<ImmutableArray<LoadSilo>> ReadAsync(IGrainFactory grains)
+    {
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var hosts = (await management.GetHosts(onlyActive: true)).Keys.ToArray();
+        var runtime = await management.GetRuntimeStatistics(hosts);
+        var byGrain = await management.GetSimpleGrainStatistics(hosts);
+        return [.. hosts.Select((host, i) => new LoadSilo(
+            host.ToString(),
+            host.Endpoint.Port,
+            runtime[i].ActivationCount,
+            runtime[i].EnvironmentStatistics.FilteredMemoryUsageBytes,
+            byGrain.Where(g => g.SiloAddress.Equals(host) && g.ActivationCount > 0)
+                .GroupBy(g => ShortName(g.GrainType))
+                .ToImmutableSortedDictionary(g => g.Key, g => g.Sum(x => x.ActivationCount), StringComparer.Ordinal)))];
+    }
+
+    private static string ShortName(string grainType) => grainType.Split(',')[0].Split('.')[^1];
+}
