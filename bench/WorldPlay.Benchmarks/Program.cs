@@ -15,7 +15,29 @@ if (args is ["--sizes", ..])
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"messagepack+lz4: {msgpack} bytes"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"json:            {json} bytes"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio:           {(double)msgpack / json:0.000}x"));
+    foreach (var characters in new[] { 3, 7 })
+    {
+        foreach (var turn in new[] { 10, 100, 1000 })
+        {
+            var scene = CoreScene.OpenHarbor(characters).Play(turn);
+            var (next, cue) = scene.NextUp()!.Value;
+            var perspective = scene.PerspectiveOf(next.Who!.Value, cue);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"perspective of {next.Who} at turn {turn}, {characters} characters: {perspective.TokenCount} tokens, {perspective.RecentLines.Length} lines heard, {perspective.Summary.Length} summary lines"));
+        }
+    }
+    return;
+}
+
+if (args is ["--memory", .. var options])
+{
+    var sessions = Option(options, "--sessions") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 20;
+    var turns = Option(options, "--turns") is { } t ? t.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray() : [100, 1000];
+    await SessionMemory.RunAsync(sessions, turns, Console.Out);
     return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(TimelineSource).Assembly).Run(args);
+
+static string? Option(string[] options, string name) =>
+    Array.IndexOf(options, name) is var i and >= 0 && i + 1 < options.Length ? options[i + 1] : null;

@@ -26,12 +26,37 @@ public static class PerspectiveBuilder
 
         // Trim the least needed first: old summary, distant facts and ties, then older lines, until it fits.
         var count = tokens.Count(Render(perspective));
-        while (count > budget && Trim(perspective) is { } smaller)
+        if (count <= budget)
         {
-            perspective = smaller;
-            count = tokens.Count(Render(perspective));
+            return perspective with { TokenCount = count };
         }
-        return perspective with { TokenCount = count };
+        // Each step removes a line, so the count falls from step to step: a binary search finds the first step that fits
+        // (or the last step) with a few counts rather than one count per step. Counting is most of the cost of a turn.
+        var steps = new List<Perspective>();
+        for (var step = Trim(perspective); step is not null; step = Trim(step))
+        {
+            steps.Add(step);
+        }
+        if (steps.Count == 0)
+        {
+            return perspective with { TokenCount = count };
+        }
+        var counts = new int?[steps.Count];
+        int CountOf(int i) => counts[i] ??= tokens.Count(Render(steps[i]));
+        int lo = 0, hi = steps.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (CountOf(mid) <= budget)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+        return steps[lo] with { TokenCount = CountOf(lo) };
     }
 
     private static Perspective? Trim(Perspective p) => p switch
