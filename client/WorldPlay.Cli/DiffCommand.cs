@@ -13,7 +13,7 @@ internal static class DiffCommand
 {
     public static Command Create(TextWriter output)
     {
-        var file = OpenedWorld.FileArgument();
+        var source = new WorldSource();
         var from = new Option<int?>("--from") { Description = "The earlier turn (default: 0, the start; with --against: ignored, the fork point is used)." };
         var to = new Option<int?>("--to") { Description = "The later turn (default: the last turn of the branch)." };
         var branch = OpenedWorld.BranchOption();
@@ -21,11 +21,12 @@ internal static class DiffCommand
         var json = new Option<bool>("--json") { Description = "Print the diff as JSON." };
         var command = new Command("diff", "Show what changed between two turns (or two branches): characters, places, items, relationships and facts added, changed or closed, with the events responsible.")
         {
-            file, from, to, branch, against, json,
+            from, to, branch, against, json,
         };
+        source.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var world = await OpenedWorld.OpenAsync(result.GetValue(file)!, result.GetValue(branch), cancellationToken);
+            var world = await source.OpenAsync(result, result.GetValue(branch), cancellationToken);
             JsonObject header;
             TimelineDiff diff;
             if (result.GetValue(against) is { } other)

@@ -11,18 +11,19 @@ internal static class ExportCommand
 {
     public static Command Create(TextWriter output)
     {
-        var file = OpenedWorld.FileArgument();
+        var source = new WorldSource();
         var format = new Option<string>("--format", "-f") { Description = "msgpack (compact, the default) or json (for people and other tools).", DefaultValueFactory = _ => "msgpack" };
         format.AcceptOnlyFromAmong("msgpack", "json");
         var outFile = new Option<FileInfo>("--out", "-o") { Description = "The file to write.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print what was written as JSON." };
-        var command = new Command("export", "Write a whole world with every branch as MessagePack + LZ4 or as JSON.")
+        var command = new Command("export", "Write a whole world with every branch as MessagePack + LZ4 or as JSON; from a file, or from a cluster (--cluster C --world KEY: that world's family, its root and every branch).")
         {
-            file, format, outFile, json,
+            format, outFile, json,
         };
+        source.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var bundle = await TimelineFile.ReadAsync(result.GetValue(file)!.FullName, cancellationToken);
+            var bundle = await source.ReadAsync(result, cancellationToken);
             var target = result.GetValue(outFile)!;
             await Write(target, bundle, result.GetValue(format) == "json" ? TimelineFormat.Json : TimelineFormat.MessagePack, cancellationToken);
             Report(output, "exported", target, bundle, result.GetValue(json));

@@ -12,18 +12,19 @@ internal static class ReplayCommand
 {
     public static Command Create(TextWriter output)
     {
-        var file = OpenedWorld.FileArgument();
+        var source = new WorldSource();
         var atTurn = new Option<int?>("--at-turn", "-t") { Description = "The turn after which to show the world (default: the last turn)." };
         var atEvent = new Option<long?>("--at-event", "-e") { Description = "Show the world just after this event number instead of after a turn." };
         var branch = OpenedWorld.BranchOption();
         var json = new Option<bool>("--json") { Description = "Print the state as JSON (with its stateHash) instead of tables." };
         var command = new Command("replay", "Show the world state after turn N (or event S) of a saved timeline, rebuilt from its events (nearest snapshot plus the events after it).")
         {
-            file, atTurn, atEvent, branch, json,
+            atTurn, atEvent, branch, json,
         };
+        source.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var world = await OpenedWorld.OpenAsync(result.GetValue(file)!, result.GetValue(branch), cancellationToken);
+            var world = await source.OpenAsync(result, result.GetValue(branch), cancellationToken);
             var timeline = world.Timeline;
             WorldState state;
             int turn;

@@ -12,7 +12,7 @@ internal static class WhyCommand
 {
     public static Command Create(TextWriter output)
     {
-        var file = OpenedWorld.FileArgument();
+        var source = new WorldSource();
         var relationship = new Option<string?>("--relationship", "-r") { Description = "A relationship as FROM:TO entity ids, e.g. mira:tomas." };
         var type = new Option<string?>("--type") { Description = "With --relationship: only this relationship type (e.g. sister)." };
         var fact = new Option<string?>("--fact") { Description = "A fact id, e.g. tomas-debt." };
@@ -22,12 +22,13 @@ internal static class WhyCommand
         var json = new Option<bool>("--json") { Description = "Print the answer as JSON." };
         var command = new Command("why", "Explain a relationship, fact or status: the event that set it, then its causes back to their roots, each with turn, actor and text.")
         {
-            file, relationship, type, fact, status, atTurn, branch, json,
+            relationship, type, fact, status, atTurn, branch, json,
         };
+        source.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var query = Query(result.GetValue(relationship), result.GetValue(type), result.GetValue(fact), result.GetValue(status));
-            var world = await OpenedWorld.OpenAsync(result.GetValue(file)!, result.GetValue(branch), cancellationToken);
+            var world = await source.OpenAsync(result, result.GetValue(branch), cancellationToken);
             var turn = world.Turn(result.GetValue(atTurn) ?? world.LastTurn, "--at-turn");
             var answer = CausalChain.Why(world.Timeline, query, world.Timeline.LastEventOfTurn(turn));
             if (result.GetValue(json))
