@@ -13,9 +13,9 @@ public static class WorldPlayClientHosting
     /// <summary>Adds the serialization WorldPlay's messages need. Clustering is left to the caller.</summary>
     public static IClientBuilder AddWorldPlay(this IClientBuilder client)
     {
+        // Orleans' default 30 s response timeout is kept on clients: a call caught on a silo that died waits that long before
+        // the client retries it. A slow model turn that outlasts it is retried too and, being idempotent, commits once.
         client.Services.AddSerializer(serializer => serializer.AddWorldPlayCoreTypes());
-        // A turn played by a model can outlast Orleans' default 30 s; a lost silo is still noticed at once (the call fails).
-        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = WorldPlaySilo.ModelTurnTimeout);
         return client;
     }
 
