@@ -375,17 +375,7 @@ internal sealed class GrainSessionPlayer(WorldPlayClient client, SessionMinds mi
         var scene = await client.OpenSceneAsync(
             $"{worldKey}/{scenario.SceneId}",
             new SceneOptions(worldKey, scenario.SceneId, session.Seed, minds.Npc, minds.User(session), TurnTakingPolicy.RoundRobin, PerspectiveBuilder.DefaultBudget));
-        var target = (await scene.StatusAsync()).Turn + turns;
-        var reached = 0;
-        while (reached < target)
-        {
-            var batch = await scene.PlayUntilAsync(target, Batch, cancellationToken);
-            if (batch.Turns.Length == 0)
-            {
-                break;
-            }
-            reached = batch.Status.Turn;
-        }
+        await scene.PlayThroughAsync((await scene.StatusAsync()).Turn + turns, Batch, cancellationToken);
         var transcript = ImmutableArray.CreateBuilder<TurnRecord>();
         await foreach (var t in scene.TranscriptAsync(cancellationToken: cancellationToken))
         {

@@ -1,17 +1,11 @@
-using Microsoft.Extensions.Configuration;
 using WorldPlay.Core;
+using static WorldPlay.Hosting.Tests.OptionsTests;
 
 namespace WorldPlay.Hosting.Tests;
 
 /// <summary>The <c>WorldPlay:Mind</c> keys: a language model for the silo's characters, with per-character models.</summary>
 public sealed class MindOptionsTests
 {
-    private static WorldPlayOptions Read(params (string Key, string Value)[] values) =>
-        WorldPlayOptions.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build());
-
-    private static string Problem(params (string Key, string Value)[] values) =>
-        Assert.Throws<WorldPlayConfigurationException>(() => Read(values)).Message;
-
     [Fact]
     public void Mind_EndpointAndModel_OfferTheModelAsDefault()
     {

@@ -9,10 +9,10 @@ public sealed class OptionsTests
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
         "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
 
-    private static WorldPlayOptions Read(params (string Key, string Value)[] values) =>
+    internal static WorldPlayOptions Read(params (string Key, string Value)[] values) =>
         WorldPlayOptions.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build());
 
-    private static string Problem(params (string Key, string Value)[] values) =>
+    internal static string Problem(params (string Key, string Value)[] values) =>
         Assert.Throws<WorldPlayConfigurationException>(() => Read(values)).Message;
 
     [Fact]
