@@ -30,7 +30,6 @@ public sealed class FakeLlmServer : IAsyncDisposable
 
     private readonly FakeLlmOptions _options;
     private readonly StatsCounters _stats = new();
-    private readonly PromptTokenCount _promptTokens = new(TokenCounter.Default);
     private readonly ConcurrentDictionary<string, byte> _models = new(StringComparer.Ordinal) { [DefaultModel] = 0 };
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
@@ -143,7 +142,7 @@ public sealed class FakeLlmServer : IAsyncDisposable
             var promptTokens = 0;
             foreach (var message in request.Messages)
             {
-                promptTokens += _promptTokens.Count(message.Content);
+                promptTokens += TokenCounter.Default.Count(message.Content);
             }
 
             var fault = DrawFault(number);

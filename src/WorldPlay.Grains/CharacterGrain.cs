@@ -22,6 +22,28 @@ public sealed class CharacterGrain(
     [PersistentState("character", WorldPlayStorage.Grains)] IPersistentState<CharacterRecord> record,
     IMindCatalog minds) : Grain, ICharacterGrain
 {
+    /// <summary>A character writes its record when its memory has moved this many world events past the last write (and when
+    /// embodied, and when it deactivates). Its memory is a fold of the world's events, so one that reactivates from an older
+    /// record catches up from the world and arrives at the same memory: writing every turn bought nothing but a storage call.</summary>
+    public const int SaveEvery = 32;
+
+    /// <summary>The world version the stored record has taken in.</summary>
+    private long _saved;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _saved = record.State.Perceived;
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (record.State.Perceived > _saved && reason.ReasonCode is DeactivationReasonCode.ActivationIdle or DeactivationReasonCode.ShuttingDown)
+        {
+            await record.WriteStateAsync(cancellationToken);
+        }
+    }
+
     private Embodiment Embodiment => record.State.Embodiment
         ?? throw new InvalidOperationException($"Character '{this.GetPrimaryKeyString()}' has no persona yet; a scene embodies its cast when it opens.");
 
@@ -36,7 +58,7 @@ public sealed class CharacterGrain(
             record.State.Memory = CharacterMemory.Empty(embodiment.Persona.Id, definition.Entities.ToDictionary(e => e.Id, e => e.Name));
         }
         record.State.Embodiment = embodiment;
-        await record.WriteStateAsync();
+        await SaveAsync();
     }
 
     async Task<CharacterTurn> ICharacterGrain.TakeTurn(TurnCue cue)
@@ -46,7 +68,10 @@ public sealed class CharacterGrain(
         var mind = minds.Resolve(embodiment.Mind, embodiment.Persona.Id);
         var speech = cue.Listener is { } listener ? new SpeechForwarder(listener, cue.Turn, embodiment.Persona.Id) : null;
         var action = await WorldPlayTelemetry.DecideAsync(mind, perspective, speech, CancellationToken.None);
-        await SaveAsync();
+        if (record.State.Perceived - _saved >= SaveEvery)
+        {
+            await SaveAsync();
+        }
         return new CharacterTurn(embodiment.Persona.Id, embodiment.Persona.Name, action, perspective.TokenCount);
     }
 
@@ -78,6 +103,7 @@ public sealed class CharacterGrain(
         try
         {
             await record.WriteStateAsync();
+            _saved = record.State.Perceived;
         }
         catch
         {

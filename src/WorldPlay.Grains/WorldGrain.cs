@@ -45,6 +45,16 @@ public sealed partial class WorldGrain(
     private readonly List<WorldEvent> _recent = [];
     private long _recentAfter;
 
+    /// <summary>The version each character that perceives here has taken in: events every one of them has taken in leave <see cref="_recent"/>.</summary>
+    private readonly Dictionary<EntityId, long> _perceivedBy = [];
+
+    /// <summary>The most events kept for <c>Perceive</c> when someone lags: past this the oldest go anyway, and a character that
+    /// asks for them is answered from the history in the store.</summary>
+    public const int RecentCap = 4_096;
+
+    /// <summary>Events leave <see cref="_recent"/> this many at a time, so trimming costs nothing per turn.</summary>
+    private const int TrimChunk = 64;
+
     private string Key => this.GetPrimaryKeyString();
 
     private string Stream => WorldPlayStorage.TimelineStream(Key);
@@ -201,11 +211,51 @@ public sealed partial class WorldGrain(
     async Task<Perception> IWorldGrain.Perceive(EntityId who, long afterSeq)
     {
         // Events are numbered without gaps, so the events after afterSeq start at a known index.
-        IEnumerable<WorldEvent> events = _history is null && afterSeq >= _recentAfter
-            ? _recent.Skip((int)(afterSeq - _recentAfter))
-            : (await HistoryAsync()).Events.Skip((int)Math.Max(0, afterSeq));
-        var witnessed = events.Where(e => e.WitnessedBy(who)).ToImmutableArray();
+        var witnessed = (await EventsAfterAsync(afterSeq)).Where(e => e.WitnessedBy(who)).ToImmutableArray();
+        _perceivedBy[who] = Current.Version;
+        TrimRecent();
         return new Perception(WorldSlice.Of(Current, who), witnessed, Current.Version);
+    }
+
+    /// <summary>The events after <paramref name="afterSeq"/>: from memory when it holds them; otherwise (a character that joined late,
+    /// or reactivated with an older memory) read from the store once, without keeping the whole history in this activation.</summary>
+    private async Task<IEnumerable<WorldEvent>> EventsAfterAsync(long afterSeq)
+    {
+        if (_history is not null)
+        {
+            return _history.Events.Skip((int)Math.Max(0, afterSeq));
+        }
+        if (afterSeq >= _recentAfter)
+        {
+            return _recent.Skip((int)(afterSeq - _recentAfter));
+        }
+        if (!Prefix.IsEmpty)
+        {
+            return (await HistoryAsync()).Events.Skip((int)Math.Max(0, afterSeq));
+        }
+        var events = new List<WorldEvent>();
+        await foreach (var stored in store.ReadAsync(Stream, 0))
+        {
+            events.AddRange(MessagePackSerializer.Deserialize<CommittedBatch>(stored.Data, CoreSerialization.MessagePack).Accepted.Where(e => e.Seq > afterSeq && e.Seq <= Current.Version));
+        }
+        return events;
+    }
+
+    /// <summary>Drops the events every perceiving character has taken in (and, past <see cref="RecentCap"/>, the oldest), so a live
+    /// world holds about a round of turns rather than its whole session.</summary>
+    private void TrimRecent()
+    {
+        if (_recent.Count < TrimChunk * 2)
+        {
+            return;
+        }
+        var takenInByAll = _perceivedBy.Values.Min();
+        var drop = (int)Math.Clamp(Math.Max(takenInByAll - _recentAfter, _recent.Count - RecentCap), 0, _recent.Count);
+        if (drop >= TrimChunk)
+        {
+            _recent.RemoveRange(0, drop);
+            _recentAfter += drop;
+        }
     }
 
     async Task<CommitReceipt> IWorldGrain.Commit(CommitRequest request)

@@ -42,7 +42,7 @@ public sealed class PerspectiveTests
     {
         var perspective = Build(Session.Value.MemoryAt1000, Session.Value.Slice);
 
-        Assert.Equal(TokenCounter.Default.Count(PerspectiveBuilder.Render(perspective)), perspective.TokenCount);
+        Assert.Equal(TokenCounter.Default.CountWhole(PerspectiveBuilder.Render(perspective)), perspective.TokenCount);
     }
 
     [Fact]

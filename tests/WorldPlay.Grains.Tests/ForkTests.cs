@@ -187,11 +187,16 @@ public sealed class ForkTests(ClusterFixture fixture)
         await fixture.Client.ContinueOnBranchAsync(scene, branch);
         var character = Scenes.Characters(definition)[0];
         var forkSeq = (await branch.LineageAsync()).Parent!.Seq;
-        var parentMemory = await world.MemoryOfAsync(character);
+        var shared = new List<WorldPlay.Core.WorldEvent>();
+        await foreach (var e in world.EventsAsync())
+        {
+            shared.AddRange(e.Seq <= forkSeq ? [e] : []);
+        }
 
         var memory = await branch.MemoryOfAsync(character);
 
-        Assert.Equal(parentMemory.Witnessed.Where(seq => seq <= forkSeq), memory.Witnessed);
+        var expected = WorldPlay.Core.Characters.CharacterMemory.Empty(character, memory.Names).Witness(shared);
+        Assert.Equal(CoreSerialization.Hash(expected), CoreSerialization.Hash(memory));
     }
 
     private static async Task<(string, string, string)> HashesAsync(WorldHandle world, int turn) =>

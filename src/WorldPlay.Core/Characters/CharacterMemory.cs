@@ -6,7 +6,9 @@ using WorldPlay.Core.Scenes;
 namespace WorldPlay.Core.Characters;
 
 /// <summary>A character's own memory: only the events it witnessed. Recent events are kept verbatim; older ones fold into a
-/// rolling summary of bounded length, so memory used for a perspective does not grow with the session.</summary>
+/// rolling summary of bounded length, so a character's memory does not grow with the session.
+/// <see cref="Witnessed"/> holds the event numbers of the <see cref="Recent"/> window (the last one tells which events were
+/// taken in already); records written before it was bounded held every number, and are trimmed on their next event.</summary>
 [MessagePackObject]
 public sealed record CharacterMemory(
     [property: Key(0)] EntityId Self,
@@ -59,6 +61,10 @@ public sealed record CharacterMemory(
                 impressions[e.Actor] = seen with { LastSeenAt = Destination(e) ?? e.Place, LastSeenTurn = e.Turn };
             }
             mood = mood.After(e, Self);
+        }
+        if (witnessed.Count > RecentWindow)
+        {
+            witnessed.RemoveRange(0, witnessed.Count - RecentWindow);
         }
         return this with
         {
