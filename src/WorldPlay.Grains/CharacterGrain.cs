@@ -23,7 +23,7 @@ public sealed class CharacterGrain(
     IMindCatalog minds) : Grain, ICharacterGrain
 {
     /// <summary>A character writes its record when its memory has moved this many world events past the last write (and when
-    /// embodied, and when it deactivates). Its memory is a fold of the world's events, so one that reactivates from an older
+    /// embodied, and when it deactivates idle). Its memory is a fold of the world's events, so one that reactivates from an older
     /// record catches up from the world and arrives at the same memory: writing every turn bought nothing but a storage call.</summary>
     public const int SaveEvery = 32;
 
@@ -36,9 +36,11 @@ public sealed class CharacterGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>An idle character writes what it took in since its last write, so its next activation has less to catch up on.
+    /// Nothing is written when the silo shuts down: the record may be behind, and catching up from the world makes that good.</summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (record.State.Perceived > _saved && reason.ReasonCode is DeactivationReasonCode.ActivationIdle or DeactivationReasonCode.ShuttingDown)
+        if (record.State.Perceived > _saved && reason.ReasonCode == DeactivationReasonCode.ActivationIdle)
         {
             await record.WriteStateAsync(cancellationToken);
         }

@@ -46,6 +46,25 @@ public sealed class PerspectiveTests
     }
 
     [Fact]
+    public void TokenCount_AfterRandomStreamAndAnyBudget_IsTheCountOfTheRenderedTextAndFitsWhenTrimmingCan()
+    {
+        var gen = Gen.Select(RandomStories.Stories(), Gen.Int[0, AllCharacters.Length - 1], Gen.Int[150, 1300]);
+        gen.Sample((story, who, budget) =>
+        {
+            var self = AllCharacters[who];
+            var memory = EmptyMemory(self).Witness(story.Events);
+            var slice = WorldSlice.Of(story.Final, self);
+            var perspective = PerspectiveBuilder.Build(PersonaOf(self), memory, slice, Cue, budget, TokenCounter.Default);
+            Assert.Equal(TokenCounter.Default.CountWhole(PerspectiveBuilder.Render(perspective)), perspective.TokenCount);
+            var untrimmed = PerspectiveBuilder.Build(PersonaOf(self), memory, slice, Cue, int.MaxValue, TokenCounter.Default);
+            var trimmedAway = untrimmed.Summary.Length + untrimmed.Facts.Length + untrimmed.Relationships.Length + untrimmed.RecentLines.Length
+                - (perspective.Summary.Length + perspective.Facts.Length + perspective.Relationships.Length + perspective.RecentLines.Length);
+            Assert.True(perspective.TokenCount <= budget || perspective.RecentLines.Length <= 1, $"{perspective.TokenCount} tokens over a budget of {budget}");
+            Assert.True(untrimmed.TokenCount > budget || trimmedAway == 0, "trimmed a perspective that fitted");
+        }, iter: 150, print: t => $"as {AllCharacters[t.Item2]}, budget {t.Item3}:\n{t.Item1.Describe()}");
+    }
+
+    [Fact]
     public void RecentLines_AfterRandomStream_AreOnlyLinesTheCharacterWitnessed()
     {
         var gen = Gen.Select(RandomStories.Stories(), Gen.Int[0, AllCharacters.Length - 1]);

@@ -24,39 +24,16 @@ public static class PerspectiveBuilder
             persona, slice.WorldName, slice.Language, slice.Turn, slice.StoryMinute, slice.Place, slice.Present, slice.Items,
             slice.Relationships, slice.Facts, memory.Summary, lines, cue, 0, budget);
 
-        // Trim the least needed first: old summary, distant facts and ties, then older lines, until it fits.
-        var count = tokens.Count(Render(perspective));
-        if (count <= budget)
+        // Trim the least needed first: old summary, distant facts and ties, then older lines, until it fits. Each step removes one
+        // item of a list, and the text's count is the sum of its items' counts (see Sections), so each item is counted once and
+        // a step's count is arithmetic. Counting is most of the cost of a turn.
+        var counts = new TrimCounts(perspective, tokens);
+        var total = counts.Of(perspective);
+        for (var step = Trim(perspective); total > budget && step is not null; step = Trim(step))
         {
-            return perspective with { TokenCount = count };
+            (perspective, total) = (step, counts.Of(step));
         }
-        // Each step removes a line, so the count falls from step to step: a binary search finds the first step that fits
-        // (or the last step) with a few counts rather than one count per step. Counting is most of the cost of a turn.
-        var steps = new List<Perspective>();
-        for (var step = Trim(perspective); step is not null; step = Trim(step))
-        {
-            steps.Add(step);
-        }
-        if (steps.Count == 0)
-        {
-            return perspective with { TokenCount = count };
-        }
-        var counts = new int?[steps.Count];
-        int CountOf(int i) => counts[i] ??= tokens.Count(Render(steps[i]));
-        int lo = 0, hi = steps.Count - 1;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (CountOf(mid) <= budget)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-        return steps[lo] with { TokenCount = CountOf(lo) };
+        return perspective with { TokenCount = total };
     }
 
     private static Perspective? Trim(Perspective p) => p switch
@@ -76,7 +53,127 @@ public static class PerspectiveBuilder
     /// <summary>The perspective as text, in the order a model should read it. Token counts are taken of this text.</summary>
     public static string Render(Perspective p)
     {
+        // Each section and each list item starts with a character other than white space after the newline that ends what comes
+        // before it. cl100k never joins text across such a boundary (see TokenCounter.Count), which TrimCounts relies on.
         var s = new StringBuilder();
+        RenderPersona(s, p);
+        RenderPlace(s, p);
+        RenderPresent(s, p);
+        RenderItems(s, p);
+        RenderList(s, TiesHeader, p.Relationships, AppendTie);
+        RenderList(s, KnownHeader, p.Facts, AppendFact);
+        RenderList(s, EarlierHeader, p.Summary, AppendSummaryLine);
+        s.AppendLine(JustSaidHeader);
+        foreach (var line in p.RecentLines)
+        {
+            AppendHeard(s, line);
+        }
+        RenderNow(s, p);
+        return s.ToString();
+    }
+
+    private static void RenderList<T>(StringBuilder s, string header, ImmutableArray<T> items, Action<StringBuilder, T> append)
+    {
+        if (items.Length > 0)
+        {
+            s.AppendLine(header);
+            foreach (var item in items)
+            {
+                append(s, item);
+            }
+        }
+    }
+
+    private static void AppendTie(StringBuilder s, RelationshipView r) =>
+        s.Append("- ").Append(r.FromName).Append(' ').Append(r.Type).Append(' ').Append(r.ToName).AppendLine($" {r.Strength:0.0}");
+
+    private static void AppendFact(StringBuilder s, FactView f) =>
+        s.Append("- ").Append(f.IsOwnSecret ? "(secret) " : "").Append(f.SubjectName).Append(' ').Append(f.Predicate).Append(' ').AppendLine(f.Value);
+
+    private static void AppendSummaryLine(StringBuilder s, string line) => s.AppendLine(line);
+
+    private static void AppendHeard(StringBuilder s, HeardLine line) => s.Append(line.SpeakerName).Append(": ").AppendLine(line.Text);
+
+    /// <summary>Token counts of one perspective's text, and of every trimming of it. The trimmed lists (ties, facts, summary, lines
+    /// heard) render one item per line, each starting with a character other than white space, so a list's count is its header's
+    /// plus its items'; a trimming keeps a run of each list (the first or last items), whose count is a difference of prefix sums.
+    /// The other sections are counted once, and the persona again only when its example lines are trimmed.</summary>
+    private sealed class TrimCounts
+    {
+        private readonly TokenCounter _tokens;
+        private readonly int _fixed;
+        private readonly int[] _ties, _facts, _summary, _heard;
+        private readonly int _tiesHeader, _factsHeader, _summaryHeader;
+        private Persona _persona;
+        private int _personaCount;
+
+        public TrimCounts(Perspective full, TokenCounter tokens)
+        {
+            _tokens = tokens;
+            _fixed = Count(RenderPlace, full) + Count(RenderPresent, full) + Count(RenderItems, full) + Count(RenderNow, full)
+                + Count((s, _) => s.AppendLine(JustSaidHeader), full);
+            (_persona, _personaCount) = (full.Persona, Count(RenderPersona, full));
+            (_tiesHeader, _factsHeader, _summaryHeader) = (Line(TiesHeader), Line(KnownHeader), Line(EarlierHeader));
+            _ties = PrefixSums(full.Relationships, AppendTie);
+            _facts = PrefixSums(full.Facts, AppendFact);
+            _summary = PrefixSums(full.Summary, AppendSummaryLine);
+            _heard = PrefixSums(full.RecentLines, AppendHeard);
+        }
+
+        /// <summary>The count of <paramref name="p"/>'s text: <paramref name="p"/> is the perspective or one of its trimmings.</summary>
+        public int Of(Perspective p)
+        {
+            if (!ReferenceEquals(p.Persona, _persona))
+            {
+                (_persona, _personaCount) = (p.Persona, Count(RenderPersona, p));
+            }
+            return _fixed + _personaCount
+                + List(_ties, _tiesHeader, p.Relationships.Length, fromEnd: false)
+                + List(_facts, _factsHeader, p.Facts.Length, fromEnd: false)
+                + List(_summary, _summaryHeader, p.Summary.Length, fromEnd: true)
+                + List(_heard, 0, p.RecentLines.Length, fromEnd: true);
+        }
+
+        /// <summary>A list kept to its first (or, <paramref name="fromEnd"/>, its last) <paramref name="kept"/> items.</summary>
+        private static int List(int[] prefix, int header, int kept, bool fromEnd)
+        {
+            if (kept == 0)
+            {
+                return 0;
+            }
+            var all = prefix.Length - 1;
+            return header + (fromEnd ? prefix[all] - prefix[all - kept] : prefix[kept]);
+        }
+
+        private int[] PrefixSums<T>(ImmutableArray<T> items, Action<StringBuilder, T> append)
+        {
+            var sums = new int[items.Length + 1];
+            for (var i = 0; i < items.Length; i++)
+            {
+                var s = new StringBuilder();
+                append(s, items[i]);
+                sums[i + 1] = sums[i] + _tokens.Count(s.ToString());
+            }
+            return sums;
+        }
+
+        private int Count(Action<StringBuilder, Perspective> section, Perspective p)
+        {
+            var s = new StringBuilder();
+            section(s, p);
+            return _tokens.Count(s.ToString());
+        }
+
+        private int Line(string header) => _tokens.Count(header + Environment.NewLine);
+    }
+
+    private const string TiesHeader = "## Ties";
+    private const string KnownHeader = "## Known";
+    private const string EarlierHeader = "## Earlier";
+    private const string JustSaidHeader = "## Just said";
+
+    private static void RenderPersona(StringBuilder s, Perspective p)
+    {
         var persona = p.Persona;
         s.Append("# You are ").Append(persona.Name).Append(" in ").Append(p.WorldName).AppendLine();
         s.AppendLine(persona.Description);
@@ -97,12 +194,20 @@ public static class PerspectiveBuilder
             s.Append("Goals: ").AppendJoin("; ", persona.Goals).AppendLine();
         }
         s.Append("Language: ").AppendLine(p.Language);
+    }
+
+    private static void RenderPlace(StringBuilder s, Perspective p)
+    {
         s.Append("## Where: ").Append(p.Place.Name).Append(" (turn ").Append(p.Turn).Append(", minute ").Append(p.StoryMinute).AppendLine(")");
         if (p.Place.Description.Length > 0)
         {
             s.AppendLine(p.Place.Description);
         }
         s.Append("Exits: ").AppendJoin(", ", p.Place.Exits.Select(e => $"{e.Name} [{e.To}] {e.Minutes}m")).AppendLine();
+    }
+
+    private static void RenderPresent(StringBuilder s, Perspective p)
+    {
         s.AppendLine("## Present");
         foreach (var who in p.Present)
         {
@@ -113,39 +218,18 @@ public static class PerspectiveBuilder
             }
             s.AppendLine();
         }
+    }
+
+    private static void RenderItems(StringBuilder s, Perspective p)
+    {
         if (p.Items.Length > 0)
         {
             s.Append("Items: ").AppendJoin(", ", p.Items.Select(i => i.HolderName is { } h ? $"{i.Name} [{i.Id}] held by {h}" : $"{i.Name} [{i.Id}]")).AppendLine();
         }
-        if (p.Relationships.Length > 0)
-        {
-            s.AppendLine("## Ties");
-            foreach (var r in p.Relationships)
-            {
-                s.Append("- ").Append(r.FromName).Append(' ').Append(r.Type).Append(' ').Append(r.ToName).AppendLine($" {r.Strength:0.0}");
-            }
-        }
-        if (p.Facts.Length > 0)
-        {
-            s.AppendLine("## Known");
-            foreach (var f in p.Facts)
-            {
-                s.Append("- ").Append(f.IsOwnSecret ? "(secret) " : "").Append(f.SubjectName).Append(' ').Append(f.Predicate).Append(' ').AppendLine(f.Value);
-            }
-        }
-        if (p.Summary.Length > 0)
-        {
-            s.AppendLine("## Earlier");
-            foreach (var line in p.Summary)
-            {
-                s.AppendLine(line);
-            }
-        }
-        s.AppendLine("## Just said");
-        foreach (var line in p.RecentLines)
-        {
-            s.Append(line.SpeakerName).Append(": ").AppendLine(line.Text);
-        }
+    }
+
+    private static void RenderNow(StringBuilder s, Perspective p)
+    {
         var cue = p.Cue;
         s.Append("## Now: ").Append(cue.Offstage ? $"you are away from the scene at {cue.ScenePlaceName}" : "your turn").Append("; pacing ").AppendLine(cue.Pacing.ToString().ToLowerInvariant());
         if (cue.Objectives.Length > 0)
@@ -160,6 +244,5 @@ public static class PerspectiveBuilder
         {
             s.Append("Refused last turn: ").AppendLine(refused);
         }
-        return s.ToString();
     }
 }
