@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using WorldPlay.Client;
 using WorldPlay.Core;
+using WorldPlay.Core.Minds;
 using WorldPlay.Grains;
 using WorldPlay.Storage;
 
@@ -11,8 +12,8 @@ namespace WorldPlay.Benchmarks;
 /// <summary><c>--memory</c>: the managed heap per live session. Opens S harbor sessions on one embedded silo, plays them all to
 /// each checkpoint turn, and after a full blocking, compacting GC reads the heap; per session = (heap - heap before any session) / S.
 /// Next to it: the bytes the in-memory event store holds for a session (its world timeline and transcript, which a cluster keeps
-/// in Azure, not in silo memory), and how many event numbers each character's memory lists. At the end every activation is
-/// collected, which leaves what storage alone holds.</summary>
+/// in Azure, not in silo memory), and how many event numbers each character's memory lists. At each checkpoint every activation
+/// is then collected: what that frees is what the live activations held; what is left is storage and process-wide caches.</summary>
 public static class SessionMemory
 {
     public static async Task RunAsync(int sessions, int[] checkpoints, TextWriter output)
@@ -22,22 +23,25 @@ public static class SessionMemory
         var opened = await Task.WhenAll(Enumerable.Range(0, sessions).Select(i => silo.OpenSessionAsync(seed: i + 1)));
         var store = silo.Services.GetRequiredService<IEventStore>();
         Write(output, $"{sessions} sessions of the harbor scene (7 characters), embedded silo; heap before any session {before.Total / 1024.0:0} KiB");
-        output.WriteLine("turn | heap/session KiB | GC heap size/session KiB | event store/session KiB | heap - store/session KiB | event numbers listed per character");
+        output.WriteLine("turn | heap/session KiB | live activations/session KiB | storage/session KiB | event store/session KiB | token-count cache lines | event numbers listed per character");
+        var management = silo.Grains.GetGrain<IManagementGrain>(0);
         foreach (var turn in checkpoints)
         {
-            // A few sessions at a time: the silo plays them concurrently, as a load run would.
+            // A few sessions at a time: the silo plays them concurrently, as a load run would. After a checkpoint's collection
+            // the sessions reactivate from storage (worlds from their snapshots, characters from their records and the world).
             await Parallel.ForEachAsync(opened, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (s, _) => await s.Scene.PlayThroughAsync(turn, 50));
-            var heap = Heap();
             var stored = await StoredBytesAsync(store, opened);
             var listed = await WitnessedPerCharacterAsync(silo.Client, opened[0].WorldKey);
-            var perSession = (heap.Total - before.Total) / 1024.0 / sessions;
-            var gcHeapPerSession = (heap.GcHeapSize - before.GcHeapSize) / 1024.0 / sessions;
-            var storedPerSession = stored / 1024.0 / sessions;
-            Write(output, $"{turn} | {perSession:0.0} | {gcHeapPerSession:0.0} | {storedPerSession:0.0} | {perSession - storedPerSession:0.0} | {listed:0}");
+            var live = Heap();
+            // What the live activations hold is what collecting them frees; what is left is storage (event store, grain state)
+            // and process-wide caches.
+            await management.ForceActivationCollection(TimeSpan.Zero);
+            var storageOnly = Heap();
+            var perSession = (live.Total - before.Total) / 1024.0 / sessions;
+            var activationsPerSession = (live.Total - storageOnly.Total) / 1024.0 / sessions;
+            var storagePerSession = (storageOnly.Total - before.Total) / 1024.0 / sessions;
+            Write(output, $"{turn} | {perSession:0.0} | {activationsPerSession:0.0} | {storagePerSession:0.0} | {stored / 1024.0 / sessions:0.0} | {TokenCounter.Default.CachedLines} | {listed:0}");
         }
-        await silo.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-        var collected = Heap();
-        Write(output, $"after collecting every activation (storage alone: event store and grain state): heap/session {(collected.Total - before.Total) / 1024.0 / sessions:0.0} KiB");
     }
 
     private static (long Total, long GcHeapSize) Heap()

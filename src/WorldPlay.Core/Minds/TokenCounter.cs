@@ -45,6 +45,9 @@ public sealed class TokenCounter
         return total + Line(lookup, text.AsSpan(start));
     }
 
+    /// <summary>How many distinct lines the cache holds now (at most <see cref="CacheCapacity"/>).</summary>
+    public int CachedLines => _lines.Count;
+
     /// <summary>The count of the whole text in one pass of the tokenizer, without the cache.</summary>
     public int CountWhole(string text) => _tokenizer.CountTokens(text);
 
