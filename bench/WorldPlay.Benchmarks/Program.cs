@@ -37,6 +37,15 @@ if (args is ["--memory", .. var options])
     return;
 }
 
+if (args is ["--cost", .. var costOptions])
+{
+    var concurrency = Option(costOptions, "--concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 32;
+    var seconds = Option(costOptions, "--seconds") is { } d ? double.Parse(d, CultureInfo.InvariantCulture) : 5;
+    var rounds = Option(costOptions, "--rounds") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 3;
+    await TurnCost.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), rounds, Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TimelineSource).Assembly).Run(args);
 
 static string? Option(string[] options, string name) =>

@@ -17,7 +17,8 @@ public sealed class TokenCounter
     private const int LongestCachedLine = 1_024;
 
     private readonly Tokenizer _tokenizer;
-    private readonly ConcurrentDictionary<string, int> _lines = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _lines = new(Environment.ProcessorCount * 4, 4_096, StringComparer.Ordinal);
+    private int _size;
 
     private TokenCounter(Tokenizer tokenizer) => _tokenizer = tokenizer;
 
@@ -67,12 +68,13 @@ public sealed class TokenCounter
         }
         var text = line.ToString();
         var count = _tokenizer.CountTokens(text);
-        // Bounded memory over a long load run: forget everything and start over rather than track what is least used.
-        if (_lines.Count >= CacheCapacity)
+        // Bounded memory over a long load run: forget everything and start over rather than track what is least used. The size is
+        // kept here because ConcurrentDictionary.Count takes every lock of the dictionary, which made threads queue on each miss.
+        if (_lines.TryAdd(text, count) && Interlocked.Increment(ref _size) >= CacheCapacity)
         {
             _lines.Clear();
+            Interlocked.Exchange(ref _size, 0);
         }
-        _lines.TryAdd(text, count);
         return count;
     }
 }
