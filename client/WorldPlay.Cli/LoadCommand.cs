@@ -35,10 +35,17 @@ internal static class LoadCommand
         var mind = new Option<string>("--mind")
         {
             Description = "Who plays the characters: procedural (measures WorldPlay itself) or openai (an OpenAI-compatible endpoint, e.g. 'worldplay fake-llm'; " +
-                "needs --endpoint and --model). The users are always played by the procedural user simulator.",
+                "needs --endpoint and --model). The users are played by the procedural user simulator unless --user-mind model.",
             DefaultValueFactory = _ => "procedural",
         };
         mind.AcceptOnlyFromAmong("procedural", "openai");
+        var userMind = new Option<string>("--user-mind")
+        {
+            Description = "Who plays the users: procedural (the slow-burn user simulator, no model call) or model (the same simulator on the model of " +
+                "--mind openai, so every turn is a model call and the ideal throughput is exactly sessions / model latency).",
+            DefaultValueFactory = _ => "procedural",
+        };
+        userMind.AcceptOnlyFromAmong("procedural", "model");
         var endpoint = new Option<string?>("--endpoint") { Description = "The OpenAI-compatible base address with its /v1 (with --mind openai)." };
         var model = new Option<string?>("--model") { Description = "The model name the endpoint serves (with --mind openai)." };
         var modelConcurrency = new Option<int?>("--model-concurrency")
@@ -67,7 +74,7 @@ internal static class LoadCommand
             "Exit 0 when nothing was lost and no session failed; 4 when a session failed after every retry; 5 when turns were lost or a timeline has gaps. " +
             "Example: worldplay load --sessions 200 --turns 1000 --out runs/embedded")
         {
-            sessions, turns, characters, world, mind, endpoint, model, modelConcurrency, rampUp, duration, killSiloAt, cluster, outDir,
+            sessions, turns, characters, world, mind, userMind, endpoint, model, modelConcurrency, rampUp, duration, killSiloAt, cluster, outDir,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -82,7 +89,10 @@ internal static class LoadCommand
                 result.GetValue(duration),
                 result.GetValue(killSiloAt),
                 result.GetValue(cluster),
-                result.GetValue(outDir)!));
+                result.GetValue(outDir)!)
+            {
+                UserOnModel = result.GetValue(userMind) == "model",
+            });
             return RunAsync(request, error, cancellationToken);
         });
         return command;
@@ -91,6 +101,10 @@ internal static class LoadCommand
     /// <summary>Everything a user can get wrong, checked before a silo starts and before anything is written.</summary>
     private static LoadRequest Check(LoadRequest request)
     {
+        if (request.UserOnModel && request.LanguageModel is null)
+        {
+            throw new ArgumentException("--user-mind model needs --mind openai: the users play on the characters' model.");
+        }
         if (request.ModelConcurrency is { } concurrency)
         {
             if (request.LanguageModel is null)
@@ -156,6 +170,10 @@ internal static class LoadCommand
             await File.WriteAllTextAsync(json, report.Json().ToJsonString(WorldPlay.Core.Serialization.CoreSerialization.IndentedJson), CancellationToken.None);
             await File.WriteAllTextAsync(html, LoadPage.Html(report), CancellationToken.None);
             error.WriteLine(report.Closing());
+            if (meter.FirstFailure is { } failure)
+            {
+                error.WriteLine($"load: first session failure: {failure}");
+            }
             error.WriteLine($"Wrote {json} and {html}.");
             return report.LostTurns > 0 || report.Problems.Length > 0 ? WorldPlayCommand.TurnsLost
                 : report.ErrorCount > 0 ? WorldPlayCommand.RunStopped
@@ -178,6 +196,11 @@ internal sealed record LoadRequest(
     int RampUpSeconds, int? Duration, int? KillSiloAt, FileInfo? Cluster, DirectoryInfo Out)
 {
     public string CharacterMind => LanguageModel is { } llm ? $"openai:{llm.Model}" : "procedural";
+
+    /// <summary>The users play on the characters' model (<c>--user-mind model</c>) rather than the procedural simulator.</summary>
+    public bool UserOnModel { get; init; }
+
+    public string UserMind => UserOnModel ? $"user-sim:slow-burn:{CharacterMind}" : "user-sim:slow-burn";
 
     /// <summary>Turns the whole run plans to play: every session to its last turn.</summary>
     public long PlannedTurns => (long)Sessions * Turns;

@@ -19,6 +19,9 @@ internal sealed class SessionLedger(int number, string worldKey, string sceneKey
 
     public SessionEnd End { get; set; } = SessionEnd.NotStarted;
 
+    /// <summary>Its world was created and its scene opened: from then on storage has something to read back.</summary>
+    public bool Opened { get; set; }
+
     public IReadOnlyList<int> Acknowledged => _acknowledged;
 
     public void Acknowledge(int turn) => _acknowledged.Add(turn);

@@ -53,8 +53,12 @@ internal sealed class LoadMeter
         {
             _errors[e.GetType().Name] = _errors.GetValueOrDefault(e.GetType().Name) + 1;
             _tickErrors++;
+            FirstFailure ??= $"{e.GetType().Name}: {e.Message.Split('\n', 2)[0].Trim()}";
         }
     }
+
+    /// <summary>The first session failure, type and first line, so a run that fails everywhere says why.</summary>
+    public string? FirstFailure { get; private set; }
 
     /// <summary>A call failed and the client retries it (every turn is idempotent by its number, so this loses nothing).</summary>
     public void Retried(Exception e)

@@ -50,6 +50,7 @@ internal sealed class LoadReport(
             ["world"] = request.World,
             ["scene"] = scene.Id,
             ["mind"] = request.CharacterMind,
+            ["userMind"] = request.UserMind,
             ["target"] = embedded ? "embedded" : $"cluster {request.Cluster!.FullName}",
             ["rampUpSeconds"] = request.RampUpSeconds,
             ["durationSeconds"] = request.Duration,

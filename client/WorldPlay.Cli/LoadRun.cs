@@ -71,7 +71,8 @@ internal sealed class LoadRun(
         {
             await client.CreateWorldAsync(session.WorldKey, definition);
             var handle = await client.OpenSceneAsync(
-                session.SceneKey, new SceneOptions(session.WorldKey, scene.Id, session.Number, request.CharacterMind, scene.User is null ? null : "user-sim:slow-burn", null, PerspectiveBuilder.DefaultBudget));
+                session.SceneKey, new SceneOptions(session.WorldKey, scene.Id, session.Number, request.CharacterMind, scene.User is null ? null : request.UserMind, null, PerspectiveBuilder.DefaultBudget));
+            session.Opened = true;
             var opened = (await handle.StatusAsync()).Turn;
             var (reached, target) = (opened, opened + request.Turns);
             while (reached < target)
@@ -162,8 +163,9 @@ internal sealed class LoadRun(
 
     private async Task<SessionVerdict> VerifyAsync(SessionLedger session, ModelUsageTally usage)
     {
-        if (session.End == SessionEnd.NotStarted)
+        if (!session.Opened)
         {
+            // Nothing was acknowledged to a session that never opened (it failed or ran out of time first): nothing can be lost.
             return new SessionVerdict(0, 0, []);
         }
         // Reads are safe to repeat, so they ride out a silo that is still being declared dead like the turns did.

@@ -23,7 +23,7 @@ public sealed class LlmMindTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply(Scenes.EveryKind));
 
-        var action = await Mind(streaming).DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind(streaming).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal(Scenes.EveryKindChanges, action.Proposals.Select(p => p.Change));
     }
@@ -33,7 +33,7 @@ public sealed class LlmMindTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply(Scenes.EveryKind));
 
-        var action = await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal(
             ("Tide waits for no one, Tomas. Will you walk with me?", "Mira coils a rope.", "tomas"),
@@ -45,7 +45,7 @@ public sealed class LlmMindTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply(Scenes.EveryKind));
 
-        var action = await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.All(action.Proposals, p => Assert.Equal(Mira, p.Actor));
     }
@@ -55,8 +55,8 @@ public sealed class LlmMindTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply(Scenes.EveryKind), new Step.Reply(Scenes.EveryKind));
 
-        var whole = await Mind(streaming: false).DecideAsync(Scenes.AsMira(), CancellationToken.None);
-        var streamed = await Mind(streaming: true).DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var whole = await Mind(streaming: false).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
+        var streamed = await Mind(streaming: true).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal(Scenes.Json(whole), Scenes.Json(streamed));
     }
@@ -99,13 +99,24 @@ public sealed class LlmMindTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply(Scenes.Simple));
 
-        await Mind(streaming: true).DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        await Mind(streaming: true).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         var request = _server.Requests.Single();
         Assert.Equal(
             ("json_schema", ActionSchema.Name, true, true),
             (request["response_format"]?["type"]?.GetValue<string>(), request["response_format"]?["json_schema"]?["name"]?.GetValue<string>(),
              request["stream"]?.GetValue<bool>(), request["stream_options"]?["include_usage"]?.GetValue<bool>()));
+    }
+
+    [Fact]
+    public async Task DecideAsync_StreamingButNobodyListens_AsksForTheWholeReply()
+    {
+        _server.Enqueue(new Step.Reply(Scenes.Simple));
+
+        var action = await Mind(streaming: true).DecideAsync(Scenes.AsMira(), CancellationToken.None);
+
+        Assert.False(_server.Requests.Single()["stream"]?.GetValue<bool>() ?? false);
+        Assert.NotEmpty(action.Speech);
     }
 
     [Theory]
@@ -115,7 +126,7 @@ public sealed class LlmMindTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply(Scenes.Simple));
 
-        var action = await Mind(streaming).DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind(streaming).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal((ScriptedServer.ReportedPromptTokens, ScriptedServer.ReportedCompletionTokens), (action.Usage.PromptTokens, action.Usage.CompletionTokens));
     }
@@ -127,7 +138,7 @@ public sealed class LlmMindTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply(Scenes.Simple, ReportUsage: false));
 
-        var action = await Mind(streaming).DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind(streaming).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         var request = _server.Requests.Single();
         Assert.Equal(
@@ -140,7 +151,7 @@ public sealed class LlmMindTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply(Scenes.Simple));
 
-        var action = await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal(("openai:scripted", 0, 0, 0), (action.Usage.Mind, action.Usage.Retries, action.Usage.RepairAttempts, action.Usage.ParseFailures));
     }

@@ -23,7 +23,7 @@ public sealed class RepairTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply("Sure! {speech: 'Fog', proposals: ["), new Step.Reply(Scenes.EveryKind));
 
-        var action = await Mind(streaming).DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind(streaming).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal(Scenes.EveryKindChanges, action.Proposals.Select(p => p.Change));
     }
@@ -33,7 +33,7 @@ public sealed class RepairTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply("not json at all {"), new Step.Reply(Scenes.Simple));
 
-        var action = await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal((1, 1), (action.Usage.RepairAttempts, action.Usage.ParseFailures));
     }
@@ -43,7 +43,7 @@ public sealed class RepairTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply("not json at all {"), new Step.Reply(Scenes.Simple));
 
-        var action = await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal(2 * ScriptedServer.ReportedPromptTokens, action.Usage.PromptTokens);
     }
@@ -53,7 +53,7 @@ public sealed class RepairTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply("""{"speech": 42}"""), new Step.Reply(Scenes.Simple));
 
-        await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         var repair = _server.Requests[1].Messages;
         Assert.Equal(
@@ -66,7 +66,7 @@ public sealed class RepairTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply("  Aye, the fog. Ask Oren.  "), new Step.Reply("I cannot do JSON."));
 
-        var action = await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal(("Aye, the fog. Ask Oren.", 0), (action.Speech, action.Proposals.Length));
     }
@@ -76,7 +76,7 @@ public sealed class RepairTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply("Aye."), new Step.Reply("Still aye."));
 
-        var action = await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal((1, 2), (action.Usage.RepairAttempts, action.Usage.ParseFailures));
     }
@@ -100,7 +100,7 @@ public sealed class RepairTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply("""{"narration": "she turns", "proposals": ["""), new Step.Reply("""{"oops": """));
 
-        var action = await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal(("", 0), (action.Speech, action.Proposals.Length));
     }
@@ -110,7 +110,7 @@ public sealed class RepairTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply("Aye, the fog."), new Step.Status(400));
 
-        var action = await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal(("Aye, the fog.", 2), (action.Speech, action.Usage.ParseFailures));
     }
@@ -121,7 +121,7 @@ public sealed class RepairTests : IAsyncLifetime
         _server.Enqueue(new Step.Reply(
             """{"speech":"Hm.","proposals":[{"kind":"moved","to":5},{"kind":"took","item":"silver-coin"},{"kind":"time-advanced","minutes":"soon"},"walk",{"kind":"spoke","text":"hi"}]}"""));
 
-        var action = await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal([new Took(Coin)], action.Proposals.Select(p => p.Change));
     }
@@ -131,7 +131,7 @@ public sealed class RepairTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply("""{"speech":"Hm.","proposals":[{"kind":"moved","to":5}]}"""));
 
-        await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Single(_server.Requests);
     }
@@ -141,7 +141,7 @@ public sealed class RepairTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply("""{"speech":"Go.","addressees":["ghost"],"proposals":[{"kind":"moved","to":"atlantis"}]}"""));
 
-        var action = await Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal(("ghost", (WorldChange)new Moved("atlantis")), (string.Join(',', action.Addressees), action.Proposals.Single().Change));
     }

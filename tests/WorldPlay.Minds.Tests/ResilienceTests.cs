@@ -23,7 +23,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Status(429, RetryAfter: "1"), new Step.Reply(Scenes.Simple));
 
-        var action = await Mind(streaming: streaming).DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind(streaming: streaming).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal((2, 1, "Fog again. Who let it in, Tomas?"), (_server.Requests.Count, action.Usage.Retries, action.Speech));
     }
@@ -33,7 +33,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Status(429, RetryAfter: "3600"));
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Equal((MindUnavailableReason.RateLimited, 1, true), (failure.Reason, _server.Requests.Count, failure.Message.Contains("3600 s", StringComparison.Ordinal)));
     }
@@ -43,7 +43,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         _server.Fallback = new Step.Status(429, RetryAfter: "0");
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => Mind(o => o with { MaxRetries = 2 }).DecideAsync(Scenes.AsMira(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => Mind(o => o with { MaxRetries = 2 }).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Equal((MindUnavailableReason.RateLimited, 3), (failure.Reason, _server.Requests.Count));
     }
@@ -55,7 +55,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Status(500), new Step.Status(503), new Step.Reply(Scenes.Simple));
 
-        var action = await Mind(streaming: streaming).DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await Mind(streaming: streaming).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal((3, 2, "Fog again. Who let it in, Tomas?"), (_server.Requests.Count, action.Usage.Retries, action.Speech));
     }
@@ -65,7 +65,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         _server.Fallback = new Step.Status(500);
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => Mind(o => o with { MaxRetries = 2 }).DecideAsync(Scenes.AsMira(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => Mind(o => o with { MaxRetries = 2 }).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Equal((MindUnavailableReason.EndpointError, 3, true), (failure.Reason, _server.Requests.Count, failure.Message.Contains("answered 500", StringComparison.Ordinal)));
     }
@@ -75,7 +75,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         _server.Fallback = new Step.Status(400, Body: """{"error":{"message":"response_format is not supported"}}""");
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => Mind().DecideAsync(Scenes.AsMira(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Equal((1, true), (_server.Requests.Count, failure.Message.Contains("response_format is not supported", StringComparison.Ordinal)));
     }
@@ -100,8 +100,8 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         _server.Fallback = new Step.Status(502);
         var endpoint = new LlmEndpoint(Scenes.Options(_server) with { MaxRetries = 0, BreakAfterFailures = 2, BreakDuration = TimeSpan.FromMinutes(5) });
-        await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), CancellationToken.None));
-        await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(endpoint, "other").DecideAsync(Scenes.AsMira(), CancellationToken.None));
+        await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+        await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(endpoint, "other").DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         var failure = await Assert.ThrowsAsync<MindUnavailableException>(
             () => new LlmUserSimulator(endpoint, UserStyle.FastPlot).DecideAsync(Scenes.AsMira(), CancellationToken.None));
@@ -115,7 +115,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         _server.Fallback = new Step.Hang();
 
         var failure = await Assert.ThrowsAsync<MindUnavailableException>(
-            () => Mind(o => o with { AttemptTimeout = TimeSpan.FromMilliseconds(300), MaxRetries = 1 }).DecideAsync(Scenes.AsMira(), CancellationToken.None));
+            () => Mind(o => o with { AttemptTimeout = TimeSpan.FromMilliseconds(300), MaxRetries = 1 }).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Equal((MindUnavailableReason.Timeout, 2), (failure.Reason, _server.Requests.Count));
     }
@@ -126,7 +126,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         _server.Fallback = new Step.CutShort(Scenes.EveryKind, 40, ThenHang: true);
 
         var failure = await Assert.ThrowsAsync<MindUnavailableException>(
-            () => Mind(o => o with { AttemptTimeout = TimeSpan.FromMilliseconds(300), MaxRetries = 0 }, streaming: true).DecideAsync(Scenes.AsMira(), CancellationToken.None));
+            () => Mind(o => o with { AttemptTimeout = TimeSpan.FromMilliseconds(300), MaxRetries = 0 }, streaming: true).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Equal(MindUnavailableReason.Timeout, failure.Reason);
     }
@@ -157,7 +157,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         _server.Fallback = new Step.CutShort(Scenes.EveryKind, 40);
 
         var failure = await Assert.ThrowsAsync<MindUnavailableException>(
-            () => Mind(o => o with { MaxRetries = 1 }, streaming: true).DecideAsync(Scenes.AsMira(), CancellationToken.None));
+            () => Mind(o => o with { MaxRetries = 1 }, streaming: true).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Equal((MindUnavailableReason.EndpointError, 2), (failure.Reason, _server.Requests.Count));
     }
@@ -167,7 +167,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         _server.Fallback = new Step.Held(new Step.Reply(Scenes.Simple));
         var endpoint = new LlmEndpoint(Scenes.Options(_server) with { MaxConcurrentRequests = 2 });
-        var turns = Enumerable.Range(0, 8).Select(_ => new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), CancellationToken.None)).ToList();
+        var turns = Enumerable.Range(0, 8).Select(_ => new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None)).ToList();
         await UntilAsync(() => _server.InFlight >= 2);
         // Give a third request every chance to slip through before anything is let go.
         await Task.Delay(300);
@@ -183,10 +183,10 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         _server.Fallback = new Step.Held(new Step.Reply(Scenes.Simple));
         var endpoint = new LlmEndpoint(Scenes.Options(_server) with { MaxConcurrentRequests = 1, MaxQueuedRequests = 0 });
-        var first = new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var first = new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
         await UntilAsync(() => _server.InFlight >= 1);
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
         _server.Gate.Release();
         await first;
 
@@ -200,7 +200,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         var options = Scenes.Options(gone) with { MaxRetries = 1 };
         await gone.DisposeAsync();
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(new LlmEndpoint(options)).DecideAsync(Scenes.AsMira(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(new LlmEndpoint(options)).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Equal((MindUnavailableReason.EndpointError, true), (failure.Reason, failure.Message.Contains("could not be reached", StringComparison.Ordinal)));
     }
@@ -212,7 +212,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         Environment.SetEnvironmentVariable(variable, "sk-test-0123456789");
         _server.Enqueue(new Step.Reply(Scenes.Simple));
 
-        await Mind(o => o with { ApiKeyVariable = variable }).DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        await Mind(o => o with { ApiKeyVariable = variable }).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
         Assert.Equal("Bearer sk-test-0123456789", _server.Requests.Single().Authorization);
     }
@@ -224,7 +224,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         Environment.SetEnvironmentVariable(variable, "sk-secret-9876543210");
         _server.Fallback = new Step.Status(401, Body: """{"error":{"message":"Incorrect API key provided: sk-secret-9876543210"}}""");
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => Mind(o => o with { ApiKeyVariable = variable }).DecideAsync(Scenes.AsMira(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => Mind(o => o with { ApiKeyVariable = variable }).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Equal((true, false, 1), (failure.Message.Contains(variable, StringComparison.Ordinal), Everything(failure).Contains("sk-secret", StringComparison.Ordinal), _server.Requests.Count));
     }

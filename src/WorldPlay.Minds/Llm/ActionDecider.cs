@@ -60,7 +60,7 @@ internal sealed class ActionDecider(LlmEndpoint endpoint, string model, string m
 
     private async Task<string> CallAsync(List<ChatMessage> messages, SpeechRelay relay, CallTally tally, TokenTally tokens, CancellationToken cancellationToken)
     {
-        var reply = await endpoint.CompleteAsync(new ModelCall(model, [.. messages], Schema), relay, tally, cancellationToken).ConfigureAwait(false);
+        var reply = await endpoint.CompleteAsync(new ModelCall(model, [.. messages], Schema), relay.Listening ? relay : null, tally, cancellationToken).ConfigureAwait(false);
         tokens.Add(messages, reply);
         return reply.Text;
     }

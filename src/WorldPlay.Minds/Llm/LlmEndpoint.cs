@@ -40,14 +40,16 @@ public sealed class LlmEndpoint
 
     public LlmMindOptions Options { get; }
 
-    /// <summary>One call through the pipeline: queued by the concurrency limit, timed out, retried, counted by the breaker.
+    /// <summary>One call through the pipeline: queued by the concurrency limit, timed out, retried, counted by the breaker. Streamed
+    /// (with <see cref="LlmMindOptions.Streaming"/>) when <paramref name="observer"/> follows the reply, otherwise asked for whole.
     /// Throws <see cref="MindUnavailableException"/> when it finally fails, <see cref="OperationCanceledException"/> when
     /// <paramref name="cancellationToken"/> is cancelled.</summary>
     internal async Task<ModelReply> CompleteAsync(ModelCall call, IReplyObserver? observer, CallTally tally, CancellationToken cancellationToken)
     {
         var chat = _chats.GetOrAdd(call.Model, _client.GetChatClient);
         return await _resilience.ExecuteAsync(
-            ct => Options.Streaming ? StreamAsync(chat, call, observer, ct) : CompleteOnceAsync(chat, call, ct),
+            // A stream costs a JSON document per token on both ends: it is asked for only when someone follows the reply as it comes.
+            ct => Options.Streaming && observer is not null ? StreamAsync(chat, call, observer, ct) : CompleteOnceAsync(chat, call, ct),
             tally,
             cancellationToken).ConfigureAwait(false);
     }

@@ -35,7 +35,8 @@ public sealed record LlmMindOptions
     /// <summary>The environment variable holding the API key. Unset is fine for local servers that ask for none.</summary>
     public string ApiKeyVariable { get; init; } = "OPENAI_API_KEY";
 
-    /// <summary>Ask for streamed replies, so speech reaches the caller as tokens arrive.</summary>
+    /// <summary>Ask for streamed replies when someone listens for a turn's speech (a scene listener), so speech reaches it as tokens
+    /// arrive. Turns nobody listens to ask for the whole reply: a stream costs a JSON event per token on both ends.</summary>
     public bool Streaming { get; init; } = true;
 
     public StructuredOutput StructuredOutput { get; init; } = StructuredOutput.JsonSchema;

@@ -13,6 +13,9 @@ internal sealed class SpeechRelay(IProgress<SpeechDelta>? listener) : IReplyObse
     private bool _anyReported;
     private bool _restartDue;
 
+    /// <summary>Someone listens for speech as it is written: only then is a reply worth streaming.</summary>
+    public bool Listening => listener is not null;
+
     public void Begin()
     {
         _stream = new SpeechStream();
