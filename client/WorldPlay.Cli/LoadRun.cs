@@ -69,9 +69,7 @@ internal sealed class LoadRun(
 
         try
         {
-            await client.CreateWorldAsync(session.WorldKey, definition);
-            var handle = await client.OpenSceneAsync(
-                session.SceneKey, new SceneOptions(session.WorldKey, scene.Id, session.Number, request.CharacterMind, scene.User is null ? null : request.UserMind, null, PerspectiveBuilder.DefaultBudget));
+            var handle = await OpenAsync(session);
             session.Opened = true;
             var opened = (await handle.StatusAsync()).Turn;
             var (reached, target) = (opened, opened + request.Turns);
@@ -159,6 +157,51 @@ internal sealed class LoadRun(
         var at = _clock.Elapsed;
         ProcessControl.Kill(victim.Process.Pid);
         return new SiloKill(Math.Round(at.TotalSeconds, 2), victim.Number, victim.Process.Pid, activations.GetValueOrDefault(victim.SiloPort), meter.Acknowledged);
+    }
+
+    /// <summary>Creates the session's world and opens its scene. A cluster under load can time out a call whose work was done, so
+    /// a failed attempt is retried (up to <see cref="OpenAttempts"/> times, backing off) and each step is skipped when storage
+    /// shows it done: the keys are this session's own, so whoever created them was this session. Bad input fails at once.</summary>
+    private async Task<SceneHandle> OpenAsync(SessionLedger session)
+    {
+        var options = new SceneOptions(
+            session.WorldKey, scene.Id, session.Number, request.CharacterMind, scene.User is null ? null : request.UserMind, null, PerspectiveBuilder.DefaultBudget);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (attempt == 1 || !await SucceedsAsync(() => client.World(session.WorldKey).SummaryAsync()))
+                {
+                    await client.CreateWorldAsync(session.WorldKey, definition);
+                }
+                if (attempt == 1 || !await SucceedsAsync(() => client.Scene(session.SceneKey).StatusAsync()))
+                {
+                    await client.OpenSceneAsync(session.SceneKey, options);
+                }
+                return client.Scene(session.SceneKey);
+            }
+            catch (Exception e) when (attempt < OpenAttempts && e is not ArgumentException)
+            {
+                meter.Retried(e);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Pow(2, attempt - 1)));
+            }
+        }
+    }
+
+    private const int OpenAttempts = 6;
+
+    /// <summary>Whether a read of something that may not exist yet succeeds (it throws <see cref="InvalidOperationException"/> when not).</summary>
+    private static async Task<bool> SucceedsAsync<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            await read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private async Task<SessionVerdict> VerifyAsync(SessionLedger session, ModelUsageTally usage)
