@@ -23,7 +23,7 @@ public sealed class MindCatalog : IMindCatalog
         : this(minds) => _castings = castings;
 
     /// <summary>The procedural minds plus a language model behind <paramref name="options"/>: <c>openai:{model}</c> for characters
-    /// and <c>openai:{model}:user-sim:slow-burn</c> / <c>...:fast-plot</c> for the user. A character named in
+    /// and <c>user-sim:slow-burn:openai:{model}</c> / <c>user-sim:fast-plot:openai:{model}</c> (one per user profile) for the user. A character named in
     /// <see cref="Llm.LlmMindOptions.CharacterModels"/> is played by its own model whenever <c>openai:{model}</c> is asked for.</summary>
     public static MindCatalog WithLanguageModel(Llm.LlmMindOptions options)
     {
