@@ -38,9 +38,18 @@ internal static class ProcessControl
         {
             try
             {
-                // A zombie (exited, not yet reaped) has an empty command line, so it counts as gone.
-                var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-                return commandLine.Contains(marker, StringComparison.Ordinal);
+                // A zombie (exited, not yet reaped) has an empty command line, so it counts as gone. So, for a moment, has a
+                // process that is replacing its program (exec: the shell that starts Azurite or a silo execs it), which must not:
+                // an empty command line is read again until it shows the new program, or the process turns out a zombie.
+                for (var attempt = 0; ; attempt++)
+                {
+                    var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+                    if (commandLine.Length > 0 || attempt == 20 || IsZombie(pid))
+                    {
+                        return commandLine.Contains(marker, StringComparison.Ordinal);
+                    }
+                    Thread.Sleep(25);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -56,6 +65,14 @@ internal static class ProcessControl
         {
             return false;
         }
+    }
+
+    /// <summary>Whether the process has exited and waits to be reaped (state Z or X in /proc/PID/stat).</summary>
+    private static bool IsZombie(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var state = stat.LastIndexOf(')') is var end and >= 0 && end + 2 < stat.Length ? stat[end + 2] : 'Z';
+        return state is 'Z' or 'X';
     }
 
     /// <summary>Asks the process to stop (SIGTERM), as Ctrl+C would.</summary>

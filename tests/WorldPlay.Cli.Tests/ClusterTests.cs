@@ -36,6 +36,32 @@ public sealed class ClusterTests
     }
 
     [Fact]
+    public async Task Load_SiloKilledHalfwayOnATwoSiloCluster_EverySessionFinishesAndNoTurnIsLost()
+    {
+        using var scratch = new ScratchFolder();
+        var dir = scratch.File("cluster");
+        var clusterFile = Path.Combine(dir, "cluster.json");
+        var outDir = scratch.File("run");
+
+        var up = await CliRun.Of("cluster", "up", "--silos", "2", "--dir", dir);
+        CliRun load;
+        try
+        {
+            load = await CliRun.Of("load", "--cluster", clusterFile, "--sessions", "6", "--turns", "60", "--kill-silo-at", "50", "--out", outDir);
+        }
+        finally
+        {
+            await CliRun.Of("cluster", "down", "--dir", dir);
+        }
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "load.json")))!.AsObject();
+
+        Assert.Equal(
+            (0, 0, 0L, 360L, 6, true),
+            (up.ExitCode, load.ExitCode, json["lostTurns"]!.GetValue<long>(), json["turnsCommitted"]!.GetValue<long>(),
+             json["sessionsCompleted"]!.GetValue<int>(), json["siloKill"]?["pid"] is not null));
+    }
+
+    [Fact]
     public async Task Down_NoCluster_SaysNothingToStop()
     {
         using var scratch = new ScratchFolder();
