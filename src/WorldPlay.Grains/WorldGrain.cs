@@ -233,12 +233,8 @@ public sealed partial class WorldGrain(
         {
             return (await HistoryAsync()).Events.Skip((int)Math.Max(0, afterSeq));
         }
-        var events = new List<WorldEvent>();
-        await foreach (var stored in store.ReadAsync(Stream, 0))
-        {
-            events.AddRange(MessagePackSerializer.Deserialize<CommittedBatch>(stored.Data, CoreSerialization.MessagePack).Accepted.Where(e => e.Seq > afterSeq && e.Seq <= Current.Version));
-        }
-        return events;
+        var (events, _) = await OwnStreamAsync();
+        return events.Where(e => e.Seq > afterSeq && e.Seq <= Current.Version);
     }
 
     /// <summary>Drops the events every perceiving character has taken in (and, past <see cref="RecentCap"/>, the oldest), so a live
@@ -411,6 +407,19 @@ public sealed partial class WorldGrain(
         }
     }
 
+    /// <summary>Every event of this world's own stream (a branch's shared prefix is in its ancestors' streams), and the stream's version.</summary>
+    private async Task<(List<WorldEvent> Events, long Version)> OwnStreamAsync()
+    {
+        var events = new List<WorldEvent>();
+        long version = 0;
+        await foreach (var stored in store.ReadAsync(Stream, 0))
+        {
+            events.AddRange(MessagePackSerializer.Deserialize<CommittedBatch>(stored.Data, CoreSerialization.MessagePack).Accepted);
+            version = stored.Version;
+        }
+        return (events, version);
+    }
+
     /// <summary>The whole timeline, read from the store the first time the past is asked about.</summary>
     private async Task<Timeline> HistoryAsync()
     {
@@ -430,12 +439,8 @@ public sealed partial class WorldGrain(
                     }
                 }
             }
-            long version = 0;
-            await foreach (var stored in store.ReadAsync(Stream, 0))
-            {
-                events.AddRange(MessagePackSerializer.Deserialize<CommittedBatch>(stored.Data, CoreSerialization.MessagePack).Accepted);
-                version = stored.Version;
-            }
+            var (own, version) = await OwnStreamAsync();
+            events.AddRange(own);
             _history = Timeline.Start(WorldState.Initial(Definition), record.State.SnapshotEvery).Append(events);
             (_current, _streamVersion) = (_history.Current, version);
             _recent.Clear();
