@@ -33,7 +33,7 @@ internal static class BenchRunCommand
         };
         var limit = new Option<int?>("--limit") { Description = "Play at most this many scenarios (records, counted after --offset)." };
         var offset = new Option<int>("--offset") { Description = "Pass over this many records first (RPBench-Auto: 0-39 dev, 40-79 held out).", DefaultValueFactory = _ => 0 };
-        var turns = new Option<int>("--turns", "-n") { Description = "Turns per session, NPC's and user's together (1 to 100000).", DefaultValueFactory = _ => 100 };
+        var turns = new Option<int>("--turns", "-n") { Description = "Turns per session, NPC's and user's together (1 to 100000).", DefaultValueFactory = _ => SimulateCommand.DefaultTurns };
         SimulateCommand.WithinRange(turns, 1, 100_000);
         var repeats = new Option<int>("--repeats", "-r") { Description = "Sessions per scenario and user, with seeds 1..R (1 to 1000).", DefaultValueFactory = _ => 3 };
         SimulateCommand.WithinRange(repeats, 1, 1000);
@@ -47,10 +47,20 @@ internal static class BenchRunCommand
         {
             Description = "The adversarial situations (PingPong format: {\"situations\": [{\"tags\", \"text\", \"num_turns\"}]}), e.g. ../shared/data/pingpong/situations.en.json. Default: the built-in ones.",
         };
-        var npcMind = new Option<string>("--npc-mind") { Description = "Who plays the characters: procedural, or openai (needs --endpoint and --model).", DefaultValueFactory = _ => "procedural" };
-        npcMind.AcceptOnlyFromAmong("procedural", "openai");
-        var userMind = new Option<string>("--user-mind") { Description = "Who plays the user: procedural, or openai (the same --endpoint and --model).", DefaultValueFactory = _ => "procedural" };
-        userMind.AcceptOnlyFromAmong("procedural", "openai");
+        var npcMind = new Option<string>("--mind")
+        {
+            Description = "Who plays the characters: procedural, or openai (needs --endpoint and --model).",
+            DefaultValueFactory = _ => "procedural",
+        };
+        Spellings.OneOf(npcMind, SimulateCommand.Minds);
+        // --npc-mind was this option's name before the commands shared one vocabulary.
+        var oldNpcMind = Spellings.HiddenAlias(npcMind, "--npc-mind", SimulateCommand.Minds);
+        var userMind = new Option<string>("--user-mind")
+        {
+            Description = "Who plays the user: procedural, or openai (the same --endpoint and --model).",
+            DefaultValueFactory = _ => "procedural",
+        };
+        Spellings.OneOf(userMind, SimulateCommand.Minds, new Dictionary<string, string> { ["model"] = "openai" });
         var endpoint = new Option<string?>("--endpoint") { Description = "The OpenAI-compatible base address with its /v1, e.g. http://127.0.0.1:8080/v1." };
         var model = new Option<string?>("--model") { Description = "The model name the endpoint serves." };
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "Sessions in flight at once (1 to 1000).", DefaultValueFactory = _ => 8 };
@@ -67,7 +77,7 @@ internal static class BenchRunCommand
             "sessions whose simulated user breaks (speaks as the NPC, loops) are discarded and counted; the rest are scored into DIR/report.json and DIR/report.html. Example:\n" +
             "  worldplay bench run --scenarios ../shared/data/rpbench-auto/scenes.jsonl --limit 10 --turns 100 --repeats 3 --out /tmp/b")
         {
-            scenarios, limit, offset, turns, repeats, users, situations, npcMind, userMind, endpoint, model, concurrency, cluster, outDir, force,
+            scenarios, limit, offset, turns, repeats, users, situations, npcMind, oldNpcMind, userMind, endpoint, model, concurrency, cluster, outDir, force,
         };
         foreach (var option in judgeFlags.Options)
         {
@@ -80,9 +90,9 @@ internal static class BenchRunCommand
                 result.GetValue(offset),
                 result.GetValue(turns),
                 result.GetValue(repeats),
-                [.. result.GetValue(users)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
+                [.. result.GetValue(users)!.ToLowerInvariant().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
                 result.GetValue(situations),
-                result.GetValue(npcMind)!,
+                Spellings.Either(result, npcMind, oldNpcMind)!,
                 result.GetValue(userMind)!,
                 result.GetValue(endpoint),
                 result.GetValue(model),

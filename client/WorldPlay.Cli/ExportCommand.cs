@@ -13,7 +13,7 @@ internal static class ExportCommand
     {
         var source = new WorldSource();
         var format = new Option<string>("--format", "-f") { Description = "msgpack (compact, the default) or json (for people and other tools).", DefaultValueFactory = _ => "msgpack" };
-        format.AcceptOnlyFromAmong("msgpack", "json");
+        Spellings.OneOf(format, ["msgpack", "json"]);
         var outFile = new Option<FileInfo>("--out", "-o") { Description = "The file to write.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print what was written as JSON." };
         var command = new Command("export", "Write a whole world with every branch as MessagePack + LZ4 or as JSON; from a file, or from a cluster (--cluster C --world KEY: that world's family, its root and every branch).")

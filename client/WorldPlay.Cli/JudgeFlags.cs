@@ -32,7 +32,7 @@ internal sealed class JudgeFlags
         Description = $"The share of unflagged NPC replies the judge audits, 0 to 1 (default {JudgingPlan.DefaultSample}; at least {JudgingPlan.MinimumAudit} replies when above 0; the sample is drawn with --seed).",
     };
 
-    public JudgeFlags() => _judge.AcceptOnlyFromAmong("none", "openai");
+    public JudgeFlags() => Spellings.OneOf(_judge, ["none", "openai"]);
 
     public IEnumerable<Option> Options => [_judge, _endpoint, _model, _sample];
 

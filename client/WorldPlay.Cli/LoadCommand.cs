@@ -19,7 +19,11 @@ internal static class LoadCommand
     {
         var sessions = new Option<int>("--sessions") { Description = "Concurrent sessions, each its own world and scene (1 to 10000).", DefaultValueFactory = _ => 20 };
         SimulateCommand.WithinRange(sessions, 1, 10_000);
-        var turns = new Option<int>("--turns", "-n") { Description = "Turns each session plays, users' and characters' together (1 to 100000).", DefaultValueFactory = _ => 100 };
+        var turns = new Option<int>("--turns", "-n")
+        {
+            Description = "Turns each session plays, users' and characters' together (1 to 100000).",
+            DefaultValueFactory = _ => SimulateCommand.DefaultTurns,
+        };
         SimulateCommand.WithinRange(turns, 1, 100_000);
         var characters = new Option<int>("--characters", "-k")
         {
@@ -34,18 +38,20 @@ internal static class LoadCommand
         };
         var mind = new Option<string>("--mind")
         {
-            Description = "Who plays the characters: procedural (measures WorldPlay itself) or openai (an OpenAI-compatible endpoint, e.g. 'worldplay fake-llm'; " +
-                "needs --endpoint and --model). The users are played by the procedural user simulator unless --user-mind model.",
+            Description = "Who plays the characters: procedural (measures WorldPlay itself) or openai (an OpenAI-compatible endpoint, " +
+                "e.g. 'worldplay fake-llm'; needs --endpoint and --model). The users are played by the procedural user simulator " +
+                "unless --user-mind openai.",
             DefaultValueFactory = _ => "procedural",
         };
-        mind.AcceptOnlyFromAmong("procedural", "openai");
+        Spellings.OneOf(mind, SimulateCommand.Minds);
         var userMind = new Option<string>("--user-mind")
         {
-            Description = "Who plays the users: procedural (the slow-burn user simulator, no model call) or model (the same simulator on the model of " +
-                "--mind openai, so every turn is a model call and the ideal throughput is exactly sessions / model latency).",
+            Description = "Who plays the users: procedural (the slow-burn user simulator, no model call) or openai (the same simulator " +
+                "on the model of --mind openai, so every turn is a model call and the ideal throughput is exactly sessions / model latency).",
             DefaultValueFactory = _ => "procedural",
         };
-        userMind.AcceptOnlyFromAmong("procedural", "model");
+        // 'model' was this value's name before the commands shared one vocabulary.
+        Spellings.OneOf(userMind, SimulateCommand.Minds, new Dictionary<string, string> { ["model"] = "openai" });
         var endpoint = new Option<string?>("--endpoint") { Description = "The OpenAI-compatible base address with its /v1 (with --mind openai)." };
         var model = new Option<string?>("--model") { Description = "The model name the endpoint serves (with --mind openai)." };
         var modelConcurrency = new Option<int?>("--model-concurrency")
@@ -91,7 +97,7 @@ internal static class LoadCommand
                 result.GetValue(cluster),
                 result.GetValue(outDir)!)
             {
-                UserOnModel = result.GetValue(userMind) == "model",
+                UserOnModel = result.GetValue(userMind) == "openai",
             });
             return RunAsync(request, error, cancellationToken);
         });
@@ -103,7 +109,7 @@ internal static class LoadCommand
     {
         if (request.UserOnModel && request.LanguageModel is null)
         {
-            throw new ArgumentException("--user-mind model needs --mind openai: the users play on the characters' model.");
+            throw new ArgumentException("--user-mind openai needs --mind openai: the users play on the characters' model.");
         }
         if (request.ModelConcurrency is { } concurrency)
         {
@@ -197,7 +203,7 @@ internal sealed record LoadRequest(
 {
     public string CharacterMind => LanguageModel is { } llm ? $"openai:{llm.Model}" : "procedural";
 
-    /// <summary>The users play on the characters' model (<c>--user-mind model</c>) rather than the procedural simulator.</summary>
+    /// <summary>The users play on the characters' model (<c>--user-mind openai</c>) rather than the procedural simulator.</summary>
     public bool UserOnModel { get; init; }
 
     public string UserMind => UserOnModel ? $"user-sim:slow-burn:{CharacterMind}" : "user-sim:slow-burn";

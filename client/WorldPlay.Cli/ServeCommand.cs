@@ -15,9 +15,13 @@ internal static class ServeCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var world = new Option<string?>("--world", "-w") { Description = $"Simulate a sample world ({string.Join(", ", WorldFiles.SampleNames)}) or a world file first." };
-        var turns = new Option<int>("--turns", "-n") { Description = "How many turns to simulate with --world (1 to 100000).", DefaultValueFactory = _ => 200 };
+        var turns = new Option<int>("--turns", "-n")
+        {
+            Description = "How many turns to simulate with --world (1 to 100000).",
+            DefaultValueFactory = _ => SimulateCommand.DefaultTurns,
+        };
         SimulateCommand.WithinRange(turns, 1, 100_000);
-        var seed = new Option<int>("--seed", "-s") { Description = "Seed of the simulation with --world.", DefaultValueFactory = _ => 7 };
+        var seed = new Option<int>("--seed", "-s") { Description = "Seed of the simulation with --world.", DefaultValueFactory = _ => SimulateCommand.DefaultSeed };
         var from = new Option<FileInfo?>("--from") { Description = "Load a recorded timeline (simulate --out, export) instead of simulating; its main branch is served." };
         var port = new Option<int>("--port", "-p") { Description = "HTTP port on 127.0.0.1 (0: any free port).", DefaultValueFactory = _ => 5080 };
         SimulateCommand.WithinRange(port, 0, 65535);

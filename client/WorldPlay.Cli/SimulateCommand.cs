@@ -32,9 +32,9 @@ internal static class SimulateCommand
             DefaultValueFactory = _ => "harbor",
         };
         var scene = new Option<string?>("--scene") { Description = "The scene of the world to play (default: the world's first scene)." };
-        var turns = new Option<int>("--turns", "-n") { Description = "How many turns to play, users' and characters' together (1 to 100000).", DefaultValueFactory = _ => 100 };
+        var turns = new Option<int>("--turns", "-n") { Description = "How many turns to play, users' and characters' together (1 to 100000).", DefaultValueFactory = _ => DefaultTurns };
         WithinRange(turns, 1, 100_000);
-        var seed = new Option<int>("--seed", "-s") { Description = "Seed for every random choice: the same seed plays the same scene.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed", "-s") { Description = "Seed for every random choice: the same seed plays the same scene.", DefaultValueFactory = _ => DefaultSeed };
         var user = new Option<string>("--user")
         {
             Description = "How the simulated user plays: slow-burn (emotional, lingering), fast-plot (pushes the story, tests the laws), "
@@ -42,11 +42,9 @@ internal static class SimulateCommand
                 + "or adversarial:TAG for another built-in situation (" + string.Join(", ", WorldPlay.Minds.AdversarialSituation.BuiltIn.Select(s => s.Tag)) + ").",
             DefaultValueFactory = _ => "slow-burn",
         };
-        user.AcceptOnlyFromAmong([.. WorldPlay.Minds.UserProfile.All.Select(p => p.Name)]);
-        var turnTaking = new Option<TurnTakingPolicy?>("--turn-taking")
-        {
-            Description = "Who speaks next: AddressedFirst, Pooled, Weighted or RoundRobin (default: the scene's own).",
-        };
+        Spellings.OneOf(user, [.. WorldPlay.Minds.UserProfile.All.Select(p => p.Name)]);
+        user.HelpName = "profile";
+        var turnTaking = TurnTakingOption();
         var budget = new Option<int>("--perspective-budget") { Description = "Tokens each perspective may use (200 to 32000).", DefaultValueFactory = _ => PerspectiveBuilder.DefaultBudget };
         WithinRange(budget, 200, 32_000);
         var json = new Option<bool>("--json") { Description = "Print one JSON summary at the end instead of the scene." };
@@ -58,7 +56,7 @@ internal static class SimulateCommand
                 "OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp, LM Studio, or 'worldplay fake-llm'; needs --endpoint and --model; the key comes from OPENAI_API_KEY).",
             DefaultValueFactory = _ => "procedural",
         };
-        mind.AcceptOnlyFromAmong("procedural", "openai");
+        Spellings.OneOf(mind, Minds);
         var endpoint = new Option<string?>("--endpoint") { Description = "The OpenAI-compatible base address with its /v1, e.g. http://127.0.0.1:8080/v1 (with --mind openai)." };
         var model = new Option<string?>("--model") { Description = "The model name the endpoint serves (with --mind openai)." };
         var modelTimeout = new Option<int>("--model-timeout")
@@ -108,6 +106,20 @@ internal static class SimulateCommand
             cancellationToken));
         return command;
     }
+
+    /// <summary>Who can play the characters (and, where a command offers it, the users): <c>--mind</c> and <c>--user-mind</c>.</summary>
+    internal static readonly IReadOnlyList<string> Minds = ["procedural", "openai"];
+
+    /// <summary>Turns a scene plays unless --turns says otherwise, in every command that plays one (simulate, serve, bench run, load).</summary>
+    internal const int DefaultTurns = 100;
+
+    /// <summary>The seed of simulate and serve unless --seed says otherwise (bench run plays seeds 1 to --repeats).</summary>
+    internal const int DefaultSeed = 1;
+
+    /// <summary><c>--turn-taking</c>, spelled as world files spell it (<c>round-robin</c>), in any case.</summary>
+    internal static Option<TurnTakingPolicy?> TurnTakingOption() =>
+        Spellings.EnumOption<TurnTakingPolicy>("--turn-taking", "turn-taking policy",
+            $"Who speaks next: {string.Join(", ", Spellings.All<TurnTakingPolicy>())} (as in world files; default: the scene's own).");
 
     /// <summary>Refuses a number outside [min, max]; a value that is not a number is already refused by the parser.</summary>
     internal static void WithinRange(Option<int> option, int min, int max) =>

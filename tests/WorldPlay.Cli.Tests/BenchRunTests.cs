@@ -124,7 +124,7 @@ public sealed class BenchRunTests
     public async Task Run_OpenAiWithoutEndpoint_ExitsTwo()
     {
         using var scratch = new ScratchFolder();
-        var run = await CliRun.Of("bench", "run", "--scenarios", Scenes, "--npc-mind", "openai", "--out", scratch.File("b"));
+        var run = await CliRun.Of("bench", "run", "--scenarios", Scenes, "--mind", "openai", "--out", scratch.File("b"));
 
         Assert.Equal((2, true), (run.ExitCode, run.Error.Contains("--endpoint", StringComparison.Ordinal)));
     }
