@@ -13,6 +13,7 @@ internal sealed class SceneView
     private static readonly string[] Palette = ["deepskyblue1", "orange1", "mediumpurple1", "springgreen2", "hotpink", "gold1", "turquoise2", "salmon1"];
 
     private readonly IAnsiConsole _console;
+    private readonly TextWriter _output;
     private readonly Func<EntityId, string> _name;
     private readonly Dictionary<EntityId, string> _colors = [];
     private readonly bool _silent;
@@ -22,6 +23,7 @@ internal sealed class SceneView
     public SceneView(TextWriter output, WorldDefinition definition, bool silent)
     {
         _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        _output = output;
         var names = definition.Entities.ToDictionary(e => e.Id, e => e.Name);
         _name = id => names.TryGetValue(id, out var n) ? n : id.Value;
         _silent = silent;
@@ -38,7 +40,8 @@ internal sealed class SceneView
         {
             return;
         }
-        _console.Write(new Rule($"[bold]{Markup.Escape(scene.Title)}[/] [dim]· {Markup.Escape(_name(scene.Place))} · seed {request.Seed} · {request.Turns} turns[/]").LeftJustified());
+        // A line that wraps rather than a rule, which would cut a long title at the console's width.
+        _console.MarkupLine($"[bold]{Markup.Escape(scene.Title)}[/] [dim]· {Markup.Escape(_name(scene.Place))} · seed {request.Seed} · {request.Turns} turns[/]");
         _console.MarkupLine($"[dim]Cast:[/] {string.Join(", ", scene.Cast.Where(c => c != scene.User).Select(c => Colored(c, _name(c))))}{(scene.User is { } u ? $"  [dim]user:[/] {Colored(u, _name(u))} ({Markup.Escape(request.UserMind)})" : "")}");
         if (scene.Opening.Length > 0)
         {
@@ -122,28 +125,46 @@ internal sealed class SceneView
         }
     }
 
+    /// <summary>The summary as plain lines, one measure each, named as in <c>--json</c>: no JSON quoting or escapes, no rows
+    /// that cannot apply (model usage of the procedural mind, a run that did not stop), nothing cut at the console's width.</summary>
     public void Closing(JsonObject summary, WorldAudit audit, FileInfo? outFile)
     {
-        _console.WriteLine();
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("measure").AddColumn("value");
-        foreach (var (key, value) in summary)
+        _output.WriteLine();
+        var rows = summary.Where(p => Shown(summary, p.Key, p.Value)).ToList();
+        var width = rows.Max(p => p.Key.Length);
+        foreach (var (key, value) in rows)
         {
-            if (key is "lawViolations")
-            {
-                continue;
-            }
-            table.AddRow(Markup.Escape(key), Markup.Escape(value?.ToJsonString() ?? ""));
+            _output.WriteLine($"{key.PadRight(width)}  {Plain(key, value)}");
         }
-        _console.Write(table);
         foreach (var violation in audit.Violations.Take(10))
         {
             _console.MarkupLine($"[red]law broken: {Markup.Escape(violation)}[/]");
         }
         if (outFile is not null)
         {
-            _console.MarkupLine($"Timeline written to [bold]{Markup.Escape(outFile.FullName)}[/]; replay it with [bold]worldplay replay {Markup.Escape(outFile.Name)} --at-turn N[/].");
+            _output.WriteLine($"Timeline written to {outFile.FullName}; replay it with: worldplay replay {outFile.Name} --at-turn N");
         }
     }
+
+    private static bool Shown(JsonObject summary, string key, JsonNode? value) => key switch
+    {
+        "lawViolations" => false,
+        "stopped" => value is not null,
+        "model" => summary["mind"]?.GetValue<string>() != "procedural",
+        _ => true,
+    };
+
+    /// <summary>A summary value as a person reads it: text without quotes, counts as "name n, ...", nested measures as "name n; ...".</summary>
+    internal static string Plain(string key, JsonNode? value) => value switch
+    {
+        null => "",
+        JsonValue v when v.TryGetValue<string>(out var text) => text,
+        JsonValue v => v.ToJsonString(),
+        JsonObject o when key == "speakers" => string.Join(", ", o.Select(p => $"{p.Key} {Plain(p.Key, p.Value)}")),
+        JsonObject o => string.Join("; ", o.Select(p => $"{p.Key} {Plain(p.Key, p.Value)}")),
+        JsonArray a => string.Join("; ", a.Select(x => Plain(key, x))),
+        _ => value.ToJsonString(),
+    };
 
     private string Colored(EntityId id, string name) =>
         $"[bold {(_colors.TryGetValue(id, out var c) ? c : "white")}]{Markup.Escape(name)}[/]";
