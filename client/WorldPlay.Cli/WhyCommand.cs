@@ -19,10 +19,13 @@ internal static class WhyCommand
         var status = new Option<string?>("--status") { Description = "An entity id whose status (alive, dead, ...) to explain." };
         var atTurn = new Option<int?>("--at-turn", "-t") { Description = "Ask as of the end of this turn (default: the last turn)." };
         var branch = OpenedWorld.BranchOption();
-        var json = new Option<bool>("--json") { Description = "Print the answer as JSON." };
-        var command = new Command("why", "Explain a relationship, fact or status: the event that set it, then its causes back to their roots, each with turn, actor and text.")
+        var full = new Option<bool>("--full") { Description = "Show the whole causal chain, every spoken line on it too, as a tree back to its roots." };
+        var json = new Option<bool>("--json") { Description = "Print the answer as JSON (the brief chain unless --full)." };
+        var command = new Command("why",
+            "Explain a relationship, fact or status: its value, the events that changed it, and the causes on its chain that changed the " +
+            "world (moves, items, facts, relationships, statuses); the spoken lines between them are counted. --full shows the whole chain.")
         {
-            relationship, type, fact, status, atTurn, branch, json,
+            relationship, type, fact, status, atTurn, branch, full, json,
         };
         source.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
@@ -30,7 +33,8 @@ internal static class WhyCommand
             var query = Query(result.GetValue(relationship), result.GetValue(type), result.GetValue(fact), result.GetValue(status));
             var world = await source.OpenAsync(result, result.GetValue(branch), cancellationToken);
             var turn = world.Turn(result.GetValue(atTurn) ?? world.LastTurn, "--at-turn");
-            var answer = CausalChain.Why(world.Timeline, query, world.Timeline.LastEventOfTurn(turn));
+            var whole = CausalChain.Why(world.Timeline, query, world.Timeline.LastEventOfTurn(turn));
+            var answer = result.GetValue(full) ? whole : whole.Brief();
             if (result.GetValue(json))
             {
                 var node = new JsonObject
@@ -47,19 +51,44 @@ internal static class WhyCommand
             {
                 output.WriteLine($"  {v.Value}: " + (v.ProducedBy is { } seq ? $"set by event {seq}" : "so since the world began"));
             }
-            foreach (var step in answer.Chain)
+            if (result.GetValue(full))
             {
-                var e = step.Event;
-                var causes = e.Causes.IsEmpty ? "root" : "caused by " + string.Join(", ", e.Causes);
-                output.WriteLine($"  {new string(' ', 2 * Math.Min(step.Depth, 8))}- turn {e.Turn}, event {e.Seq}, {e.Actor} ({e.Kind}): {e.Text} [{causes}]");
+                WriteTree(output, answer);
+                return 0;
             }
-            if (answer.Truncated)
+            output.WriteLine(answer.Changes.IsEmpty ? "Changed by: no event (as the world file set it)." : "Changed by:");
+            foreach (var e in answer.Changes)
             {
-                output.WriteLine($"  (the chain goes deeper than {CausalChain.DefaultMaxDepth} links; shown up to there)");
+                output.WriteLine($"  - {Line(e)}");
+            }
+            output.WriteLine(answer.Chain.IsEmpty ? "Causes that changed the world: none on the chain." : "Causes that changed the world:");
+            foreach (var e in answer.Chain.Select(c => c.Event).OrderBy(e => e.Seq))
+            {
+                output.WriteLine($"  - {Line(e)}");
+            }
+            if (answer.SpokenLeftOut > 0)
+            {
+                output.WriteLine($"  ({answer.SpokenLeftOut} spoken lines on the chain left out; --full shows the whole chain)");
             }
             return 0;
         });
         return command;
+    }
+
+    private static string Line(EventRef e) => $"turn {e.Turn}, event {e.Seq}, {e.Actor} ({e.Kind}): {e.Text}";
+
+    private static void WriteTree(TextWriter output, CausalAnswer answer)
+    {
+        foreach (var step in answer.Chain)
+        {
+            var e = step.Event;
+            var causes = e.Causes.IsEmpty ? "root" : "caused by " + string.Join(", ", e.Causes);
+            output.WriteLine($"  {new string(' ', 2 * Math.Min(step.Depth, 8))}- {Line(e)} [{causes}]");
+        }
+        if (answer.Truncated)
+        {
+            output.WriteLine($"  (the chain goes deeper than {CausalChain.DefaultMaxDepth} links; shown up to there)");
+        }
     }
 
     private static WhyQuery Query(string? relationship, string? type, string? fact, string? status)

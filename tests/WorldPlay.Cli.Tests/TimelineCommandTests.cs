@@ -63,10 +63,52 @@ public sealed class TimelineCommandTests
         var diff = await CliRun.Of("diff", file, "--json");
         var changed = diff.Json["diff"]!["relationships"]!.AsArray().First(r => r!["kind"]!.GetValue<string>() == "changed")!;
 
-        var why = await CliRun.Of("why", file, "--relationship", $"{changed["from"]}:{changed["to"]}", "--type", changed["type"]!.GetValue<string>(), "--json");
+        var why = await CliRun.Of("why", file, "--relationship", $"{changed["from"]}:{changed["to"]}", "--type", changed["type"]!.GetValue<string>(),
+            "--full", "--json");
 
         var answer = why.Json["answer"]!;
         Assert.Equal(answer["values"]![0]!["producedBy"]!.GetValue<long>(), answer["chain"]![0]!["event"]!["seq"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Why_ByDefault_ChangesEndAtTheEventThatSetIt()
+    {
+        var (file, changed) = await ChangedRelationshipAsync();
+
+        var answer = (await CliRun.Of("why", file, "--relationship", changed, "--json")).Json["answer"]!;
+
+        Assert.Equal(answer["values"]![0]!["producedBy"]!.GetValue<long>(), answer["changes"]!.AsArray()[^1]!["seq"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Why_ByDefault_NoSpokenLineOnTheChain()
+    {
+        var (file, changed) = await ChangedRelationshipAsync();
+
+        var answer = (await CliRun.Of("why", file, "--relationship", changed, "--json")).Json["answer"]!;
+
+        Assert.DoesNotContain("spoke", answer["chain"]!.AsArray().Select(s => s!["event"]!["kind"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Why_ByDefault_ShorterThanTheFullChain()
+    {
+        var (file, changed) = await ChangedRelationshipAsync();
+
+        var brief = await CliRun.Of("why", file, "--relationship", changed);
+        var full = await CliRun.Of("why", file, "--relationship", changed, "--full");
+
+        Assert.True(brief.Output.Split('\n').Length < 15 && full.Output.Split('\n').Length > 15,
+            $"brief:\n{brief.Output}\nfull has {full.Output.Split('\n').Length} lines");
+    }
+
+    /// <summary>The 300-turn file and a relationship (FROM:TO) that changed during it.</summary>
+    private static async Task<(string File, string Relationship)> ChangedRelationshipAsync()
+    {
+        var file = await Harbor300.Value;
+        var diff = await CliRun.Of("diff", file, "--json");
+        var changed = diff.Json["diff"]!["relationships"]!.AsArray().First(r => r!["kind"]!.GetValue<string>() == "changed")!;
+        return (file, $"{changed["from"]}:{changed["to"]}");
     }
 
     [Fact]

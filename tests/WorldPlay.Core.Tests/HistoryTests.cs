@@ -124,6 +124,30 @@ public sealed class HistoryTests
     }
 
     [Fact]
+    public void Why_Relationship_ChangesAreTheEventsThatSetIt()
+    {
+        var answer = CausalChain.Why(Quarrel(), new WhyQuery.OfRelationship(Mira, Tomas));
+
+        Assert.Equal(new long[] { 4 }, answer.Changes.Select(e => e.Seq));
+    }
+
+    [Fact]
+    public void Why_Brief_KeepsTheCausesThatChangedStateAndCountsTheSpeech()
+    {
+        var answer = CausalChain.Why(Quarrel(), new WhyQuery.OfRelationship(Mira, Tomas)).Brief();
+
+        Assert.Equal(("2", 2), (string.Join(' ', answer.Chain.Select(s => s.Event.Seq)), answer.SpokenLeftOut));
+    }
+
+    [Fact]
+    public void Why_Fact_ChangesAreItsAssertions()
+    {
+        var answer = CausalChain.Why(Quarrel(), new WhyQuery.OfFact("mira-angry"));
+
+        Assert.Equal(new long[] { 2 }, answer.Changes.Select(e => e.Seq));
+    }
+
+    [Fact]
     public void Why_ChainSteps_HaveTurnActorAndText()
     {
         var step = CausalChain.Why(Quarrel(), new WhyQuery.OfRelationship(Mira, Tomas, "sibling")).Chain[0];

@@ -29,7 +29,23 @@ public sealed record CausalAnswer(
     ImmutableArray<CausalValue> Values,
     ImmutableArray<CausalStep> Chain,
     ImmutableArray<long> Roots,
-    bool Truncated);
+    bool Truncated)
+{
+    /// <summary>Every event that changed the thing asked about, oldest first, up to <see cref="AtEvent"/>: its history.</summary>
+    public ImmutableArray<EventRef> Changes { get; init; } = [];
+
+    /// <summary>Spoken lines left out of <see cref="Chain"/> by <see cref="Brief"/>; 0 for the whole chain.</summary>
+    public int SpokenLeftOut { get; init; }
+
+    /// <summary>The answer without small talk: the chain keeps only the causes that changed the world's state (not speech),
+    /// and not the events already in <see cref="Changes"/>; how many spoken lines were left out is kept.</summary>
+    public CausalAnswer Brief()
+    {
+        var changes = Changes.Select(c => c.Seq).ToHashSet();
+        var kept = Chain.Where(s => s.Event.Kind != "spoke" && !changes.Contains(s.Event.Seq)).ToImmutableArray();
+        return this with { Chain = kept, SpokenLeftOut = SpokenLeftOut + Chain.Count(s => s.Event.Kind == "spoke") };
+    }
+}
 
 /// <summary>Walks <see cref="WorldEvent.Causes"/> back from the event that set a value to the events nothing earlier caused.</summary>
 public static class CausalChain
@@ -85,8 +101,32 @@ public static class CausalChain
                 }
             }
         }
-        return new CausalAnswer(subject, state.Version, state.Turn, values, chain.ToImmutable(), [.. roots.Order()], truncated);
+        return new CausalAnswer(subject, state.Version, state.Turn, values, chain.ToImmutable(), [.. roots.Order()], truncated)
+        {
+            Changes = [.. History(state.Version, eventAt, query).Select(e => EventRef.Of(e, Name))],
+        };
     }
+
+    /// <summary>The events up to <paramref name="last"/> that changed what <paramref name="query"/> asks about, oldest first.</summary>
+    private static IEnumerable<WorldEvent> History(long last, Func<long, WorldEvent?> eventAt, WhyQuery query)
+    {
+        for (var s = 1L; s <= last; s++)
+        {
+            if (eventAt(s) is { } e && Changes(e.Change, query))
+            {
+                yield return e;
+            }
+        }
+    }
+
+    private static bool Changes(WorldChange change, WhyQuery query) => (change, query) switch
+    {
+        (RelationshipChanged c, WhyQuery.OfRelationship q) => c.From == q.From && c.To == q.To && (q.Type is null || c.Type == q.Type),
+        (FactAsserted c, WhyQuery.OfFact q) => c.FactId == q.FactId,
+        (FactRetracted c, WhyQuery.OfFact q) => c.FactId == q.FactId,
+        (StatusChanged c, WhyQuery.OfStatus q) => c.Entity == q.Entity,
+        _ => false,
+    };
 
     private static (string Subject, ImmutableArray<CausalValue> Values) Producers(WorldState state, Func<long, WorldEvent?> eventAt, WhyQuery query, Func<EntityId, string> name)
     {
