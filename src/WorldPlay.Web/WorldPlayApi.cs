@@ -201,6 +201,13 @@ public static class WorldPlayApi
             throw new ApiProblemException(StatusCodes.Status404NotFound,
                 $"Unknown scene '{key}': no scene was opened under that key. Scene keys are world/scene, as GET /api/worlds/{{key}} lists them.");
         }
+        // As state?turn=N beyond the end is a 400, so is a transcript page that starts past the next turn to be played.
+        if (from > status.Turn + 1)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest,
+                $"from {from} is beyond the end of scene '{key}', which has played {status.Turn} turns; give a turn from 1 to {status.Turn + 1} " +
+                $"({status.Turn + 1} is the next turn to be played: an empty page until it is).");
+        }
         var state = (await new WorldPlayClient(grains).World(status.WorldKey).StateAsync()).State;
         string Name(EntityId id) => state.Find(id)?.Name ?? id.Value;
         var turns = await scene.TurnsAsync(from, count);

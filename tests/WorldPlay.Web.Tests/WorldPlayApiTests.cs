@@ -192,6 +192,23 @@ public sealed class WorldPlayApiTests(ServedHarbor harbor) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task Transcript_FromBeyondTheEnd_Is400ProblemSayingTheRange()
+    {
+        var (status, _, body) = await ProblemAsync($"/api/scenes/{Uri.EscapeDataString(harbor.Scene)}/transcript?from=99999");
+
+        Assert.Equal((HttpStatusCode.BadRequest, true),
+            (status, body.GetProperty("detail").GetString()!.Contains($"from 1 to {ServedHarbor.Turns + 1}", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Transcript_FromTheNextTurn_IsAnEmptyPage()
+    {
+        var page = await GetAsync($"/api/scenes/{Uri.EscapeDataString(harbor.Scene)}/transcript?from={ServedHarbor.Turns + 1}");
+
+        Assert.Empty(page.GetProperty("turns").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Transcript_UnknownScene_Is404Problem()
     {
         var (status, _, body) = await ProblemAsync($"/api/scenes/{Uri.EscapeDataString("nowhere/docks")}/transcript");
