@@ -22,7 +22,8 @@ public static class WorldPlayCommand
     /// <summary>Exit code when a load run found turns acknowledged to it missing from storage, or gaps in a stored timeline.</summary>
     public const int TurnsLost = 5;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    /// <summary>Runs the command <paramref name="args"/> ask for; <paramref name="cancellationToken"/> stops it as Ctrl+C does.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand(
             "WorldPlay: multi-character role-play worlds on Orleans. Characters, worlds and scenes are virtual actors; " +
@@ -60,7 +61,7 @@ public static class WorldPlayCommand
         }
         try
         {
-            return await parsed.InvokeAsync(configuration);
+            return await parsed.InvokeAsync(configuration, cancellationToken);
         }
         catch (Exception e) when (IsUserError(e))
         {
