@@ -52,6 +52,7 @@ internal static class BenchCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var judge = judgeFlags.Read(result);
+            OutputTarget.Folder(result.GetValue(outDir)!, "--out");
             var setting = result.GetValue(world) is { } w ? WorldFiles.Load(w) : null;
             var scored = result.GetValue(transcripts)!.Select(f => TranscriptScorer.Score(TranscriptReader.Read(f.FullName, setting))).ToList();
             var report = BenchReportBuilder.Build(scored, result.GetValue(seed));

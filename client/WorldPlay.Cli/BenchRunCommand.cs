@@ -213,10 +213,7 @@ internal static class BenchRunCommand
     /// counts must describe exactly the transcripts beside them.</summary>
     private static void PrepareOut(DirectoryInfo directory, bool force)
     {
-        if (File.Exists(directory.FullName))
-        {
-            throw new ArgumentException($"--out '{directory.FullName}' is a file; give a directory.");
-        }
+        OutputTarget.Folder(directory, "--out");
         if (directory.Exists && directory.EnumerateFileSystemInfos().Any())
         {
             if (!force)

@@ -63,6 +63,7 @@ internal static class ClusterCommand
         {
             throw new LocalClusterException("'worldplay cluster' runs on Linux and macOS; on Windows use WSL or docker-compose (docs/operations.md).");
         }
+        OutputTarget.Folder(new DirectoryInfo(folder), "--dir");
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         if (LocalCluster.Read(folder) is { } existing)
         {

@@ -23,8 +23,9 @@ internal static class ExportCommand
         source.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var bundle = await source.ReadAsync(result, cancellationToken);
             var target = result.GetValue(outFile)!;
+            OutputTarget.File(target, "--out");
+            var bundle = await source.ReadAsync(result, cancellationToken);
             await Write(target, bundle, result.GetValue(format) == "json" ? TimelineFormat.Json : TimelineFormat.MessagePack, cancellationToken);
             Report(output, "exported", target, bundle, result.GetValue(json));
             return 0;
@@ -44,8 +45,9 @@ internal static class ExportCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var source = result.GetValue(file)!;
-            var bundle = await TimelineFile.ReadAsync(source.FullName, cancellationToken);
             var target = result.GetValue(outFile) ?? new FileInfo(Path.ChangeExtension(source.FullName, ".wptl"));
+            OutputTarget.File(target, "--out");
+            var bundle = await TimelineFile.ReadAsync(source.FullName, cancellationToken);
             if (target.FullName == source.FullName && TimelineFile.FormatOf(await File.ReadAllBytesAsync(source.FullName, cancellationToken)) == TimelineFormat.MessagePack)
             {
                 throw new ArgumentException($"'{source.FullName}' is already a MessagePack world file; give --out to copy it elsewhere.");
@@ -57,14 +59,8 @@ internal static class ExportCommand
         return command;
     }
 
-    private static async Task Write(FileInfo target, WorldBundle bundle, TimelineFormat format, CancellationToken cancellationToken)
-    {
-        if (target.Directory is { Exists: false } dir)
-        {
-            throw new DirectoryNotFoundException($"Cannot write --out: the folder '{dir.FullName}' does not exist.");
-        }
-        await TimelineFile.WriteAsync(target.FullName, bundle, format, cancellationToken);
-    }
+    private static Task Write(FileInfo target, WorldBundle bundle, TimelineFormat format, CancellationToken cancellationToken) =>
+        TimelineFile.WriteAsync(target.FullName, bundle, format, cancellationToken);
 
     private static void Report(TextWriter output, string verb, FileInfo target, WorldBundle bundle, bool json)
     {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using WorldPlay.FakeLlm;
 
@@ -107,16 +106,7 @@ internal static class FakeLlmCommand
 
     private static async Task<int> RunAsync(FakeLlmOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        FakeLlmServer server;
-        try
-        {
-            server = await FakeLlmServer.StartAsync(options, cancellationToken);
-        }
-        catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
-        {
-            error.WriteLine($"error: port {options.Port} on 127.0.0.1 is taken; choose another with --port, or --port 0 for any free port.");
-            return WorldPlayCommand.BadInput;
-        }
+        var server = await LocalPort.ListenAsync(options.Port, () => FakeLlmServer.StartAsync(options, cancellationToken));
         await using (server)
         {
             output.WriteLine(server.Endpoint);

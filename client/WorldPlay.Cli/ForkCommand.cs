@@ -30,6 +30,7 @@ internal static class ForkCommand
             if (source.FileOf(result) is { } path)
             {
                 var world = await OpenedWorld.OpenAsync(path, result.GetValue(parent), cancellationToken);
+                OutputTarget.File(path, "FILE");
                 (bundle, branch) = world.Bundle.Fork(world.Branch, result.GetValue(atTurn), result.GetValue(name));
                 // Written back in the format it was read in, whole or not at all.
                 var format = TimelineFile.FormatOf(await File.ReadAllBytesAsync(path.FullName, cancellationToken));

@@ -145,10 +145,7 @@ internal static class LoadCommand
         {
             throw new DirectoryNotFoundException($"Cannot write --out: its parent folder '{parent.FullName}' does not exist.");
         }
-        if (File.Exists(request.Out.FullName))
-        {
-            throw new ArgumentException($"--out '{request.Out.FullName}' is a file; give a folder for load.json and load.html.");
-        }
+        OutputTarget.Folder(request.Out, "--out");
         return request;
     }
 

@@ -41,7 +41,7 @@ internal static class ServeCommand
             }
             var definition = result.GetValue(world) is { } name ? WorldFiles.Load(name) : null;
 
-            await using var silo = await ServedSilo.StartAsync(result.GetValue(port), cancellationToken: cancellationToken);
+            await using var silo = await LocalPort.ListenAsync(result.GetValue(port), () => ServedSilo.StartAsync(result.GetValue(port), cancellationToken: cancellationToken));
             var client = new WorldPlayClient(silo.Grains);
             string? key = null;
             if (definition is not null)

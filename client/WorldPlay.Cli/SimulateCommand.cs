@@ -187,9 +187,13 @@ internal static class SimulateCommand
                 throw new ArgumentException($"--character-model names '{character}', who is not a character of world '{definition.Setting.Id}'; known: {string.Join(", ", definition.Personas.Select(p => p.Id))}.");
             }
         }
-        if (request.Out is { Directory: { Exists: false } dir })
+        if (request.Out is { } target)
         {
-            throw new DirectoryNotFoundException($"Cannot write --out: the folder '{dir.FullName}' does not exist.");
+            OutputTarget.File(target, "--out");
+        }
+        else if (continuation is not null)
+        {
+            OutputTarget.File(new FileInfo(continuation.Path), "--from");
         }
         var cluster = request.Cluster is { } file ? ClusterFile.Read(file.FullName) : null;
 
@@ -241,16 +245,16 @@ internal static class SimulateCommand
 
         view.Opening(sceneSpec, request);
         var target = (await scene.StatusAsync()).Turn + request.Turns;
-        string? stopped = null;
+        Exception? stop = null;
         try
         {
             await PlayTurnsAsync(scene, sceneSpec, target, view, error, clock, cancellationToken);
         }
-        catch (Exception e) when (Resilience.IsTransient(e))
+        catch (Exception e) when (Resilience.IsTransient(e) || e is ModelUnreachableException)
         {
-            // Retries ran out. The failed turn left the world as it was; what was committed before it is reported below.
-            stopped = e.Message.Split('\n', 2)[0];
-            error.WriteLine($"error: the run stopped after {Resilience.Retries} retries: {stopped}");
+            // Retries ran out, or the model cannot be reached at all. The failed turn left the world as it was; what was
+            // committed before it is written and reported below.
+            stop = e;
         }
 
         // The stored transcript is the record of the run: turns played during an interrupted call are in it too.
@@ -264,11 +268,13 @@ internal static class SimulateCommand
             }
             transcript.Add(t);
         }
-        stats.Stopped = stopped;
+        stats.Stopped = stop?.Message.Split('\n', 2)[0];
         var audit = await world.AuditAsync();
+        string? written = null;
         if (continuation is not null)
         {
             await continuation.WriteAsync(request.Out?.FullName, await world.EventsAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken), transcript, cancellationToken);
+            written = request.Out?.FullName ?? continuation.Path;
         }
         else if (request.Out is { } file)
         {
@@ -278,8 +284,26 @@ internal static class SimulateCommand
                 events.Add(e);
             }
             await TimelineFile.WriteAsync(file.FullName, new TimelineArchive(definition, [.. events], [.. transcript], sceneSpec.Id, request.Seed), cancellationToken);
+            written = file.FullName;
+        }
+        if (stop is not null)
+        {
+            error.WriteLine(StopLine(stop, stats.Turns, written));
         }
         return (stats, audit);
+    }
+
+    /// <summary>Why the run stopped, and what of it was kept: a resume is offered only when turns were written to a file.</summary>
+    private static string StopLine(Exception stop, int turnsPlayed, string? written)
+    {
+        var why = stop is ModelUnreachableException ? "the run stopped" : $"the run stopped after {Resilience.Retries} retries";
+        var kept = (turnsPlayed, written) switch
+        {
+            (> 0, { } path) => $" The {turnsPlayed} turn(s) played are saved in {path}; go on with 'worldplay simulate --from {path}'.",
+            (> 0, null) => $" The {turnsPlayed} turn(s) played were not saved (no --out).",
+            _ => "",
+        };
+        return $"error: {why}: {stop.Message.Split('\n', 2)[0]}{kept}";
     }
     /// <summary>Plays until <paramref name="target"/>: streamed when the scene is shown (speech appears as each mind produces it,
     /// the rest of a turn once the world committed it), in batches with a progress line otherwise.</summary>

@@ -68,7 +68,7 @@ public static class WorldPlayCommand
             (error ?? Console.Error).WriteLine($"error: {e.Message}");
             return BadInput;
         }
-        catch (Exception e) when (WorldPlay.Client.Resilience.IsTransient(e))
+        catch (Exception e) when (WorldPlay.Client.Resilience.IsTransient(e) || e is WorldPlay.Contracts.ModelUnreachableException)
         {
             (error ?? Console.Error).WriteLine($"error: {e.Message.Split('\n', 2)[0]}");
             return RunStopped;
@@ -80,5 +80,6 @@ public static class WorldPlayCommand
 
     private static bool IsUserError(Exception e) =>
         e is WorldFileException or TimelineFileException or WorldPlay.Bench.Transcripts.TranscriptFormatException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
-            or ClusterFileException or ClusterUnreachableException or LocalClusterException;
+            or ClusterFileException or ClusterUnreachableException or LocalClusterException or OutputTargetException
+            or PortTakenException;
 }

@@ -36,7 +36,9 @@ public static class Resilience
                 if (onRetry is not null && args.Outcome.Exception is { } e)
                 {
                     var first = e.Message.Split('\n', 2)[0].Trim();
-                    onRetry($"turns interrupted ({e.GetType().Name}: {(first.Length > 100 ? first[..100] + "..." : first)}); retry {args.AttemptNumber + 1} of {Retries} in {args.RetryDelay.TotalSeconds:0.#} s");
+                    // Long enough for the cause, which comes after the scene's name.
+                    var cause = first.Length > 300 ? first[..300] + "..." : first;
+                    onRetry($"turns interrupted ({e.GetType().Name}: {cause}); retry {args.AttemptNumber + 1} of {Retries} in {args.RetryDelay.TotalSeconds:0.#} s");
                 }
                 return default;
             },

@@ -6,6 +6,7 @@ using WorldPlay.Core;
 using WorldPlay.Core.Minds;
 using WorldPlay.Core.Scenes;
 using WorldPlay.Core.Serialization;
+using WorldPlay.Minds;
 using WorldPlay.Storage;
 
 namespace WorldPlay.Grains;
@@ -408,11 +409,17 @@ public sealed class StoryThreadGrain(
         {
             return await turn();
         }
+        catch (MindUnavailableException e) when (e.Reason == MindUnavailableReason.Unreachable)
+        {
+            // Not an interruption: the scene is as it was, but calling again fails the same way until the endpoint is fixed.
+            DeactivateOnIdle();
+            throw new ModelUnreachableException(e.Message);
+        }
         catch (Exception e) when (e is not ArgumentException and not TurnInterruptedException)
         {
             DeactivateOnIdle();
             throw new TurnInterruptedException(
-                $"Turn {Progress.Turn + 1} of scene '{Key}' was interrupted ({e.GetType().Name}: {e.Message}); call again to resume from turn {Progress.Turn}.");
+                $"Turn {Progress.Turn + 1} of scene '{Key}' was interrupted ({e.GetType().Name}: {e.Message}); nothing of it was recorded, so calling again is safe.");
         }
         catch (TurnInterruptedException)
         {

@@ -191,6 +191,8 @@ public static class WorldPlaySilo
     {
         silo.Services.TryAddSingleton<IMindCatalog>(_ => new ConfiguredMindCatalog(minds.Catalog(), minds.Default));
         silo.Services.AddSerializer(serializer => serializer.AddWorldPlayCoreTypes());
+        // A mind's failure (MindUnavailableException and its reason) crosses grain calls as itself, not as a generic fallback.
+        silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("WorldPlay.Minds"));
     }
 
     private static void ConfigureEndpoints(ISiloBuilder silo, WorldPlayOptions options)

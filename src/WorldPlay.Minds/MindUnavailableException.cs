@@ -17,6 +17,10 @@ public enum MindUnavailableReason
 
     /// <summary>More turns are waiting for the endpoint than the queue holds.</summary>
     QueueFull,
+
+    /// <summary>Nothing can be reached at the endpoint (connection refused, unknown host): not retried, since a retry a second
+    /// later meets the same closed port or missing name.</summary>
+    Unreachable,
 }
 
 /// <summary>A mind could not decide a turn; nothing was proposed, so the world is unchanged. The message says why and what

@@ -39,7 +39,9 @@ public sealed class ServedSilo : IAsyncDisposable
         builder.Logging.SetMinimumLevel(logLevel)
             // Orleans notes about GC modes and lifecycle timing are for operators of real clusters, not for one local run.
             .AddFilter("Orleans", LogLevel.Error)
-            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            // A host that fails to start (a port taken) throws to the caller, who says why in one line; its log would say it twice.
+            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
         builder.WebHost.UseUrls($"http://{(anyInterface ? "*" : "127.0.0.1")}:{port}");
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort: WorldPlaySilo.FreePort(), gatewayPort: WorldPlaySilo.FreePort())
@@ -50,7 +52,23 @@ public sealed class ServedSilo : IAsyncDisposable
         var app = builder.Build();
         app.MapWorldPlayApi();
         app.MapWorldPlayViewer();
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // What did start (the silo) stops with the host, rather than running on in the caller's process.
+            try
+            {
+                await app.StopAsync(CancellationToken.None);
+            }
+            finally
+            {
+                await app.DisposeAsync();
+            }
+            throw;
+        }
 
         var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var address = new UriBuilder(bound) { Host = anyInterface ? "localhost" : "127.0.0.1" }.Uri;

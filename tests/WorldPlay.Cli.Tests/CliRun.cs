@@ -14,6 +14,9 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     }
 
     public JsonObject Json => JsonNode.Parse(Output)!.AsObject();
+
+    /// <summary>The lines printed on stderr, without blank ones.</summary>
+    public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 /// <summary>A scratch folder deleted after the test.</summary>

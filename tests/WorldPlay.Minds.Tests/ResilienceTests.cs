@@ -194,15 +194,38 @@ public sealed class ResilienceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DecideAsync_NothingListening_FailsAsEndpointErrorSayingItCouldNotConnect()
+    public async Task DecideAsync_NothingListening_FailsAsUnreachable()
     {
         var gone = await ScriptedServer.StartAsync();
-        var options = Scenes.Options(gone) with { MaxRetries = 1 };
+        var options = Scenes.Options(gone) with { MaxRetries = 3 };
         await gone.DisposeAsync();
 
         var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(new LlmEndpoint(options)).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
-        Assert.Equal((MindUnavailableReason.EndpointError, true), (failure.Reason, failure.Message.Contains("could not be reached", StringComparison.Ordinal)));
+        Assert.Equal(MindUnavailableReason.Unreachable, failure.Reason);
+    }
+
+    [Fact]
+    public async Task DecideAsync_NothingListening_NamesTheEndpointAndDoesNotRetry()
+    {
+        var gone = await ScriptedServer.StartAsync();
+        var options = Scenes.Options(gone) with { MaxRetries = 3 };
+        await gone.DisposeAsync();
+
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(new LlmEndpoint(options)).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+
+        Assert.Contains($"The LLM endpoint {options.Endpoint} cannot be reached: the connection was refused (nothing listens there) (1 attempt, not retried)",
+            failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DecideAsync_UnknownHost_FailsAfterOneAttemptSayingSo()
+    {
+        var options = Scenes.Options(_server) with { Endpoint = new Uri("http://worldplay-no-such-host.invalid/v1"), MaxRetries = 3 };
+
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(new LlmEndpoint(options)).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+
+        Assert.Contains("cannot be reached: its host name is unknown (1 attempt, not retried)", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -222,13 +222,21 @@ public static class TimelineFile
         return bundle;
     }
 
-    /// <summary>Writes the file whole or not at all: a temporary file is renamed into place.</summary>
+    /// <summary>Writes the file whole or not at all: a temporary file is renamed into place, and removed if that fails.</summary>
     public static async Task WriteAsync(string path, WorldBundle bundle, TimelineFormat format = TimelineFormat.MessagePack, CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(path);
         var temp = full + ".partial";
-        await File.WriteAllBytesAsync(temp, Encode(bundle, format), cancellationToken);
-        File.Move(temp, full, overwrite: true);
+        try
+        {
+            await File.WriteAllBytesAsync(temp, Encode(bundle, format), cancellationToken);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch when (File.Exists(temp))
+        {
+            File.Delete(temp);
+            throw;
+        }
     }
 
     /// <summary>Writes a single timeline as a world with one branch, <see cref="WorldBundle.MainBranch"/>.</summary>

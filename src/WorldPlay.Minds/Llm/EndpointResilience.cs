@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Polly;
 using Polly.CircuitBreaker;
@@ -103,14 +104,30 @@ internal sealed class EndpointResilience
         }
     }
 
-    /// <summary>Failures worth another attempt: timeouts, 408, 429, 5xx, a lost connection, a stream cut short.</summary>
-    internal static bool IsTransient(Exception e, CancellationToken callerToken) => e switch
+    /// <summary>Failures worth another attempt: timeouts, 408, 429, 5xx, a lost connection, a stream cut short; not an endpoint
+    /// that cannot be reached at all (see <see cref="Unreachable"/>).</summary>
+    internal static bool IsTransient(Exception e, CancellationToken callerToken) => Unreachable(e) is null && e switch
     {
         TimeoutRejectedException or ReplyCutShortException or HttpRequestException or IOException => true,
         ClientResultException c => c.Status is 0 or 408 or 429 or >= 500 || c.InnerException is HttpRequestException or IOException,
         OperationCanceledException => !callerToken.IsCancellationRequested,
         _ => false,
     };
+
+    /// <summary>Why nothing can be reached at the endpoint (its port refuses connections, its host name is unknown), or null when
+    /// the failure is something else. A temporary name-server failure is not among them: that one is retried.</summary>
+    internal static string? Unreachable(Exception? e) => e switch
+    {
+        null => null,
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } h
+            when Socket(h) is { SocketErrorCode: SocketError.ConnectionRefused } => "the connection was refused (nothing listens there)",
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } h
+            when Socket(h) is { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData } => "its host name is unknown",
+        ClientResultException { Status: 0 } c => Unreachable(c.InnerException),
+        _ => null,
+    };
+
+    private static SocketException? Socket(Exception? e) => e is null or SocketException ? e as SocketException : Socket(e.InnerException);
 
     /// <summary>How long the endpoint asked to wait (<c>retry-after-ms</c>, or <c>Retry-After</c> in seconds or as a date),
     /// or null when it did not say.</summary>
@@ -173,6 +190,9 @@ internal sealed class EndpointResilience
                 $"The LLM endpoint {_endpoint} answered {c.Status} {Reason(c.Status)} ({tries}). {Detail(c)}"),
             ReplyCutShortException => new(MindUnavailableReason.EndpointError,
                 $"The LLM endpoint {_endpoint} cut every reply stream short ({tries}); check the server, or turn streaming off."),
+            _ when Unreachable(e) is { } why => new(MindUnavailableReason.Unreachable,
+                $"The LLM endpoint {_endpoint} cannot be reached: {why} ({tries}, not retried); check that the server is running "
+                + "and that the endpoint address is right."),
             ClientResultException or HttpRequestException or IOException => new(MindUnavailableReason.EndpointError,
                 $"The LLM endpoint {_endpoint} could not be reached ({tries}): {Scrub(e.InnerException?.Message ?? e.Message)}", e),
             _ => null,
