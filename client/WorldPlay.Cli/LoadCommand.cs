@@ -48,7 +48,8 @@ internal static class LoadCommand
         var userMind = new Option<string>("--user-mind")
         {
             Description = "Who plays the users: procedural (the --user simulator, no model call) or openai (the same simulator " +
-                "on the model of --mind openai, so every turn is a model call and the ideal throughput is exactly sessions / model latency).",
+                "on the model of --mind openai, so every turn is a model call and the ideal throughput is exactly " +
+                "sessions / model latency).",
             DefaultValueFactory = _ => "procedural",
         };
         // 'model' was this value's name before the commands shared one vocabulary.
@@ -81,7 +82,8 @@ internal static class LoadCommand
             "Exit 0 when nothing was lost and no session failed; 4 when a session failed after every retry; 5 when turns were lost or a timeline has gaps. " +
             "Example: worldplay load --sessions 200 --turns 1000 --out runs/embedded")
         {
-            sessions, turns, characters, world, user, mind, userMind, endpoint, model, modelConcurrency, rampUp, duration, killSiloAt, cluster, outDir,
+            sessions, turns, characters, world, user, mind, userMind, endpoint, model, modelConcurrency, rampUp, duration, killSiloAt,
+            cluster, outDir,
         };
         command.SetAction((result, cancellationToken) =>
         {

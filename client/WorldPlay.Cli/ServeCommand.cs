@@ -21,7 +21,11 @@ internal static class ServeCommand
             DefaultValueFactory = _ => SimulateCommand.DefaultTurns,
         };
         SimulateCommand.WithinRange(turns, 1, 100_000);
-        var seed = new Option<int>("--seed", "-s") { Description = "Seed of the simulation with --world.", DefaultValueFactory = _ => SimulateCommand.DefaultSeed };
+        var seed = new Option<int>("--seed", "-s")
+        {
+            Description = "Seed of the simulation with --world.",
+            DefaultValueFactory = _ => SimulateCommand.DefaultSeed,
+        };
         var user = SimulateCommand.UserOption();
         var from = new Option<FileInfo?>("--from") { Description = "Load a recorded timeline (simulate --out, export) instead of simulating; its main branch is served." };
         var port = new Option<int>("--port", "-p") { Description = "HTTP port on 127.0.0.1 (0: any free port).", DefaultValueFactory = _ => 5080 };
@@ -48,7 +52,8 @@ internal static class ServeCommand
             if (definition is not null)
             {
                 key = await SimulateAsync(
-                    client, definition, result.GetValue(turns), result.GetValue(seed), "user-sim:" + result.GetValue(user), error, cancellationToken);
+                    client, definition, result.GetValue(turns), result.GetValue(seed), "user-sim:" + result.GetValue(user), error,
+                    cancellationToken);
             }
             else if (result.GetValue(from) is { } file)
             {
@@ -66,13 +71,15 @@ internal static class ServeCommand
     }
 
     private static async Task<string> SimulateAsync(
-        WorldPlayClient client, WorldDefinition definition, int turns, int seed, string userMind, TextWriter error, CancellationToken cancellationToken)
+        WorldPlayClient client, WorldDefinition definition, int turns, int seed, string userMind, TextWriter error,
+        CancellationToken cancellationToken)
     {
         var spec = definition.Scenes.FirstOrDefault() ?? throw new ArgumentException($"World '{definition.Setting.Id}' declares no scene to play.");
         var key = $"{definition.Setting.Id}-{seed}";
         await client.CreateWorldAsync(key, definition);
         var scene = await client.OpenSceneAsync($"{key}/{spec.Id}",
-            new SceneOptions(key, spec.Id, seed, "procedural", spec.User is null ? null : userMind, null, PerspectiveBuilder.DefaultBudget));
+            new SceneOptions(key, spec.Id, seed, "procedural", spec.User is null ? null : userMind, null,
+                PerspectiveBuilder.DefaultBudget));
         var reached = 0;
         while (reached < turns)
         {

@@ -32,9 +32,17 @@ internal static class SimulateCommand
             DefaultValueFactory = _ => "harbor",
         };
         var scene = new Option<string?>("--scene") { Description = "The scene of the world to play (default: the world's first scene)." };
-        var turns = new Option<int>("--turns", "-n") { Description = "How many turns to play, users' and characters' together (1 to 100000).", DefaultValueFactory = _ => DefaultTurns };
+        var turns = new Option<int>("--turns", "-n")
+        {
+            Description = "How many turns to play, users' and characters' together (1 to 100000).",
+            DefaultValueFactory = _ => DefaultTurns,
+        };
         WithinRange(turns, 1, 100_000);
-        var seed = new Option<int>("--seed", "-s") { Description = "Seed for every random choice: the same seed plays the same scene.", DefaultValueFactory = _ => DefaultSeed };
+        var seed = new Option<int>("--seed", "-s")
+        {
+            Description = "Seed for every random choice: the same seed plays the same scene.",
+            DefaultValueFactory = _ => DefaultSeed,
+        };
         var user = UserOption();
         var turnTaking = TurnTakingOption();
         var budget = new Option<int>("--perspective-budget") { Description = "Tokens each perspective may use (200 to 32000).", DefaultValueFactory = _ => PerspectiveBuilder.DefaultBudget };
@@ -102,7 +110,8 @@ internal static class SimulateCommand
     /// <summary>Who can play the characters (and, where a command offers it, the users): <c>--mind</c> and <c>--user-mind</c>.</summary>
     internal static readonly IReadOnlyList<string> Minds = ["procedural", "openai"];
 
-    /// <summary>Turns a scene plays unless --turns says otherwise, in every command that plays one (simulate, serve, bench run, load).</summary>
+    /// <summary>Turns a scene plays unless --turns says otherwise, in every command that plays one (simulate, serve,
+    /// bench run, load).</summary>
     internal const int DefaultTurns = 100;
 
     /// <summary>The seed of simulate and serve unless --seed says otherwise (bench run plays seeds 1 to --repeats).</summary>

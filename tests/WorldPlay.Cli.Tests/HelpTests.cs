@@ -15,7 +15,8 @@ public sealed class HelpTests
         [
             SimulateCommand.Create(sink, sink), ReplayCommand.Create(sink), DiffCommand.Create(sink), WhyCommand.Create(sink),
             ForkCommand.Create(sink), ExportCommand.Create(sink), ExportCommand.CreateImport(sink), ClusterCommand.Create(sink, sink),
-            ServeCommand.Create(sink, sink), FakeLlmCommand.Create(sink, sink), BenchCommand.Create(sink, sink), LoadCommand.Create(sink, sink),
+            ServeCommand.Create(sink, sink), FakeLlmCommand.Create(sink, sink), BenchCommand.Create(sink, sink),
+            LoadCommand.Create(sink, sink),
         ];
     }
 
@@ -42,7 +43,8 @@ public sealed class HelpTests
         var command = Find(path);
         var help = (await CliRun.Of([.. path.Split(' '), "--help"])).Output;
 
-        Assert.DoesNotContain(command.Options.Where(o => o.Hidden).Select(o => o.Name), name => help.Contains(name + " ", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            command.Options.Where(o => o.Hidden).Select(o => o.Name), name => help.Contains(name + " ", StringComparison.Ordinal));
     }
 
     [Fact]

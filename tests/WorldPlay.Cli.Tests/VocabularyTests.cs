@@ -121,7 +121,8 @@ public sealed class VocabularyTests
     }
 
     private static string Line(string help, string option) =>
-        help.Split('\n').Single(l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal) || l.Contains($", {option} ", StringComparison.Ordinal));
+        help.Split('\n').Single(l =>
+            l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal) || l.Contains($", {option} ", StringComparison.Ordinal));
 
     private static string DefaultIn(string help, string option)
     {
