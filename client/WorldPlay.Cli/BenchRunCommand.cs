@@ -33,7 +33,11 @@ internal static class BenchRunCommand
         };
         var limit = new Option<int?>("--limit") { Description = "Play at most this many scenarios (records, counted after --offset)." };
         var offset = new Option<int>("--offset") { Description = "Pass over this many records first (RPBench-Auto: 0-39 dev, 40-79 held out).", DefaultValueFactory = _ => 0 };
-        var turns = new Option<int>("--turns", "-n") { Description = "Turns per session, NPC's and user's together (1 to 100000).", DefaultValueFactory = _ => SimulateCommand.DefaultTurns };
+        var turns = new Option<int>("--turns", "-n")
+        {
+            Description = "Turns per session, NPC's and user's together (1 to 100000).",
+            DefaultValueFactory = _ => SimulateCommand.DefaultTurns,
+        };
         SimulateCommand.WithinRange(turns, 1, 100_000);
         var repeats = new Option<int>("--repeats", "-r") { Description = "Sessions per scenario and user, with seeds 1..R (1 to 1000).", DefaultValueFactory = _ => 3 };
         SimulateCommand.WithinRange(repeats, 1, 1000);
@@ -77,7 +81,8 @@ internal static class BenchRunCommand
             "sessions whose simulated user breaks (speaks as the NPC, loops) are discarded and counted; the rest are scored into DIR/report.json and DIR/report.html. Example:\n" +
             "  worldplay bench run --scenarios ../shared/data/rpbench-auto/scenes.jsonl --limit 10 --turns 100 --repeats 3 --out /tmp/b")
         {
-            scenarios, limit, offset, turns, repeats, users, situations, npcMind, oldNpcMind, userMind, endpoint, model, concurrency, cluster, outDir, force,
+            scenarios, limit, offset, turns, repeats, users, situations, npcMind, oldNpcMind, userMind, endpoint, model, concurrency,
+            cluster, outDir, force,
         };
         foreach (var option in judgeFlags.Options)
         {
@@ -90,7 +95,8 @@ internal static class BenchRunCommand
                 result.GetValue(offset),
                 result.GetValue(turns),
                 result.GetValue(repeats),
-                [.. result.GetValue(users)!.ToLowerInvariant().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
+                [.. result.GetValue(users)!.ToLowerInvariant()
+                    .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
                 result.GetValue(situations),
                 Spellings.Either(result, npcMind, oldNpcMind)!,
                 result.GetValue(userMind)!,

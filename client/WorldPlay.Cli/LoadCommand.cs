@@ -44,10 +44,12 @@ internal static class LoadCommand
             DefaultValueFactory = _ => "procedural",
         };
         Spellings.OneOf(mind, SimulateCommand.Minds);
+        var user = SimulateCommand.UserOption();
         var userMind = new Option<string>("--user-mind")
         {
-            Description = "Who plays the users: procedural (the slow-burn user simulator, no model call) or openai (the same simulator " +
-                "on the model of --mind openai, so every turn is a model call and the ideal throughput is exactly sessions / model latency).",
+            Description = "Who plays the users: procedural (the --user simulator, no model call) or openai (the same simulator " +
+                "on the model of --mind openai, so every turn is a model call and the ideal throughput is exactly " +
+                "sessions / model latency).",
             DefaultValueFactory = _ => "procedural",
         };
         // 'model' was this value's name before the commands shared one vocabulary.
@@ -80,7 +82,8 @@ internal static class LoadCommand
             "Exit 0 when nothing was lost and no session failed; 4 when a session failed after every retry; 5 when turns were lost or a timeline has gaps. " +
             "Example: worldplay load --sessions 200 --turns 1000 --out runs/embedded")
         {
-            sessions, turns, characters, world, mind, userMind, endpoint, model, modelConcurrency, rampUp, duration, killSiloAt, cluster, outDir,
+            sessions, turns, characters, world, user, mind, userMind, endpoint, model, modelConcurrency, rampUp, duration, killSiloAt,
+            cluster, outDir,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -98,6 +101,7 @@ internal static class LoadCommand
                 result.GetValue(outDir)!)
             {
                 UserOnModel = result.GetValue(userMind) == "openai",
+                UserProfile = result.GetValue(user)!,
             });
             return RunAsync(request, error, cancellationToken);
         });
@@ -203,7 +207,10 @@ internal sealed record LoadRequest(
     /// <summary>The users play on the characters' model (<c>--user-mind openai</c>) rather than the procedural simulator.</summary>
     public bool UserOnModel { get; init; }
 
-    public string UserMind => UserOnModel ? $"user-sim:slow-burn:{CharacterMind}" : "user-sim:slow-burn";
+    /// <summary>The user-simulator profile every session's user plays (<c>--user</c>).</summary>
+    public string UserProfile { get; init; } = "slow-burn";
+
+    public string UserMind => UserOnModel ? $"user-sim:{UserProfile}:{CharacterMind}" : $"user-sim:{UserProfile}";
 
     /// <summary>Turns the whole run plans to play: every session to its last turn.</summary>
     public long PlannedTurns => (long)Sessions * Turns;

@@ -41,7 +41,8 @@ internal sealed class SceneView
             return;
         }
         // A line that wraps rather than a rule, which would cut a long title at the console's width.
-        _console.MarkupLine($"[bold]{Markup.Escape(scene.Title)}[/] [dim]· {Markup.Escape(_name(scene.Place))} · seed {request.Seed} · {request.Turns} turns[/]");
+        var place = Markup.Escape(_name(scene.Place));
+        _console.MarkupLine($"[bold]{Markup.Escape(scene.Title)}[/] [dim]· {place} · seed {request.Seed} · {request.Turns} turns[/]");
         _console.MarkupLine($"[dim]Cast:[/] {string.Join(", ", scene.Cast.Where(c => c != scene.User).Select(c => Colored(c, _name(c))))}{(scene.User is { } u ? $"  [dim]user:[/] {Colored(u, _name(u))} ({Markup.Escape(request.UserMind)})" : "")}");
         if (scene.Opening.Length > 0)
         {
@@ -154,7 +155,8 @@ internal sealed class SceneView
         _ => true,
     };
 
-    /// <summary>A summary value as a person reads it: text without quotes, counts as "name n, ...", nested measures as "name n; ...".</summary>
+    /// <summary>A summary value as a person reads it: text without quotes, counts as "name n, ...", nested measures as
+    /// "name n; ...".</summary>
     internal static string Plain(string key, JsonNode? value) => value switch
     {
         null => "",

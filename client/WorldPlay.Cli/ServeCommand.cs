@@ -21,13 +21,18 @@ internal static class ServeCommand
             DefaultValueFactory = _ => SimulateCommand.DefaultTurns,
         };
         SimulateCommand.WithinRange(turns, 1, 100_000);
-        var seed = new Option<int>("--seed", "-s") { Description = "Seed of the simulation with --world.", DefaultValueFactory = _ => SimulateCommand.DefaultSeed };
+        var seed = new Option<int>("--seed", "-s")
+        {
+            Description = "Seed of the simulation with --world.",
+            DefaultValueFactory = _ => SimulateCommand.DefaultSeed,
+        };
+        var user = SimulateCommand.UserOption();
         var from = new Option<FileInfo?>("--from") { Description = "Load a recorded timeline (simulate --out, export) instead of simulating; its main branch is served." };
         var port = new Option<int>("--port", "-p") { Description = "HTTP port on 127.0.0.1 (0: any free port).", DefaultValueFactory = _ => 5080 };
         SimulateCommand.WithinRange(port, 0, 65535);
         var command = new Command("serve", "Serve the HTTP API (/api, /openapi/v1.json) and the timeline viewer (/viewer) from an embedded silo until Ctrl+C.")
         {
-            world, turns, seed, from, port,
+            world, turns, seed, user, from, port,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -46,7 +51,9 @@ internal static class ServeCommand
             string? key = null;
             if (definition is not null)
             {
-                key = await SimulateAsync(client, definition, result.GetValue(turns), result.GetValue(seed), error, cancellationToken);
+                key = await SimulateAsync(
+                    client, definition, result.GetValue(turns), result.GetValue(seed), "user-sim:" + result.GetValue(user), error,
+                    cancellationToken);
             }
             else if (result.GetValue(from) is { } file)
             {
@@ -63,13 +70,16 @@ internal static class ServeCommand
         return command;
     }
 
-    private static async Task<string> SimulateAsync(WorldPlayClient client, WorldDefinition definition, int turns, int seed, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<string> SimulateAsync(
+        WorldPlayClient client, WorldDefinition definition, int turns, int seed, string userMind, TextWriter error,
+        CancellationToken cancellationToken)
     {
         var spec = definition.Scenes.FirstOrDefault() ?? throw new ArgumentException($"World '{definition.Setting.Id}' declares no scene to play.");
         var key = $"{definition.Setting.Id}-{seed}";
         await client.CreateWorldAsync(key, definition);
         var scene = await client.OpenSceneAsync($"{key}/{spec.Id}",
-            new SceneOptions(key, spec.Id, seed, "procedural", spec.User is null ? null : "user-sim:slow-burn", null, PerspectiveBuilder.DefaultBudget));
+            new SceneOptions(key, spec.Id, seed, "procedural", spec.User is null ? null : userMind, null,
+                PerspectiveBuilder.DefaultBudget));
         var reached = 0;
         while (reached < turns)
         {

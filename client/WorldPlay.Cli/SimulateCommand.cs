@@ -32,18 +32,18 @@ internal static class SimulateCommand
             DefaultValueFactory = _ => "harbor",
         };
         var scene = new Option<string?>("--scene") { Description = "The scene of the world to play (default: the world's first scene)." };
-        var turns = new Option<int>("--turns", "-n") { Description = "How many turns to play, users' and characters' together (1 to 100000).", DefaultValueFactory = _ => DefaultTurns };
-        WithinRange(turns, 1, 100_000);
-        var seed = new Option<int>("--seed", "-s") { Description = "Seed for every random choice: the same seed plays the same scene.", DefaultValueFactory = _ => DefaultSeed };
-        var user = new Option<string>("--user")
+        var turns = new Option<int>("--turns", "-n")
         {
-            Description = "How the simulated user plays: slow-burn (emotional, lingering), fast-plot (pushes the story, tests the laws), "
-                + "terse (only 'ok', 'hmm', ...), language-switching (now and then another language), adversarial (the anti-Turing test) "
-                + "or adversarial:TAG for another built-in situation (" + string.Join(", ", WorldPlay.Minds.AdversarialSituation.BuiltIn.Select(s => s.Tag)) + ").",
-            DefaultValueFactory = _ => "slow-burn",
+            Description = "How many turns to play, users' and characters' together (1 to 100000).",
+            DefaultValueFactory = _ => DefaultTurns,
         };
-        Spellings.OneOf(user, [.. WorldPlay.Minds.UserProfile.All.Select(p => p.Name)]);
-        user.HelpName = "profile";
+        WithinRange(turns, 1, 100_000);
+        var seed = new Option<int>("--seed", "-s")
+        {
+            Description = "Seed for every random choice: the same seed plays the same scene.",
+            DefaultValueFactory = _ => DefaultSeed,
+        };
+        var user = UserOption();
         var turnTaking = TurnTakingOption();
         var budget = new Option<int>("--perspective-budget") { Description = "Tokens each perspective may use (200 to 32000).", DefaultValueFactory = _ => PerspectiveBuilder.DefaultBudget };
         WithinRange(budget, 200, 32_000);
@@ -110,11 +110,28 @@ internal static class SimulateCommand
     /// <summary>Who can play the characters (and, where a command offers it, the users): <c>--mind</c> and <c>--user-mind</c>.</summary>
     internal static readonly IReadOnlyList<string> Minds = ["procedural", "openai"];
 
-    /// <summary>Turns a scene plays unless --turns says otherwise, in every command that plays one (simulate, serve, bench run, load).</summary>
+    /// <summary>Turns a scene plays unless --turns says otherwise, in every command that plays one (simulate, serve,
+    /// bench run, load).</summary>
     internal const int DefaultTurns = 100;
 
     /// <summary>The seed of simulate and serve unless --seed says otherwise (bench run plays seeds 1 to --repeats).</summary>
     internal const int DefaultSeed = 1;
+
+    /// <summary><c>--user</c>: the user-simulator profile, in simulate, serve and load alike.</summary>
+    internal static Option<string> UserOption()
+    {
+        var user = new Option<string>("--user")
+        {
+            Description = "How the simulated user plays: slow-burn (emotional, lingering), fast-plot (pushes the story, tests the laws), "
+                + "terse (only 'ok', 'hmm', ...), language-switching (now and then another language), adversarial (the anti-Turing test) "
+                + "or adversarial:TAG for another built-in situation ("
+                + string.Join(", ", WorldPlay.Minds.AdversarialSituation.BuiltIn.Select(s => s.Tag)) + ").",
+            DefaultValueFactory = _ => "slow-burn",
+        };
+        Spellings.OneOf(user, [.. WorldPlay.Minds.UserProfile.All.Select(p => p.Name)]);
+        user.HelpName = "profile";
+        return user;
+    }
 
     /// <summary><c>--turn-taking</c>, spelled as world files spell it (<c>round-robin</c>), in any case.</summary>
     internal static Option<TurnTakingPolicy?> TurnTakingOption() =>

@@ -83,13 +83,15 @@ internal static class Spellings
         };
     }
 
-    /// <summary>The value of <paramref name="option"/>, or of its hidden older name <paramref name="old"/> when only that was given.</summary>
+    /// <summary>The value of <paramref name="option"/>, or of its hidden older name <paramref name="old"/> when only that
+    /// was given.</summary>
     public static T? Either<T>(ParseResult result, Option<T> option, Option<T> old) =>
         result.GetResult(option) is { Implicit: false } || result.GetResult(old) is null or { Implicit: true }
             ? result.GetValue(option)
             : result.GetValue(old);
 
-    /// <summary>A hidden copy of <paramref name="option"/> under an older name, so command lines written before the rename still run.</summary>
+    /// <summary>A hidden copy of <paramref name="option"/> under an older name, so command lines written before the rename
+    /// still run.</summary>
     public static Option<string> HiddenAlias(Option<string> option, string oldName, IReadOnlyList<string> allowed,
         IReadOnlyDictionary<string, string>? aliases = null)
     {

@@ -19,11 +19,15 @@ internal static class WhyCommand
         var status = new Option<string?>("--status") { Description = "An entity id whose status (alive, dead, ...) to explain." };
         var atTurn = new Option<int?>("--at-turn", "-t") { Description = "Ask as of the end of this turn (default: the last turn)." };
         var branch = OpenedWorld.BranchOption();
-        var full = new Option<bool>("--full") { Description = "Show the whole causal chain, every spoken line on it too, as a tree back to its roots." };
+        var full = new Option<bool>("--full")
+        {
+            Description = "Show the whole causal chain, every spoken line on it too, as a tree back to its roots.",
+        };
         var json = new Option<bool>("--json") { Description = "Print the answer as JSON (the brief chain unless --full)." };
         var command = new Command("why",
             "Explain a relationship, fact or status: its value, the events that changed it, and the causes on its chain that changed the " +
-            "world (moves, items, facts, relationships, statuses); the spoken lines between them are counted. --full shows the whole chain.")
+            "world (moves, items, facts, relationships, statuses); the spoken lines between them are counted. " +
+            "--full shows the whole chain.")
         {
             relationship, type, fact, status, atTurn, branch, full, json,
         };

@@ -23,7 +23,8 @@ public static class WorldPlayCommand
     public const int TurnsLost = 5;
 
     /// <summary>Runs the command <paramref name="args"/> ask for; <paramref name="cancellationToken"/> stops it as Ctrl+C does.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand(
             "WorldPlay: multi-character role-play worlds on Orleans. Characters, worlds and scenes are virtual actors; " +

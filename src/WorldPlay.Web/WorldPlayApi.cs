@@ -205,7 +205,8 @@ public static class WorldPlayApi
         if (from > status.Turn + 1)
         {
             throw new ApiProblemException(StatusCodes.Status400BadRequest,
-                $"from {from} is beyond the end of scene '{key}', which has played {status.Turn} turns; give a turn from 1 to {status.Turn + 1} " +
+                $"from {from} is beyond the end of scene '{key}', which has played {status.Turn} turns; " +
+                $"give a turn from 1 to {status.Turn + 1} " +
                 $"({status.Turn + 1} is the next turn to be played: an empty page until it is).");
         }
         var state = (await new WorldPlayClient(grains).World(status.WorldKey).StateAsync()).State;

@@ -160,7 +160,7 @@ public sealed class ClusterTests
     }
 
     /// <summary>A cluster file whose processes are long gone (PIDs no live process has, or not with these command lines).</summary>
-    private const string StaleCluster = """
+    internal const string StaleCluster = """
         {
           "clustering": "AzureTable",
           "azureStorage": "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;",

@@ -61,10 +61,10 @@ internal static partial class ReadmeTour
 }
 
 /// <summary>Plays the README's commands once, in order, and keeps each one's result. Sizes shrink: --turns and turn numbers
-/// (--at-turn, --from, --to) by ten, --limit and --repeats to 1, --sessions to 2; outputs under /tmp and bare file names
-/// go to a scratch folder, repository paths are read from the repository; the fake model listens on a free port (its
-/// address replaces 8089 in later lines) and serve on any free port. A command that serves until Ctrl+C runs until it says
-/// where it serves, then is cancelled as Ctrl+C would.</summary>
+/// (--at-turn, --from, --to) by ten, --limit and --repeats to 1, --sessions to 2. Outputs under /tmp and bare file names
+/// go to a scratch folder; repository paths (../shared/data too, as in the bench run tests) are read from the repository.
+/// The fake model listens on a free port (its address replaces 8089 in later lines) and serve on any free port. A command
+/// that serves until Ctrl+C runs until it says where it serves, then is cancelled as Ctrl+C would.</summary>
 public sealed partial class ReadmeTourRun : IAsyncLifetime, IDisposable
 {
     private static readonly string[] ServeUntilStopped = ["fake-llm", "serve"];
@@ -111,7 +111,8 @@ public sealed partial class ReadmeTourRun : IAsyncLifetime, IDisposable
         var output = new SharedWriter();
         var error = new SharedWriter();
         var stop = new CancellationTokenSource();
-        var run = Task.Run(async () => new CliRun(await WorldPlayCommand.RunAsync(args, output, error, stop.Token), output.Text, error.Text));
+        var run = Task.Run(async () =>
+            new CliRun(await WorldPlayCommand.RunAsync(args, output, error, stop.Token), output.Text, error.Text));
         var waited = 0;
         while (!output.Text.Contains("Ctrl+C", StringComparison.Ordinal) && !run.IsCompleted && waited++ < 1200)
         {
@@ -147,19 +148,10 @@ public sealed partial class ReadmeTourRun : IAsyncLifetime, IDisposable
                 "--limit" or "--repeats" => "1",
                 "--sessions" => "2",
                 "--port" => "0",
-                "--scenarios" => Scenarios(value),
                 _ => Path(value),
             };
         }
         return shrunk;
-    }
-
-    /// <summary>The shared RPBench-Auto scenes when this machine has them beside the repository (as CI does); where it does not,
-    /// the harbor sample world stands in as the scenario, so the line still runs.</summary>
-    private static string Scenarios(string value)
-    {
-        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(ReadmeTour.Root, value));
-        return File.Exists(path) ? path : "harbor";
     }
 
     private string Path(string value)
@@ -213,7 +205,8 @@ public sealed class ReadmeTourTests(ReadmeTourRun tour) : IClassFixture<ReadmeTo
     public void Readme_Tour_HasTheCommandsOfEveryCommandGroup() =>
         Assert.Equal(
             ["bench", "diff", "export", "fake-llm", "fork", "load", "replay", "serve", "simulate", "why"],
-            ReadmeTour.ToRun.Select(c => ((string)c[0]).Split(' ')[0]).Where(c => !c.StartsWith('-')).Distinct().Order(StringComparer.Ordinal));
+            ReadmeTour.ToRun.Select(c => ((string)c[0]).Split(' ')[0]).Where(c => !c.StartsWith('-')).Distinct()
+                .Order(StringComparer.Ordinal));
 
     [Fact]
     public void WorldFormatDoc_MinimalExample_SameAsDocsWorldsLighthouse()

@@ -63,8 +63,8 @@ public sealed class TimelineCommandTests
         var diff = await CliRun.Of("diff", file, "--json");
         var changed = diff.Json["diff"]!["relationships"]!.AsArray().First(r => r!["kind"]!.GetValue<string>() == "changed")!;
 
-        var why = await CliRun.Of("why", file, "--relationship", $"{changed["from"]}:{changed["to"]}", "--type", changed["type"]!.GetValue<string>(),
-            "--full", "--json");
+        var relationship = $"{changed["from"]}:{changed["to"]}";
+        var why = await CliRun.Of("why", file, "--relationship", relationship, "--type", changed["type"]!.GetValue<string>(), "--full", "--json");
 
         var answer = why.Json["answer"]!;
         Assert.Equal(answer["values"]![0]!["producedBy"]!.GetValue<long>(), answer["chain"]![0]!["event"]!["seq"]!.GetValue<long>());

@@ -99,8 +99,30 @@ public sealed class VocabularyTests
         Assert.Contains("--user-mind openai needs --mind openai", run.Error);
     }
 
+    [Fact]
+    public async Task Load_User_EverySessionPlaysThatProfile()
+    {
+        using var scratch = new ScratchFolder();
+        var run = await CliRun.Of("load", "--sessions", "1", "--turns", "4", "--user", "Terse", "--out", scratch.File("l"));
+
+        var report = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(scratch.File("l/load.json")))!;
+        Assert.Equal("user-sim:terse", report["userMind"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("simulate")]
+    [InlineData("serve")]
+    [InlineData("load")]
+    public async Task Help_User_SameOptionInEveryCommandThatPlaysAScene(string command)
+    {
+        var help = (await CliRun.Of(command, "--help")).Output;
+
+        Assert.Equal("--user <profile>", Line(help, "--user").Split("  ", StringSplitOptions.RemoveEmptyEntries)[0].Trim());
+    }
+
     private static string Line(string help, string option) =>
-        help.Split('\n').Single(l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal) || l.Contains($", {option} ", StringComparison.Ordinal));
+        help.Split('\n').Single(l =>
+            l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal) || l.Contains($", {option} ", StringComparison.Ordinal));
 
     private static string DefaultIn(string help, string option)
     {
