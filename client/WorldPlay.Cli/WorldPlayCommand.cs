@@ -22,6 +22,9 @@ public static class WorldPlayCommand
     /// <summary>Exit code when a load run found turns acknowledged to it missing from storage, or gaps in a stored timeline.</summary>
     public const int TurnsLost = 5;
 
+    /// <summary>Exit code for a failure nobody foresaw (a bug): one line, and the stack trace only with WORLDPLAY_TRACE=1.</summary>
+    public const int Unexpected = 1;
+
     /// <summary>Runs the command <paramref name="args"/> ask for; <paramref name="cancellationToken"/> stops it as Ctrl+C does.</summary>
     public static async Task<int> RunAsync(
         string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
@@ -73,6 +76,14 @@ public static class WorldPlayCommand
         {
             (error ?? Console.Error).WriteLine($"error: {e.Message.Split('\n', 2)[0]}");
             return RunStopped;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var trace = Environment.GetEnvironmentVariable("WORLDPLAY_TRACE") == "1";
+            (error ?? Console.Error).WriteLine(trace
+                ? $"error: unexpected {e}"
+                : $"error: unexpected {e.GetType().Name}: {e.Message.Split('\n', 2)[0]} (a bug; run again with WORLDPLAY_TRACE=1 for where it happened)");
+            return Unexpected;
         }
     }
 

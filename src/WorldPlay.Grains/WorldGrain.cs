@@ -100,21 +100,40 @@ public sealed partial class WorldGrain(
         return SummaryOf(_current);
     }
 
+    /// <remarks>All or nothing: the world exists once its record is written, and that is the last write. A failure before it
+    /// leaves no world, only records in a stream that no world reads; their batch ids name the imported events, so importing the
+    /// same timeline again finds them stored and goes on, while another timeline under this key is refused, never mixed in.</remarks>
     async Task<WorldSummary> IWorldGrain.Import(TimelineImport timeline)
     {
-        // Checks the numbering (and folds the state) before anything is stored.
+        if (record.State.Definition is not null)
+        {
+            throw new InvalidOperationException($"World '{Key}' already exists; import under another key.");
+        }
+        // Checks the numbering and folds the state (so every law holds) before anything is stored.
         var history = Timeline.Start(WorldState.Initial(timeline.Seed.Definition), timeline.Seed.SnapshotEvery).Append(timeline.Events);
-        await ((IWorldGrain)this).Create(timeline.Seed);
+        var laws = LawBook.For(timeline.Seed.Definition.Setting);
+        var content = CoreSerialization.Hash(timeline.Events.ToArray())[..16];
         var records = timeline.Events.GroupBy(e => e.Turn)
             .Select(turn => MessagePackSerializer.Serialize(new CommittedBatch($"import/{turn.Key}", turn.Key, [.. turn], []), CoreSerialization.MessagePack));
+        var version = 0L;
         foreach (var chunk in Chunks(records))
         {
-            var appended = await store.AppendAsync(Stream, _streamVersion, chunk, $"import/{_streamVersion + 1}");
-            _streamVersion = appended.LastVersion;
+            version = (await store.AppendAsync(Stream, version, chunk, $"import/{content}/{version + 1}")).LastVersion;
         }
-        (_history, _current) = (history, history.Current);
+        await store.SaveSnapshotAsync(Stream, version, MessagePackSerializer.Serialize(new WorldSnapshot(history.Current, version), CoreSerialization.MessagePack));
+        record.State = new WorldRecord { Definition = timeline.Seed.Definition, SnapshotEvery = timeline.Seed.SnapshotEvery };
+        try
+        {
+            await record.WriteStateAsync();
+        }
+        catch
+        {
+            record.State = new WorldRecord();
+            throw;
+        }
+        (_laws, _history, _current, _streamVersion, _recentAfter) = (laws, history, history.Current, version, history.Version);
         _recent.Clear();
-        await store.SaveSnapshotAsync(Stream, _streamVersion, MessagePackSerializer.Serialize(new WorldSnapshot(history.Current, _streamVersion), CoreSerialization.MessagePack));
+        await GrainFactory.GetGrain<IWorldCatalogGrain>(IWorldCatalogGrain.Key).Register(Key);
         return SummaryOf(history.Current);
     }
 

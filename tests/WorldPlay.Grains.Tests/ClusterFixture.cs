@@ -9,10 +9,13 @@ namespace WorldPlay.Grains.Tests;
 /// <summary>A two-silo in-process cluster. The silos share one event store, as silos of a real cluster share Azure storage.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    private readonly MemoryEventStore _store = new();
+    private readonly FaultyEventStore _store = new(new MemoryEventStore());
 
     /// <summary>The event store the silos share, for tests that check what was stored.</summary>
     public IEventStore Store => _store;
+
+    /// <summary>The same store, for tests that make some of its appends fail.</summary>
+    internal FaultyEventStore Faults => _store;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 

@@ -33,4 +33,42 @@ public sealed class ImportTests(ClusterFixture fixture)
 
         Assert.Equal(original.Select(t => (t.Turn, t.Speaker, t.Speech)), continued.Select(t => (t.Turn, t.Speaker, t.Speech)));
     }
+
+    [Fact]
+    public async Task Import_StorageFailsMidway_LeavesNoWorld()
+    {
+        var (key, import) = await ImportFailingAfterFirstAppendAsync(seed: 84);
+
+        await Assert.ThrowsAnyAsync<Exception>(import);
+
+        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Client.World(key).DefinitionAsync());
+        Assert.Contains("does not exist", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_AgainAfterStorageFailedMidway_SameStateHashAsTheOriginal()
+    {
+        var (key, import) = await ImportFailingAfterFirstAppendAsync(seed: 85);
+        await Assert.ThrowsAnyAsync<Exception>(import);
+        fixture.Faults.Heal(WorldPlayStorage.TimelineStream(key));
+
+        await import();
+
+        Assert.Equal((await fixture.Client.World(key.Replace("-halfway", "", StringComparison.Ordinal)).StateAsync()).StateHash,
+            (await fixture.Client.World(key).StateAsync()).StateHash);
+    }
+
+    /// <summary>A played world long enough to take several appends to import, and an import of it under a new key whose
+    /// timeline stream takes one append and then fails.</summary>
+    private async Task<(string Key, Func<Task> Import)> ImportFailingAfterFirstAppendAsync(int seed)
+    {
+        var (world, scene, definition) = await Scenes.OpenAsync(fixture.Client, seed: seed);
+        await Scenes.PlayAsync(scene, 2 * WorldPlay.Storage.EventStoreLimits.MaxRecordsPerBatch + 10);
+        var events = (await world.EventsAsync().ToListAsync()).ToArray();
+        var transcript = (await scene.TranscriptAsync().ToListAsync()).ToArray();
+        var options = new SceneOptions("", definition.Scenes[0].Id, seed, "procedural", "user-sim:slow-burn", null, 1200);
+        var key = $"{world.Key}-halfway";
+        fixture.Faults.FailAfter(WorldPlayStorage.TimelineStream(key), 1);
+        return (key, () => fixture.Client.ImportAsync(key, definition, [.. events], options, [.. transcript]));
+    }
 }
