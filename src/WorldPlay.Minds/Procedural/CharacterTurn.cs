@@ -418,8 +418,8 @@ internal sealed class CharacterTurn
         var type = own?.Type ?? (warmer ? "trusts" : "resents");
         var current = own is { Strength: var s } && double.IsFinite(s) ? Math.Clamp(s, -1, 1) : 0;
         var step = Math.Round(0.05 + (Random.NextDouble() * 0.15), 2);
-        var stronger = warmer != TieWords.IsCold(type);
-        var next = Math.Round(Math.Clamp(current + (stronger ? step : -step), -1, 1), 2);
+        // Strength is how the speaker feels (negative is hostile), whatever the type: warmer is always up.
+        var next = RelationshipTone.Moved(type, current, step, warmer);
         if (next == current)
         {
             return null;
