@@ -17,10 +17,18 @@ internal sealed record ScenePlay(WorldDefinition Definition, SceneSpec Scene, Im
 
     public IEnumerable<Turn> NpcTurns => Turns.Where(t => t.Role == TurnRole.Npc);
 
-    public static ScenePlay Play(WorldDefinition definition, int turns, int seed, UserStyle style = UserStyle.SlowBurn, string? sceneId = null)
+    /// <param name="before">Changes committed before the first turn, such as a cast member who has just walked out.</param>
+    /// <param name="keepAway">A cast member whose offstage turns do nothing (a mind that does not find the way back).</param>
+    public static ScenePlay Play(
+        WorldDefinition definition, int turns, int seed, UserStyle style = UserStyle.SlowBurn, string? sceneId = null,
+        Proposal[]? before = null, string? keepAway = null)
     {
         var spec = sceneId is null ? definition.Scenes.First(s => s.User is not null) : definition.Scenes.First(s => s.Id == sceneId);
         var state = WorldState.Initial(definition);
+        if (before is not null)
+        {
+            state = Commitment.Commit(state, LawBook.For(definition.Setting), 0, null, before).State;
+        }
         var laws = LawBook.For(definition.Setting);
         var names = definition.Entities.ToDictionary(e => e.Id, e => e.Name);
         var memories = definition.Personas.ToDictionary(p => p.Id, p => CharacterMemory.Empty(p.Id, names));
@@ -42,7 +50,9 @@ internal sealed record ScenePlay(WorldDefinition Definition, SceneSpec Scene, Im
             var perspective = PerspectiveBuilder.Build(persona, memories[who], WorldSlice.Of(state, who), progress.CueFor(who, offstage, placeName),
                 PerspectiveBuilder.DefaultBudget, TokenCounter.Default);
             var role = next.Kind == NextUpKind.User ? TurnRole.User : TurnRole.Npc;
-            var action = role == TurnRole.User ? user.Decide(perspective) : ProceduralMind.Decide(perspective);
+            var action = role == TurnRole.User ? user.Decide(perspective)
+                : offstage && who.Value == keepAway ? new CharacterAction("", "", [], [], MindUsage.Free("away"))
+                : ProceduralMind.Decide(perspective);
             var answering = progress.LastLine is { } line && line.Speaker != who ? [line.Seq] : ImmutableArray<long>.Empty;
             var number = progress.Turn + 1;
             var outcome = Commitment.Commit(state, laws, number, offstage ? null : (EntityId?)spec.Place, action.AllProposals(who, answering));
