@@ -138,6 +138,7 @@ internal static class Naming
                 "his" or "their" when next != "" => "my",
                 "her" when next != "" && !NotPossessed.Contains(next) => "my",
                 "himself" or "herself" or "themselves" or "themself" => "myself",
+                "him" => "me",
                 var w => w,
             };
         }
