@@ -220,7 +220,8 @@ internal sealed class CharacterTurn
         for (var i = 0; i < count; i++)
         {
             // What earlier sentences said is spent, so which topics are still open is asked anew each time.
-            open.RemoveAll(w => !w.Pool.Any(ph => _voice.Fits(ph.Register) && _slots.CanFill(ph.Template) && _phrasing.Awake(ph.Template, w.Pool.Length)));
+            open.RemoveAll(w =>
+                !w.Pool.Any(ph => _voice.Fits(ph.Register) && _slots.CanFill(ph.Template) && _phrasing.Awake(ph.Template, w.Pool.Length)));
             if (open.Count == 0)
             {
                 yield break;

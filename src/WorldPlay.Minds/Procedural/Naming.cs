@@ -175,7 +175,8 @@ internal static class Naming
     public static string? Adjective(string trait)
     {
         var words = trait.Trim().TrimEnd('.').Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length is 0 or > 2 || words.Any(ClauseWords.Contains) || words.Any(w => !w.All(c => char.IsLetter(c) || c is '-' or '\'')))
+        if (words.Length is 0 or > 2 || words.Any(ClauseWords.Contains)
+            || words.Any(w => !w.All(c => char.IsLetter(c) || c is '-' or '\'')))
         {
             return null;
         }
@@ -184,7 +185,8 @@ internal static class Naming
             return null;
         }
         var head = words[^1].ToLowerInvariant();
-        var verbLike = head.EndsWith('s') && !head.EndsWith("ous", StringComparison.Ordinal) && !head.EndsWith("ss", StringComparison.Ordinal);
+        var verbLike = head.EndsWith('s') && !head.EndsWith("ous", StringComparison.Ordinal)
+            && !head.EndsWith("ss", StringComparison.Ordinal);
         return verbLike ? null : string.Join(' ', words).ToLowerInvariant();
     }
 

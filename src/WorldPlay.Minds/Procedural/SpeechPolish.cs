@@ -77,7 +77,8 @@ internal static partial class SpeechPolish
             }
             var end = at + name.Length;
             var wordEdge = (at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]));
-            var trailing = wordEdge && at >= 2 && text[at - 2] == ',' && text[at - 1] == ' ' && end < text.Length && text[end] is '.' or '?' or '!' or ',';
+            var trailing = wordEdge && at >= 2 && text[at - 2] == ',' && text[at - 1] == ' '
+                && end < text.Length && text[end] is '.' or '?' or '!' or ',';
             var leading = wordEdge && StartsSentence(text, at) && end + 1 < text.Length && text[end] == ',' && text[end + 1] == ' ';
             if (!trailing && !leading)
             {

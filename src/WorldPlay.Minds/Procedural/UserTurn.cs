@@ -26,7 +26,9 @@ internal sealed class UserTurn
         _mindName = mindName;
         // The user's own voice barely matters; its grammar is its style. Mixing the style into the seed keeps two
         // simulators given the same perspective from speaking in lockstep.
-        _phrasing = new Phrasing(new Random(StableSeed.Of(perspective.Cue.Seed, mindName)), new Voice(Register.Plain, Register.Plain, false, 0.5),
+        _phrasing = new Phrasing(
+            new Random(StableSeed.Of(perspective.Cue.Seed, mindName)),
+            new Voice(Register.Plain, Register.Plain, false, 0.5),
             Reading.OwnPastLines(perspective), perspective.Turn, mindName, longCycles: true);
         _heard = Reading.Heard(perspective);
         _gist = _heard is null ? LineGist.Silence : LineGist.Read(_heard, perspective);
