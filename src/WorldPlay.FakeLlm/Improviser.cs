@@ -272,8 +272,9 @@ internal static partial class Improviser
             {
                 var middle = suffix.Groups["to"].Value[prefix.Length..^(addressee.Name.Length + 1)];
                 var strength = double.Parse(suffix.Groups["strength"].Value, CultureInfo.InvariantCulture);
-                var step = (random.Next(2) == 0 ? -1 : 1) * (0.1 + (0.1 * random.Next(3)));
-                return new RelationshipChanged(self, addressee.Id, middle, Math.Round(Math.Clamp(strength + step, -1, 1), 2));
+                var warmer = random.Next(2) == 1;
+                var step = 0.1 + (0.1 * random.Next(3));
+                return new RelationshipChanged(self, addressee.Id, middle, RelationshipTone.Moved(middle, strength, step, warmer));
             }
         }
         var type = NewTies[random.Next(NewTies.Length)];

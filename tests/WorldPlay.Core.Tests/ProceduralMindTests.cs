@@ -432,7 +432,7 @@ public sealed partial class ProceduralMindTests
     private static Perspective Tomas(int seed) =>
         new(
             Persona(TomasId, "Tomas", "gruff and warm", ["reckless", "big-hearted"], ["pay off his debts"], ["By the deep!"], []),
-            "Greywater", "en", 3, 1130, HarborPlace(),
+            "Greywater", "en", 3 + seed, 1130, HarborPlace(),
             [
                 new PresentView(MiraId, "Mira", "she/her", false, [MiraSisterOfTomas, TomasOwesMira]),
                 new PresentView(AdaId, "Ada", "she/her", true, []),

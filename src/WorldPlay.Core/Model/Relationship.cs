@@ -51,3 +51,37 @@ public sealed record Fact(
 {
     public bool IsKnownBy(EntityId who) => KnownBy.Contains(who);
 }
+
+/// <summary>What a relationship's type says about its sign: strength is in [-1, 1] and negative is hostile
+/// (docs/world-format.md), so a hostile type (resents, distrusts, rival-of, ...) is never positive.</summary>
+public static class RelationshipTone
+{
+    private static readonly HashSet<string> Hostile = new(StringComparer.Ordinal)
+    {
+        "resents", "distrusts", "mistrusts", "envies", "fears", "hates", "despises", "dislikes", "suspects", "blames", "rival",
+        "enemy",
+    };
+
+    /// <summary>True for a hostile type, read by its first word in any case: <c>resents</c>, <c>Rival-Of</c>, <c>enemy_of</c>.</summary>
+    public static bool IsHostile(string type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var t = type.Trim().ToLowerInvariant();
+        var cut = t.IndexOfAny(['-', '_', ' ']);
+        return Hostile.Contains(cut > 0 ? t[..cut] : t);
+    }
+
+    /// <summary>A strength for a tie of <paramref name="type"/> moved warmer (up) or colder (down) by <paramref name="step"/>,
+    /// within [-1, 1], rounded to hundredths, never made positive for a hostile type and never moved against its direction
+    /// (so a hostile tie already at 0 or above stays where it is when warmed).</summary>
+    public static double Moved(string type, double current, double step, bool warmer)
+    {
+        var from = double.IsFinite(current) ? Math.Clamp(current, -1, 1) : 0;
+        var next = Math.Round(Math.Clamp(from + (warmer ? Math.Abs(step) : -Math.Abs(step)), -1, 1), 2);
+        if (IsHostile(type))
+        {
+            next = Math.Min(next, 0);
+        }
+        return warmer ? Math.Max(next, from) : Math.Min(next, from);
+    }
+}

@@ -67,7 +67,9 @@ public sealed record SceneProgress(
         var onStage = CastPresent;
         var away = Cast.Where(c => !Present.Contains(c)).ToList();
         var userHere = User is { } u && Present.Contains(u);
-        if (userPlays && userHere && (RepliesUntilUser <= 0 || onStage.Length == 0))
+        // With none of the cast on stage, the user and those away take turns, so someone away gets the chance to come back.
+        var castAwayWhileUserWaits = onStage.Length == 0 && away.Count > 0 && LastSpeaker == User;
+        if (userPlays && userHere && (RepliesUntilUser <= 0 || onStage.Length == 0) && !castAwayWhileUserWaits)
         {
             return new NextUp(NextUpKind.User, User);
         }

@@ -3,8 +3,9 @@ namespace WorldPlay.Minds.Procedural;
 /// <summary>The grammar of the procedural mind's speech and narration. Slots: {name} whom the hook is for, {speaker} who
 /// spoke last, {echo} a word picked up from that line, {other}/{who} another person present (plain, or with the tie
 /// in words), {face} the tie said to {name}, {place}, {exit}, {item}, {myitem}, {loose}, {held} and {holder}, {goal}
-/// and {goalnp}, {fact}, {secretabout}, {trait}, {mood}, {time}, {objective}, {self}; and for proposals {gift},
-/// {recipient}, {took}, {reveal}, {newfact}, {target}, {dest}. Speech never carries another's words or feelings.</summary>
+/// and {goalnp}, {fact}, {secretabout}, {trait}, {mood}, {time}, {objtopic} (what an objective is about), {self}; and for
+/// proposals {gift}, {recipient}, {took}, {reveal}, {newfact}, {target}, {dest}. Speech never carries another's words or
+/// feelings.</summary>
 internal static class CharacterPhrases
 {
     private static Phrase Gruff(string t) => new(Register.Gruff, t);
@@ -446,9 +447,11 @@ internal static class CharacterPhrases
 
     public static readonly Phrase[] Objective =
     [
-        "We're here to {objective}, [let's not forget|after all|remember].",
-        "[Let's not lose sight of it|Remember why we're here]. We need to {objective}.",
-        "If we mean to {objective}, we'd better [start|hurry|stop talking].",
+        "[We're here|We came] because of {objtopic}, [let's not forget|after all|remember].",
+        "[Let's not lose sight of it|Remember why we're here]. [It's|This is] about {objtopic}.",
+        "If we're going to settle things about {objtopic}, we'd better [start|hurry|stop talking].",
+        "Everything [tonight|here] keeps coming back to {objtopic}.",
+        "[Sooner or later|One way or another], [we have to|someone has to] face {objtopic}.",
     ];
 
     public static readonly Phrase[] SecretHint =
@@ -608,30 +611,43 @@ internal static class CharacterPhrases
 
     public static readonly Phrase[] Gesture =
     [
-        "{self} glances toward {exit}.",
-        "{self} shifts from one foot to the other.",
-        "{self} looks around {place}.",
-        "{self} takes a slow breath.",
-        "{self} folds both arms.",
-        "{self} turns to face {name}.",
-        "{self} speaks more quietly now.",
-        "{self} drums a few fingers on the nearest surface.",
-        "{self} watches {other} for a moment.",
-        "{self} paces a few steps and stops.",
-        "{self} turns {myitem} over in both hands.",
-        "{self} checks {myitem} again.",
-        "{self} eyes {item}.",
-        "{self} leans in toward {name}.",
+        "{self} [glances|looks] [toward|at] {exit}.",
+        "{self} shifts [from one foot to the other|on the spot].",
+        "{self} [looks around|takes in|surveys] {place}.",
+        "{self} [takes|draws] a [slow|long|deep] breath.",
+        "{self} folds [both|their] arms.",
+        "{self} turns [to face|toward] {name}.",
+        "{self} [speaks more quietly now|lowers [the|their] voice].",
+        "{self} drums [a few|two] fingers on [the nearest surface|a knee].",
+        "{self} watches {other} for a [moment|while|heartbeat].",
+        "{self} paces [a few steps|to the wall] and [stops|turns back].",
+        "{self} turns {myitem} over in [both hands|[the|one] hand].",
+        "{self} [checks|touches] {myitem} again.",
+        "{self} [eyes|studies] {item}.",
+        "{self} leans [in|closer] toward {name}.",
         "{self} frowns, [thinking|weighing it up].",
-        "{self} lets out a short laugh.",
+        "{self} lets out a [short|dry|quiet] laugh.",
+        "{self} [rubs|scratches] [the back of the neck|an eyebrow].",
+        "{self} [waits|pauses], [listening|head tilted].",
     ];
 
     public static readonly Phrase[] GestureGive = ["{self} holds out {gift} to {recipient}.", "{self} presses {gift} into {recipient}'s hands."];
     public static readonly Phrase[] GestureTake = ["{self} picks up {took}.", "{self} scoops up {took}."];
     public static readonly Phrase[] GestureReveal = ["{self} speaks low, almost a whisper.", "{self} hesitates, then says it."];
     public static readonly Phrase[] GestureNotice = ["{self} points.", "{self} crouches for a closer look."];
-    public static readonly Phrase[] GestureWarmer = ["{self} gives {target} a long look, then nods.", "{self} softens toward {target}."];
-    public static readonly Phrase[] GestureColder = ["{self} steps back from {target}.", "{self} turns away from {target}."];
+    public static readonly Phrase[] GestureWarmer =
+    [
+        "{self} gives {target} a [long|searching|measuring] look, then nods.",
+        "{self} softens [toward|at] {target}.",
+        "{self} [smiles|half-smiles] at {target}[, despite everything|].",
+    ];
+
+    public static readonly Phrase[] GestureColder =
+    [
+        "{self} steps back from {target}.",
+        "{self} turns [away|aside] from {target}.",
+        "{self} [looks|stares] at {target} [coldly|without warmth|a moment too long].",
+    ];
     public static readonly Phrase[] GestureLeave = ["{self} heads off toward {dest}.", "{self} sets off for {dest}."];
     public static readonly Phrase[] GestureWait = ["{self} waits, watching the light change over {place}.", "{self} settles in to wait."];
 }

@@ -34,6 +34,8 @@ internal sealed class CharacterTurn
 
     private static readonly int[] WaitMinutes = [5, 10, 15, 20, 30];
 
+    private const string NoticedPrefix = "noticed-";
+
     private readonly Perspective _p;
     private readonly Phrasing _phrasing;
     private readonly Voice _voice;
@@ -48,7 +50,8 @@ internal sealed class CharacterTurn
     {
         _p = perspective;
         _voice = Voice.Of(perspective.Persona);
-        _phrasing = new Phrasing(new Random(perspective.Cue.Seed), _voice, Reading.OwnPastLines(perspective));
+        _phrasing = new Phrasing(new Random(perspective.Cue.Seed), _voice, Reading.OwnPastLines(perspective), perspective.Turn,
+            perspective.Self.Value);
         _heard = Reading.Heard(perspective);
         _gist = _heard is null ? LineGist.Silence : LineGist.Read(_heard, perspective);
         _present = Reading.Present(perspective);
@@ -66,9 +69,9 @@ internal sealed class CharacterTurn
         plan?.Fill(_slots);
 
         var speech = new List<string>();
-        void Say(Phrase[] pool, Func<string, bool>? accept = null)
+        void Say(Phrase[] pool, Func<string, bool>? accept = null, bool optional = false)
         {
-            if (_phrasing.Say(pool, _slots, accept) is { } s)
+            if (_phrasing.Say(pool, _slots, accept, optional) is { } s)
             {
                 speech.Add(s);
             }
@@ -96,7 +99,7 @@ internal sealed class CharacterTurn
         var topics = Math.Min(room, TopicCount(speech.Count));
         foreach (var topic in ChooseTopics(topics))
         {
-            Say(topic);
+            Say(topic, optional: true);
         }
         if (speech.Count == 0 && target is null)
         {
@@ -106,14 +109,17 @@ internal sealed class CharacterTurn
         {
             speech.Add(catchphrase);
         }
-        if (target is not null && (_phrasing.Chance(_voice.Terse ? 0.78 : 0.86) || speech.Count == 0 || _answerDirectly))
+        // A reply to the user always leaves them something to answer, unless it already asks.
+        var toUser = target?.IsUser == true || _speaker?.IsUser == true;
+        var asks = speech.Any(x => x.Contains('?', StringComparison.Ordinal));
+        if (target is not null && ((toUser && !asks) || _phrasing.Chance(_voice.Terse ? 0.78 : 0.86) || speech.Count == 0 || _answerDirectly))
         {
             Say(HookPool());
         }
 
         _slots.Refresh();
         var narration = plan is not null ? _phrasing.Say(plan.Gesture, _slots)
-            : _phrasing.Chance(0.35) ? _phrasing.Say(Gesture, _slots)
+            : _phrasing.Chance(0.25) ? _phrasing.Say(Gesture, _slots)
             : null;
 
         var addressees = ImmutableArray.CreateBuilder<EntityId>();
@@ -125,15 +131,16 @@ internal sealed class CharacterTurn
         {
             addressees.Add(_speaker.Id);
         }
+        var people = _present.Select(x => (x.Name, Naming.Short(x.Name))).Append((_p.Persona.Name, Naming.Short(_p.Persona.Name)));
         return new CharacterAction(
-            string.Join(' ', speech),
-            narration ?? "",
+            SpeechPolish.Names(SpeechPolish.Articles(string.Join(' ', speech)), people),
+            narration is null ? "" : SpeechPolish.Articles(narration),
             addressees.ToImmutable(),
             plan is null ? [] : [plan.Proposal],
             MindUsage.Free(ProceduralMind.MindName));
     }
 
-    private void React(Action<Phrase[], Func<string, bool>?> say)
+    private void React(Action<Phrase[], Func<string, bool>?, bool> say)
     {
         // The reaction always names the speaker or picks up a word of theirs, so the answer is visibly an answer.
         static bool Answers(string template) => template.Contains("{speaker}", StringComparison.Ordinal) || template.Contains("{echo}", StringComparison.Ordinal);
@@ -153,7 +160,7 @@ internal sealed class CharacterTurn
         // A question may be answered straight away, without a lead-in; the hook then goes back to the asker by name.
         if (_gist.Kind != LineKind.Question || _speaker is null || !_answerDirectly)
         {
-            say(pool, Answers);
+            say(pool, Answers, false);
         }
         if (_gist.Kind == LineKind.Question || (_gist.Kind == LineKind.Request && _gist.Asks != Asking.Nothing && _phrasing.Chance(0.3)))
         {
@@ -169,7 +176,7 @@ internal sealed class CharacterTurn
                 Asking.Personal => AnswerPersonal,
                 _ => AnswerWhat,
             };
-            say([.. answers, .. AnswerYesOrNo.Take(answers == AnswerYesOrNo ? 0 : 2)], null);
+            say([.. answers, .. AnswerYesOrNo.Take(answers == AnswerYesOrNo ? 0 : 2)], null, false);
         }
     }
 
@@ -213,7 +220,8 @@ internal sealed class CharacterTurn
         for (var i = 0; i < count; i++)
         {
             // What earlier sentences said is spent, so which topics are still open is asked anew each time.
-            open.RemoveAll(w => !w.Pool.Any(ph => _voice.Fits(ph.Register) && _slots.CanFill(ph.Template)));
+            open.RemoveAll(w =>
+                !w.Pool.Any(ph => _voice.Fits(ph.Register) && _slots.CanFill(ph.Template) && _phrasing.Awake(ph.Template, w.Pool.Length)));
             if (open.Count == 0)
             {
                 yield break;
@@ -280,9 +288,9 @@ internal sealed class CharacterTurn
     {
         var p = _p;
         _slots["self"] = p.Persona.Name;
-        _slots["name"] = target?.Name;
+        _slots["name"] = target is null ? null : Naming.Short(target.Name);
         _slots["face"] = target is null ? null : TieWords.ToFace(target, p);
-        _slots["speaker"] = _heard?.SpeakerName;
+        _slots["speaker"] = _heard is null ? null : Naming.Short(_heard.SpeakerName);
         _slots["echo"] = _gist.Echo;
         var others = _present.Where(x => x.Id != target?.Id).ToList();
         var preferred = others.Where(x => !x.IsUser).ToList();
@@ -321,13 +329,17 @@ internal sealed class CharacterTurn
             _slots["goal"] = goal.IsVerbPhrase ? goal.Text : null;
             _slots["goalnp"] = goal.AsNounPhrase;
         }
+        // An objective is the scene's brief, not a line: speech points at what it is about rather than reciting it.
         if (Reading.Listed(p.Cue.Objectives) is { Count: > 0 } objectives)
         {
-            var objective = Naming.Goal(_phrasing.Pick(objectives));
-            _slots["objective"] = objective.IsVerbPhrase ? objective.Text : null;
+            _slots["objtopic"] = Naming.Topic(_phrasing.Pick(objectives), p);
         }
         // Facts about the one addressed stay out of speech: said to their face they would read as telling them about themselves.
-        var facts = Reading.Facts(p).Where(f => !f.IsOwnSecret && f.Subject != target?.Id).ToList();
+        // What someone noticed aloud was news once; said again it is a stuck record.
+        var facts = Reading.Facts(p)
+            .Where(f => !f.IsOwnSecret && f.Subject != target?.Id && !f.Id.StartsWith(NoticedPrefix, StringComparison.Ordinal))
+            .Where(f => Naming.Speakable(f, p.Self) && _phrasing.Awake(f.Id))
+            .ToList();
         if (facts.Count > 0)
         {
             _slots["fact"] = Naming.Statement(_phrasing.Pick(facts), p.Self);
@@ -337,9 +349,9 @@ internal sealed class CharacterTurn
             var secret = _phrasing.Pick(secrets);
             _slots["secretabout"] = secret.Subject == p.Self ? "me" : secret.SubjectName;
         }
-        if (Reading.Listed(p.Persona.Traits) is { Count: > 0 } traits)
+        if (Reading.Listed(p.Persona.Traits).Select(Naming.Adjective).OfType<string>().ToList() is { Count: > 0 } traits)
         {
-            _slots["trait"] = Reading.Lowered(_phrasing.Pick(traits));
+            _slots["trait"] = _phrasing.Pick(traits);
         }
         _slots["time"] = Naming.TimeOfDay(p.StoryMinute);
         _slots["daypart"] = Naming.DayPart(p.StoryMinute);
@@ -367,7 +379,7 @@ internal sealed class CharacterTurn
     private ChangePlan? PlanChange()
     {
         var pacing = _p.Cue.Pacing;
-        var rate = pacing switch { Pacing.Escalate => 0.45, Pacing.SlowDown => 0.08, _ => 0.2 };
+        var rate = pacing switch { Pacing.Escalate => 0.65, Pacing.SlowDown => 0.12, _ => 0.28 };
         if (!_phrasing.Chance(rate))
         {
             return null;
@@ -386,7 +398,9 @@ internal sealed class CharacterTurn
         Offer(ChangeKinds.Fact, true, 1, 1.5, 0.5, PlanNotice);
         Offer(ChangeKinds.Gave, Reading.OwnItems(_p).Count > 0 && _present.Count > 0, 1.5, 2, 1, PlanGive);
         Offer(ChangeKinds.Took, Reading.LooseItems(_p).Count > 0, 1.2, 1.5, 0.5, PlanTake);
-        Offer(ChangeKinds.Moved, Reading.Exits(_p).Count > 0, 0.25, 0.5, 0.1, PlanLeave);
+        // Walking out on a user left alone would end the scene for them: someone else of the cast must stay.
+        var othersStay = _present.Any(x => !x.IsUser);
+        Offer(ChangeKinds.Moved, Reading.Exits(_p).Count > 0 && othersStay, 0.25, 0.5, 0.1, PlanLeave);
         Offer(ChangeKinds.Time, true, 0.5, 0.2, 1, PlanWait);
         if (options.Count == 0)
         {
@@ -418,8 +432,8 @@ internal sealed class CharacterTurn
         var type = own?.Type ?? (warmer ? "trusts" : "resents");
         var current = own is { Strength: var s } && double.IsFinite(s) ? Math.Clamp(s, -1, 1) : 0;
         var step = Math.Round(0.05 + (Random.NextDouble() * 0.15), 2);
-        var stronger = warmer != TieWords.IsCold(type);
-        var next = Math.Round(Math.Clamp(current + (stronger ? step : -step), -1, 1), 2);
+        // Strength is how the speaker feels (negative is hostile), whatever the type: warmer is always up.
+        var next = RelationshipTone.Moved(type, current, step, warmer);
         if (next == current)
         {
             return null;
@@ -429,7 +443,7 @@ internal sealed class CharacterTurn
             warmer ? Warmer : Colder,
             warmer ? GestureWarmer : GestureColder,
             target,
-            slots => slots["target"] = target.Name);
+            slots => slots["target"] = Naming.Short(target.Name));
     }
 
     private ChangePlan PlanReveal()
@@ -443,12 +457,19 @@ internal sealed class CharacterTurn
             slots => slots["reveal"] = Naming.Statement(secret, _p.Self));
     }
 
-    private ChangePlan PlanNotice()
+    private ChangePlan? PlanNotice()
     {
         var subjects = Reading.Items(_p).Select(i => (i.Id, i.Name, IsItem: true)).Append((_p.Place.Id, _p.Place.Name, IsItem: false)).ToList();
         var (id, name, isItem) = _phrasing.Pick(subjects);
-        var (predicate, value) = _phrasing.Pick(isItem ? ItemNotices : PlaceNotices);
-        var factId = $"noticed-{_p.Self.Value}-{_p.Turn}-{(uint)_p.Cue.Seed:x8}";
+        // A thing already noticed is old news: only what the perspective does not hold yet is worth pointing out.
+        var known = Reading.Facts(_p).Select(f => (f.Subject, f.Predicate, f.Value)).ToHashSet();
+        var fresh = (isItem ? ItemNotices : PlaceNotices).Where(n => !known.Contains((id, n.Predicate, n.Value))).ToList();
+        if (fresh.Count == 0)
+        {
+            return null;
+        }
+        var (predicate, value) = _phrasing.Pick(fresh);
+        var factId = $"{NoticedPrefix}{_p.Self.Value}-{_p.Turn}-{(uint)_p.Cue.Seed:x8}";
         return new ChangePlan(
             Propose(new FactAsserted(factId, id, predicate, value)),
             Notice,
@@ -469,7 +490,7 @@ internal sealed class CharacterTurn
             slots =>
             {
                 slots["gift"] = Naming.Definite(item.Name);
-                slots["recipient"] = to.Name;
+                slots["recipient"] = Naming.Short(to.Name);
             });
     }
 

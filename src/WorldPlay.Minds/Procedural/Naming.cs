@@ -34,6 +34,29 @@ internal static class Naming
         "alone", "away", "out", "up", "down", "off", "again", "be", "stay", "leave", "see", "understand", "believe",
     };
 
+    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "mr", "mrs", "ms", "miss", "dr", "doctor", "sir", "dame", "lady", "lord", "captain", "master", "mistress", "father",
+        "mother", "brother", "sister", "old", "young", "professor", "uncle", "aunt", "king", "queen", "prince", "princess", "saint",
+        "st", "madam", "madame", "señor", "herr", "frau", "judge", "magistrate", "officer", "sergeant", "constable", "agent", "detective",
+    };
+
+    /// <summary>The name people use once they know who is meant: the first name ("Ada Holt" is "Ada"), a title with the last
+    /// name ("Captain Ilse Varn" is "Captain Varn"), or the whole of a short name ("The Soldier", "林月").</summary>
+    public static string Short(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length <= 1)
+        {
+            return name.Trim();
+        }
+        if (Titles.Contains(words[0].TrimEnd('.')))
+        {
+            return words.Length == 2 ? string.Join(' ', words) : $"{words[0]} {words[^1]}";
+        }
+        return words[0];
+    }
+
     public static Gender GenderOf(string pronouns) => pronouns.Trim().ToLowerInvariant() switch
     {
         var t when t.StartsWith("she", StringComparison.Ordinal) || t.StartsWith("her", StringComparison.Ordinal) => Gender.Female,
@@ -48,7 +71,7 @@ internal static class Naming
         var bare = Bare(n);
         if (bare.Length != n.Length)
         {
-            return char.IsUpper(n[0]) && n.StartsWith("The ", StringComparison.Ordinal) ? n : "the " + bare;
+            return "the " + bare;
         }
         return n.Length > 0 && char.IsUpper(n[0]) ? n : "the " + n;
     }
@@ -115,6 +138,7 @@ internal static class Naming
                 "his" or "their" when next != "" => "my",
                 "her" when next != "" && !NotPossessed.Contains(next) => "my",
                 "himself" or "herself" or "themselves" or "themself" => "myself",
+                "him" => "me",
                 var w => w,
             };
         }
@@ -131,6 +155,75 @@ internal static class Naming
         return fact.Subject == self
             ? $"I {FirstPerson(predicate)} {value}"
             : $"{Definite(fact.SubjectName)} {predicate} {value}";
+    }
+
+    private static readonly HashSet<string> ClauseWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "never", "always", "not", "can't", "won't", "doesn't", "don't", "who", "that", "which", "and", "or", "but", "to", "of", "with",
+    };
+
+    private static readonly HashSet<string> ThirdPerson = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "he", "she", "him", "his", "her", "hers", "they", "them", "their", "himself", "herself", "themselves",
+    };
+
+    // The importer's lore and story-so-far facts brief a model on the setting; no one says them aloud.
+    private static readonly HashSet<string> BriefingSubjects = new(StringComparer.Ordinal) { "lore", "story-so-far" };
+
+    /// <summary>A trait that fits "I'm too ..." and "being ...": one adjective ("stubborn", "strong-willed") or an adverb and
+    /// one ("fiercely loyal"); null for a clause such as "never forgets a debt".</summary>
+    public static string? Adjective(string trait)
+    {
+        var words = trait.Trim().TrimEnd('.').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 2 || words.Any(ClauseWords.Contains)
+            || words.Any(w => !w.All(c => char.IsLetter(c) || c is '-' or '\'')))
+        {
+            return null;
+        }
+        if (words.Length == 2 && !words[0].EndsWith("ly", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var head = words[^1].ToLowerInvariant();
+        var verbLike = head.EndsWith('s') && !head.EndsWith("ous", StringComparison.Ordinal)
+            && !head.EndsWith("ss", StringComparison.Ordinal);
+        return verbLike ? null : string.Join(' ', words).ToLowerInvariant();
+    }
+
+    /// <summary>True when a fact can be said aloud in a sentence: short, plain, not a briefing, and when it is about the speaker,
+    /// free of he/she/they (stated in the first person, "he has not been wrong" would be about someone else).</summary>
+    public static bool Speakable(FactView fact, EntityId self)
+    {
+        if (BriefingSubjects.Contains(fact.Subject.Value))
+        {
+            return false;
+        }
+        var words = fact.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 12 || fact.Value.Contains(';', StringComparison.Ordinal) || fact.Value.Count(c => c == ',') > 1)
+        {
+            return false;
+        }
+        return fact.Subject != self || !words.Any(w => ThirdPerson.Contains(w.Trim(',', '.', '!', '?')));
+    }
+
+    /// <summary>What an objective is about, in a few words: the first person, item or place the perspective knows that the
+    /// objective names ("Brann", "the scales"), so speech can point at it instead of reciting the objective.</summary>
+    public static string? Topic(string objective, Perspective p)
+    {
+        var candidates = new List<(string Name, string Said)>();
+        candidates.AddRange((p.Present.IsDefault ? [] : p.Present).Where(x => x.Id != p.Self).Select(x => (x.Name, Short(x.Name))));
+        candidates.AddRange((p.Relationships.IsDefault ? [] : p.Relationships).SelectMany(r => (string[])[r.FromName, r.ToName])
+            .Where(n => n != p.Persona.Name).Select(n => (n, Short(n))));
+        candidates.AddRange((p.Items.IsDefault ? [] : p.Items).Select(i => (Bare(i.Name), Definite(i.Name))));
+        candidates.AddRange((p.Place.Exits.IsDefault ? [] : p.Place.Exits).Select(e => (Bare(e.Name), Definite(e.Name))));
+        candidates.Add((Bare(p.Place.Name), Definite(p.Place.Name)));
+        var best = candidates
+            .Where(c => c.Name.Length >= 3)
+            .Select(c => (c.Said, At: objective.IndexOf(c.Name, StringComparison.OrdinalIgnoreCase)))
+            .Where(c => c.At >= 0)
+            .OrderBy(c => c.At)
+            .FirstOrDefault();
+        return best.Said;
     }
 
     /// <summary>A predicate as written in data ("is-secretly", "owes_money") in words.</summary>

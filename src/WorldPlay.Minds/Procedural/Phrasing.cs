@@ -104,15 +104,34 @@ internal sealed class Phrasing
     private const int Tries = 10;
     private const double FreshEnough = 0.25;
 
+    /// <summary>Staleness above which an optional sentence is better left unsaid: its opening or most of it was said lately.</summary>
+    private const double StaleOptional = 0.5;
+
     private readonly Random _random;
     private readonly Voice _voice;
     private readonly HashSet<string> _grams = new(StringComparer.Ordinal);
     private readonly HashSet<string> _openings = new(StringComparer.Ordinal);
 
-    public Phrasing(Random random, Voice voice, IEnumerable<string> ownPastLines)
+    /// <summary>Turns in which a sentence or fact comes round once: longer than the stretch a reader or a detector compares.</summary>
+    private const int RestPeriod = 24;
+
+    private const int AwakeTurns = 5;
+
+    private readonly int _turn;
+    private readonly bool _longCycles;
+    private readonly uint _salt;
+
+    /// <param name="turn">The turn being played, with <paramref name="salt"/> (the speaker's): which phrases are
+    /// <see cref="Awake"/>.</param>
+    /// <param name="longCycles">Big pools rest longer (a user's lines, which must not come back within a long scene); short
+    /// cycles suit a character, whose sentences are checked against its last ten replies.</param>
+    public Phrasing(Random random, Voice voice, IEnumerable<string> ownPastLines, int turn, string salt, bool longCycles = false)
     {
         _random = random;
         _voice = voice;
+        _turn = turn;
+        _longCycles = longCycles;
+        _salt = Hash(salt);
         foreach (var line in ownPastLines)
         {
             Remember(line);
@@ -122,18 +141,28 @@ internal sealed class Phrasing
     public Random Random => _random;
 
     /// <summary>A fresh sentence from <paramref name="pool"/>, or null when no phrase in it fits the voice, the slots and
-    /// <paramref name="accept"/> (a test on the template).</summary>
-    public string? Say(IReadOnlyList<Phrase> pool, Slots slots, Func<string, bool>? accept = null)
+    /// <paramref name="accept"/> (a test on the template). Phrases <see cref="Awake"/> this turn come first; an
+    /// <paramref name="optional"/> sentence is only said from those, and not at all when every try came out stale.</summary>
+    public string? Say(IReadOnlyList<Phrase> pool, Slots slots, Func<string, bool>? accept = null, bool optional = false)
     {
         var usable = new List<Phrase>();
         var weights = new List<int>();
-        foreach (var phrase in pool)
+        void Gather(int window)
         {
-            if (_voice.Fits(phrase.Register) && slots.CanFill(phrase.Template) && (accept is null || accept(phrase.Template)))
+            foreach (var phrase in pool)
             {
-                usable.Add(phrase);
-                weights.Add(phrase.Register == Register.Plain ? 1 : 2);
+                if (_voice.Fits(phrase.Register) && slots.CanFill(phrase.Template) && (accept is null || accept(phrase.Template))
+                    && Awake(phrase.Template, pool.Count, window))
+                {
+                    usable.Add(phrase);
+                    weights.Add(phrase.Register == Register.Plain ? 1 : 2);
+                }
             }
+        }
+        Gather(AwakeTurns);
+        if (usable.Count == 0 && !optional)
+        {
+            Gather(int.MaxValue);
         }
         if (usable.Count == 0)
         {
@@ -161,9 +190,37 @@ internal sealed class Phrasing
                 bestStaleness = staleness;
             }
         }
+        if (optional && bestStaleness > StaleOptional)
+        {
+            return null;
+        }
         Remember(best!);
         slots.Spend(bestTemplate);
         return best;
+    }
+
+    /// <summary>True on the few turns of every <see cref="RestPeriod"/> when <paramref name="key"/> (a template, a fact) may be
+    /// said: so a sentence comes back only after the lines the detectors compare with have gone by, though the speaker sees
+    /// only its last few lines.</summary>
+    /// <param name="poolSize">The size of the pool the key is one of: with long cycles a pool of n comes round in 2n turns at
+    /// the least, so a big pool is said through before any of it comes back.</param>
+    public bool Awake(string key, int poolSize = 0) => Awake(key, poolSize, AwakeTurns);
+
+    private bool Awake(string key, int poolSize, int window)
+    {
+        var period = (uint)(_longCycles ? Math.Max(RestPeriod, 2 * poolSize) : RestPeriod);
+        return (uint)(_turn + (Hash(key) ^ _salt) % period) % period < window;
+    }
+
+    // FNV-1a: string.GetHashCode differs between processes, and the same perspective must give the same line everywhere.
+    private static uint Hash(string text)
+    {
+        var h = 2166136261u;
+        foreach (var c in text)
+        {
+            h = (h ^ c) * 16777619u;
+        }
+        return h;
     }
 
     /// <summary>One of <paramref name="options"/>, uniformly.</summary>

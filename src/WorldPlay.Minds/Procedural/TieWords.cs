@@ -60,14 +60,6 @@ internal static class TieWords
         "dislikes", "respects", "serves", "pities", "despises", "blames", "misses", "mistrusts", "adores", "worships", "obeys",
     };
 
-    private static readonly HashSet<string> Cold = new(StringComparer.Ordinal)
-    {
-        "distrusts", "resents", "fears", "hates", "suspects", "envies", "dislikes", "despises", "blames", "mistrusts", "rival", "enemy",
-    };
-
-    /// <summary>True when a higher strength of this type means a colder tie (resentment, rivalry, ...).</summary>
-    public static bool IsCold(string type) => Cold.Contains(Canonical(type));
-
     /// <summary>Someone present as the speaker names them to a third party: "my sister Mira",
     /// "Tomas, who still owes me forty crowns,", "Ada, whom I trust,", or just "Tomas". A relative clause carries its
     /// closing comma; <see cref="Phrasing.Finish"/> drops it before a full stop.</summary>
@@ -98,11 +90,11 @@ internal static class TieWords
             }
             return type == "owes"
                 ? $"{who.Name}, who still owes me{Debt(p, who.Id, who.Name)},"
-                : tie.Strength < -0.2 ? $"{who.Name}, who no longer {type} me," : $"{who.Name}, who {type} me,";
+                : Faded(tie) ? $"{who.Name}, who no longer {type} me," : $"{who.Name}, who {type} me,";
         }
         return type == "owes"
             ? $"{who.Name}, whom I still owe{Debt(p, p.Self, who.Name)},"
-            : tie.Strength < -0.2 ? $"{who.Name}, whom I no longer {verb}," : $"{who.Name}, whom I {verb}{Intensity(type, tie.Strength)},";
+            : Faded(tie) ? $"{who.Name}, whom I no longer {verb}," : $"{who.Name}, whom I {verb}{Intensity(type, tie.Strength)},";
     }
 
     /// <summary>The tie said to the other's face, about the speaker's side only: "you're my sister", "you still owe me
@@ -130,7 +122,7 @@ internal static class TieWords
         }
         return type == "owes"
             ? $"I still owe you{Debt(p, p.Self, who.Name)}"
-            : tie.Strength < -0.2 ? $"I no longer {Base(type)} you" : $"I {Base(type)} you";
+            : Faded(tie) ? $"I no longer {Base(type)} you" : $"I {Base(type)} you";
     }
 
     /// <summary>The tie from the speaker toward <paramref name="to"/> worth nudging: the strongest one the speaker holds.</summary>
@@ -179,12 +171,16 @@ internal static class TieWords
         return debt is { } d && d.Value.Length <= 40 && !LineGist.Mentions(d.Value, creditorName) ? " " + d.Value.Trim().TrimEnd('.') : "";
     }
 
+    // Strength is a feeling's sign (negative is hostile): a warm tie gone negative, or a hostile one warmed to nothing, has faded.
+    private static bool Faded(RelationshipView tie) => RelationshipTone.IsHostile(tie.Type) ? tie.Strength > -0.05 : tie.Strength < -0.2;
+
     private static string Intensity(string type, double strength) => (type, strength) switch
     {
         ("trusts", >= 0.75) => " with my life",
         ("loves" or "adores", >= 0.75) => " more than I say",
         ("admires" or "respects", >= 0.75) => " more than most",
-        (_, > 0 and < 0.3) => " a little",
+        (_, > 0 and < 0.3) when !RelationshipTone.IsHostile(type) => " a little",
+        (_, < 0 and > -0.3) when RelationshipTone.IsHostile(type) => " a little",
         _ => "",
     };
 

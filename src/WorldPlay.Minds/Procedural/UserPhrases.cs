@@ -205,10 +205,47 @@ internal static class UserPhrases
         "[Let them|Let's let them] [sweat|come to us] for an hour.",
     ];
 
+    /// <summary>What a user alone at the scene says now and then, to nobody in particular.</summary>
     public static readonly Phrase[] Calling =
     [
-        "Hello? Is anyone here?",
+        "Hello? Is anyone [here|about|up there]?",
         "Anyone? I could use some company at {place}.",
+        "[I'll wait|I can wait]. [Someone will be back|They can't be long].",
+        "[Quiet|Too quiet] [without them|in here now].",
+        "[Strange|Funny] how {place} [sounds|feels] [with nobody in it|empty].",
+        "[Where did everyone go|Where's everyone gone]?",
+        "[All right|Fine]. [I'll keep watch here|I'll mind {place} myself].",
+        "[Back soon, I hope|Don't be long], whoever [you are|went out].",
+        "[I should have asked where they were going|Nobody said where they were going].",
+        "[The {time} drags|This {time} is long] on [my own|one's own].",
+        "Is that footsteps [on the way to|from] {exit}?",
+        "[Maybe I should look toward|I could try] {exit}. [Or wait|No, better to wait].",
+    ];
+
+    /// <summary>How time passes for a user alone at the scene: narration that bridges the gap.</summary>
+    public static readonly Phrase[] WaitingAlone =
+    [
+        "{self} waits [a while|for a time], listening.",
+        "{self} [settles|sits] down to wait[ by the door|].",
+        "{self} [paces|walks] the length of {place} and back.",
+        "The [minutes|quarter hours] pass. {self} [keeps watch|waits on].",
+        "{self} [watches|keeps an eye on] the way to {exit}.",
+        "{self} [listens for|strains to hear] footsteps.",
+        "Time passes[ slowly|]; {self} [stays put|does not leave].",
+        "{self} [looks around|takes stock of] {place}[ again|].",
+        "{self} [counts the minutes|loses count of the minutes].",
+        "{self} [hums|whistles] [under the breath|quietly] to pass the time.",
+    ];
+
+    /// <summary>What goes on around a user waiting alone, one for each stretch of the wait.</summary>
+    public static readonly Phrase[] AroundAlone =
+    [
+        "The light shifts.",
+        "A draught moves through {place}.",
+        "Somewhere a door creaks.",
+        "The quiet settles again.",
+        "Far off, something clatters and is still.",
+        "The air grows cooler.",
     ];
 
     /// <summary>All a terse user ever says: back-channel lines that leave the scene to the characters.</summary>

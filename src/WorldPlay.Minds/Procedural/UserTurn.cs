@@ -26,7 +26,10 @@ internal sealed class UserTurn
         _mindName = mindName;
         // The user's own voice barely matters; its grammar is its style. Mixing the style into the seed keeps two
         // simulators given the same perspective from speaking in lockstep.
-        _phrasing = new Phrasing(new Random(StableSeed.Of(perspective.Cue.Seed, mindName)), new Voice(Register.Plain, Register.Plain, false, 0.5), Reading.OwnPastLines(perspective));
+        _phrasing = new Phrasing(
+            new Random(StableSeed.Of(perspective.Cue.Seed, mindName)),
+            new Voice(Register.Plain, Register.Plain, false, 0.5),
+            Reading.OwnPastLines(perspective), perspective.Turn, mindName, longCycles: true);
         _heard = Reading.Heard(perspective);
         _gist = _heard is null ? LineGist.Silence : LineGist.Read(_heard, perspective);
         _cast = Reading.Present(perspective).Where(x => !x.IsUser).ToList();
@@ -44,7 +47,7 @@ internal sealed class UserTurn
         FillSlots(focus);
         if (focus is null)
         {
-            return new CharacterAction(_phrasing.Say(Calling, _slots) ?? "Hello?", "", [], [], MindUsage.Free(_mindName));
+            return Alone();
         }
 
         var (proposal, proposalSpeech) = PlanChange(focus);
@@ -89,6 +92,25 @@ internal sealed class UserTurn
             [focus.Id],
             proposal is null ? [] : [proposal],
             MindUsage.Free(_mindName));
+    }
+
+    /// <summary>Nobody of the cast is here: the user waits and lets time pass, and says something only when it is fresh, so
+    /// a lonely stretch reads as time going by rather than one call repeated.</summary>
+    private CharacterAction Alone()
+    {
+        var speech = _phrasing.Chance(0.6) ? _phrasing.Say(Calling, _slots, optional: true) : null;
+        // Narration is not among the lines a participant sees again, so it walks through its phrases by the turn instead:
+        // the waiting changes every turn, the sounds around it every twenty, and the two come round together only rarely.
+        var waiting = Enumerable.Range(0, WaitingAlone.Length)
+            .Select(k => WaitingAlone[((_p.Turn / 2) + k) % WaitingAlone.Length])
+            .Select(phrase => _phrasing.Say([phrase], _slots))
+            .FirstOrDefault(text => text is not null);
+        var around = _phrasing.Say([AroundAlone[(_p.Turn / 20) % AroundAlone.Length]], _slots);
+        var narration = string.Join(' ', new[] { waiting, around }.OfType<string>());
+        var waits = (Reading.Refused(_p) & ChangeKinds.Time) == 0
+            ? [Proposal.Of(_p.Self, new TimeAdvanced(_phrasing.Pick([5, 10, 15, 20])))]
+            : ImmutableArray<Proposal>.Empty;
+        return new CharacterAction(speech ?? "", narration, [], waits, MindUsage.Free(_mindName));
     }
 
     /// <summary>Whom the user talks to. A slow-burn user lingers on the one it spoke to last; a fast-plot user follows
