@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 namespace WorldPlay.Cli.Tests;
 
 /// <summary>The local cluster commands: a real Azurite (installed with npm into the repository's .worldplay/tools) and real
-/// silo processes, in a scratch --dir so a developer's own cluster is never touched.</summary>
+/// silo processes, in a scratch --dir so a developer's own cluster is never touched. They run alone, after the other tests:
+/// beside the CPU-heavy README tour, calls to the killed silo's sessions outlasted their retries on a 2-core machine.</summary>
+[Collection(nameof(ClusterTests))]
 public sealed class ClusterTests
 {
     [Fact]
@@ -184,3 +186,6 @@ public sealed class ClusterTests
     private static bool Alive(int pid) =>
         File.Exists($"/proc/{pid}/status") && !File.ReadAllText($"/proc/{pid}/status").Contains("State:\tZ", StringComparison.Ordinal);
 }
+
+[CollectionDefinition(nameof(ClusterTests), DisableParallelization = true)]
+public sealed class ClusterTestsRunAlone;
