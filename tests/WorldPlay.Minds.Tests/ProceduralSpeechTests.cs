@@ -245,44 +245,22 @@ public sealed partial class ProceduralSpeechTests
         }
     }
 
-    /// <summary>The minimal complete example of docs/world-format.md.</summary>
-    private static WorldDefinition Lighthouse() => WorldFiles.Parse(LighthouseJson, "lighthouse.json");
+    /// <summary>The minimal complete example of docs/world-format.md, as docs/worlds/lighthouse.json holds it (a CLI test
+    /// keeps the two identical).</summary>
+    private static WorldDefinition Lighthouse() => WorldFiles.Parse(File.ReadAllText(LighthousePath), LighthousePath);
 
-    private const string LighthouseJson = """
+    private static readonly string LighthousePath = FindLighthouse();
+
+    private static string FindLighthouse()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
         {
-          "id": "lighthouse", "name": "Skerry Light", "genre": "quiet coastal drama", "language": "en",
-          "lore": "A lighthouse on a rock off a fishing coast. The lamp burns oil; the supply boat comes once a month.",
-          "laws": [ { "kind": "connected-moves" }, { "kind": "forbidden-concepts", "concepts": ["electricity"] } ],
-          "places": [
-            { "id": "lamp-room", "name": "The Lamp Room", "description": "Glass on every side, and the great lamp." },
-            { "id": "landing", "name": "The Landing" }
-          ],
-          "paths": [ { "between": ["lamp-room", "landing"], "minutes": 3 } ],
-          "characters": [
+            var path = Path.Combine(d.FullName, "docs", "worlds", "lighthouse.json");
+            if (File.Exists(path))
             {
-              "id": "agna", "name": "Agna", "pronouns": "she/her", "location": "lamp-room",
-              "description": "The keeper, sixty, who has not been ashore in a year.",
-              "traits": ["dry", "patient"],
-              "speechStyle": "Few words; the weather first, then everything else.",
-              "secrets": [ { "id": "agna-letter", "predicate": "never sent", "value": "the letter she wrote to her son" } ]
-            },
-            {
-              "id": "sam", "name": "Sam", "pronouns": "he/him", "role": "user", "location": "lamp-room",
-              "description": "The relief keeper, just off the supply boat."
+                return path;
             }
-          ],
-          "items": [ { "id": "logbook", "name": "logbook", "holder": "agna" } ],
-          "relationships": [ { "from": "agna", "to": "sam", "type": "distrusts", "strength": -0.2 } ],
-          "facts": [
-            { "id": "landing-floods", "subject": "landing", "predicate": "floods", "value": "at every spring tide", "knownBy": "everyone" }
-          ],
-          "scenes": [
-            {
-              "id": "handover", "title": "The Handover", "place": "lamp-room", "cast": ["agna", "sam"], "user": "sam",
-              "objectives": ["Agna decides whether to trust Sam with the lamp"],
-              "opening": "Wind hums in the glass."
-            }
-          ]
         }
-        """;
+        throw new InvalidOperationException($"No folder above '{AppContext.BaseDirectory}' holds docs/worlds/lighthouse.json.");
+    }
 }
