@@ -48,11 +48,45 @@ public sealed class ProceduralMind : IMind
         return exits.OrderBy(e => e.Minutes).ThenBy(e => e.To).Select(e => (EntityId?)e.To).FirstOrDefault();
     }
 
-    private static CharacterAction WalkBack(Perspective perspective) =>
-        new(
-            "",
-            "",
-            [],
-            WayBack(perspective) is { } next ? [Proposal.Of(perspective.Self, new Moved(next))] : [],
-            MindUsage.Free(MindName));
+    /// <summary>A step back toward the scene, narrated so the scene sees it: the arrival goes to whoever spoke last there,
+    /// so the return hands the scene a next move instead of an empty turn. The wording rotates, so a character who comes
+    /// and goes does not repeat itself.</summary>
+    private static CharacterAction WalkBack(Perspective perspective)
+    {
+        if (WayBack(perspective) is not { } next)
+        {
+            return new("", "", [], [], MindUsage.Free(MindName));
+        }
+        var chinese = perspective.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var arriving = next == perspective.Cue.ScenePlace;
+        var pool = (arriving, perspective.Cue.AnswerTo is null, chinese) switch
+        {
+            (true, false, false) => ArriveToward,
+            (true, true, false) => Arrive,
+            (false, _, false) => HeadBack,
+            (true, false, true) => ArriveTowardZh,
+            (true, true, true) => ArriveZh,
+            (false, _, true) => HeadBackZh,
+        };
+        var narration = pool[(int)((uint)perspective.Cue.Seed % (uint)pool.Length)]
+            .Replace("{self}", Naming.Short(perspective.Persona.Name), StringComparison.Ordinal)
+            .Replace("{scene}", chinese ? perspective.Cue.ScenePlaceName : Naming.Definite(perspective.Cue.ScenePlaceName), StringComparison.Ordinal)
+            .Replace("{who}", Naming.Short(perspective.Cue.AnswerTo?.SpeakerName ?? ""), StringComparison.Ordinal);
+        return new("", narration, [], [Proposal.Of(perspective.Self, new Moved(next))], MindUsage.Free(MindName));
+    }
+
+    private static readonly string[] ArriveToward =
+    [
+        "{self} comes back into {scene} and crosses to {who}.",
+        "{self} is back, and goes straight to {who}.",
+        "{self} returns and takes a place beside {who}.",
+        "{self} slips in again and finds {who}.",
+        "{self} walks back in, eyes on {who}.",
+    ];
+
+    private static readonly string[] Arrive = ["{self} comes back in.", "{self} is back.", "{self} returns, quietly."];
+    private static readonly string[] HeadBack = ["{self} heads back toward {scene}.", "{self} turns for {scene} again."];
+    private static readonly string[] ArriveTowardZh = ["{self}回到{scene}，走到{who}身边。", "{self}回来了，径直走向{who}。", "{self}又进来了，在{who}旁边站定。"];
+    private static readonly string[] ArriveZh = ["{self}回来了。", "{self}又进来了。"];
+    private static readonly string[] HeadBackZh = ["{self}朝{scene}走回去。", "{self}转身往{scene}去。"];
 }

@@ -165,6 +165,31 @@ public sealed partial class ProceduralMindTests
     }
 
     [Fact]
+    public void Decide_OffstageArriving_NarratesTheReturnTowardWhoeverSpokeLast()
+    {
+        var lines = Enumerable.Range(0, 40)
+            .Select(seed => ProceduralMind.Decide(Mira(seed, answerTo: Line(AdaId, "Ada Holt", "Where did you go?"), offstage: true, scenePlace: "old-pier")))
+            .Select(a => a.Narration)
+            .ToList();
+
+        Assert.All(lines, n => Assert.Matches(@"^Mira .*\.$", n));
+        Assert.All(lines, n => Assert.Contains("Ada", n, StringComparison.Ordinal));
+        Assert.InRange(lines.Distinct(StringComparer.Ordinal).Count(), 3, int.MaxValue);
+    }
+
+    [Fact]
+    public void Decide_OffstageInAChineseWorld_NarratesInChinese()
+    {
+        var mira = Mira(5, answerTo: Line(AdaId, "林月", "你去哪儿了？"), offstage: true, scenePlace: "old-pier");
+        var zh = mira with { Language = "zh", Cue = mira.Cue with { ScenePlaceName = "旧码头" } };
+
+        var narration = ProceduralMind.Decide(zh).Narration;
+
+        Assert.Matches(@"^Mira.*林月.*。$", narration);
+        Assert.DoesNotMatch("[A-Za-z]{3,}", narration.Replace("Mira", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Decide_OffstageFarFromTheScene_TakesTheQuickestExit()
     {
         var action = ProceduralMind.Decide(Mira(7, offstage: true, scenePlace: "lighthouse"));
