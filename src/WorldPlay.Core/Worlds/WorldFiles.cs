@@ -139,28 +139,11 @@ public static partial class WorldFiles
     /// <summary>The candidate within a typo or two of <paramref name="value"/> (case aside), or null.</summary>
     private static string? Closest(string value, IEnumerable<string> candidates) =>
         candidates
-            .Select(c => (Candidate: c, Distance: EditDistance(c, value)))
+            .Select(c => (Candidate: c, Distance: EditDistance.IgnoringCase(c, value)))
             .Where(c => c.Distance <= Math.Min(2, value.Length / 3))
             .OrderBy(c => c.Distance)
             .Select(c => c.Candidate)
             .FirstOrDefault();
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-            previous = current;
-        }
-        return previous[b.Length];
-    }
 
     private static string Where(JsonException e) => $"line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}";
 
