@@ -196,7 +196,10 @@ public sealed record WorldPlayOptions
             foreach (var key in keys.Where(k => !known.Contains(k)))
             {
                 var nearest = names.MinBy(k => EditDistance.IgnoringCase(k, key))!;
-                yield return $"{Section}:{key} is not a WorldPlay setting{(EditDistance.IgnoringCase(nearest, key) <= 3 ? $"; did you mean {Section}:{nearest}?" : $"; known: {string.Join(", ", Keys.Select(k => k.Key))}.")}";
+                var hint = EditDistance.IgnoringCase(nearest, key) <= 3
+                    ? $"; did you mean {Section}:{nearest}?"
+                    : $"; known: {string.Join(", ", Keys.Select(k => k.Key))}.";
+                yield return $"{Section}:{key} is not a WorldPlay setting{hint}";
             }
         }
     }

@@ -29,6 +29,7 @@ public sealed class FakeLlmCommandTests
 
         await WorldPlayCommand.RunAsync(["fake-llm", "--help"], output, new StringWriter());
 
-        Assert.All(FaultNames.All.Select(FaultNames.NameOf), name => Assert.Contains($"{name} = ", output.ToString(), StringComparison.Ordinal));
+        Assert.All(FaultNames.All.Select(FaultNames.NameOf),
+            name => Assert.Contains($"{name} = ", output.ToString(), StringComparison.Ordinal));
     }
 }

@@ -55,7 +55,8 @@ public sealed class FakeLlmProcessTests
         {
             lock (output)
             {
-                if (output.ToString().Split('\n') is [var first, _, ..] && first.Trim().StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
+                if (output.ToString().Split('\n') is [var first, _, ..]
+                    && first.Trim().StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
                 {
                     return first.Trim();
                 }

@@ -12,7 +12,8 @@ namespace WorldPlay.Bench.SelfPlay;
 /// <param name="userMind">Who plays the user: <c>procedural</c> or <c>openai</c>.</param>
 /// <param name="languageModel">The model behind <c>openai</c>; needed when either mind is <c>openai</c>.</param>
 /// <param name="fromFile">The situations of a situations file, if the run plays those instead of the built-in ones.</param>
-public sealed class SessionMinds(string npcMind, string userMind, LlmMindOptions? languageModel, ImmutableArray<AdversarialSituation>? fromFile)
+public sealed class SessionMinds(
+    string npcMind, string userMind, LlmMindOptions? languageModel, ImmutableArray<AdversarialSituation>? fromFile)
 {
     private const string FileSituation = "user-sim:adversarial:situation-";
 
@@ -49,7 +50,8 @@ public sealed class SessionMinds(string npcMind, string userMind, LlmMindOptions
         return new SituationMindCatalog(standard, extra);
     }
 
-    /// <summary>A catalog that also offers the user simulators of a situations file, by the names <see cref="SessionMinds"/> gives them.</summary>
+    /// <summary>A catalog that also offers the user simulators of a situations file, by the names <see cref="SessionMinds"/>
+    /// gives them.</summary>
     private sealed class SituationMindCatalog(IMindCatalog standard, ImmutableDictionary<string, IMind> situations) : IMindCatalog
     {
         public IReadOnlyList<string> Names => [.. standard.Names, .. situations.Keys.Order(StringComparer.Ordinal)];

@@ -56,7 +56,8 @@ public static partial class WorldFiles
     }
 
     /// <summary>The world described by <paramref name="json"/>; <paramref name="source"/> names it in error messages.</summary>
-    /// <exception cref="WorldFileException">The JSON is malformed, or the world breaks the format's rules (all problems are listed).</exception>
+    /// <exception cref="WorldFileException">The JSON is malformed, or the world breaks the format's rules (all problems are
+    /// listed).</exception>
     public static WorldDefinition Parse(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -94,8 +95,9 @@ public static partial class WorldFiles
         }
         try
         {
-            return (JsonSerializer.Deserialize<WorldFile>(json, Options)
-                ?? throw new WorldFileException(source, ["the file holds null; a world file is one JSON object { \"id\": ..., ... }"]), duplicates);
+            var file = JsonSerializer.Deserialize<WorldFile>(json, Options)
+                ?? throw new WorldFileException(source, ["the file holds null; a world file is one JSON object { \"id\": ..., ... }"]);
+            return (file, duplicates);
         }
         catch (JsonException e)
         {
@@ -132,7 +134,8 @@ public static partial class WorldFiles
         }
     }
 
-    /// <summary>" (did you mean 'x'?)" when <paramref name="value"/> looks like a slip for one of <paramref name="candidates"/>, else "".</summary>
+    /// <summary>" (did you mean 'x'?)" when <paramref name="value"/> looks like a slip for one of
+    /// <paramref name="candidates"/>, else "".</summary>
     private static string DidYouMean(string value, IEnumerable<string> candidates) =>
         Closest(value, candidates) is { } best ? $" (did you mean '{best}'?)" : "";
 

@@ -63,7 +63,8 @@ public static class ActionSchema
     private static string BuildOutline()
     {
         var s = new StringBuilder();
-        s.Append("""{"speech": "<what you say>", "narration": "<what you do>", "addressees": ["<id>", ...], "proposals": [<change>, ...]}""").Append('\n');
+        s.Append("""{"speech": "<what you say>", "narration": "<what you do>", "addressees": """)
+            .Append("""["<id>", ...], "proposals": [<change>, ...]}""").Append('\n');
         s.Append("where each change is one of:");
         foreach (var (kind, properties) in Changes)
         {
@@ -102,8 +103,14 @@ public static class ActionSchema
             ["type"] = "object",
             ["properties"] = new JsonObject
             {
-                ["speech"] = new JsonObject { ["type"] = "string", ["description"] = "What you say aloud, in your own voice; only your own words." },
-                ["narration"] = new JsonObject { ["type"] = "string", ["description"] = "What you do, briefly, in the third person; only your own actions." },
+                ["speech"] = new JsonObject
+                {
+                    ["type"] = "string", ["description"] = "What you say aloud, in your own voice; only your own words.",
+                },
+                ["narration"] = new JsonObject
+                {
+                    ["type"] = "string", ["description"] = "What you do, briefly, in the third person; only your own actions.",
+                },
                 ["addressees"] = new JsonObject
                 {
                     ["type"] = "array",

@@ -26,8 +26,8 @@ public sealed class SessionMindsTests
 
     [Fact]
     public void User_BuiltInProfile_NamedByProfile() =>
-        Assert.Equal("user-sim:terse",
-            new SessionMinds("procedural", "procedural", null, null).User(SelfPlayPlan.Sessions([Scene], ["terse"], 1, AdversarialSituation.BuiltIn)[0]));
+        Assert.Equal("user-sim:terse", new SessionMinds("procedural", "procedural", null, null)
+            .User(SelfPlayPlan.Sessions([Scene], ["terse"], 1, AdversarialSituation.BuiltIn)[0]));
 
     [Fact]
     public void Npc_OpenAi_NamesTheModel() =>
