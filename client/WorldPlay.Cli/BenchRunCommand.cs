@@ -134,7 +134,7 @@ internal static class BenchRunCommand
         {
             throw new ArgumentException("--situations plays its situations on the embedded silo only; a cluster offers the built-in ones (drop --situations or --cluster).");
         }
-        var minds = new SessionMinds(request, languageModel, fromFile);
+        var minds = new SessionMinds(request.NpcMind, request.UserMind, languageModel, fromFile);
         PrepareOut(request.Out, request.Force);
 
         foreach (var skipped in set.Skipped)
@@ -325,75 +325,3 @@ internal static class BenchRunCommand
 internal sealed record BenchRunRequest(
     string Scenarios, int? Limit, int Offset, int Turns, int Repeats, ImmutableArray<string> Users, FileInfo? Situations,
     string NpcMind, string UserMind, string? Endpoint, string? Model, int Concurrency, FileInfo? Cluster, DirectoryInfo Out, bool Force, JudgeRequest? Judge);
-
-/// <summary>The names of the minds a session is played by, and the catalog that offers them on the embedded silo.</summary>
-internal sealed class SessionMinds(BenchRunRequest request, LlmMindOptions? languageModel, ImmutableArray<AdversarialSituation>? fromFile)
-{
-    private const string FileSituation = "user-sim:adversarial:situation-";
-
-    public string Npc { get; } = request.NpcMind == "openai" ? $"openai:{languageModel!.Model}" : "procedural";
-
-    private string UserSuffix { get; } = request.UserMind == "openai" ? $":openai:{languageModel!.Model}" : "";
-
-    /// <summary>How user minds are named in this run, for run.json.</summary>
-    public string UserMindPattern => $"user-sim:<profile>{UserSuffix}";
-
-    /// <summary>The user mind of <paramref name="session"/>: a situation from a file has its own catalog entry (its name says its place
-    /// in the file); every other profile is one the silo offers by name.</summary>
-    public string User(SelfPlaySession session) =>
-        (fromFile is not null && session.Situation is { } i ? $"{FileSituation}{i + 1}" : $"user-sim:{session.Profile.Name}") + UserSuffix;
-
-    public IMindCatalog Catalog()
-    {
-        var standard = languageModel is null ? new MindCatalog() : MindCatalog.WithLanguageModel(languageModel);
-        if (fromFile is not { } situations)
-        {
-            return standard;
-        }
-        var endpoint = languageModel is null ? null : new LlmEndpoint(languageModel);
-        var extra = situations.SelectMany((s, i) =>
-        {
-            var profile = UserProfile.Adversarial(s);
-            IEnumerable<KeyValuePair<string, IMind>> procedural = [new($"{FileSituation}{i + 1}", new ProceduralUserSimulator(profile))];
-            return endpoint is null
-                ? procedural
-                : procedural.Append(new($"{FileSituation}{i + 1}:openai:{languageModel!.Model}", new LlmUserSimulator(endpoint, profile)));
-        }).ToImmutableDictionary();
-        return new SituationMindCatalog(standard, extra);
-    }
-}
-
-/// <summary>A catalog that also offers the user simulators of a situations file, by the names <see cref="SessionMinds"/> gives them.</summary>
-internal sealed class SituationMindCatalog(IMindCatalog standard, ImmutableDictionary<string, IMind> situations) : IMindCatalog
-{
-    public IReadOnlyList<string> Names => [.. standard.Names, .. situations.Keys.Order(StringComparer.Ordinal)];
-
-    public IMind Resolve(string name) => situations.TryGetValue(name, out var mind) ? mind : standard.Resolve(name);
-
-    public IMind Resolve(string name, EntityId character) => situations.TryGetValue(name, out var mind) ? mind : standard.Resolve(name, character);
-}
-
-/// <summary>Plays a bench session through the client library: a fresh world per session, its scene with alternating turns.</summary>
-internal sealed class GrainSessionPlayer(WorldPlayClient client, SessionMinds minds) : ISessionPlayer
-{
-    private const int Batch = 20;
-
-    public async Task<ImmutableArray<TurnRecord>> PlayAsync(SelfPlaySession session, int turns, CancellationToken cancellationToken)
-    {
-        var scenario = session.Scenario;
-        var worldKey = $"{session.Name}-{Guid.NewGuid():N}";
-        await client.CreateWorldAsync(worldKey, scenario.World);
-        // With one NPC, the scene gives the user the floor after every one or two NPC replies (the engine's ensemble pacing);
-        // round-robin keeps those NPC turns from going to anyone but the one NPC.
-        var scene = await client.OpenSceneAsync(
-            $"{worldKey}/{scenario.SceneId}",
-            new SceneOptions(worldKey, scenario.SceneId, session.Seed, minds.Npc, minds.User(session), TurnTakingPolicy.RoundRobin, PerspectiveBuilder.DefaultBudget));
-        await scene.PlayThroughAsync((await scene.StatusAsync()).Turn + turns, Batch, cancellationToken);
-        var transcript = ImmutableArray.CreateBuilder<TurnRecord>();
-        await foreach (var t in scene.TranscriptAsync(cancellationToken: cancellationToken))
-        {
-            transcript.Add(t);
-        }
-        return transcript.ToImmutable();
-    }
-}

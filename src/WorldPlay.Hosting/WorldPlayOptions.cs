@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using WorldPlay.Core;
 using WorldPlay.Minds;
 
 namespace WorldPlay.Hosting;
@@ -194,8 +195,11 @@ public sealed record WorldPlayOptions
                 : [child.Key];
             foreach (var key in keys.Where(k => !known.Contains(k)))
             {
-                var nearest = names.MinBy(k => Distance(k.ToUpperInvariant(), key.ToUpperInvariant()))!;
-                yield return $"{Section}:{key} is not a WorldPlay setting{(Distance(nearest.ToUpperInvariant(), key.ToUpperInvariant()) <= 3 ? $"; did you mean {Section}:{nearest}?" : $"; known: {string.Join(", ", Keys.Select(k => k.Key))}.")}";
+                var nearest = names.MinBy(k => EditDistance.IgnoringCase(k, key))!;
+                var hint = EditDistance.IgnoringCase(nearest, key) <= 3
+                    ? $"; did you mean {Section}:{nearest}?"
+                    : $"; known: {string.Join(", ", Keys.Select(k => k.Key))}.";
+                yield return $"{Section}:{key} is not a WorldPlay setting{hint}";
             }
         }
     }
@@ -317,22 +321,6 @@ public sealed record WorldPlayOptions
     }
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-            previous = current;
-        }
-        return previous[b.Length];
-    }
 }
 
 /// <summary>One configuration key of the <c>WorldPlay</c> section.</summary>

@@ -3,8 +3,8 @@ using WorldPlay.Core.Scenes;
 
 namespace WorldPlay.Bench.SelfPlay;
 
-/// <summary>Plays one self-play session on a WorldPlay silo and returns its committed turns. The bench stays free of Orleans:
-/// the <c>worldplay</c> command implements this with the client library.</summary>
+/// <summary>Plays one self-play session on a WorldPlay silo and returns its committed turns: <see cref="GrainSessionPlayer"/>
+/// through the client library, or a scripted player in tests of the run itself.</summary>
 public interface ISessionPlayer
 {
     /// <summary>Creates the session's world, opens its scene with the NPC and user minds and the session's seed, plays

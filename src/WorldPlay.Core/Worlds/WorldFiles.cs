@@ -56,7 +56,8 @@ public static partial class WorldFiles
     }
 
     /// <summary>The world described by <paramref name="json"/>; <paramref name="source"/> names it in error messages.</summary>
-    /// <exception cref="WorldFileException">The JSON is malformed, or the world breaks the format's rules (all problems are listed).</exception>
+    /// <exception cref="WorldFileException">The JSON is malformed, or the world breaks the format's rules (all problems are
+    /// listed).</exception>
     public static WorldDefinition Parse(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -94,8 +95,9 @@ public static partial class WorldFiles
         }
         try
         {
-            return (JsonSerializer.Deserialize<WorldFile>(json, Options)
-                ?? throw new WorldFileException(source, ["the file holds null; a world file is one JSON object { \"id\": ..., ... }"]), duplicates);
+            var file = JsonSerializer.Deserialize<WorldFile>(json, Options)
+                ?? throw new WorldFileException(source, ["the file holds null; a world file is one JSON object { \"id\": ..., ... }"]);
+            return (file, duplicates);
         }
         catch (JsonException e)
         {
@@ -132,35 +134,19 @@ public static partial class WorldFiles
         }
     }
 
-    /// <summary>" (did you mean 'x'?)" when <paramref name="value"/> looks like a slip for one of <paramref name="candidates"/>, else "".</summary>
+    /// <summary>" (did you mean 'x'?)" when <paramref name="value"/> looks like a slip for one of
+    /// <paramref name="candidates"/>, else "".</summary>
     private static string DidYouMean(string value, IEnumerable<string> candidates) =>
         Closest(value, candidates) is { } best ? $" (did you mean '{best}'?)" : "";
 
     /// <summary>The candidate within a typo or two of <paramref name="value"/> (case aside), or null.</summary>
     private static string? Closest(string value, IEnumerable<string> candidates) =>
         candidates
-            .Select(c => (Candidate: c, Distance: EditDistance(c, value)))
+            .Select(c => (Candidate: c, Distance: EditDistance.IgnoringCase(c, value)))
             .Where(c => c.Distance <= Math.Min(2, value.Length / 3))
             .OrderBy(c => c.Distance)
             .Select(c => c.Candidate)
             .FirstOrDefault();
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-            previous = current;
-        }
-        return previous[b.Length];
-    }
 
     private static string Where(JsonException e) => $"line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}";
 

@@ -1,5 +1,9 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using WorldPlay.Core;
+using WorldPlay.Core.Serialization;
 
 namespace WorldPlay.Minds.Llm;
 
@@ -11,22 +15,43 @@ public static class ActionSchema
     /// <summary>The name sent with <c>response_format: json_schema</c>.</summary>
     public const string Name = "character_action";
 
-    private const string Id = "\"<id>\"";
+    /// <summary>How the outline shows a value that is neither an id nor a choice, by property name.</summary>
+    private static readonly Dictionary<string, string> Shown = new(StringComparer.Ordinal)
+    {
+        ["minutes"] = "<minutes>",
+        ["type"] = "\"<type>\"",
+        ["strength"] = "<-1..1>",
+        ["factId"] = "\"<fact id>\"",
+        ["predicate"] = "\"<text>\"",
+        ["value"] = "\"<text>\"",
+    };
 
-    /// <summary>The change kinds a model may propose, with their properties in the core's JSON form: each property's JSON type
-    /// and how the outline shows its value.</summary>
-    internal static IReadOnlyList<(string Kind, IReadOnlyList<(string Property, string Type, string Shown)> Properties)> Changes { get; } =
+    /// <summary>The change kinds a model may propose (every kind <see cref="WorldChange"/> declares but <c>spoke</c>), with their
+    /// properties as the core's JSON contract names them: each property's JSON type, its allowed values if it is a choice, and
+    /// how the outline shows its value.</summary>
+    internal static IReadOnlyList<(string Kind, IReadOnlyList<ChangeProperty> Properties)> Changes { get; } =
     [
-        ("moved", [("to", "string", Id)]),
-        ("travelled", [("to", "string", Id), ("minutes", "integer", "<minutes>")]),
-        ("gave", [("item", "string", Id), ("to", "string", Id)]),
-        ("took", [("item", "string", Id)]),
-        ("relationship-changed", [("from", "string", Id), ("to", "string", Id), ("type", "string", "\"<type>\""), ("strength", "number", "<-1..1>")]),
-        ("fact-asserted", [("factId", "string", "\"<fact id>\""), ("subject", "string", Id), ("predicate", "string", "\"<text>\""), ("value", "string", "\"<text>\"")]),
-        ("fact-retracted", [("factId", "string", "\"<fact id>\"")]),
-        ("status-changed", [("entity", "string", Id), ("status", "string", "\"alive|dead|missing|destroyed\"")]),
-        ("time-advanced", [("minutes", "integer", "<minutes>")]),
+        .. CoreSerialization.Json.GetTypeInfo(typeof(WorldChange)).PolymorphismOptions!.DerivedTypes
+            .Where(d => d.DerivedType != typeof(Spoke))
+            .Select(d => ((string)d.TypeDiscriminator!, (IReadOnlyList<ChangeProperty>)
+                [.. CoreSerialization.Json.GetTypeInfo(d.DerivedType).Properties
+                    .Where(p => p.AttributeProvider?.IsDefined(typeof(JsonIgnoreAttribute), inherit: true) != true)
+                    .Select(p => Property(p.Name, p.PropertyType))])),
     ];
+
+    private static ChangeProperty Property(string name, Type type)
+    {
+        if (type.IsEnum)
+        {
+            string[] values = [.. Enum.GetNames(type).Select(JsonNamingPolicy.KebabCaseLower.ConvertName)];
+            return new(name, "string", values, $"\"{string.Join('|', values)}\"");
+        }
+        var jsonType = type == typeof(int) ? "integer"
+            : type == typeof(double) ? "number"
+            : type == typeof(string) || type == typeof(EntityId) ? "string"
+            : throw new InvalidOperationException($"A change's {name} is a {type.Name}; say here how a model writes one.");
+        return new(name, jsonType, null, type == typeof(EntityId) ? "\"<id>\"" : Shown[name]);
+    }
 
     /// <summary>The schema as compact JSON text, for <c>response_format</c>.</summary>
     public static string Json { get; } = Build().ToJsonString();
@@ -38,14 +63,15 @@ public static class ActionSchema
     private static string BuildOutline()
     {
         var s = new StringBuilder();
-        s.Append("""{"speech": "<what you say>", "narration": "<what you do>", "addressees": ["<id>", ...], "proposals": [<change>, ...]}""").Append('\n');
+        s.Append("""{"speech": "<what you say>", "narration": "<what you do>", "addressees": """)
+            .Append("""["<id>", ...], "proposals": [<change>, ...]}""").Append('\n');
         s.Append("where each change is one of:");
         foreach (var (kind, properties) in Changes)
         {
             s.Append('\n').Append("{\"kind\":\"").Append(kind).Append('"');
-            foreach (var (property, _, shown) in properties)
+            foreach (var property in properties)
             {
-                s.Append(",\"").Append(property).Append("\":").Append(shown);
+                s.Append(",\"").Append(property.Name).Append("\":").Append(property.Shown);
             }
             s.Append('}');
         }
@@ -58,11 +84,11 @@ public static class ActionSchema
         foreach (var (kind, properties) in Changes)
         {
             var props = new JsonObject { ["kind"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(kind) } };
-            foreach (var (property, type, _) in properties)
+            foreach (var property in properties)
             {
-                props[property] = property == "status"
-                    ? new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("alive", "dead", "missing", "destroyed") }
-                    : new JsonObject { ["type"] = type };
+                props[property.Name] = property.Values is { } values
+                    ? new JsonObject { ["type"] = property.JsonType, ["enum"] = new JsonArray([.. values.Select(v => (JsonNode)v)]) }
+                    : new JsonObject { ["type"] = property.JsonType };
             }
             changes.Add(new JsonObject
             {
@@ -77,8 +103,14 @@ public static class ActionSchema
             ["type"] = "object",
             ["properties"] = new JsonObject
             {
-                ["speech"] = new JsonObject { ["type"] = "string", ["description"] = "What you say aloud, in your own voice; only your own words." },
-                ["narration"] = new JsonObject { ["type"] = "string", ["description"] = "What you do, briefly, in the third person; only your own actions." },
+                ["speech"] = new JsonObject
+                {
+                    ["type"] = "string", ["description"] = "What you say aloud, in your own voice; only your own words.",
+                },
+                ["narration"] = new JsonObject
+                {
+                    ["type"] = "string", ["description"] = "What you do, briefly, in the third person; only your own actions.",
+                },
                 ["addressees"] = new JsonObject
                 {
                     ["type"] = "array",
@@ -97,3 +129,7 @@ public static class ActionSchema
         };
     }
 }
+
+/// <summary>A property of a change kind in the schema: its JSON type, its allowed values if it is a choice, and how the outline
+/// shows it.</summary>
+internal sealed record ChangeProperty(string Name, string JsonType, string[]? Values, string Shown);

@@ -1,9 +1,9 @@
-using WorldPlay.Cli;
+using WorldPlay.FakeLlm;
 
-namespace WorldPlay.FakeLlm.Tests;
+namespace WorldPlay.Cli.Tests;
 
 /// <summary><c>worldplay fake-llm</c> refuses bad values with one clear message and exit code 2, before it listens.</summary>
-public sealed class CommandTests
+public sealed class FakeLlmCommandTests
 {
     [Theory]
     [InlineData("--fault-rate", "2", "--fault-rate must be between 0 and 1")]
@@ -29,6 +29,7 @@ public sealed class CommandTests
 
         await WorldPlayCommand.RunAsync(["fake-llm", "--help"], output, new StringWriter());
 
-        Assert.All(FaultNames.All.Select(FaultNames.NameOf), name => Assert.Contains($"{name} = ", output.ToString(), StringComparison.Ordinal));
+        Assert.All(FaultNames.All.Select(FaultNames.NameOf),
+            name => Assert.Contains($"{name} = ", output.ToString(), StringComparison.Ordinal));
     }
 }

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace WorldPlay.FakeLlm.Tests;
+namespace WorldPlay.Cli.Tests;
 
 /// <summary><c>worldplay fake-llm</c> as a user runs it: a child process that prints its endpoint first, serves, and on
 /// SIGTERM stops gracefully and reports what it served. Sends the signal with kill(1), as on Linux and macOS.</summary>
-public sealed class CommandProcessTests
+public sealed class FakeLlmProcessTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
@@ -55,7 +55,8 @@ public sealed class CommandProcessTests
         {
             lock (output)
             {
-                if (output.ToString().Split('\n') is [var first, _, ..] && first.Trim().StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
+                if (output.ToString().Split('\n') is [var first, _, ..]
+                    && first.Trim().StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
                 {
                     return first.Trim();
                 }
