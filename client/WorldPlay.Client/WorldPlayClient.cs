@@ -24,6 +24,14 @@ public sealed class WorldPlayClient(IGrainFactory grains, Polly.ResiliencePipeli
     public async Task<(WorldHandle World, SceneHandle Scene)> ImportAsync(
         string key, WorldDefinition definition, ImmutableArray<WorldEvent> events, SceneOptions scene, ImmutableArray<TurnRecord> transcript, int snapshotEvery = 64)
     {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(scene);
+        // Checked before the world is stored, so a wrong scene id leaves nothing behind under the key.
+        if (definition.Scenes.All(s => s.Id != scene.SceneId))
+        {
+            throw new ArgumentException(
+                $"Unknown scene '{scene.SceneId}' in world '{key}'; known: {string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
+        }
         await grains.GetGrain<IWorldGrain>(key).Import(new TimelineImport(new WorldSeed(definition, snapshotEvery), events));
         var sceneKey = $"{key}/{scene.SceneId}";
         await grains.GetGrain<IStoryThreadGrain>(sceneKey).Import(new SceneImport(scene with { WorldKey = key }, transcript));

@@ -35,6 +35,24 @@ public sealed class ImportTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Import_UnknownScene_RefusedAndLeavesNoWorld()
+    {
+        var (world, scene, definition) = await Scenes.OpenAsync(fixture.Client, seed: 83);
+        await Scenes.PlayAsync(scene, 5);
+        var options = new SceneOptions("", "no-such-scene", 83, "procedural", "user-sim:slow-burn", null, 1200);
+        var key = $"{world.Key}-wrong-scene";
+
+        var events = await world.EventsAsync().ToListAsync();
+        var transcript = await scene.TranscriptAsync().ToListAsync();
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Client.ImportAsync(key, definition, [.. events], options, [.. transcript]));
+
+        Assert.StartsWith("Unknown scene 'no-such-scene'", refused.Message, StringComparison.Ordinal);
+        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Client.World(key).DefinitionAsync());
+        Assert.Contains("does not exist", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_StorageFailsMidway_LeavesNoWorld()
     {
         var (key, import) = await ImportFailingAfterFirstAppendAsync(seed: 84);
