@@ -1,11 +1,9 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using MessagePack;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
 using WorldPlay.Core.Minds;
 using WorldPlay.Core.Scenes;
-using WorldPlay.Core.Serialization;
 using WorldPlay.Minds;
 using WorldPlay.Storage;
 
@@ -35,6 +33,11 @@ public sealed class SceneRecord
 
     /// <summary>How many siblings this scene has made, so each gets its own keys and seed.</summary>
     [Id(7)] public int Regenerations { get; set; }
+
+    /// <summary>The streams this scene's transcript is read from, up to <paramref name="lastTurn"/>: the shared prefix, then its
+    /// own stream <paramref name="own"/>.</summary>
+    public ImmutableArray<TranscriptSegment> TranscriptUpTo(string own, int lastTurn) =>
+        (Prefix.IsDefault ? [] : Prefix).Add(new TranscriptSegment(own, ForkTurn, lastTurn));
 }
 
 /// <summary>An ensemble scene. A turn flows: pick who acts (core turn-taking) -> that character decides (perspective, mind)
@@ -49,17 +52,17 @@ public sealed class StoryThreadGrain(
     /// <summary>After this long a call returns the turns it played so far, so a caller hears back often however slow the minds.</summary>
     public static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(10);
 
-    /// <summary>How many lines before a regenerated turn make up the preference signal's prompt.</summary>
-    public const int PromptLines = 6;
-
     private WorldDefinition? _definition;
+    private TranscriptLog? _transcript;
+    private TurnRegeneration? _regeneration;
 
     /// <summary>Set while a regenerated turn is replayed: reseeds the speaker's mind for that one turn.</summary>
     private int? _variant;
 
     private string Key => this.GetPrimaryKeyString();
 
-    private SceneOptions Options => record.State.Options ?? throw new InvalidOperationException($"Scene '{Key}' is not open; open it first.");
+    private SceneOptions Options =>
+        record.State.Options ?? throw new InvalidOperationException($"Scene '{Key}' is not open; open it first.");
 
     private SceneProgress Progress
     {
@@ -69,28 +72,17 @@ public sealed class StoryThreadGrain(
 
     private IWorldGrain World => GrainFactory.GetGrain<IWorldGrain>(Options.WorldKey);
 
+    private TranscriptLog Transcript => _transcript ??= new TranscriptLog(store, WorldPlayStorage.TranscriptStream(Key));
+
+    private TurnRegeneration Regeneration => _regeneration ??= new TurnRegeneration(GrainFactory, record, Transcript, Key);
+
     async Task<SceneStatus> IStoryThreadGrain.Open(SceneOptions options)
     {
-        if (record.State.Options is not null)
-        {
-            throw new InvalidOperationException($"Scene '{Key}' is already open.");
-        }
-        var world = GrainFactory.GetGrain<IWorldGrain>(options.WorldKey);
-        var definition = (await world.Definition()).Definition;
-        var spec = definition.Scenes.FirstOrDefault(s => s.Id == options.SceneId)
-            ?? throw new ArgumentException($"Unknown scene '{options.SceneId}' in world '{options.WorldKey}'; known: {string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
-        var state = (await world.StateAfterTurn(-1)).State;
-        var talkativeness = spec.Cast.Distinct().ToDictionary(c => c, c => definition.PersonaOf(c)?.Talkativeness ?? 0.5);
-        var participants = spec.User is { } user ? spec.Cast.Add(user).Distinct() : spec.Cast;
-        await Task.WhenAll(participants.Select(id => Embody(definition, options, id)));
-        record.State = new SceneRecord
+        await OpenAsync(options, async (world, definition, spec) => new SceneRecord
         {
             Options = options,
-            Progress = SceneProgress.Open(
-                spec, options.TurnTaking ?? spec.TurnTaking, options.Seed, talkativeness, state.CharactersAt(spec.Place).Select(c => c.Id)),
-        };
-        _definition = definition;
-        await record.WriteStateAsync();
+            Progress = OpenProgress(definition, spec, options, (await world.StateAfterTurn(-1)).State),
+        });
         return Status();
     }
 
@@ -102,7 +94,8 @@ public sealed class StoryThreadGrain(
         }
         if (Options.UserMind is null && Progress.User is not null)
         {
-            throw new InvalidOperationException($"Scene '{Key}' was opened for a person to play the user; use Say, or open it with a user mind for self-play.");
+            throw new InvalidOperationException(
+                $"Scene '{Key}' was opened for a person to play the user; use Say, or open it with a user mind for self-play.");
         }
         var played = ImmutableArray.CreateBuilder<TurnRecord>();
         var clock = Stopwatch.StartNew();
@@ -124,7 +117,8 @@ public sealed class StoryThreadGrain(
         var action = new CharacterAction(line.Text, "", [], line.Proposals.IsDefault ? [] : line.Proposals, MindUsage.Free("person"));
         var played = ImmutableArray.CreateBuilder<TurnRecord>();
         played.Add(await InterruptibleAsync(() => WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, user,
-            () => CommitTurnAsync(new CharacterTurn(user, name, action, 0), TurnRole.User, offstage: false, Stopwatch.StartNew(), listener))));
+            () => CommitTurnAsync(
+                new CharacterTurn(user, name, action, 0), TurnRole.User, offstage: false, Stopwatch.StartNew(), listener))));
         while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall && await StepAsync(userPlays: false, listener) is { } reply)
         {
             played.Add(reply);
@@ -138,7 +132,8 @@ public sealed class StoryThreadGrain(
         if (definition.PersonaOf(character) is null || character == Progress.User)
         {
             throw new ArgumentException(
-                $"Unknown character '{character}' in world '{Options.WorldKey}'; known: {string.Join(", ", definition.Personas.Select(p => p.Id).Where(p => p != Progress.User))}.");
+                $"Unknown character '{character}' in world '{Options.WorldKey}'; "
+                + $"known: {string.Join(", ", definition.Personas.Select(p => p.Id).Where(p => p != Progress.User))}.");
         }
         if (!Progress.Cast.Contains(character))
         {
@@ -156,39 +151,32 @@ public sealed class StoryThreadGrain(
     Task<SceneStatus> IStoryThreadGrain.Status() => Task.FromResult(Status());
 
     async Task<TurnBatch> IStoryThreadGrain.Transcript(int fromTurn, int max) =>
-        new(await ReadTranscriptAsync(TranscriptSegments(int.MaxValue), fromTurn, max), Status());
+        new(await Transcript.ReadAsync(TranscriptSegments(int.MaxValue), fromTurn, max), Status());
 
     async Task<TurnBatch> IStoryThreadGrain.Branch(SceneBranch branch)
     {
-        if (record.State.Options is not null)
-        {
-            throw new InvalidOperationException($"Scene '{Key}' is already open.");
-        }
+        ThrowIfOpen();
         var parent = await GrainFactory.GetGrain<IStoryThreadGrain>(branch.ParentScene).Setup();
-        var world = GrainFactory.GetGrain<IWorldGrain>(branch.WorldKey);
-        var fork = (await world.Lineage()).Parent;
+        var fork = (await GrainFactory.GetGrain<IWorldGrain>(branch.WorldKey).Lineage()).Parent;
         if (fork is null || fork.Parent != parent.Options.WorldKey)
         {
             throw new ArgumentException(
-                $"World '{branch.WorldKey}' is not a branch of '{parent.Options.WorldKey}', the world of scene '{branch.ParentScene}'; fork that world first.");
+                $"World '{branch.WorldKey}' is not a branch of '{parent.Options.WorldKey}', the world of scene '{branch.ParentScene}'; "
+                + "fork that world first.");
         }
         var options = parent.Options with { WorldKey = branch.WorldKey };
-        var definition = (await world.Definition()).Definition;
-        var spec = definition.Scenes.First(s => s.Id == options.SceneId);
-        var prefix = parent.Transcript.Where(s => s.Offset < fork.Turn).Select(s => s with { LastTurn = Math.Min(s.LastTurn, fork.Turn) }).ToImmutableArray();
-        var shared = await ReadTranscriptAsync(prefix, 1, fork.Turn);
-        var participants = spec.User is { } user ? spec.Cast.Add(user).Distinct() : spec.Cast;
-        await Task.WhenAll(participants.Select(id => Embody(definition, options, id)));
-        record.State = new SceneRecord
+        var prefix = parent.Transcript
+            .Where(s => s.Offset < fork.Turn)
+            .Select(s => s with { LastTurn = Math.Min(s.LastTurn, fork.Turn) })
+            .ToImmutableArray();
+        await OpenAsync(options, async (world, definition, spec) => new SceneRecord
         {
             Options = options,
-            Progress = await ProgressAfterAsync(world, definition, spec, options, shared),
+            Progress = await ProgressAfterAsync(world, definition, spec, options, await Transcript.ReadAsync(prefix, 1, fork.Turn)),
             Prefix = prefix,
             ForkTurn = fork.Turn,
             SiblingOf = branch.ReplayVariant is null ? null : branch.ParentScene,
-        };
-        _definition = definition;
-        await record.WriteStateAsync();
+        });
         if (branch.ReplayVariant is not { } variant)
         {
             return new TurnBatch([], Status());
@@ -207,139 +195,57 @@ public sealed class StoryThreadGrain(
 
     async Task<SceneStatus> IStoryThreadGrain.Import(SceneImport scene)
     {
+        await OpenAsync(scene.Options, async (world, definition, spec) => new SceneRecord
+        {
+            Options = scene.Options,
+            TranscriptVersion = await Transcript.ImportAsync(scene.Transcript),
+            Progress = await ProgressAfterAsync(world, definition, spec, scene.Options, scene.Transcript),
+        });
+        return Status();
+    }
+
+    Task<TurnAlternatives> IStoryThreadGrain.Regenerate() => Regeneration.RegenerateAsync();
+
+    Task<TurnAlternatives> IStoryThreadGrain.Alternatives() => Regeneration.AlternativesAsync();
+
+    Task<PreferenceSignal> IStoryThreadGrain.Choose(string sceneKey) => Regeneration.ChooseAsync(sceneKey);
+
+    Task<SceneSetup> IStoryThreadGrain.Setup() => Task.FromResult(new SceneSetup(Options, TranscriptSegments(Progress.Turn)));
+
+    private ImmutableArray<TranscriptSegment> TranscriptSegments(int lastTurn) => record.State.TranscriptUpTo(Transcript.Stream, lastTurn);
+
+    /// <summary>Opens this scene on the world of <paramref name="options"/>: embodies its participants (but a person), then stores
+    /// the record <paramref name="start"/> makes from the world, its definition and the scene's spec.</summary>
+    private async Task OpenAsync(SceneOptions options, Func<IWorldGrain, WorldDefinition, SceneSpec, Task<SceneRecord>> start)
+    {
+        ThrowIfOpen();
+        var world = GrainFactory.GetGrain<IWorldGrain>(options.WorldKey);
+        var definition = (await world.Definition()).Definition;
+        var spec = definition.Scenes.FirstOrDefault(s => s.Id == options.SceneId)
+            ?? throw new ArgumentException(
+                $"Unknown scene '{options.SceneId}' in world '{options.WorldKey}'; "
+                + $"known: {string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
+        var participants = spec.User is { } user ? spec.Cast.Add(user).Distinct() : spec.Cast;
+        await Task.WhenAll(participants.Select(id => Embody(definition, options, id)));
+        record.State = await start(world, definition, spec);
+        _definition = definition;
+        await record.WriteStateAsync();
+    }
+
+    private void ThrowIfOpen()
+    {
         if (record.State.Options is not null)
         {
             throw new InvalidOperationException($"Scene '{Key}' is already open.");
         }
-        var options = scene.Options;
-        var world = GrainFactory.GetGrain<IWorldGrain>(options.WorldKey);
-        var definition = (await world.Definition()).Definition;
-        var spec = definition.Scenes.FirstOrDefault(s => s.Id == options.SceneId)
-            ?? throw new ArgumentException($"Unknown scene '{options.SceneId}' in world '{options.WorldKey}'; known: {string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
-        var participants = spec.User is { } user ? spec.Cast.Add(user).Distinct() : spec.Cast;
-        await Task.WhenAll(participants.Select(id => Embody(definition, options, id)));
-        long version = 0;
-        foreach (var chunk in scene.Transcript.Chunk(EventStoreLimits.MaxRecordsPerBatch))
-        {
-            var records = chunk.Select(t => MessagePackSerializer.Serialize(t, CoreSerialization.Canonical)).ToList();
-            version = (await store.AppendAsync(WorldPlayStorage.TranscriptStream(Key), version, records, $"import/{version + 1}")).LastVersion;
-        }
-        record.State = new SceneRecord
-        {
-            Options = options,
-            Progress = await ProgressAfterAsync(world, definition, spec, options, scene.Transcript),
-            TranscriptVersion = version,
-        };
-        _definition = definition;
-        await record.WriteStateAsync();
-        return Status();
     }
 
-    async Task<TurnAlternatives> IStoryThreadGrain.Regenerate()
+    /// <summary>The scene's progress when it opens on <paramref name="state"/>.</summary>
+    private static SceneProgress OpenProgress(WorldDefinition definition, SceneSpec spec, SceneOptions options, WorldState state)
     {
-        if (record.State.SiblingOf is { } origin && record.State.ForkTurn + 1 == Progress.Turn)
-        {
-            // A sibling that has not moved on regenerates the same turn: the origin keeps the turn's alternatives.
-            return await GrainFactory.GetGrain<IStoryThreadGrain>(origin).Regenerate();
-        }
-        var turn = Progress.Turn;
-        if (turn < 1)
-        {
-            throw new InvalidOperationException($"Scene '{Key}' has played no turn yet; there is nothing to regenerate.");
-        }
-        var last = (await ReadTranscriptAsync(TranscriptSegments(turn), turn, 1)).Single();
-        if (last.Role == TurnRole.User && Options.UserMind is null)
-        {
-            throw new InvalidOperationException($"Turn {turn} of scene '{Key}' is the person's own line; only a mind's turn can be regenerated.");
-        }
-        var n = ++record.State.Regenerations;
-        await record.WriteStateAsync();
-        var siblingWorld = $"{Options.WorldKey}-t{turn}-r{n}";
-        var siblingScene = $"{siblingWorld}/{Options.SceneId}";
-        await World.Fork(new ForkRequest(siblingWorld, turn - 1, BranchKind.Regenerated));
-        var replayed = await GrainFactory.GetGrain<IStoryThreadGrain>(siblingScene).Branch(new SceneBranch(Key, siblingWorld, n));
-        var alternative = replayed.Turns.FirstOrDefault()
-            ?? throw new InvalidOperationException($"Turn {turn} of scene '{Key}' could not be played again: nobody could act on branch '{siblingWorld}'.");
-        var alternatives = record.State.Alternatives is { } known && known.Turn == turn
-            ? known
-            : new TurnAlternatives(Key, turn, [new AlternativeTurn(Key, Options.WorldKey, last)]);
-        record.State.Alternatives = alternatives with { Candidates = alternatives.Candidates.Add(new AlternativeTurn(siblingScene, siblingWorld, alternative)) };
-        await record.WriteStateAsync();
-        return record.State.Alternatives;
-    }
-
-    async Task<TurnAlternatives> IStoryThreadGrain.Alternatives()
-    {
-        if (record.State.SiblingOf is { } origin && record.State.ForkTurn + 1 == Progress.Turn)
-        {
-            return await GrainFactory.GetGrain<IStoryThreadGrain>(origin).Alternatives();
-        }
-        return record.State.Alternatives ?? new TurnAlternatives(Key, Progress.Turn, []);
-    }
-
-    async Task<PreferenceSignal> IStoryThreadGrain.Choose(string sceneKey)
-    {
-        if (record.State.Alternatives is null && record.State.SiblingOf is { } origin)
-        {
-            return await GrainFactory.GetGrain<IStoryThreadGrain>(origin).Choose(sceneKey);
-        }
-        var alternatives = record.State.Alternatives
-            ?? throw new InvalidOperationException($"Scene '{Key}' has no regenerated turn to choose from; regenerate first.");
-        var chosen = alternatives.Candidates.FirstOrDefault(c => c.Scene == sceneKey)
-            ?? throw new ArgumentException(
-                $"Scene '{sceneKey}' is not an alternative of turn {alternatives.Turn} of scene '{Key}'; known: {string.Join(", ", alternatives.Candidates.Select(c => c.Scene))}.");
-        var before = await ReadTranscriptAsync(TranscriptSegments(alternatives.Turn), Math.Max(1, alternatives.Turn - PromptLines), alternatives.Turn - 1);
-        var prompt = string.Join('\n', [
-            .. before.Where(t => t.Turn < alternatives.Turn).Select(t => $"{t.SpeakerName}: {t.Speech}".TrimEnd()),
-            $"{chosen.Turn.SpeakerName}:",
-        ]);
-        var root = (await World.Lineage()).Root;
-        var signal = new PreferenceSignal(
-            root,
-            alternatives.Turn,
-            chosen.Turn.Speaker,
-            prompt,
-            Option(chosen),
-            [.. alternatives.Candidates.Where(c => c.Scene != sceneKey).Select(Option)],
-            chosen.Turn.Usage.Mind);
-        await GrainFactory.GetGrain<IWorldFamilyGrain>(root).RecordPreference(signal);
-        return signal;
-
-        static ReplyOption Option(AlternativeTurn a) => new(a.World, a.Scene, a.Turn.Speech);
-    }
-
-    Task<SceneSetup> IStoryThreadGrain.Setup() => Task.FromResult(new SceneSetup(Options, TranscriptSegments(Progress.Turn)));
-
-    /// <summary>The streams this scene's transcript is read from, up to <paramref name="lastTurn"/>: the shared prefix, then its own.</summary>
-    private ImmutableArray<TranscriptSegment> TranscriptSegments(int lastTurn)
-    {
-        var prefix = record.State.Prefix.IsDefault ? [] : record.State.Prefix;
-        return prefix.Add(new TranscriptSegment(WorldPlayStorage.TranscriptStream(Key), record.State.ForkTurn, lastTurn));
-    }
-
-    /// <summary>Up to <paramref name="max"/> turns from <paramref name="fromTurn"/> on, read from the segments' streams.</summary>
-    private async Task<ImmutableArray<TurnRecord>> ReadTranscriptAsync(ImmutableArray<TranscriptSegment> segments, int fromTurn, int max)
-    {
-        var turns = ImmutableArray.CreateBuilder<TurnRecord>();
-        var next = Math.Max(1, fromTurn);
-        foreach (var segment in segments)
-        {
-            if (turns.Count >= max || next > segment.LastTurn)
-            {
-                continue;
-            }
-            await foreach (var stored in store.ReadAsync(segment.Stream, Math.Max(0, next - segment.Offset - 1)))
-            {
-                var turn = MessagePackSerializer.Deserialize<TurnRecord>(stored.Data, CoreSerialization.Canonical);
-                if (turns.Count >= max || turn.Turn > segment.LastTurn)
-                {
-                    break;
-                }
-                turns.Add(turn);
-                next = turn.Turn + 1;
-            }
-        }
-        return turns.ToImmutable();
+        var talkativeness = spec.Cast.Distinct().ToDictionary(c => c, c => definition.PersonaOf(c)?.Talkativeness ?? 0.5);
+        var present = state.CharactersAt(spec.Place).Select(c => c.Id);
+        return SceneProgress.Open(spec, options.TurnTaking ?? spec.TurnTaking, options.Seed, talkativeness, present);
     }
 
     /// <summary>The scene's progress after <paramref name="turns"/>, folded as they were played: who is present after each turn
@@ -347,22 +253,10 @@ public sealed class StoryThreadGrain(
     private static async Task<SceneProgress> ProgressAfterAsync(
         IWorldGrain world, WorldDefinition definition, SceneSpec spec, SceneOptions options, ImmutableArray<TurnRecord> turns)
     {
-        var events = new List<WorldEvent>();
-        var version = long.MaxValue;
-        while (events.Count < version)
-        {
-            var page = await world.Events(events.Count, 5000);
-            version = page.Version;
-            if (page.Events.IsEmpty)
-            {
-                break;
-            }
-            events.AddRange(page.Events);
-        }
+        var events = await world.EventsAfterAsync(0);
         var opened = turns.IsEmpty ? 0 : turns[0].Turn - 1;
         var state = WorldState.Initial(definition).ApplyAll(events.TakeWhile(e => e.Turn <= opened));
-        var talkativeness = spec.Cast.Distinct().ToDictionary(c => c, c => definition.PersonaOf(c)?.Talkativeness ?? 0.5);
-        var progress = SceneProgress.Open(spec, options.TurnTaking ?? spec.TurnTaking, options.Seed, talkativeness, state.CharactersAt(spec.Place).Select(c => c.Id));
+        var progress = OpenProgress(definition, spec, options, state);
         var characters = definition.Entities.Where(e => e.IsCharacter).ToList();
         var applied = (int)state.Version;
         foreach (var turn in turns)
@@ -375,7 +269,8 @@ public sealed class StoryThreadGrain(
         return progress;
     }
 
-    private Task<TurnRecord?> StepAsync(bool userPlays, ISceneListener? listener) => InterruptibleAsync(() => DecideAndCommitAsync(userPlays, listener));
+    private Task<TurnRecord?> StepAsync(bool userPlays, ISceneListener? listener) =>
+        InterruptibleAsync(() => DecideAndCommitAsync(userPlays, listener));
 
     private async Task<TurnRecord?> DecideAndCommitAsync(bool userPlays, ISceneListener? listener)
     {
@@ -419,7 +314,8 @@ public sealed class StoryThreadGrain(
         {
             DeactivateOnIdle();
             throw new TurnInterruptedException(
-                $"Turn {Progress.Turn + 1} of scene '{Key}' was interrupted ({e.GetType().Name}: {e.Message}); nothing of it was recorded, so calling again is safe.");
+                $"Turn {Progress.Turn + 1} of scene '{Key}' was interrupted ({e.GetType().Name}: {e.Message}); "
+                + "nothing of it was recorded, so calling again is safe.");
         }
         catch (TurnInterruptedException)
         {
@@ -428,7 +324,8 @@ public sealed class StoryThreadGrain(
         }
     }
 
-    private async Task<TurnRecord> CommitTurnAsync(CharacterTurn decided, TurnRole role, bool offstage, Stopwatch clock, ISceneListener? listener)
+    private async Task<TurnRecord> CommitTurnAsync(
+        CharacterTurn decided, TurnRole role, bool offstage, Stopwatch clock, ISceneListener? listener)
     {
         var turn = Progress.Turn + 1;
         var answering = Progress.LastLine is { } line && line.Speaker != decided.Character ? [line.Seq] : ImmutableArray<long>.Empty;
@@ -437,18 +334,8 @@ public sealed class StoryThreadGrain(
         var turnRecord = new TurnRecord(
             turn, decided.Character, decided.Name, role, decided.Action.Speech, decided.Action.Narration,
             receipt.Accepted, receipt.Rejected, decided.Action.Usage, decided.PerspectiveTokens, clock.Elapsed.TotalMilliseconds);
-        var appended = await store.AppendAsync(
-            WorldPlayStorage.TranscriptStream(Key),
-            record.State.TranscriptVersion,
-            [MessagePackSerializer.Serialize(turnRecord, CoreSerialization.Canonical)],
-            $"{Key}/{turn}");
-        if (appended.AlreadyStored)
-        {
-            // This turn was recorded before this scene last saved its progress (it was interrupted): the stored turn is the turn.
-            turnRecord = MessagePackSerializer.Deserialize<TurnRecord>(
-                await store.ReadRecordAsync(WorldPlayStorage.TranscriptStream(Key), appended.FirstVersion), CoreSerialization.Canonical);
-        }
-        record.State.TranscriptVersion = appended.LastVersion;
+        (turnRecord, record.State.TranscriptVersion) =
+            await Transcript.AppendAsync(record.State.TranscriptVersion, turnRecord, $"{Key}/{turn}");
         var definition = await Definition();
         Progress = Progress.After(turnRecord, receipt.PresentAtScene, definition.Entities.Where(e => e.IsCharacter));
         await record.WriteStateAsync();
@@ -477,6 +364,7 @@ public sealed class StoryThreadGrain(
     private SceneStatus Status()
     {
         var p = Progress;
-        return new SceneStatus(Key, Options.WorldKey, p.Spec.Id, p.Spec.Place, p.Cast, p.User, p.Turn, p.Present, p.Pacing, p.Tension, p.Policy);
+        return new SceneStatus(
+            Key, Options.WorldKey, p.Spec.Id, p.Spec.Place, p.Cast, p.User, p.Turn, p.Present, p.Pacing, p.Tension, p.Policy);
     }
 }
