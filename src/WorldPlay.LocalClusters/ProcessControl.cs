@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.LocalClusters;
 
 /// <summary>Starting background processes that outlive this command, and finding and signalling them again by PID.</summary>
-internal static class ProcessControl
+public static class ProcessControl
 {
     private const int SigTerm = 15;
 
@@ -113,7 +113,7 @@ internal static class ProcessControl
         }
     }
 
-    // DllImport rather than LibraryImport: the source-generated form needs unsafe code enabled for the whole CLI.
+    // DllImport rather than LibraryImport: the source-generated form needs unsafe code enabled for the whole library.
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int kill(int pid, int signal);

@@ -1,13 +1,16 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Text.Json.Nodes;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.LocalClusters;
 
 /// <summary>What a local cluster runs: Azurite (installed with npm into the repository's .worldplay/tools) and the silo
 /// host (built from silo/WorldPlay.Silo), both found from the WorldPlay repository the command runs in.</summary>
-internal sealed class LocalTools(string repositoryRoot)
+public sealed class LocalTools(string repositoryRoot)
 {
-    public const string AzuriteVersion = "3.37.0";
+    /// <summary>The Azurite version the repository pins in its .env file (read at build time).</summary>
+    public static string AzuriteVersion { get; } = typeof(LocalTools).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == nameof(AzuriteVersion)).Value!;
 
     public string RepositoryRoot { get; } = repositoryRoot;
 
@@ -16,17 +19,10 @@ internal sealed class LocalTools(string repositoryRoot)
     public string AzuriteScript => Path.Combine(ToolsFolder, "node_modules", "azurite", "dist", "src", "azurite.js");
 
     /// <summary>The WorldPlay repository holding <paramref name="start"/> or one of its parents.</summary>
-    public static LocalTools Find(string start)
-    {
-        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "WorldPlay.sln")) && Directory.Exists(Path.Combine(folder.FullName, "silo", "WorldPlay.Silo")))
-            {
-                return new LocalTools(folder.FullName);
-            }
-        }
-        throw new LocalClusterException($"A local cluster runs the silo built from the WorldPlay repository, and '{start}' is not inside one (no WorldPlay.sln with silo/WorldPlay.Silo in it or above it). Run the command from a clone of the repository.");
-    }
+    public static LocalTools Find(string start) => WorldPlayRepository.Above(start) is { } root
+        ? new LocalTools(root)
+        : throw new LocalClusterException($"A local cluster runs the silo built from the WorldPlay repository, and '{start}' is not " +
+            "inside one (no WorldPlay.sln with silo/WorldPlay.Silo in it or above it). Run the command from a clone of the repository.");
 
     /// <summary>Installs Azurite with npm unless that version is already there; returns node's path and the script.</summary>
     public async Task<(string Node, string Script)> AzuriteAsync(Action<string> progress, CancellationToken cancellationToken)
@@ -134,4 +130,4 @@ internal sealed class LocalTools(string repositoryRoot)
 }
 
 /// <summary>Something about a local cluster the user can fix: one already up, nothing to stop, a missing tool.</summary>
-internal sealed class LocalClusterException(string message) : Exception(message);
+public sealed class LocalClusterException(string message) : Exception(message);
