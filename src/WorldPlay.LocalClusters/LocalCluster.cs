@@ -23,10 +23,12 @@ public sealed record LocalCluster(
     public static string FileIn(string folder) => Path.Combine(folder, FileName);
 
     /// <summary>Every process it started, Azurite first.</summary>
-    public IEnumerable<LocalProcess> Processes => Azurite is null ? Silos.Select(s => s.Process) : [Azurite.Process, .. Silos.Select(s => s.Process)];
+    public IEnumerable<LocalProcess> Processes =>
+        Azurite is null ? Silos.Select(s => s.Process) : [Azurite.Process, .. Silos.Select(s => s.Process)];
 
     /// <summary>The cluster recorded in <paramref name="folder"/>, or null when there is no cluster file.</summary>
-    /// <exception cref="ClusterFileException">Its connection fields are wrong, or its <c>local</c> section is missing or damaged.</exception>
+    /// <exception cref="ClusterFileException">Its connection fields are wrong, or its <c>local</c> section is missing or
+    /// damaged.</exception>
     public static LocalCluster? Read(string folder)
     {
         var file = FileIn(folder);
@@ -42,13 +44,16 @@ public sealed record LocalCluster(
         }
         catch (JsonException e)
         {
-            throw new ClusterFileException(file, [$"its 'local' section is damaged ({e.Message}); stop what it started by hand (see the PIDs in it) and delete the file"]);
+            throw new ClusterFileException(file,
+                [$"its 'local' section is damaged ({e.Message}); stop what it started by hand (see the PIDs in it) and delete the file"]);
         }
         if (local is null)
         {
-            throw new ClusterFileException(file, ["it has no 'local' section, so it describes a cluster that 'worldplay cluster up' did not start; the cluster commands only manage clusters they started"]);
+            throw new ClusterFileException(file, ["it has no 'local' section, so it describes a cluster that 'worldplay cluster up' " +
+                "did not start; the cluster commands only manage clusters they started"]);
         }
-        return new LocalCluster(connection, folder, local.StartedAt, local.Azurite?.ToProcess(), [.. local.Silos.Select(s => s.ToProcess())]);
+        return new LocalCluster(
+            connection, folder, local.StartedAt, local.Azurite?.ToProcess(), [.. local.Silos.Select(s => s.ToProcess())]);
     }
 
     /// <summary>Writes the cluster file: the connection fields, and the processes under <c>local</c>.</summary>
@@ -70,12 +75,14 @@ public sealed record LocalCluster(
 
     private sealed record SiloEntry(int Number, int SiloPort, int GatewayPort, string Name, int Pid, string Log, string Marker)
     {
-        public static SiloEntry Of(SiloProcess s) => new(s.Number, s.SiloPort, s.GatewayPort, s.Process.Name, s.Process.Pid, s.Process.Log, s.Process.Marker);
+        public static SiloEntry Of(SiloProcess s) =>
+            new(s.Number, s.SiloPort, s.GatewayPort, s.Process.Name, s.Process.Pid, s.Process.Log, s.Process.Marker);
 
         public SiloProcess ToProcess() => new(Number, new LocalProcess(Name, Pid, Log, Marker), SiloPort, GatewayPort);
     }
 
-    private sealed record AzuriteEntry(int BlobPort, int QueuePort, int TablePort, string Data, string Name, int Pid, string Log, string Marker)
+    private sealed record AzuriteEntry(
+        int BlobPort, int QueuePort, int TablePort, string Data, string Name, int Pid, string Log, string Marker)
     {
         public static AzuriteEntry Of(AzuriteProcess a) =>
             new(a.BlobPort, a.QueuePort, a.TablePort, a.Data, a.Process.Name, a.Process.Pid, a.Process.Log, a.Process.Marker);

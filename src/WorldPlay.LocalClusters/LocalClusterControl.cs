@@ -39,7 +39,10 @@ public sealed record Member(string Address, string Name, string Status, string I
 
 /// <summary>A local cluster's processes (alive or not) and its membership table, or why that table could not be read.</summary>
 public sealed record LocalClusterStatus(
-    LocalCluster Cluster, IReadOnlyList<(LocalProcess Process, bool Alive)> Processes, IReadOnlyList<Member> Members, string? MembershipProblem);
+    LocalCluster Cluster,
+    IReadOnlyList<(LocalProcess Process, bool Alive)> Processes,
+    IReadOnlyList<Member> Members,
+    string? MembershipProblem);
 
 /// <summary>Starts, inspects and stops a cluster of silo processes on this machine, with Azurite for storage and membership;
 /// the cluster file in its folder records what was started, so later calls find the processes by PID.</summary>
@@ -55,14 +58,16 @@ public static class LocalClusterControl
     {
         if (OperatingSystem.IsWindows())
         {
-            throw new LocalClusterException("'worldplay cluster' runs on Linux and macOS; on Windows use WSL or docker-compose (docs/operations.md).");
+            throw new LocalClusterException(
+                "'worldplay cluster' runs on Linux and macOS; on Windows use WSL or docker-compose (docs/operations.md).");
         }
         if (LocalCluster.Read(folder) is { } existing)
         {
             var running = existing.Processes.Where(p => p.IsRunning).ToList();
             if (running.Count > 0)
             {
-                throw new LocalClusterException($"A cluster is already up in {folder} ({string.Join(", ", running.Select(p => $"{p.Name} pid {p.Pid}"))}). " +
+                throw new LocalClusterException(
+                    $"A cluster is already up in {folder} ({string.Join(", ", running.Select(p => $"{p.Name} pid {p.Pid}"))}). " +
                     $"Stop it with 'worldplay cluster down --dir {folder}', or start another with a different --dir.");
             }
             progress.Warn($"note: {LocalCluster.FileIn(folder)} describes a cluster whose processes are gone " +
@@ -81,7 +86,8 @@ public static class LocalClusterControl
         var connectionString = AzureStorageAccount.Azurite(ports[0], ports[1], ports[2]);
         var clusterId = $"local-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var cluster = new LocalCluster(
-            new ClusterFile(ClientClusteringKind.AzureTable, connectionString, [], clusterId, ServiceId), folder, DateTimeOffset.UtcNow, null, []);
+            new ClusterFile(ClientClusteringKind.AzureTable, connectionString, [], clusterId, ServiceId),
+            folder, DateTimeOffset.UtcNow, null, []);
 
         try
         {
@@ -114,7 +120,8 @@ public static class LocalClusterControl
                     [WorldPlayOptions.EnvironmentVariable("AdvertisedAddress")] = "127.0.0.1",
                 };
                 // The cluster id goes on the command line (it holds no secret) so the process can be told apart by it later.
-                var pid = ProcessControl.StartDetached(LocalTools.Dotnet, [siloDll, $"--{WorldPlayOptions.Section}:ClusterId", clusterId], log, environment);
+                var pid = ProcessControl.StartDetached(
+                    LocalTools.Dotnet, [siloDll, $"--{WorldPlayOptions.Section}:ClusterId", clusterId], log, environment);
                 started.Add(new SiloProcess(i + 1, new LocalProcess($"silo {i + 1}", pid, log, clusterId), siloPort, gatewayPort));
                 cluster = cluster with { Silos = started.ToImmutable() };
                 cluster.Write();
@@ -145,7 +152,8 @@ public static class LocalClusterControl
     public static async Task<LocalClusterStatus> StatusAsync(string folder, CancellationToken cancellationToken)
     {
         var cluster = LocalCluster.Read(folder)
-            ?? throw new LocalClusterException($"No cluster in {folder}: there is no {LocalCluster.FileName}. Start one with 'worldplay cluster up'.");
+            ?? throw new LocalClusterException(
+                $"No cluster in {folder}: there is no {LocalCluster.FileName}. Start one with 'worldplay cluster up'.");
         var processes = cluster.Processes.Select(p => (Process: p, Alive: p.IsRunning)).ToList();
         var (members, membershipProblem) = cluster.Azurite is { } azurite && azurite.Process.IsRunning
             ? await MembershipAsync(cluster, cancellationToken)
@@ -156,7 +164,8 @@ public static class LocalClusterControl
     /// <summary>Kills silo <paramref name="number"/> with SIGKILL (no shutdown, as when its machine dies); returns it.</summary>
     public static SiloProcess KillSilo(string folder, int number)
     {
-        var cluster = LocalCluster.Read(folder) ?? throw new LocalClusterException($"No cluster in {folder}: there is no {LocalCluster.FileName}.");
+        var cluster = LocalCluster.Read(folder)
+            ?? throw new LocalClusterException($"No cluster in {folder}: there is no {LocalCluster.FileName}.");
         var silo = cluster.Silos.FirstOrDefault(s => s.Number == number)
             ?? throw new LocalClusterException($"There is no silo {number}; this cluster has silos 1 to {cluster.Silos.Length}.");
         if (!silo.Process.IsRunning)
@@ -169,9 +178,11 @@ public static class LocalClusterControl
 
     /// <summary>Stops every process the cluster started (silos gracefully, then Azurite), checks that none is left, and removes
     /// the cluster file; returns the cluster and how each process ended, in the order they were started.</summary>
-    public static async Task<(LocalCluster Cluster, IReadOnlyList<(LocalProcess Process, StopOutcome Outcome)> Stopped)> DownAsync(string folder)
+    public static async Task<(LocalCluster Cluster, IReadOnlyList<(LocalProcess Process, StopOutcome Outcome)> Stopped)> DownAsync(
+        string folder)
     {
-        var cluster = LocalCluster.Read(folder) ?? throw new LocalClusterException($"Nothing to stop: there is no {LocalCluster.FileName} in {folder}.");
+        var cluster = LocalCluster.Read(folder)
+            ?? throw new LocalClusterException($"Nothing to stop: there is no {LocalCluster.FileName} in {folder}.");
         var silos = cluster.Silos.Select(s => s.Process).ToList();
         var gone = cluster.Processes.Where(p => !p.IsRunning).ToList();
 
@@ -185,14 +196,16 @@ public static class LocalClusterControl
         var left = cluster.Processes.Where(p => p.IsRunning).ToList();
         if (left.Count > 0)
         {
-            throw new LocalClusterException($"Could not stop {string.Join(", ", left.Select(p => $"{p.Name} (pid {p.Pid})"))}; the cluster file stays in {folder}.");
+            throw new LocalClusterException(
+                $"Could not stop {string.Join(", ", left.Select(p => $"{p.Name} (pid {p.Pid})"))}; the cluster file stays in {folder}.");
         }
         File.Delete(LocalCluster.FileIn(folder));
         return (cluster, [.. cluster.Processes.Select(p =>
             (p, gone.Contains(p) ? StopOutcome.AlreadyGone : forced.Contains(p) ? StopOutcome.Killed : StopOutcome.Stopped))]);
     }
 
-    private static async Task WaitForClusterAsync(LocalCluster cluster, TimeSpan timeout, Action<string> status, CancellationToken cancellationToken)
+    private static async Task WaitForClusterAsync(
+        LocalCluster cluster, TimeSpan timeout, Action<string> status, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var count = cluster.Silos.Length;
@@ -208,8 +221,10 @@ public static class LocalClusterControl
             }
             if (clock.Elapsed > timeout)
             {
-                throw new LocalClusterException($"The cluster did not answer within {timeout.TotalSeconds:0} s ({active} of {count} silos active" +
-                    $"{(lastProblem is null ? "" : $"; last: {lastProblem}")}). See the logs in {Path.GetDirectoryName(cluster.Silos[0].Process.Log)}.");
+                throw new LocalClusterException(
+                    $"The cluster did not answer within {timeout.TotalSeconds:0} s ({active} of {count} silos active" +
+                    $"{(lastProblem is null ? "" : $"; last: {lastProblem}")}). " +
+                    $"See the logs in {Path.GetDirectoryName(cluster.Silos[0].Process.Log)}.");
             }
             try
             {
@@ -247,13 +262,17 @@ public static class LocalClusterControl
         return stubborn;
     }
 
-    private static async Task<(IReadOnlyList<Member> Members, string? Problem)> MembershipAsync(LocalCluster cluster, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<Member> Members, string? Problem)> MembershipAsync(
+        LocalCluster cluster, CancellationToken cancellationToken)
     {
         try
         {
-            var table = AzureStorageAccount.Connect(cluster.Connection.AzureStorage!, retries: 1).Tables.GetTableClient("OrleansSiloInstances");
+            var table = AzureStorageAccount.Connect(cluster.Connection.AzureStorage!, retries: 1)
+                .Tables.GetTableClient("OrleansSiloInstances");
             var members = new List<Member>();
-            await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == cluster.Connection.ClusterId, cancellationToken: cancellationToken))
+            var rows = table.QueryAsync<TableEntity>(
+                e => e.PartitionKey == cluster.Connection.ClusterId, cancellationToken: cancellationToken);
+            await foreach (var row in rows)
             {
                 if (row.GetString("Address") is not { } address)
                 {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace WorldPlay.LocalClusters;
 
@@ -27,12 +27,15 @@ public sealed class LocalTools(string repositoryRoot)
     /// <summary>Installs Azurite with npm unless that version is already there; returns node's path and the script.</summary>
     public async Task<(string Node, string Script)> AzuriteAsync(Action<string> progress, CancellationToken cancellationToken)
     {
-        var node = OnPath("node") ?? throw new LocalClusterException("Node.js ('node') was not found on PATH; a local cluster runs Azurite on it. Install Node.js 20 or later (it brings npm) and try again.");
+        var node = OnPath("node") ?? throw new LocalClusterException("Node.js ('node') was not found on PATH; a local cluster runs " +
+            "Azurite on it. Install Node.js 20 or later (it brings npm) and try again.");
         if (InstalledAzuriteVersion() == AzuriteVersion)
         {
             return (node, AzuriteScript);
         }
-        var npm = OnPath("npm") ?? throw new LocalClusterException($"npm was not found on PATH, and Azurite {AzuriteVersion} is not installed in {ToolsFolder}. Install Node.js with npm, or run 'npm install --prefix {ToolsFolder} azurite@{AzuriteVersion}' where npm is available.");
+        var npm = OnPath("npm") ?? throw new LocalClusterException($"npm was not found on PATH, and Azurite {AzuriteVersion} is not " +
+            $"installed in {ToolsFolder}. Install Node.js with npm, or run 'npm install --prefix {ToolsFolder} azurite@{AzuriteVersion}' " +
+            "where npm is available.");
         Directory.CreateDirectory(ToolsFolder);
         // Two commands starting clusters at once would install over each other; the second waits for the first.
         await using var installLock = await LockAsync(Path.Combine(ToolsFolder, ".install.lock"), cancellationToken);
@@ -41,10 +44,13 @@ public sealed class LocalTools(string repositoryRoot)
             return (node, AzuriteScript);
         }
         progress($"Installing Azurite {AzuriteVersion} with npm into {ToolsFolder}...");
-        var (code, output) = await RunAsync(npm, ["install", "--prefix", ToolsFolder, "--no-audit", "--no-fund", "--loglevel=error", $"azurite@{AzuriteVersion}"], RepositoryRoot, cancellationToken);
+        var (code, output) = await RunAsync(
+            npm, ["install", "--prefix", ToolsFolder, "--no-audit", "--no-fund", "--loglevel=error", $"azurite@{AzuriteVersion}"],
+            RepositoryRoot, cancellationToken);
         if (code != 0 || InstalledAzuriteVersion() != AzuriteVersion)
         {
-            throw new LocalClusterException($"'npm install azurite@{AzuriteVersion}' into {ToolsFolder} failed (exit {code}): {Tail(output, 5)}");
+            throw new LocalClusterException(
+                $"'npm install azurite@{AzuriteVersion}' into {ToolsFolder} failed (exit {code}): {Tail(output, 5)}");
         }
         return (node, AzuriteScript);
     }
@@ -52,8 +58,10 @@ public sealed class LocalTools(string repositoryRoot)
     /// <summary>The built silo host (the configuration this command was built in first), building it when it is missing.</summary>
     public async Task<string> SiloAsync(Action<string> progress, CancellationToken cancellationToken)
     {
-        var own = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        string Dll(string configuration) => Path.Combine(RepositoryRoot, "silo", "WorldPlay.Silo", "bin", configuration, "net10.0", "WorldPlay.Silo.dll");
+        var release = $"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}";
+        var own = AppContext.BaseDirectory.Contains(release, StringComparison.Ordinal) ? "Release" : "Debug";
+        string Dll(string configuration) =>
+            Path.Combine(RepositoryRoot, "silo", "WorldPlay.Silo", "bin", configuration, "net10.0", "WorldPlay.Silo.dll");
         foreach (var configuration in new[] { own, own == "Release" ? "Debug" : "Release" })
         {
             if (File.Exists(Dll(configuration)))
@@ -63,7 +71,8 @@ public sealed class LocalTools(string repositoryRoot)
         }
         progress($"Building the silo host (silo/WorldPlay.Silo, {own})...");
         var project = Path.Combine(RepositoryRoot, "silo", "WorldPlay.Silo", "WorldPlay.Silo.csproj");
-        var (code, output) = await RunAsync(Dotnet, ["build", project, "-c", own, "--nologo", "-v", "quiet"], RepositoryRoot, cancellationToken);
+        var (code, output) = await RunAsync(
+            Dotnet, ["build", project, "-c", own, "--nologo", "-v", "quiet"], RepositoryRoot, cancellationToken);
         if (code != 0 || !File.Exists(Dll(own)))
         {
             throw new LocalClusterException($"Building {project} failed (exit {code}): {Tail(output, 8)}");
@@ -82,9 +91,11 @@ public sealed class LocalTools(string repositoryRoot)
         var package = Path.Combine(ToolsFolder, "node_modules", "azurite", "package.json");
         try
         {
-            return File.Exists(package) && File.Exists(AzuriteScript) ? JsonNode.Parse(File.ReadAllText(package))?["version"]?.GetValue<string>() : null;
+            return File.Exists(package) && File.Exists(AzuriteScript)
+                ? JsonSerializer.Deserialize<NpmPackage>(File.ReadAllText(package), PackageJson)?.Version
+                : null;
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
             return null;
         }
@@ -96,9 +107,17 @@ public sealed class LocalTools(string repositoryRoot)
             .Select(folder => Path.Combine(folder, program))
             .FirstOrDefault(File.Exists);
 
-    private static async Task<(int Code, string Output)> RunAsync(string program, IEnumerable<string> arguments, string folder, CancellationToken cancellationToken)
+    private sealed record NpmPackage(string? Version);
+
+    private static readonly JsonSerializerOptions PackageJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private static async Task<(int Code, string Output)> RunAsync(
+        string program, IEnumerable<string> arguments, string folder, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

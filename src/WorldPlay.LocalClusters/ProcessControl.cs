@@ -10,7 +10,8 @@ public static class ProcessControl
 
     /// <summary>Starts <paramref name="program"/> in the background with its output appended to <paramref name="log"/>, immune to
     /// the terminal closing, and returns its PID. The shell execs the program, so the PID is the program's own.</summary>
-    public static int StartDetached(string program, IEnumerable<string> arguments, string log, IReadOnlyDictionary<string, string> environment)
+    public static int StartDetached(
+        string program, IEnumerable<string> arguments, string log, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         start.ArgumentList.Add("-c");
@@ -98,7 +99,8 @@ public static class ProcessControl
         }
     }
 
-    /// <summary>Waits until none of <paramref name="processes"/> runs, or <paramref name="timeout"/> passes; returns those still running.</summary>
+    /// <summary>Waits until none of <paramref name="processes"/> runs, or <paramref name="timeout"/> passes; returns those still
+    /// running.</summary>
     public static async Task<IReadOnlyList<LocalProcess>> WaitForExitAsync(IReadOnlyCollection<LocalProcess> processes, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();

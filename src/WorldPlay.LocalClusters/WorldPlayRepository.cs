@@ -9,7 +9,8 @@ public static class WorldPlayRepository
     {
         for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
         {
-            if (File.Exists(Path.Combine(folder.FullName, "WorldPlay.sln")) && Directory.Exists(Path.Combine(folder.FullName, "silo", "WorldPlay.Silo")))
+            if (File.Exists(Path.Combine(folder.FullName, "WorldPlay.sln"))
+                && Directory.Exists(Path.Combine(folder.FullName, "silo", "WorldPlay.Silo")))
             {
                 return folder.FullName;
             }

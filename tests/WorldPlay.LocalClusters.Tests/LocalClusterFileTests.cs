@@ -11,7 +11,8 @@ public sealed class LocalClusterFileTests : IDisposable
         new ClusterFile(ClientClusteringKind.AzureTable, AzureStorageAccount.Azurite(1, 1, 1), [], "local-stale", "worldplay-local"),
         folder,
         new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
-        new AzuriteProcess(new LocalProcess("azurite", 2147483646, "/tmp/azurite.log", "/nonexistent/azurite-data-stale"), 1, 1, 1, "/nonexistent"),
+        new AzuriteProcess(
+            new LocalProcess("azurite", 2147483646, "/tmp/azurite.log", "/nonexistent/azurite-data-stale"), 1, 1, 1, "/nonexistent"),
         [new SiloProcess(1, new LocalProcess("silo 1", 2147483645, "/tmp/silo-1.log", "local-stale"), 2, 3)]);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("worldplay-localcluster-").FullName;
@@ -53,7 +54,8 @@ public sealed class LocalClusterFileTests : IDisposable
         Stale(_folder).Write();
 
         Assert.Contains(
-            "\"silos\": [\n      {\n        \"number\": 1,\n        \"siloPort\": 2,\n        \"gatewayPort\": 3,\n        \"name\": \"silo 1\"",
+            "\"silos\": [\n      {\n        \"number\": 1,\n        \"siloPort\": 2,\n" +
+            "        \"gatewayPort\": 3,\n        \"name\": \"silo 1\"",
             File.ReadAllText(LocalCluster.FileIn(_folder)).ReplaceLineEndings("\n"));
     }
 
@@ -83,7 +85,9 @@ public sealed class LocalClusterFileTests : IDisposable
                 "number": 1, "siloPort": 2, "gatewayPort": 3 } ] } }
             """);
 
-        Assert.Matches(@"its 'local' section is damaged \(.*'pid'.*\); stop what it started by hand \(see the PIDs in it\) and delete the file\.$", Problem());
+        Assert.Matches(
+            @"its 'local' section is damaged \(.*'pid'.*\); stop what it started by hand \(see the PIDs in it\) and delete the file\.$",
+            Problem());
     }
 
     [Fact]
