@@ -16,7 +16,8 @@ results="$(mktemp -d "${TMPDIR:-/tmp}/worldplay-tests.XXXXXX")"
 # Outside services some tests need start here, on free ports chosen at run time, and stop on any exit
 # through the trap. Azurite (Azure Table and Blob, in memory) serves the Azure storage tests; npm
 # installs it once into .worldplay/tools (ignored by git) and node runs it directly, so its PID is ours.
-azurite_version="3.37.0"
+# Its version is pinned once, in .env (docker-compose.yml and the local cluster read it too).
+azurite_version="$(sed -n 's/^AZURITE_VERSION=//p' .env)"
 tools=".worldplay/tools"
 azurite_pid=""
 
@@ -48,8 +49,8 @@ start_services() {
   local blob queue table
   read -r blob queue table <<<"$(free_ports 3)"
   local log="$results/azurite.log"
-  # --skipApiVersionCheck: Azure.Storage.Blobs 12.30.1 asks for API version 2026-10-06, which Azurite
-  # 3.37.0 (2026-06-06) would refuse although it serves every call the event store makes.
+  # --skipApiVersionCheck: Azure.Storage.Blobs 12.30.1 asks for API version 2026-10-06, which the pinned Azurite
+  # (2026-06-06) would refuse although it serves every call the event store makes.
   node "$azurite" --silent --inMemoryPersistence --disableTelemetry --skipApiVersionCheck \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$log" 2>&1 &

@@ -34,103 +34,115 @@ public sealed record ClusterFile(
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
         {
-            throw new ClusterFileException(full, [$"the file does not exist; start a local cluster with 'worldplay cluster up' (it writes one), or write one as docs/operations.md shows"]);
+            throw new ClusterFileException(full, ["the file does not exist; start a local cluster with 'worldplay cluster up' " +
+                "(it writes one), or write one as docs/operations.md shows"]);
         }
-        JsonNode? root;
+        Fields fields;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(full), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using var document = JsonDocument.Parse(
+                File.ReadAllText(full), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ClusterFileException(full,
+                    ["it must hold one JSON object with the fields clustering, clusterId, serviceId and azureStorage or gateways"]);
+            }
+            fields = document.RootElement.Deserialize<Fields>(FieldsJson)!;
         }
         catch (JsonException e)
         {
             throw new ClusterFileException(full, [$"it is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1})"]);
         }
-        if (root is not JsonObject json)
-        {
-            throw new ClusterFileException(full, ["it must hold one JSON object with the fields clustering, clusterId, serviceId and azureStorage or gateways"]);
-        }
-        return Parse(full, json);
+        return fields.Check(full);
     }
 
-    /// <summary>Checks a cluster file's fields; <paramref name="file"/> names it in errors.</summary>
-    public static ClusterFile Parse(string file, JsonObject json)
+    private static readonly JsonSerializerOptions FieldsJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>The file's fields as written, each still JSON, so that every one that is wrong can be named with its value.</summary>
+    private sealed record Fields(JsonNode? Clustering, JsonNode? AzureStorage, JsonNode? Gateways, JsonNode? ClusterId, JsonNode? ServiceId)
     {
-        var problems = new List<string>();
-        string? Text(string field, bool required)
+        public ClusterFile Check(string file)
         {
-            switch (json[field])
+            var problems = new List<string>();
+            string? Text(string field, JsonNode? value, bool required)
             {
-                case null when required:
-                    problems.Add($"field '{field}' is missing");
-                    return null;
+                switch (value)
+                {
+                    case null when required:
+                        problems.Add($"field '{field}' is missing");
+                        return null;
+                    case null:
+                        return null;
+                    case JsonValue v when v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s):
+                        return s.Trim();
+                    default:
+                        problems.Add($"field '{field}' must be a non-empty string");
+                        return null;
+                }
+            }
+
+            var clusteringText = Text("clustering", Clustering, required: true);
+            ClientClusteringKind? clustering = null;
+            if (clusteringText is not null)
+            {
+                if (Enum.TryParse<ClientClusteringKind>(clusteringText, ignoreCase: true, out var kind)
+                    && !int.TryParse(clusteringText, out _))
+                {
+                    clustering = kind;
+                }
+                else
+                {
+                    problems.Add(
+                        $"field 'clustering' is '{clusteringText}'; allowed: {string.Join(", ", Enum.GetNames<ClientClusteringKind>())}");
+                }
+            }
+            var clusterId = Text("clusterId", ClusterId, required: true);
+            var serviceId = Text("serviceId", ServiceId, required: true);
+            var azureStorage = Text("azureStorage", AzureStorage, required: clustering == ClientClusteringKind.AzureTable);
+            if (azureStorage is not null && AzureStorageAccount.Problem(azureStorage) is { } problem)
+            {
+                problems.Add($"field 'azureStorage' {problem.TrimEnd('.')}");
+            }
+
+            var gateways = ImmutableArray<string>.Empty;
+            switch (Gateways)
+            {
+                case null when clustering == ClientClusteringKind.Static:
+                    problems.Add("field 'gateways' is missing; Static clustering needs the gateway endpoints, e.g. [\"127.0.0.1:30000\"]");
+                    break;
                 case null:
-                    return null;
-                case JsonValue v when v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s):
-                    return s.Trim();
+                    break;
+                case JsonArray array:
+                    var builder = ImmutableArray.CreateBuilder<string>();
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        if (array[i] is JsonValue v && v.TryGetValue<string>(out var s) && ParseEndpoint(s) is not null)
+                        {
+                            builder.Add(s.Trim());
+                        }
+                        else
+                        {
+                            problems.Add($"field 'gateways[{i}]' is {array[i]?.ToJsonString() ?? "null"}; " +
+                                "a gateway is \"host:port\", e.g. \"127.0.0.1:30000\"");
+                        }
+                    }
+                    gateways = builder.ToImmutable();
+                    if (clustering == ClientClusteringKind.Static && array.Count == 0)
+                    {
+                        problems.Add("field 'gateways' is empty; Static clustering needs at least one gateway endpoint");
+                    }
+                    break;
                 default:
-                    problems.Add($"field '{field}' must be a non-empty string");
-                    return null;
+                    problems.Add("field 'gateways' must be a list of \"host:port\" strings");
+                    break;
             }
-        }
 
-        var clusteringText = Text("clustering", required: true);
-        ClientClusteringKind? clustering = null;
-        if (clusteringText is not null)
-        {
-            if (Enum.TryParse<ClientClusteringKind>(clusteringText, ignoreCase: true, out var kind) && !int.TryParse(clusteringText, out _))
+            if (problems.Count > 0)
             {
-                clustering = kind;
+                throw new ClusterFileException(file, problems);
             }
-            else
-            {
-                problems.Add($"field 'clustering' is '{clusteringText}'; allowed: {string.Join(", ", Enum.GetNames<ClientClusteringKind>())}");
-            }
+            return new ClusterFile(clustering!.Value, azureStorage, gateways, clusterId!, serviceId!);
         }
-        var clusterId = Text("clusterId", required: true);
-        var serviceId = Text("serviceId", required: true);
-        var azureStorage = Text("azureStorage", required: clustering == ClientClusteringKind.AzureTable);
-        if (azureStorage is not null && AzureStorageAccount.Problem(azureStorage) is { } problem)
-        {
-            problems.Add($"field 'azureStorage' {problem.TrimEnd('.')}");
-        }
-
-        var gateways = ImmutableArray<string>.Empty;
-        switch (json["gateways"])
-        {
-            case null when clustering == ClientClusteringKind.Static:
-                problems.Add("field 'gateways' is missing; Static clustering needs the gateway endpoints, e.g. [\"127.0.0.1:30000\"]");
-                break;
-            case null:
-                break;
-            case JsonArray array:
-                var builder = ImmutableArray.CreateBuilder<string>();
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (array[i] is JsonValue v && v.TryGetValue<string>(out var s) && ParseEndpoint(s) is not null)
-                    {
-                        builder.Add(s.Trim());
-                    }
-                    else
-                    {
-                        problems.Add($"field 'gateways[{i}]' is {array[i]?.ToJsonString() ?? "null"}; a gateway is \"host:port\", e.g. \"127.0.0.1:30000\"");
-                    }
-                }
-                gateways = builder.ToImmutable();
-                if (clustering == ClientClusteringKind.Static && array.Count == 0)
-                {
-                    problems.Add("field 'gateways' is empty; Static clustering needs at least one gateway endpoint");
-                }
-                break;
-            default:
-                problems.Add("field 'gateways' must be a list of \"host:port\" strings");
-                break;
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ClusterFileException(file, problems);
-        }
-        return new ClusterFile(clustering!.Value, azureStorage, gateways, clusterId!, serviceId!);
     }
 
     /// <summary>The file's connection fields as JSON (a writer may add its own sections).</summary>
@@ -162,7 +174,9 @@ public sealed record ClusterFile(
     internal static (string Host, int Port)? ParseEndpoint(string text)
     {
         var colon = text.Trim().LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(text.Trim()[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        if (colon <= 0
+            || !int.TryParse(text.Trim()[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var port)
+            || port is < 1 or > 65535)
         {
             return null;
         }

@@ -1,3 +1,5 @@
+using WorldPlay.LocalClusters;
+
 namespace WorldPlay.Browser.Tests;
 
 /// <summary>Folders of the repository the tests were built from.</summary>
@@ -5,17 +7,7 @@ public static class RepositoryFolders
 {
     /// <summary>The folder holding WorldPlay.sln, found by walking up from the test assembly; null when the tests run
     /// outside a checkout.</summary>
-    public static string? Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "WorldPlay.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        return null;
-    }
+    public static string? Root() => WorldPlayRepository.Above(AppContext.BaseDirectory);
 
     /// <summary>Where screenshots go: <c>docs/images</c> of the repository when <c>WORLDPLAY_UPDATE_SCREENSHOTS=1</c> (to refresh
     /// the images the docs show) and it can be written; otherwise a fresh temporary folder, so a test run never changes

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using WorldPlay.LocalClusters;
 
 namespace WorldPlay.Cli.Tests;
 
@@ -41,17 +42,8 @@ internal static partial class ReadmeTour
             .Select(l => l.Contains(" #", StringComparison.Ordinal) ? l[..l.IndexOf(" #", StringComparison.Ordinal)] : l)
             .Select(l => Spaces().Replace(l, " ").Trim())];
 
-    private static string FindRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "README.md")) && File.Exists(Path.Combine(d.FullName, "WorldPlay.sln")))
-            {
-                return d.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No folder above '{AppContext.BaseDirectory}' holds README.md and WorldPlay.sln.");
-    }
+    private static string FindRoot() => WorldPlayRepository.Above(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException($"No folder above '{AppContext.BaseDirectory}' holds WorldPlay.sln.");
 
     [GeneratedRegex(@"\\\n\s*")]
     private static partial Regex Continuation();

@@ -1,16 +1,17 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.LocalClusters;
 
 /// <summary>Starting background processes that outlive this command, and finding and signalling them again by PID.</summary>
-internal static class ProcessControl
+public static class ProcessControl
 {
     private const int SigTerm = 15;
 
     /// <summary>Starts <paramref name="program"/> in the background with its output appended to <paramref name="log"/>, immune to
     /// the terminal closing, and returns its PID. The shell execs the program, so the PID is the program's own.</summary>
-    public static int StartDetached(string program, IEnumerable<string> arguments, string log, IReadOnlyDictionary<string, string> environment)
+    public static int StartDetached(
+        string program, IEnumerable<string> arguments, string log, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         start.ArgumentList.Add("-c");
@@ -98,7 +99,8 @@ internal static class ProcessControl
         }
     }
 
-    /// <summary>Waits until none of <paramref name="processes"/> runs, or <paramref name="timeout"/> passes; returns those still running.</summary>
+    /// <summary>Waits until none of <paramref name="processes"/> runs, or <paramref name="timeout"/> passes; returns those still
+    /// running.</summary>
     public static async Task<IReadOnlyList<LocalProcess>> WaitForExitAsync(IReadOnlyCollection<LocalProcess> processes, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
@@ -113,7 +115,7 @@ internal static class ProcessControl
         }
     }
 
-    // DllImport rather than LibraryImport: the source-generated form needs unsafe code enabled for the whole CLI.
+    // DllImport rather than LibraryImport: the source-generated form needs unsafe code enabled for the whole library.
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int kill(int pid, int signal);
