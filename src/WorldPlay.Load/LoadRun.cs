@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Polly;
+using Polly.Retry;
 using WorldPlay.Client;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
 using WorldPlay.Core.Minds;
 using WorldPlay.Core.Scenes;
-using Polly;
-using Polly.Retry;
 
 namespace WorldPlay.Load;
 

@@ -1,4 +1,3 @@
-using WorldPlay.Core;
 using WorldPlay.Core.Worlds;
 
 namespace WorldPlay.Load.Tests;
