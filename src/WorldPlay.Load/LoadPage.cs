@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Load;
 
 /// <summary>load.html: the run's numbers and two plots (throughput, latency) over time, with the silo kill marked. One file with
 /// inline SVG and no script, so it opens anywhere, offline, and can be attached to a report as it is.</summary>
-internal static class LoadPage
+public static class LoadPage
 {
     private const int Width = 900;
     private const int Height = 260;
@@ -14,10 +14,16 @@ internal static class LoadPage
     private const int Bottom = 30;
     private const int Top = 20;
 
+    /// <summary>The page for <paramref name="report"/>.</summary>
     public static string Html(LoadReport report)
     {
         var timeline = report.Timeline;
         var end = Math.Max(1, timeline.Count == 0 ? 1 : timeline[^1].AtSeconds);
+        var request = report.Request;
+        var latency = report.Latency;
+        var run = $"{request.Sessions} x {request.Turns}, {request.Characters} characters, world {Encode(request.World)}, " +
+            $"mind {Encode(request.CharacterMind)}";
+        var percentiles = $"p50 {latency.P50Ms} ms, p95 {latency.P95Ms} ms, p99 {latency.P99Ms} ms, max {latency.MaxMs} ms";
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $$"""
             <!doctype html>
@@ -31,19 +37,21 @@ internal static class LoadPage
             <h1>WorldPlay load run</h1>
             <p>{{Encode(report.Closing())}}</p>
             <table>
-            <tr><td>sessions x turns</td><td>{{report.Request.Sessions}} x {{report.Request.Turns}}, {{report.Request.Characters}} characters, world {{Encode(report.Request.World)}}, mind {{Encode(report.Request.CharacterMind)}}</td></tr>
+            <tr><td>sessions x turns</td><td>{{run}}</td></tr>
             <tr><td>lost turns</td><td class="{{(report.LostTurns == 0 ? "ok" : "bad")}}">{{report.LostTurns}}</td></tr>
             <tr><td>errors</td><td class="{{(report.ErrorCount == 0 ? "ok" : "bad")}}">{{report.ErrorCount}}</td></tr>
-            <tr><td>turn latency</td><td>p50 {{report.Latency.P50Ms}} ms, p95 {{report.Latency.P95Ms}} ms, p99 {{report.Latency.P99Ms}} ms, max {{report.Latency.MaxMs}} ms</td></tr>
+            <tr><td>turn latency</td><td>{{percentiles}}</td></tr>
             <tr><td>silo kill</td><td>{{(report.Kill is { } k ? Encode(k.Describe()) : "none")}}</td></tr>
             </table>
             """);
         html.Append("<h2>Throughput (turns acknowledged per second)</h2>");
-        html.Append(Plot(timeline, end, report.Kill?.AtSeconds, logarithmic: false, "turns/s", [("turns/s", "#1f6fb2", p => p.TurnsPerSecond)]));
+        html.Append(Plot(
+            timeline, end, report.Kill?.AtSeconds, logarithmic: false, "turns/s", [("turns/s", "#1f6fb2", p => p.TurnsPerSecond)]));
         html.Append("<h2>Turn latency (ms, log scale)</h2>");
         html.Append(Plot(timeline, end, report.Kill?.AtSeconds, logarithmic: true, "ms",
             [("p50", "#1f6fb2", p => p.P50Ms), ("p99", "#d9822b", p => p.P99Ms), ("call p99", "#888888", p => p.CallP99Ms)]));
-        html.Append("<p>Turn latency is what each scene measured for a turn (decide, judge, commit); a call's latency is what this client waited for one Play call (up to 20 turns), retries included.</p>");
+        html.Append("<p>Turn latency is what each scene measured for a turn (decide, judge, commit); " +
+            "a call's latency is what this client waited for one Play call (up to 20 turns), retries included.</p>");
         html.Append("</body></html>\n");
         return html.ToString();
     }
@@ -57,28 +65,45 @@ internal static class LoadPage
             : Top + ((Height - Top - Bottom) * (1 - (value / max)));
         double X(double seconds) => Left + ((Width - Left - 20) * seconds / end);
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{Height}" viewBox="0 0 {Width} {Height}">""");
-        svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" y1="{Height - Bottom}" x2="{Width - 20}" y2="{Height - Bottom}" stroke="#999"/><line x1="{Left}" y1="{Top}" x2="{Left}" y2="{Height - Bottom}" stroke="#999"/>""");
+        svg.Append(
+            CultureInfo.InvariantCulture,
+            $"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{Height}" viewBox="0 0 {Width} {Height}">""");
+        svg.Append(
+            CultureInfo.InvariantCulture,
+            $"""<line x1="{Left}" y1="{Height - Bottom}" x2="{Width - 20}" y2="{Height - Bottom}" stroke="#999"/>""");
+        svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" y1="{Top}" x2="{Left}" y2="{Height - Bottom}" stroke="#999"/>""");
         foreach (var tick in logarithmic ? LogTicks(max) : [0, max / 2, max])
         {
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 6}" y="{Y(tick) + 4:0.#}" text-anchor="end">{tick:0.#}</text><line x1="{Left}" y1="{Y(tick):0.#}" x2="{Width - 20}" y2="{Y(tick):0.#}" stroke="#eee"/>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 6}" y="{Y(tick) + 4:0.#}" text-anchor="end">{tick:0.#}</text>""");
+            svg.Append(
+                CultureInfo.InvariantCulture,
+                $"""<line x1="{Left}" y1="{Y(tick):0.#}" x2="{Width - 20}" y2="{Y(tick):0.#}" stroke="#eee"/>""");
         }
         foreach (var second in new[] { 0, end / 2, end })
         {
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{X(second):0.#}" y="{Height - 10}" text-anchor="middle">{second:0} s</text>""");
+            svg.Append(
+                CultureInfo.InvariantCulture, $"""<text x="{X(second):0.#}" y="{Height - 10}" text-anchor="middle">{second:0} s</text>""");
         }
         svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left + 4}" y="{Top - 6}">{Encode(unit)}</text>""");
         var legend = Left + 80;
         foreach (var (name, color, value) in series)
         {
-            var points = string.Join(' ', timeline.Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.AtSeconds):0.#},{Y(value(p)):0.#}")));
+            var points = string.Join(
+                ' ', timeline.Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.AtSeconds):0.#},{Y(value(p)):0.#}")));
             svg.Append(CultureInfo.InvariantCulture, $"""<polyline fill="none" stroke="{color}" stroke-width="1.5" points="{points}"/>""");
-            svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{legend}" y="{Top - 15}" width="12" height="3" fill="{color}"/><text x="{legend + 16}" y="{Top - 10}">{Encode(name)}</text>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{legend}" y="{Top - 15}" width="12" height="3" fill="{color}"/>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{legend + 16}" y="{Top - 10}">{Encode(name)}</text>""");
             legend += 90;
         }
         if (kill is { } at)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{X(at):0.#}" y1="{Top}" x2="{X(at):0.#}" y2="{Height - Bottom}" stroke="#b00020" stroke-dasharray="4 3" stroke-width="2"/><text x="{X(at) + 4:0.#}" y="{Top + 12}" fill="#b00020">silo killed at {at:0.0} s</text>""");
+            svg.Append(
+                CultureInfo.InvariantCulture,
+                $"""<line x1="{X(at):0.#}" y1="{Top}" x2="{X(at):0.#}" y2="{Height - Bottom}" stroke="#b00020" stroke-dasharray="4 3" """);
+            svg.Append("""stroke-width="2"/>""");
+            svg.Append(
+                CultureInfo.InvariantCulture,
+                $"""<text x="{X(at) + 4:0.#}" y="{Top + 12}" fill="#b00020">silo killed at {at:0.0} s</text>""");
         }
         svg.Append("</svg>");
         return svg.ToString();

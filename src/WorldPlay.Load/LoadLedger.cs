@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Load;
 
 /// <summary>One load session: its world and scene, the turns the cluster acknowledged to it, and how its play ended.
 /// A session makes one call at a time, so only one thread writes it at once.</summary>
@@ -48,7 +48,8 @@ internal sealed record SessionVerdict(int Committed, int Lost, ImmutableArray<st
 {
     /// <summary>Compares the acknowledged turns with the stored transcript's turn numbers, and checks that the transcript counts
     /// 1, 2, 3, ... and the world's events count 1, 2, 3, ... with nothing missing or repeated.</summary>
-    public static SessionVerdict Of(string session, IEnumerable<int> acknowledged, IReadOnlyList<int> storedTurns, IReadOnlyList<long> eventSeqs)
+    public static SessionVerdict Of(
+        string session, IEnumerable<int> acknowledged, IReadOnlyList<int> storedTurns, IReadOnlyList<long> eventSeqs)
     {
         var stored = storedTurns.ToHashSet();
         var lost = acknowledged.Distinct().Count(turn => !stored.Contains(turn));

@@ -1,23 +1,28 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Polly;
+using Polly.Retry;
 using WorldPlay.Client;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
 using WorldPlay.Core.Minds;
 using WorldPlay.Core.Scenes;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Load;
 
 /// <summary>One load run: starts the sessions (spread over the ramp-up), plays each to its last turn, ticks the timeline and the
 /// progress line, kills a silo when asked, then reads every session back from storage.</summary>
 internal sealed class LoadRun(
     LoadRequest request, WorldDefinition definition, SceneSpec scene, WorldPlayClient client, IGrainFactory grains, LoadMeter meter,
-    LocalCluster? local, TextWriter error)
+    IKillableSilos? local, TextWriter progress)
 {
     private static readonly TimeSpan TickEvery = TimeSpan.FromSeconds(1);
 
-    /// <summary>Turns asked for per call: a call returns after about 10 s anyway, and smaller calls give the timeline finer grain.</summary>
+    /// <summary>Turns asked for per call: a call returns after about 10 s anyway, and smaller calls give the timeline finer
+    /// grain.</summary>
     private const int Batch = 20;
+
+    private const int OpenAttempts = 6;
 
     private readonly Stopwatch _clock = new();
     private readonly SessionLedger[] _sessions = [.. Enumerable.Range(1, request.Sessions).Select(i =>
@@ -25,6 +30,25 @@ internal sealed class LoadRun(
         var worldKey = $"load-{definition.Setting.Id}-{i}-{Guid.NewGuid():N}";
         return new SessionLedger(i, worldKey, $"{worldKey}/{scene.Id}");
     })];
+
+    /// <summary>Opening a session retries any failure but bad input, backing off 1, 2, 4, 8 and 16 s, and counts each retry.
+    /// Wider than <see cref="Resilience.Pipeline"/>'s transient failures, since a retried open first checks what storage holds
+    /// (<see cref="OpenAsync"/>).</summary>
+    private readonly ResiliencePipeline _openRetries = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not ArgumentException),
+            MaxRetryAttempts = OpenAttempts - 1,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromSeconds(1),
+            OnRetry = args =>
+            {
+                meter.Retried(args.Outcome.Exception!);
+                return default;
+            },
+        })
+        .Build();
+
     private SiloKill? _kill;
 
     public async Task<LoadReport> PlayAndVerifyAsync(CancellationToken cancellationToken)
@@ -44,7 +68,7 @@ internal sealed class LoadRun(
         await ticking;
         meter.Tick(_clock.Elapsed);
 
-        error.WriteLine($"load: played for {played.TotalSeconds:0.0} s; reading {_sessions.Length} sessions back from storage...");
+        progress.WriteLine($"load: played for {played.TotalSeconds:0.0} s; reading {_sessions.Length} sessions back from storage...");
         var silos = await LoadSilos.ReadAsync(grains);
         var verdicts = new SessionVerdict[_sessions.Length];
         var usage = new ModelUsageTally();
@@ -52,12 +76,15 @@ internal sealed class LoadRun(
             Enumerable.Range(0, _sessions.Length),
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = CancellationToken.None },
             async (i, _) => verdicts[i] = await VerifyAsync(_sessions[i], usage));
-        return new LoadReport(request, scene, _sessions, verdicts, meter, played, _kill, silos, rss.PeakBytes, local is null && request.Cluster is null, usage);
+        var embedded = local is null && request.Cluster is null;
+        return new LoadReport(request, scene, _sessions, verdicts, meter, played, _kill, silos, rss.PeakBytes, embedded, usage);
     }
 
     private async Task PlaySessionAsync(SessionLedger session, CancellationToken deadline)
     {
-        var delay = request.Sessions <= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)request.RampUpSeconds * (session.Number - 1) / request.Sessions);
+        var delay = request.Sessions <= 1
+            ? TimeSpan.Zero
+            : TimeSpan.FromSeconds((double)request.RampUpSeconds * (session.Number - 1) / request.Sessions);
         try
         {
             await Task.Delay(delay, deadline);
@@ -124,11 +151,11 @@ internal sealed class LoadRun(
                     && meter.Acknowledged * 100 >= percent * request.PlannedTurns)
                 {
                     _kill = await KillOneSiloAsync(local);
-                    error.WriteLine(_kill.Describe());
+                    progress.WriteLine(_kill.Describe());
                 }
                 if (++ticks % 2 == 0)
                 {
-                    error.WriteLine(Progress(point));
+                    progress.WriteLine(Progress(point));
                 }
             }
         }
@@ -143,54 +170,51 @@ internal sealed class LoadRun(
         var latency = meter.TurnLatency;
         var errors = meter.Errors.Values.Sum();
         var retries = meter.Retries.Values.Sum();
-        return $"load: {_clock.Elapsed.TotalSeconds,6:0} s  {meter.Acknowledged}/{request.PlannedTurns} turns ({100.0 * meter.Acknowledged / request.PlannedTurns:0.0}%)  " +
-            $"{point.TurnsPerSecond:0} turns/s  p50 {latency.P50Ms:0.0} ms  p99 {latency.P99Ms:0.0} ms  errors {errors}  retries {retries}  " +
+        var share = 100.0 * meter.Acknowledged / request.PlannedTurns;
+        return $"load: {_clock.Elapsed.TotalSeconds,6:0} s  {meter.Acknowledged}/{request.PlannedTurns} turns ({share:0.0}%)  " +
+            $"{point.TurnsPerSecond:0} turns/s  p50 {latency.P50Ms:0.0} ms  p99 {latency.P99Ms:0.0} ms  " +
+            $"errors {errors}  retries {retries}  " +
             $"sessions {meter.SessionsDone}/{request.Sessions} done";
     }
 
     /// <summary>Kills the silo that hosts the most activations, so the kill moves as many sessions as one kill can.</summary>
-    private async Task<SiloKill> KillOneSiloAsync(LocalCluster cluster)
+    private async Task<SiloKill> KillOneSiloAsync(IKillableSilos silos)
     {
-        var running = cluster.Silos.Where(s => s.Process.IsRunning).ToList();
+        var running = silos.Running();
         var activations = (await LoadSilos.ReadAsync(grains)).ToDictionary(s => s.Port, s => s.Activations);
         var victim = running.OrderByDescending(s => activations.GetValueOrDefault(s.SiloPort)).ThenByDescending(s => s.Number).First();
         var at = _clock.Elapsed;
-        ProcessControl.Kill(victim.Process.Pid);
-        return new SiloKill(Math.Round(at.TotalSeconds, 2), victim.Number, victim.Process.Pid, activations.GetValueOrDefault(victim.SiloPort), meter.Acknowledged);
+        silos.Kill(victim);
+        return new SiloKill(
+            Math.Round(at.TotalSeconds, 2), victim.Number, victim.Pid, activations.GetValueOrDefault(victim.SiloPort), meter.Acknowledged);
     }
 
     /// <summary>Creates the session's world and opens its scene. A cluster under load can time out a call whose work was done, so
-    /// a failed attempt is retried (up to <see cref="OpenAttempts"/> times, backing off) and each step is skipped when storage
-    /// shows it done: the keys are this session's own, so whoever created them was this session. Bad input fails at once.</summary>
+    /// a failed attempt is retried (<see cref="_openRetries"/>) and each step is skipped when storage shows it done: the keys are
+    /// this session's own, so whoever created them was this session. Bad input fails at once.</summary>
     private async Task<SceneHandle> OpenAsync(SessionLedger session)
     {
         var options = new SceneOptions(
-            session.WorldKey, scene.Id, session.Number, request.CharacterMind, scene.User is null ? null : request.UserMind, null, PerspectiveBuilder.DefaultBudget);
-        for (var attempt = 1; ; attempt++)
+            session.WorldKey, scene.Id, session.Number, request.CharacterMind, scene.User is null ? null : request.UserMind, null,
+            PerspectiveBuilder.DefaultBudget);
+        var attempt = 0;
+        return await _openRetries.ExecuteAsync(async _ =>
         {
-            try
+            var retrying = ++attempt > 1;
+            if (!retrying || !await SucceedsAsync(() => client.World(session.WorldKey).SummaryAsync()))
             {
-                if (attempt == 1 || !await SucceedsAsync(() => client.World(session.WorldKey).SummaryAsync()))
-                {
-                    await client.CreateWorldAsync(session.WorldKey, definition);
-                }
-                if (attempt == 1 || !await SucceedsAsync(() => client.Scene(session.SceneKey).StatusAsync()))
-                {
-                    await client.OpenSceneAsync(session.SceneKey, options);
-                }
-                return client.Scene(session.SceneKey);
+                await client.CreateWorldAsync(session.WorldKey, definition);
             }
-            catch (Exception e) when (attempt < OpenAttempts && e is not ArgumentException)
+            if (!retrying || !await SucceedsAsync(() => client.Scene(session.SceneKey).StatusAsync()))
             {
-                meter.Retried(e);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Pow(2, attempt - 1)));
+                await client.OpenSceneAsync(session.SceneKey, options);
             }
-        }
+            return client.Scene(session.SceneKey);
+        });
     }
 
-    private const int OpenAttempts = 6;
-
-    /// <summary>Whether a read of something that may not exist yet succeeds (it throws <see cref="InvalidOperationException"/> when not).</summary>
+    /// <summary>Whether a read of something that may not exist yet succeeds (it throws <see cref="InvalidOperationException"/>
+    /// when not).</summary>
     private static async Task<bool> SucceedsAsync<T>(Func<Task<T>> read)
     {
         try
@@ -234,9 +258,11 @@ internal sealed class LoadRun(
 }
 
 /// <summary>When and which silo the run killed, and how far the run was then.</summary>
-internal sealed record SiloKill(double AtSeconds, int Silo, int Pid, int Activations, long TurnsAcknowledged)
+public sealed record SiloKill(double AtSeconds, int Silo, int Pid, int Activations, long TurnsAcknowledged)
 {
-    public string Describe() => $"load: killed silo {Silo} (pid {Pid}, {Activations} activations) with SIGKILL at {AtSeconds:0.0} s, after {TurnsAcknowledged} acknowledged turns.";
+    /// <summary>The line the run prints when it kills the silo.</summary>
+    public string Describe() => $"load: killed silo {Silo} (pid {Pid}, {Activations} activations) with SIGKILL at {AtSeconds:0.0} s, " +
+        $"after {TurnsAcknowledged} acknowledged turns.";
 }
 
 /// <summary>The highest resident memory of this process seen while the run played.</summary>
@@ -287,7 +313,8 @@ internal sealed class ModelUsageTally
     {
         lock (_gate)
         {
-            (ModelTurns, PromptTokens, CompletionTokens) = (ModelTurns + other.ModelTurns, PromptTokens + other.PromptTokens, CompletionTokens + other.CompletionTokens);
+            (ModelTurns, PromptTokens, CompletionTokens) =
+                (ModelTurns + other.ModelTurns, PromptTokens + other.PromptTokens, CompletionTokens + other.CompletionTokens);
             (Retries, Repairs, ParseFailures) = (Retries + other.Retries, Repairs + other.Repairs, ParseFailures + other.ParseFailures);
             LatencyMsTotal += other.LatencyMsTotal;
         }
@@ -295,7 +322,8 @@ internal sealed class ModelUsageTally
 }
 
 /// <summary>One silo as the management grain sees it: activations by kind, and memory.</summary>
-internal sealed record LoadSilo(string Address, int Port, int Activations, long? MemoryBytes, ImmutableSortedDictionary<string, int> ActivationsByGrain);
+internal sealed record LoadSilo(
+    string Address, int Port, int Activations, long? MemoryBytes, ImmutableSortedDictionary<string, int> ActivationsByGrain);
 
 internal static class LoadSilos
 {

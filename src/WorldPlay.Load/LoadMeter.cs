@@ -1,7 +1,7 @@
 using HdrHistogram;
 using WorldPlay.Core.Scenes;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Load;
 
 /// <summary>What a load run measures while it plays: every acknowledged turn's latency (HdrHistogram, microseconds), every
 /// call's latency, failures and retries by type, and one <see cref="LoadSecond"/> per tick for the timeline.
@@ -170,12 +170,14 @@ internal sealed class LoadMeter
     private static double Millis(LongHistogram histogram, double percentile) =>
         histogram.TotalCount == 0 ? 0 : Math.Round(histogram.GetValueAtPercentile(percentile) / 1000.0, 2);
 
-    private static long Micros(double milliseconds) => Math.Clamp((long)Math.Round(milliseconds * 1000), 1, HighestMicroseconds);
+    private static long Micros(double milliseconds) =>
+        Math.Clamp((long)Math.Round(milliseconds * 1000), 1, HighestMicroseconds);
 }
 
 /// <summary>Latency percentiles in milliseconds over <see cref="Count"/> recorded values.</summary>
-internal sealed record LatencySummary(long Count, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanMs);
+public sealed record LatencySummary(long Count, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanMs);
 
 /// <summary>One tick of the timeline: turns acknowledged in it, their rate and latency, and the calls' p99.</summary>
-internal sealed record LoadSecond(
-    double AtSeconds, int Turns, double TurnsPerSecond, double P50Ms, double P99Ms, double MaxMs, double CallP99Ms, int Errors, int Retries);
+public sealed record LoadSecond(
+    double AtSeconds, int Turns, double TurnsPerSecond, double P50Ms, double P99Ms, double MaxMs, double CallP99Ms, int Errors,
+    int Retries);

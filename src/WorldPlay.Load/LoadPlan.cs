@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using WorldPlay.Client;
+using WorldPlay.Core;
+using WorldPlay.Core.Worlds;
+using WorldPlay.Hosting;
+
+namespace WorldPlay.Load;
+
+/// <summary>A load run ready to play: its request, the world cut to the requested cast, and the cluster it loads (none: an
+/// embedded silo in this process). Making one reads the world and the cluster file, so a mistake in either shows before any
+/// silo starts.</summary>
+public sealed class LoadPlan
+{
+    private readonly LoadRequest _request;
+    private readonly WorldDefinition _definition;
+    private readonly SceneSpec _scene;
+    private readonly ClusterFile? _connection;
+
+    private LoadPlan(LoadRequest request, WorldDefinition definition, SceneSpec scene, ClusterFile? connection) =>
+        (_request, _definition, _scene, _connection) = (request, definition, scene, connection);
+
+    /// <summary>Reads the request's world (a sample name or a file) and, with <see cref="LoadRequest.Cluster"/>, its cluster
+    /// file.</summary>
+    public static LoadPlan Of(LoadRequest request)
+    {
+        var (definition, scene) = LoadWorld.Trimmed(WorldFiles.Load(request.World), request.Characters);
+        var connection = request.Cluster is { } file ? ClusterFile.Read(file.FullName) : null;
+        return new LoadPlan(request, definition, scene, connection);
+    }
+
+    /// <summary>Starts the embedded silo or connects to the cluster, plays every session, reads them back from storage, and
+    /// stops. Progress lines and a silo kill (only with <paramref name="silos"/>) are written to <paramref name="progress"/>.</summary>
+    public async Task<LoadReport> PlayAsync(IKillableSilos? silos, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var languageModel = _request.LanguageModel is { } llm && _request.ModelConcurrency is { } limit
+            ? llm with { MaxConcurrentRequests = limit }
+            : _request.LanguageModel;
+        using var host = _connection is null
+            ? await WorldPlaySilo.StartEmbeddedAsync(cancellationToken: cancellationToken, languageModel: languageModel)
+            : await WorldPlayClientHosting.ConnectAsync(_connection, cancellationToken: cancellationToken);
+        try
+        {
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            var meter = new LoadMeter();
+            var client = new WorldPlayClient(grains, Resilience.Create(onInterrupted: meter.Retried));
+            var run = new LoadRun(_request, _definition, _scene, client, grains, meter, silos, progress);
+            return await run.PlayAndVerifyAsync(cancellationToken);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using WorldPlay.Core;
+
+namespace WorldPlay.Load;
+
+/// <summary>The result of a load run: what was asked, acknowledged and stored, how fast, how it failed, and where it ran.</summary>
+public sealed class LoadReport
+{
+    private readonly LoadRequest _request;
+    private readonly SceneSpec _scene;
+    private readonly IReadOnlyList<SessionLedger> _sessions;
+    private readonly IReadOnlyList<SessionVerdict> _verdicts;
+    private readonly LoadMeter _meter;
+    private readonly TimeSpan _played;
+    private readonly SiloKill? _kill;
+    private readonly ImmutableArray<LoadSilo> _silos;
+    private readonly long _peakWorkingSetBytes;
+    private readonly bool _embedded;
+    private readonly ModelUsageTally _usage;
+    // Read when the run ends, while an embedded silo still lives in this process.
+    private readonly long _workingSetBytes;
+    private readonly long _gcHeapBytes;
+
+    internal LoadReport(
+        LoadRequest request, SceneSpec scene, IReadOnlyList<SessionLedger> sessions, IReadOnlyList<SessionVerdict> verdicts,
+        LoadMeter meter, TimeSpan played, SiloKill? kill, ImmutableArray<LoadSilo> silos, long peakWorkingSetBytes, bool embedded,
+        ModelUsageTally usage)
+    {
+        (_request, _scene, _sessions, _verdicts, _meter, _played) = (request, scene, sessions, verdicts, meter, played);
+        (_kill, _silos, _peakWorkingSetBytes, _embedded, _usage) = (kill, silos, peakWorkingSetBytes, embedded, usage);
+        Timeline = meter.Timeline;
+        Latency = meter.TurnLatency;
+        Problems = [.. verdicts.SelectMany(v => v.Problems)];
+        using var self = Process.GetCurrentProcess();
+        (_workingSetBytes, _gcHeapBytes) = (self.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false));
+    }
+
+    public LoadRequest Request => _request;
+
+    public SiloKill? Kill => _kill;
+
+    public IReadOnlyList<LoadSecond> Timeline { get; }
+
+    public LatencySummary Latency { get; }
+
+    /// <summary>S x T; with --duration, the turns each session had asked for by its last call before the deadline.</summary>
+    public long TurnsRequested => _request.Duration is null ? _request.PlannedTurns : _sessions.Sum(s => (long)s.HighestAsked);
+
+    public long TurnsAcknowledged => _sessions.Sum(s => (long)s.Acknowledged.Count);
+
+    public long TurnsCommitted => _verdicts.Sum(v => (long)v.Committed);
+
+    public long LostTurns => _verdicts.Sum(v => (long)v.Lost);
+
+    public ImmutableArray<string> Problems { get; }
+
+    public int ErrorCount => _meter.Errors.Values.Sum();
+
+    public double TurnsPerSecond => _played.TotalSeconds <= 0 ? 0 : Math.Round(TurnsAcknowledged / _played.TotalSeconds, 1);
+
+    /// <summary>The first session failure, type and first line, so a run that fails everywhere says why.</summary>
+    public string? FirstFailure => _meter.FirstFailure;
+
+    /// <summary>One line: sessions, turns acknowledged, stored and lost, errors, throughput and latency.</summary>
+    public string Closing() =>
+        $"load: {_request.Sessions} sessions, {TurnsAcknowledged} turns acknowledged of {TurnsRequested} requested, " +
+        $"{TurnsCommitted} stored, lostTurns {LostTurns}, errors {ErrorCount}, {TurnsPerSecond:0.0} turns/s, " +
+        $"p50 {Latency.P50Ms} ms, p99 {Latency.P99Ms} ms, max {Latency.MaxMs} ms" +
+        (Problems.Length == 0 ? "." : $"; {Problems.Length} timeline problem(s), first: {Problems[0]}");
+
+    public JsonObject Json()
+    {
+        var calls = _meter.CallLatency;
+        var ends = _sessions.GroupBy(s => s.End).ToDictionary(g => g.Key, g => g.Count());
+        var json = new JsonObject
+        {
+            ["sessions"] = _request.Sessions,
+            ["turnsPerSession"] = _request.Turns,
+            ["characters"] = _request.Characters,
+            ["world"] = _request.World,
+            ["scene"] = _scene.Id,
+            ["mind"] = _request.CharacterMind,
+            ["userMind"] = _request.UserMind,
+            ["target"] = _embedded ? "embedded" : $"cluster {_request.Cluster!.FullName}",
+            ["rampUpSeconds"] = _request.RampUpSeconds,
+            ["durationSeconds"] = _request.Duration,
+            ["turnsRequested"] = TurnsRequested,
+            ["turnsAcknowledged"] = TurnsAcknowledged,
+            ["turnsCommitted"] = TurnsCommitted,
+            ["lostTurns"] = LostTurns,
+            ["timelineProblems"] = new JsonArray([.. Problems.Take(20).Select(p => (JsonNode)p)]),
+            ["errors"] = Counts(_meter.Errors),
+            ["errorCount"] = ErrorCount,
+            ["retries"] = Counts(_meter.Retries),
+            ["sessionsCompleted"] = ends.GetValueOrDefault(SessionEnd.Completed),
+            ["sessionsEndedEarly"] = ends.GetValueOrDefault(SessionEnd.EndedEarly),
+            ["sessionsOutOfTime"] = ends.GetValueOrDefault(SessionEnd.OutOfTime),
+            ["sessionsFailed"] = ends.GetValueOrDefault(SessionEnd.Failed),
+            ["sessionsNotStarted"] = ends.GetValueOrDefault(SessionEnd.NotStarted),
+            ["elapsedSeconds"] = Math.Round(_played.TotalSeconds, 2),
+            ["turnsPerSecond"] = TurnsPerSecond,
+            ["p50Ms"] = Latency.P50Ms,
+            ["p95Ms"] = Latency.P95Ms,
+            ["p99Ms"] = Latency.P99Ms,
+            ["maxMs"] = Latency.MaxMs,
+            ["meanMs"] = Latency.MeanMs,
+            ["latencyMeasures"] = "p50Ms..maxMs: each acknowledged turn as its scene measured it (decide, judge, commit); " +
+                "callLatency: each Play call as this client measured it, retries included",
+            ["callLatency"] = new JsonObject
+            {
+                ["calls"] = calls.Count,
+                ["p50Ms"] = calls.P50Ms,
+                ["p95Ms"] = calls.P95Ms,
+                ["p99Ms"] = calls.P99Ms,
+                ["maxMs"] = calls.MaxMs,
+                ["turnsPerCall"] = calls.Count == 0 ? 0 : Math.Round((double)TurnsAcknowledged / calls.Count, 2),
+            },
+            ["silos"] = new JsonArray([.. _silos.Select(s => (JsonNode)new JsonObject
+            {
+                ["address"] = s.Address,
+                ["activations"] = s.Activations,
+                ["memoryBytes"] = s.MemoryBytes,
+                ["activationsByGrain"] = Counts(s.ActivationsByGrain),
+            })]),
+            ["process"] = ProcessMemory(),
+            ["model"] = Model(),
+            ["siloKill"] = _kill is null ? null : new JsonObject
+            {
+                ["atSeconds"] = _kill.AtSeconds,
+                ["silo"] = _kill.Silo,
+                ["pid"] = _kill.Pid,
+                ["activations"] = _kill.Activations,
+                ["turnsAcknowledged"] = _kill.TurnsAcknowledged,
+            },
+            ["machine"] = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
+            ["timeline"] = new JsonArray([.. Timeline.Select(p => (JsonNode)new JsonObject
+            {
+                ["at"] = p.AtSeconds,
+                ["turns"] = p.Turns,
+                ["turnsPerSecond"] = p.TurnsPerSecond,
+                ["p50Ms"] = p.P50Ms,
+                ["p99Ms"] = p.P99Ms,
+                ["maxMs"] = p.MaxMs,
+                ["callP99Ms"] = p.CallP99Ms,
+                ["errors"] = p.Errors,
+                ["retries"] = p.Retries,
+            })]),
+        };
+        return json;
+    }
+
+    /// <summary>This process's memory: with the embedded silo it holds the silo, so it is the silo's memory plus this driver's.</summary>
+    private JsonObject ProcessMemory() => new()
+    {
+        ["holdsTheSilo"] = _embedded,
+        ["workingSetBytes"] = _workingSetBytes,
+        ["peakWorkingSetBytesWhilePlaying"] = _peakWorkingSetBytes,
+        ["gcHeapBytes"] = _gcHeapBytes,
+    };
+
+    private JsonObject? Model()
+    {
+        if (_request.LanguageModel is null)
+        {
+            return null;
+        }
+        var seconds = Math.Max(_played.TotalSeconds, 0.001);
+        var meanLatency = _usage.ModelTurns == 0 ? 0 : _usage.LatencyMsTotal / _usage.ModelTurns;
+        return new JsonObject
+        {
+            ["model"] = _request.LanguageModel.Model,
+            ["modelConcurrency"] = _embedded ? _request.ModelConcurrency ?? _request.LanguageModel.MaxConcurrentRequests : null,
+            ["modelTurns"] = _usage.ModelTurns,
+            ["modelCalls"] = _usage.ModelTurns + _usage.Retries + _usage.Repairs,
+            ["promptTokens"] = _usage.PromptTokens,
+            ["completionTokens"] = _usage.CompletionTokens,
+            ["retries"] = _usage.Retries,
+            ["repairs"] = _usage.Repairs,
+            ["parseFailures"] = _usage.ParseFailures,
+            ["modelTurnsPerSecond"] = Math.Round(_usage.ModelTurns / seconds, 1),
+            ["meanModelLatencyMs"] = Math.Round(meanLatency, 1),
+            // Each session has at most one model call in flight, so S sessions can keep at most S calls busy: this is the
+            // share of that ceiling the run reached (1.0 = every session always waiting on the model).
+            ["sessionsBusyOnModel"] = Math.Round(_usage.ModelTurns * meanLatency / 1000 / seconds / _request.Sessions, 3),
+        };
+    }
+
+    private static JsonObject Counts(IEnumerable<KeyValuePair<string, int>> counts)
+    {
+        var json = new JsonObject();
+        foreach (var (key, count) in counts)
+        {
+            json[key] = count;
+        }
+        return json;
+    }
+}
