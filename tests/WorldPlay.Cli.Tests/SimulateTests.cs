@@ -47,7 +47,8 @@ public sealed class SimulateTests
     {
         var run = await CliRun.Of("simulate", "--user", "shouty", "--turns", "5");
 
-        Assert.Equal((true, true), (run.ExitCode != 0, run.Error.Contains("language-switching", StringComparison.Ordinal)));
+        Assert.True(run.ExitCode != 0);
+        Assert.Contains("language-switching", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

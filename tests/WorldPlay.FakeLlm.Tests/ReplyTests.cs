@@ -31,7 +31,8 @@ public sealed class ReplyTests
 
         var speech = ActionReply.Parse(completion.Content[0].Text).Speech;
 
-        Assert.Equal((true, '?'), (speech.Contains("Tomas", StringComparison.Ordinal), speech[^1]));
+        Assert.Contains("Tomas", speech, StringComparison.Ordinal);
+        Assert.Equal('?', speech[^1]);
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public sealed class ClusterFileTests : IDisposable
 
         var message = Problem(path);
 
-        Assert.Equal((true, true), (message.Contains(path, StringComparison.Ordinal), message.Contains("worldplay cluster up", StringComparison.Ordinal)));
+        Assert.Contains(path, message, StringComparison.Ordinal);
+        Assert.Contains("worldplay cluster up", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +66,8 @@ public sealed class ClusterFileTests : IDisposable
 
         var message = Problem(path);
 
-        Assert.Equal((true, true), (message.Contains("field 'clusterId' is missing", StringComparison.Ordinal), message.Contains("field 'serviceId' is missing", StringComparison.Ordinal)));
+        Assert.Contains("field 'clusterId' is missing", message, StringComparison.Ordinal);
+        Assert.Contains("field 'serviceId' is missing", message, StringComparison.Ordinal);
     }
 
     [Fact]

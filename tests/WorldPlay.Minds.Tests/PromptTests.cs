@@ -69,7 +69,8 @@ public sealed class PromptTests : IAsyncLifetime
     {
         var request = await SendAsync(Scenes.AsMira());
 
-        Assert.Equal((true, true), (request.System.StartsWith("# You are Mira in Harbortown\n", StringComparison.Ordinal), request.System.Contains("Your own id is [mira].", StringComparison.Ordinal)));
+        Assert.StartsWith("# You are Mira in Harbortown\n", request.System, StringComparison.Ordinal);
+        Assert.Contains("Your own id is [mira].", request.System, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,7 +152,8 @@ public sealed class PromptTests : IAsyncLifetime
 
         var request = await SendAsync(Scenes.Of(Tomas, Initial, []), simulator);
 
-        Assert.Equal((true, true), (request.System.Contains("Tomas, the user's own character", StringComparison.Ordinal), request.System.Contains($"Your style is {word}", StringComparison.Ordinal)));
+        Assert.Contains("Tomas, the user's own character", request.System, StringComparison.Ordinal);
+        Assert.Contains($"Your style is {word}", request.System, StringComparison.Ordinal);
     }
 
     [Theory]
