@@ -9,7 +9,7 @@ using WorldPlay.Minds;
 
 namespace WorldPlay.Benchmarks;
 
-/// <summary>An ensemble scene played in the core alone, taking the steps the story-thread and character grains take for one turn
+/// <summary>An ensemble scene played in the core alone, taking the steps the scene and character grains take for one turn
 /// (who acts, perspective, mind, law check and commit, every character taking in what it witnessed, the scene moving on),
 /// without Orleans, storage or serialization. Immutable: <see cref="Step"/> gives the scene one turn later, so a benchmark can
 /// time the same turn again and again.</summary>

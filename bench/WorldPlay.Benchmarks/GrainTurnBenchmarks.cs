@@ -18,7 +18,7 @@ public class GrainTurnBenchmarks
 
     private EmbeddedHarbor _silo = null!;
     private SceneHandle _scene = null!;
-    private IStoryThreadGrain _bare = null!;
+    private ISceneGrain _bare = null!;
     private int _turn;
 
     [GlobalSetup]
@@ -26,7 +26,7 @@ public class GrainTurnBenchmarks
     {
         _silo = await EmbeddedHarbor.StartAsync();
         var (_, scene) = await _silo.OpenSessionAsync();
-        _bare = _silo.Grains.GetGrain<IStoryThreadGrain>((await scene.StatusAsync()).SceneKey);
+        _bare = _silo.Grains.GetGrain<ISceneGrain>((await scene.StatusAsync()).SceneKey);
         // Warm every grain type and code path before anything is timed.
         await scene.PlayUntilAsync(TurnsPerScene, TurnsPerScene);
         _scene = scene;

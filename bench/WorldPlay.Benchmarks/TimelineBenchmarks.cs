@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using WorldPlay.Core;
-using WorldPlay.Core.History;
 
 namespace WorldPlay.Benchmarks;
 

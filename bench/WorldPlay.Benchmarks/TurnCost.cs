@@ -16,7 +16,7 @@ public static class TurnCost
         await using var silo = await EmbeddedHarbor.StartAsync();
         var sessions = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => silo.OpenSessionAsync(seed: i + 1)));
         var scenes = sessions.Select(s => s.Scene).ToArray();
-        var bare = await Task.WhenAll(scenes.Select(async s => silo.Grains.GetGrain<IStoryThreadGrain>((await s.StatusAsync()).SceneKey)));
+        var bare = await Task.WhenAll(scenes.Select(async s => silo.Grains.GetGrain<ISceneGrain>((await s.StatusAsync()).SceneKey)));
         // Warm every path, and move the sessions past their opening turns.
         await Task.WhenAll(scenes.Select(s => s.PlayThroughAsync(50, 50)));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

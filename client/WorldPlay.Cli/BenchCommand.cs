@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using WorldPlay.Bench.Detectors;
-using WorldPlay.Bench.Reports;
-using WorldPlay.Bench.Transcripts;
+using WorldPlay.Evaluation.Detectors;
+using WorldPlay.Evaluation.Reports;
+using WorldPlay.Evaluation.Transcripts;
 using WorldPlay.Core.Worlds;
 
 namespace WorldPlay.Cli;

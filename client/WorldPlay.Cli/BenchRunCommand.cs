@@ -4,9 +4,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using WorldPlay.Bench.Reports;
-using WorldPlay.Bench.Scenarios;
-using WorldPlay.Bench.SelfPlay;
+using WorldPlay.Evaluation.Reports;
+using WorldPlay.Evaluation.Scenarios;
+using WorldPlay.Evaluation.SelfPlay;
 using WorldPlay.Client;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
@@ -203,7 +203,7 @@ internal static class BenchRunCommand
         }
     }
 
-    private static ImmutableArray<WorldPlay.Bench.Scenarios.AdversarialSituation> LoadSituations(string path)
+    private static ImmutableArray<WorldPlay.Evaluation.Scenarios.AdversarialSituation> LoadSituations(string path)
     {
         try
         {

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using WorldPlay.Core;
-using WorldPlay.Core.History;
 using WorldPlay.Core.Scenes;
 
 namespace WorldPlay.Cli;

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorldPlay.Core;
-using WorldPlay.Core.History;
 using WorldPlay.Core.Serialization;
 
 namespace WorldPlay.Cli;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using WorldPlay.Core;
-using WorldPlay.Core.History;
 using WorldPlay.Core.Serialization;
 
 namespace WorldPlay.Cli;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using WorldPlay.Bench.Judging;
-using WorldPlay.Bench.Reports;
+using WorldPlay.Evaluation.Judging;
+using WorldPlay.Evaluation.Reports;
 using WorldPlay.Minds.Llm;
 
 namespace WorldPlay.Cli;
@@ -67,7 +67,7 @@ internal sealed class JudgeFlags
     }
 
     /// <summary>Runs the judge over the scored sessions and returns the report with its judge section; progress to <paramref name="error"/>.</summary>
-    public static async Task<BenchReport> JudgeAsync(JudgeRequest request, BenchReport report, IReadOnlyList<WorldPlay.Bench.Detectors.ScoredTranscript> sessions,
+    public static async Task<BenchReport> JudgeAsync(JudgeRequest request, BenchReport report, IReadOnlyList<WorldPlay.Evaluation.Detectors.ScoredTranscript> sessions,
         TextWriter error, CancellationToken cancellationToken)
     {
         var judge = new LlmJudge(new LlmEndpoint(request.Model));

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Hosting;
 using WorldPlay.Client;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
-using WorldPlay.Core.History;
 using WorldPlay.Core.Scenes;
 using WorldPlay.Hosting;
 
@@ -156,7 +155,7 @@ internal sealed class WorldSource
         {
             try
             {
-                return (await grains.GetGrain<IStoryThreadGrain>($"{key}/{scene.Id}").Setup()).Options;
+                return (await grains.GetGrain<ISceneGrain>($"{key}/{scene.Id}").Setup()).Options;
             }
             catch (InvalidOperationException)
             {

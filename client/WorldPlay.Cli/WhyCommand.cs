@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorldPlay.Core;
-using WorldPlay.Core.History;
 using WorldPlay.Core.Serialization;
 
 namespace WorldPlay.Cli;

@@ -91,7 +91,7 @@ public static class WorldPlayCommand
         result is null || result.Parent is not CommandResult parent ? [] : [.. CommandPath(parent), result.Command.Name];
 
     private static bool IsUserError(Exception e) =>
-        e is WorldFileException or TimelineFileException or WorldPlay.Bench.Transcripts.TranscriptFormatException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
+        e is WorldFileException or TimelineFileException or WorldPlay.Evaluation.Transcripts.TranscriptFormatException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
             or ClusterFileException or ClusterUnreachableException or LocalClusterException or OutputTargetException
             or PortTakenException;
 }

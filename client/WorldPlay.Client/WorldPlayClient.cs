@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
 using WorldPlay.Core.Characters;
-using WorldPlay.Core.History;
 using WorldPlay.Core.Scenes;
 
 namespace WorldPlay.Client;
@@ -34,7 +33,7 @@ public sealed class WorldPlayClient(IGrainFactory grains, Polly.ResiliencePipeli
         }
         await grains.GetGrain<IWorldGrain>(key).Import(new TimelineImport(new WorldSeed(definition, snapshotEvery), events));
         var sceneKey = $"{key}/{scene.SceneId}";
-        await grains.GetGrain<IStoryThreadGrain>(sceneKey).Import(new SceneImport(scene with { WorldKey = key }, transcript));
+        await grains.GetGrain<ISceneGrain>(sceneKey).Import(new SceneImport(scene with { WorldKey = key }, transcript));
         return (World(key), Scene(sceneKey));
     }
 
@@ -44,7 +43,7 @@ public sealed class WorldPlayClient(IGrainFactory grains, Polly.ResiliencePipeli
     /// <summary>Opens a scene of a world under <paramref name="sceneKey"/>; its cast is embodied and ready to speak.</summary>
     public async Task<SceneHandle> OpenSceneAsync(string sceneKey, SceneOptions options)
     {
-        await grains.GetGrain<IStoryThreadGrain>(sceneKey).Open(options);
+        await grains.GetGrain<ISceneGrain>(sceneKey).Open(options);
         return Scene(sceneKey);
     }
 
@@ -56,7 +55,7 @@ public sealed class WorldPlayClient(IGrainFactory grains, Polly.ResiliencePipeli
     public async Task<SceneHandle> ContinueOnBranchAsync(SceneHandle parentScene, WorldHandle branch, string? sceneKey = null)
     {
         var key = sceneKey ?? $"{branch.Key}/{(await parentScene.StatusAsync()).SceneId}";
-        await grains.GetGrain<IStoryThreadGrain>(key).Branch(new SceneBranch(parentScene.Key, branch.Key));
+        await grains.GetGrain<ISceneGrain>(key).Branch(new SceneBranch(parentScene.Key, branch.Key));
         return Scene(key);
     }
 
@@ -142,7 +141,7 @@ public sealed class WorldHandle(IGrainFactory grains, string key)
 /// <summary>One open scene: say something as the user, let self-play run, add participants, read the transcript.</summary>
 public sealed class SceneHandle(IGrainFactory grains, string key, Polly.ResiliencePipeline resilience)
 {
-    private readonly IStoryThreadGrain scene = grains.GetGrain<IStoryThreadGrain>(key);
+    private readonly ISceneGrain scene = grains.GetGrain<ISceneGrain>(key);
 
     public string Key { get; } = key;
 

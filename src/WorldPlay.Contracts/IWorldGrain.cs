@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 using WorldPlay.Core;
-using WorldPlay.Core.History;
 
 namespace WorldPlay.Contracts;
 

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace WorldPlay.FakeLlm;
 
 /// <summary>Plays the bench's LLM judge without a model: reads the reply to judge, the lines before it, the setting and the
-/// categories asked about from the prompt (the layout of <c>WorldPlay.Bench.Judging.JudgePrompt</c>), and marks a category
+/// categories asked about from the prompt (the layout of <c>WorldPlay.Evaluation.Judging.JudgePrompt</c>), and marks a category
 /// present when its most obvious trigger is in the reply: an assistant-ism for <c>content.ooc</c>, second-person narration for
 /// <c>prefs.speaks_for_user</c>, no question, "you" or user's name for <c>prefs.no_hook</c>, and so on. Everything comes from the
 /// request, so the same request gets the same verdicts. Categories it cannot tell from one reply (single pattern, stagnation)

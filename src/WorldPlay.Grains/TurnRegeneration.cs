@@ -24,7 +24,7 @@ internal sealed class TurnRegeneration(IGrainFactory grains, IPersistentState<Sc
         if (Scene.SiblingOf is { } origin && Scene.ForkTurn + 1 == Turn)
         {
             // A sibling that has not moved on regenerates the same turn: the origin keeps the turn's alternatives.
-            return await grains.GetGrain<IStoryThreadGrain>(origin).Regenerate();
+            return await grains.GetGrain<ISceneGrain>(origin).Regenerate();
         }
         var turn = Turn;
         if (turn < 1)
@@ -42,7 +42,7 @@ internal sealed class TurnRegeneration(IGrainFactory grains, IPersistentState<Sc
         var siblingWorld = $"{Options.WorldKey}-t{turn}-r{n}";
         var siblingScene = $"{siblingWorld}/{Options.SceneId}";
         await World.Fork(new ForkRequest(siblingWorld, turn - 1, BranchKind.Regenerated));
-        var replayed = await grains.GetGrain<IStoryThreadGrain>(siblingScene).Branch(new SceneBranch(key, siblingWorld, n));
+        var replayed = await grains.GetGrain<ISceneGrain>(siblingScene).Branch(new SceneBranch(key, siblingWorld, n));
         var alternative = replayed.Turns.FirstOrDefault()
             ?? throw new InvalidOperationException(
                 $"Turn {turn} of scene '{key}' could not be played again: nobody could act on branch '{siblingWorld}'.");
@@ -59,7 +59,7 @@ internal sealed class TurnRegeneration(IGrainFactory grains, IPersistentState<Sc
     {
         if (Scene.SiblingOf is { } origin && Scene.ForkTurn + 1 == Turn)
         {
-            return await grains.GetGrain<IStoryThreadGrain>(origin).Alternatives();
+            return await grains.GetGrain<ISceneGrain>(origin).Alternatives();
         }
         return Scene.Alternatives ?? new TurnAlternatives(key, Turn, []);
     }
@@ -68,7 +68,7 @@ internal sealed class TurnRegeneration(IGrainFactory grains, IPersistentState<Sc
     {
         if (Scene.Alternatives is null && Scene.SiblingOf is { } origin)
         {
-            return await grains.GetGrain<IStoryThreadGrain>(origin).Choose(sceneKey);
+            return await grains.GetGrain<ISceneGrain>(origin).Choose(sceneKey);
         }
         var alternatives = Scene.Alternatives
             ?? throw new InvalidOperationException($"Scene '{key}' has no regenerated turn to choose from; regenerate first.");

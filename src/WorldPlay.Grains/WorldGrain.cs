@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
-using WorldPlay.Core.History;
 using WorldPlay.Core.Laws;
 using WorldPlay.Core.Minds;
 using WorldPlay.Core.Serialization;

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
-using WorldPlay.Core.History;
 using WorldPlay.Core.Scenes;
 
 namespace WorldPlay.Web;

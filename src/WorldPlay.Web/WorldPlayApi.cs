@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using WorldPlay.Client;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
-using WorldPlay.Core.History;
 using WorldPlay.Core.Serialization;
 
 namespace WorldPlay.Web;

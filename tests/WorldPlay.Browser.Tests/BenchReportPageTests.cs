@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.Text.Json;
-using WorldPlay.Bench;
-using WorldPlay.Bench.Detectors;
-using WorldPlay.Bench.Reports;
-using WorldPlay.Bench.Transcripts;
+using WorldPlay.Evaluation;
+using WorldPlay.Evaluation.Detectors;
+using WorldPlay.Evaluation.Reports;
+using WorldPlay.Evaluation.Transcripts;
 
 namespace WorldPlay.Browser.Tests;
 

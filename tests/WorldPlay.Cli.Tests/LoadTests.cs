@@ -40,7 +40,7 @@ public sealed class LoadTests(ShortLoadRun load) : IClassFixture<ShortLoadRun>
 
     [Fact]
     public void Load_ShortEmbeddedRun_SiloReportsTheSessionsActivations() =>
-        Assert.Equal(20, load.Json["silos"]![0]!["activationsByGrain"]!["StoryThreadGrain"]!.GetValue<int>());
+        Assert.Equal(20, load.Json["silos"]![0]!["activationsByGrain"]!["SceneGrain"]!.GetValue<int>());
 
     [Fact]
     public void Load_ShortEmbeddedRun_PageHasInlinePlotsAndNoScript()

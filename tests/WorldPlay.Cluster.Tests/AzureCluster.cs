@@ -113,7 +113,7 @@ public sealed class AzureCluster : IAsyncLifetime
         return events;
     }
 
-    public IStoryThreadGrain SceneGrain(SceneHandle scene) => Cluster.Client.GetGrain<IStoryThreadGrain>(scene.Key);
+    public ISceneGrain SceneGrain(SceneHandle scene) => Cluster.Client.GetGrain<ISceneGrain>(scene.Key);
 }
 
 [CollectionDefinition(Name)]

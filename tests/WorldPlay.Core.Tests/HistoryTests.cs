@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using WorldPlay.Core.History;
 using WorldPlay.Core.Serialization;
 using static WorldPlay.Core.Tests.TestWorlds;
 

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using MessagePack;
-using WorldPlay.Core.History;
 using WorldPlay.Core.Serialization;
 using static WorldPlay.Core.Tests.TestWorlds;
 

@@ -26,7 +26,7 @@ public sealed class ReactivationTests(ClusterFixture fixture)
         var (worldB, sceneB, _) = await Scenes.OpenAsync(fixture.Client, seed: 33);
         await Scenes.PlayAsync(sceneA, 100);
         await fixture.Cluster.DeactivateAsync(fixture.Cluster.Client.GetGrain<IWorldGrain>(worldA.Key).GetGrainId());
-        await fixture.Cluster.DeactivateAsync(fixture.Cluster.Client.GetGrain<IStoryThreadGrain>(sceneA.Key).GetGrainId());
+        await fixture.Cluster.DeactivateAsync(fixture.Cluster.Client.GetGrain<ISceneGrain>(sceneA.Key).GetGrainId());
         await Scenes.PlayAsync(sceneA, 100);
         await Scenes.PlayAsync(sceneB, 200);
 

@@ -43,7 +43,7 @@ public sealed class TelemetryTests(TelemetryFixture fixture)
         var root = Assert.Single(spans, s => s.ParentSpanId == default);
 
         Assert.Equal(
-            [$"{Application} IStoryThreadGrain/Play Server", $"{Application} IStoryThreadGrain/Play Client", $"{TelemetryFixture.TestSource.Name} test Internal"],
+            [$"{Application} ISceneGrain/Play Server", $"{Application} ISceneGrain/Play Client", $"{TelemetryFixture.TestSource.Name} test Internal"],
             PathUp(turn, root, spans));
     }
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using WorldPlay.Client;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
-using WorldPlay.Core.History;
 using WorldPlay.Core.Serialization;
 
 namespace WorldPlay.Grains.Tests;

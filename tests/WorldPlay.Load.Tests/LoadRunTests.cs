@@ -43,7 +43,7 @@ public sealed class LoadRunTests(EmbeddedLoadRun run) : IClassFixture<EmbeddedLo
 
     [Fact]
     public void Run_Embedded_SiloHoldsOneSceneActivationPerSession() =>
-        Assert.Equal(3, run.Json["silos"]![0]!["activationsByGrain"]!["StoryThreadGrain"]!.GetValue<int>());
+        Assert.Equal(3, run.Json["silos"]![0]!["activationsByGrain"]!["SceneGrain"]!.GetValue<int>());
 
     [Fact]
     public void Run_Embedded_SaysWhenItReadsBack() =>

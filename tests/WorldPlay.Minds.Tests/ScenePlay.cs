@@ -7,7 +7,7 @@ using WorldPlay.Core.Scenes;
 
 namespace WorldPlay.Minds.Tests;
 
-/// <summary>A scene played through the core as the story-thread grain plays it (SceneProgress picks who acts, Commitment judges,
+/// <summary>A scene played through the core as the scene grain plays it (SceneProgress picks who acts, Commitment judges,
 /// every participant perceives what it witnessed), with the procedural mind for the cast and a procedural user, and no Orleans.</summary>
 internal sealed record ScenePlay(WorldDefinition Definition, SceneSpec Scene, ImmutableArray<ScenePlay.Turn> Turns, WorldState Final)
 {

@@ -18,7 +18,7 @@ public enum NextUpKind
 public readonly record struct NextUp(NextUpKind Kind, EntityId? Who);
 
 /// <summary>The pure state of a scene between turns: who is present, who spoke since the user, who was addressed,
-/// how tense it is and how long since the world last changed. The story-thread grain stores it and calls
+/// how tense it is and how long since the world last changed. The scene grain stores it and calls
 /// <see cref="Next"/> and <see cref="After"/>; everything here is deterministic for a seed.</summary>
 [MessagePackObject]
 public sealed record SceneProgress(

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Text.Json;
 using MessagePack;
-using WorldPlay.Core.History;
 using WorldPlay.Core.Scenes;
 using WorldPlay.Core.Serialization;
 

@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using WorldPlay.Evaluation.Transcripts;
+
+namespace WorldPlay.Evaluation.Detectors;
+
+/// <summary>logic.reference_confusion: the reply gets the setting's people wrong. It speaks as someone else ("Tomas: ..." from
+/// Mira), addresses someone by a name nobody in the setting has, has an absent or dead character act, calls a known character by
+/// the wrong pronoun, or claims a kinship the world contradicts ("my father Tomas" when Tomas is her brother).</summary>
+public sealed partial class ReferenceConfusionDetector : IDetector
+{
+    public const int WrongSpeakerSeverity = 4;
+    public const int DeadActsSeverity = 4;
+    public const int AbsentActsSeverity = 3;
+    public const int UnknownAddresseeSeverity = 3;
+    public const int WrongPronounSeverity = 2;
+    public const int WrongKinshipSeverity = 3;
+
+    /// <summary>Words people use to address someone that are not names.</summary>
+    private static readonly ImmutableHashSet<string> Vocatives = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase,
+        "sir", "madam", "ma'am", "miss", "love", "dear", "friend", "lad", "lass", "boy", "girl", "child", "stranger", "captain",
+        "mister", "missus", "sweetheart", "darling", "honey", "mate", "pet", "lord", "lady", "majesty", "highness", "grace",
+        "everyone", "all", "folks", "brother", "sister", "mother", "father", "son", "daughter", "auntie", "uncle", "girl", "man",
+        "woman", "kid", "young", "old", "gods", "fool", "idiot", "traveller", "traveler", "guard", "master", "mistress", "yes", "no",
+        "please", "then", "now", "too", "though", "again", "anyway", "indeed", "enough", "alright", "okay", "right", "here", "there");
+
+    private static readonly ImmutableDictionary<string, string> Kinship = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["father"] = "parent", ["mother"] = "parent", ["da"] = "parent", ["mum"] = "parent", ["mam"] = "parent", ["papa"] = "parent",
+        ["mama"] = "parent", ["son"] = "parent", ["daughter"] = "parent", ["brother"] = "sibling", ["sister"] = "sibling",
+        ["husband"] = "spouse", ["wife"] = "spouse",
+    }.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Present-tense actions that put a character in the room.</summary>
+    [GeneratedRegex(@"^(?:nods|smiles|says|laughs|walks|sits|stands|looks|turns|leans|shrugs|grins|whispers|enters|steps|pours|raises|sets|takes|hands|reaches|watches|frowns|sighs|glances|mutters|points|waves|winks|answers|replies|asks|is here|is sitting|is standing|just walked in)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PresentAction();
+
+    [GeneratedRegex(@",\s*(?<name>\p{Lu}[\p{L}'’-]+)\s*(?:[.?!…]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingVocative();
+
+    [GeneratedRegex(@"^\s*\**\s*(?<name>\p{Lu}[\p{L}'’ -]{0,30}?)\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex SpeakerLabel();
+
+    [GeneratedRegex(@"\bmy (?<kin>father|mother|da|mum|mam|papa|mama|son|daughter|brother|sister|husband|wife),? (?<name>\p{Lu}[\p{L}'’-]+)|\b(?<name>\p{Lu}[\p{L}'’-]+),? my (?<kin>father|mother|da|mum|mam|papa|mama|son|daughter|brother|sister|husband|wife)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex KinClaim();
+
+    [GeneratedRegex(@"\b(?:he|him|his|himself|she|her|hers|herself)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GenderedPronoun();
+
+    [GeneratedRegex(@"\b(?:man|woman|men|women|boy|girl|lad|lass|father|mother|son|daughter|brother|sister|husband|wife|king|queen|lord|lady|sir|madam|uncle|aunt|widow|priest|priestess|mister|missus)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GenderedNoun();
+
+    public string Category => BenchCategory.ReferenceConfusion;
+
+    public IEnumerable<DetectorHit> Detect(Transcript transcript)
+    {
+        if (transcript.Setting is not { } setting)
+        {
+            yield break;
+        }
+        foreach (var (line, index) in transcript.NpcReplies)
+        {
+            if (Find(line, setting) is { } found)
+            {
+                yield return new DetectorHit(line.Turn, index, line.Speaker, Category, found.Severity, found.Evidence, found.Reason);
+            }
+        }
+    }
+
+    private static (int Severity, Evidence Evidence, string Reason)? Find(TranscriptLine line, BenchSetting setting)
+    {
+        var text = line.Text;
+        var speaker = setting.CharacterNamed(line.Speaker);
+        if (speaker is { IsAlive: false })
+        {
+            return (DeadActsSeverity, Evidence.WholeLine(text), $"{speaker.Name} is dead in this world and cannot speak");
+        }
+        if (speaker is { IsPresent: false })
+        {
+            return (AbsentActsSeverity, Evidence.WholeLine(text), $"{speaker.Name} is not in this scene and cannot speak in it");
+        }
+        foreach (Match label in SpeakerLabel().Matches(text))
+        {
+            var name = label.Groups["name"].Value.Trim();
+            var other = setting.CharacterNamed(name);
+            if (other is not null && !other.IsUser && other != speaker)
+            {
+                return (WrongSpeakerSeverity, Evidence.Of(text, label.Index, label.Length), $"{line.Speaker} writes a line as {other.Name}");
+            }
+        }
+        foreach (var character in setting.Characters.Where(c => !c.IsUser && (!c.IsAlive || !c.IsPresent)))
+        {
+            foreach (var name in character.Names)
+            {
+                foreach (Match mention in Regex.Matches(text, $@"\b{Regex.Escape(name)}\b(?:'s)?\s*"))
+                {
+                    var rest = text[(mention.Index + mention.Length)..];
+                    var vocative = Regex.IsMatch(rest, @"^[.?!,]") && mention.Index >= 2 && text[..mention.Index].TrimEnd().EndsWith(',');
+                    if (PresentAction().IsMatch(rest) || vocative)
+                    {
+                        var (severity, why) = character.IsAlive ? (AbsentActsSeverity, "is not in this scene") : (DeadActsSeverity, "is dead");
+                        return (severity, Evidence.Of(text, mention.Index, mention.Length + Math.Min(rest.Length, 20)),
+                            $"{character.Name} {why}, yet the reply has {(vocative ? "them addressed" : "them acting")} as if present");
+                    }
+                }
+            }
+        }
+        foreach (Match vocative in TrailingVocative().Matches(Prose.SpeechOnly(text)))
+        {
+            var name = vocative.Groups["name"].Value;
+            if (!Vocatives.Contains(name) && !setting.KnownNames.Contains(name) && !setting.Places.Any(p => p.Contains(name, StringComparison.Ordinal)))
+            {
+                var group = vocative.Groups["name"];
+                return (UnknownAddresseeSeverity, Evidence.Of(text, group.Index, group.Length),
+                    $"addresses '{name}', who is nobody in this setting{(setting.UserName is { } user ? $" (the user is {user})" : "")}");
+            }
+        }
+        foreach (Match claim in KinClaim().Matches(text))
+        {
+            if (speaker is not null && setting.CharacterNamed(claim.Groups["name"].Value) is { } kin && WrongKinship(setting, speaker, kin, claim.Groups["kin"].Value) is { } declared)
+            {
+                return (WrongKinshipSeverity, Evidence.Of(text, claim.Index, claim.Length),
+                    $"calls {kin.Name} '{claim.Groups["kin"].Value}', but the world says {declared}");
+            }
+        }
+        foreach (var sentence in Prose.Sentences(text))
+        {
+            if (WrongPronoun(sentence, setting) is { } wrong)
+            {
+                return (WrongPronounSeverity, Evidence.Of(text, sentence.Start + wrong.At, wrong.Length), wrong.Reason);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The declared ties between the two when none of them is the claimed kind of kinship, or null when the claim fits or the world is silent.</summary>
+    private static string? WrongKinship(BenchSetting setting, BenchCharacter speaker, BenchCharacter kin, string word)
+    {
+        var ties = setting.Relationships.Where(r => (r.From == speaker.Id && r.To == kin.Id) || (r.From == kin.Id && r.To == speaker.Id)).ToList();
+        var family = Kinship[word];
+        var kinTies = ties.Where(r => Kinship.Values.Any(k => r.Type.Contains(k, StringComparison.OrdinalIgnoreCase) || (k == "parent" && r.Type.Contains("child", StringComparison.OrdinalIgnoreCase)) || (k == "spouse" && r.Type.Contains("married", StringComparison.OrdinalIgnoreCase)))).ToList();
+        if (kinTies.Count == 0 || kinTies.Any(r => Fits(r.Type, family)))
+        {
+            return null;
+        }
+        return string.Join("; ", kinTies.Select(r => $"{NameOf(setting, r.From)} {r.Type} {NameOf(setting, r.To)}"));
+    }
+
+    private static bool Fits(string type, string family) => family switch
+    {
+        "parent" => type.Contains("parent", StringComparison.OrdinalIgnoreCase) || type.Contains("child", StringComparison.OrdinalIgnoreCase),
+        "spouse" => type.Contains("spouse", StringComparison.OrdinalIgnoreCase) || type.Contains("married", StringComparison.OrdinalIgnoreCase),
+        _ => type.Contains(family, StringComparison.OrdinalIgnoreCase),
+    };
+
+    private static string NameOf(BenchSetting setting, string id) => setting.Characters.FirstOrDefault(c => c.Id == id)?.Name ?? id;
+
+    /// <summary>In a sentence naming exactly one character and no other person, a third-person pronoun of the other gender.</summary>
+    private static (int At, int Length, string Reason)? WrongPronoun(Sentence sentence, BenchSetting setting)
+    {
+        var named = setting.Characters
+            .Where(c => c.Gender is Gender.Female or Gender.Male && c.Names.Any(n => Regex.IsMatch(sentence.Text, $@"\b{Regex.Escape(n)}\b")))
+            .ToList();
+        var anyoneElse = setting.Characters.Count(c => c.Names.Any(n => Regex.IsMatch(sentence.Text, $@"\b{Regex.Escape(n)}\b")));
+        if (named.Count != 1 || anyoneElse != 1 || GenderedNoun().IsMatch(sentence.Text))
+        {
+            return null;
+        }
+        var character = named[0];
+        var pronouns = GenderedPronoun().Matches(sentence.Text).ToList();
+        var female = pronouns.Count(p => p.Value.ToLowerInvariant() is "she" or "her" or "hers" or "herself");
+        var male = pronouns.Count - female;
+        var wrong = character.Gender == Gender.Female ? (male > 0 && female == 0) : (female > 0 && male == 0);
+        if (!wrong)
+        {
+            return null;
+        }
+        var first = pronouns[0];
+        return (first.Index, first.Length, $"'{first.Value}' for {character.Name}, whose pronouns are {(character.Gender == Gender.Female ? "she/her" : "he/him")}");
+    }
+}

@@ -1,0 +1,372 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using WorldPlay.Contracts;
+using WorldPlay.Core;
+using WorldPlay.Core.Minds;
+using WorldPlay.Core.Scenes;
+using WorldPlay.Minds;
+using WorldPlay.Storage;
+
+namespace WorldPlay.Grains;
+
+/// <summary>The grain-storage record of a scene: how it was opened and its progress. Turns live in the event store.</summary>
+[GenerateSerializer, Alias("worldplay.SceneRecord")]
+public sealed class SceneRecord
+{
+    [Id(0)] public SceneOptions? Options { get; set; }
+
+    [Id(1)] public SceneProgress? Progress { get; set; }
+
+    [Id(2)] public long TranscriptVersion { get; set; }
+
+    /// <summary>For a scene on a branch: the ancestors' transcript streams up to the fork turn, oldest first.</summary>
+    [Id(3)] public ImmutableArray<TranscriptSegment> Prefix { get; set; } = [];
+
+    /// <summary>For a scene on a branch: the fork turn (this scene's own stream starts at the turn after it).</summary>
+    [Id(4)] public int ForkTurn { get; set; }
+
+    /// <summary>The alternatives of the last regenerated turn, when this scene is their origin.</summary>
+    [Id(5)] public TurnAlternatives? Alternatives { get; set; }
+
+    /// <summary>For a regenerated sibling: the scene whose turn it replayed.</summary>
+    [Id(6)] public string? SiblingOf { get; set; }
+
+    /// <summary>How many siblings this scene has made, so each gets its own keys and seed.</summary>
+    [Id(7)] public int Regenerations { get; set; }
+
+    /// <summary>The streams this scene's transcript is read from, up to <paramref name="lastTurn"/>: the shared prefix, then its
+    /// own stream <paramref name="own"/>.</summary>
+    public ImmutableArray<TranscriptSegment> TranscriptUpTo(string own, int lastTurn) =>
+        (Prefix.IsDefault ? [] : Prefix).Add(new TranscriptSegment(own, ForkTurn, lastTurn));
+}
+
+/// <summary>An ensemble scene. A turn flows: pick who acts (core turn-taking) -> that character decides (perspective, mind)
+/// -> the world judges and commits -> the scene records the turn and moves its pacing on.
+/// The grain type is the name it had as the story-thread grain, so stored scenes still activate under it.</summary>
+[GrainType("storythread")]
+public sealed class SceneGrain(
+    [PersistentState("scene", WorldPlayStorage.Grains)] IPersistentState<SceneRecord> record,
+    IEventStore store) : Grain, ISceneGrain
+{
+    /// <summary>The most turns one call may play, so a caller sees progress and no call runs for minutes.</summary>
+    public const int MaxTurnsPerCall = 200;
+
+    /// <summary>After this long a call returns the turns it played so far, so a caller hears back often however slow the minds.</summary>
+    public static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(10);
+
+    private WorldDefinition? _definition;
+    private TranscriptLog? _transcript;
+    private TurnRegeneration? _regeneration;
+
+    /// <summary>Set while a regenerated turn is replayed: reseeds the speaker's mind for that one turn.</summary>
+    private int? _variant;
+
+    private string Key => this.GetPrimaryKeyString();
+
+    private SceneOptions Options =>
+        record.State.Options ?? throw new InvalidOperationException($"Scene '{Key}' is not open; open it first.");
+
+    private SceneProgress Progress
+    {
+        get => record.State.Progress!;
+        set => record.State.Progress = value;
+    }
+
+    private IWorldGrain World => GrainFactory.GetGrain<IWorldGrain>(Options.WorldKey);
+
+    private TranscriptLog Transcript => _transcript ??= new TranscriptLog(store, WorldPlayStorage.TranscriptStream(Key));
+
+    private TurnRegeneration Regeneration => _regeneration ??= new TurnRegeneration(GrainFactory, record, Transcript, Key);
+
+    async Task<SceneStatus> ISceneGrain.Open(SceneOptions options)
+    {
+        await OpenAsync(options, async (world, definition, spec) => new SceneRecord
+        {
+            Options = options,
+            Progress = OpenProgress(definition, spec, options, (await world.StateAfterTurn(-1)).State),
+        });
+        return Status();
+    }
+
+    async Task<TurnBatch> ISceneGrain.Play(int untilTurn, int maxTurns, ISceneListener? listener)
+    {
+        if (maxTurns < 1 || maxTurns > MaxTurnsPerCall)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxTurns), maxTurns, $"Play between 1 and {MaxTurnsPerCall} turns per call.");
+        }
+        if (Options.UserMind is null && Progress.User is not null)
+        {
+            throw new InvalidOperationException(
+                $"Scene '{Key}' was opened for a person to play the user; use Say, or open it with a user mind for self-play.");
+        }
+        var played = ImmutableArray.CreateBuilder<TurnRecord>();
+        var clock = Stopwatch.StartNew();
+        while (played.Count < maxTurns && Progress.Turn < untilTurn && (played.Count == 0 || clock.Elapsed < CallBudget))
+        {
+            if (await StepAsync(userPlays: true, listener) is not { } turn)
+            {
+                break;
+            }
+            played.Add(turn);
+        }
+        return new TurnBatch(played.ToImmutable(), Status());
+    }
+
+    async Task<TurnBatch> ISceneGrain.Say(UserLine line, ISceneListener? listener)
+    {
+        var user = Progress.User ?? throw new InvalidOperationException($"Scene '{Key}' has no user participant.");
+        var name = (await Definition()).Entities.First(e => e.Id == user).Name;
+        var action = new CharacterAction(line.Text, "", [], line.Proposals.IsDefault ? [] : line.Proposals, MindUsage.Free("person"));
+        var played = ImmutableArray.CreateBuilder<TurnRecord>();
+        played.Add(await InterruptibleAsync(() => WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, user,
+            () => CommitTurnAsync(
+                new CharacterTurn(user, name, action, 0), TurnRole.User, offstage: false, Stopwatch.StartNew(), listener))));
+        while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall && await StepAsync(userPlays: false, listener) is { } reply)
+        {
+            played.Add(reply);
+        }
+        return new TurnBatch(played.ToImmutable(), Status());
+    }
+
+    async Task<SceneStatus> ISceneGrain.AddParticipant(EntityId character)
+    {
+        var definition = await Definition();
+        if (definition.PersonaOf(character) is null || character == Progress.User)
+        {
+            throw new ArgumentException(
+                $"Unknown character '{character}' in world '{Options.WorldKey}'; "
+                + $"known: {string.Join(", ", definition.Personas.Select(p => p.Id).Where(p => p != Progress.User))}.");
+        }
+        if (!Progress.Cast.Contains(character))
+        {
+            await Embody(definition, Options, character);
+            Progress = Progress with
+            {
+                Cast = Progress.Cast.Add(character),
+                Talkativeness = Progress.Talkativeness.SetItem(character, definition.PersonaOf(character)!.Talkativeness),
+            };
+            await record.WriteStateAsync();
+        }
+        return Status();
+    }
+
+    Task<SceneStatus> ISceneGrain.Status() => Task.FromResult(Status());
+
+    async Task<TurnBatch> ISceneGrain.Transcript(int fromTurn, int max) =>
+        new(await Transcript.ReadAsync(TranscriptSegments(int.MaxValue), fromTurn, max), Status());
+
+    async Task<TurnBatch> ISceneGrain.Branch(SceneBranch branch)
+    {
+        ThrowIfOpen();
+        var parent = await GrainFactory.GetGrain<ISceneGrain>(branch.ParentScene).Setup();
+        var fork = (await GrainFactory.GetGrain<IWorldGrain>(branch.WorldKey).Lineage()).Parent;
+        if (fork is null || fork.Parent != parent.Options.WorldKey)
+        {
+            throw new ArgumentException(
+                $"World '{branch.WorldKey}' is not a branch of '{parent.Options.WorldKey}', the world of scene '{branch.ParentScene}'; "
+                + "fork that world first.");
+        }
+        var options = parent.Options with { WorldKey = branch.WorldKey };
+        var prefix = parent.Transcript
+            .Where(s => s.Offset < fork.Turn)
+            .Select(s => s with { LastTurn = Math.Min(s.LastTurn, fork.Turn) })
+            .ToImmutableArray();
+        await OpenAsync(options, async (world, definition, spec) => new SceneRecord
+        {
+            Options = options,
+            Progress = await ProgressAfterAsync(world, definition, spec, options, await Transcript.ReadAsync(prefix, 1, fork.Turn)),
+            Prefix = prefix,
+            ForkTurn = fork.Turn,
+            SiblingOf = branch.ReplayVariant is null ? null : branch.ParentScene,
+        });
+        if (branch.ReplayVariant is not { } variant)
+        {
+            return new TurnBatch([], Status());
+        }
+        _variant = variant;
+        try
+        {
+            var replayed = await StepAsync(userPlays: options.UserMind is not null, listener: null);
+            return new TurnBatch(replayed is null ? [] : [replayed], Status());
+        }
+        finally
+        {
+            _variant = null;
+        }
+    }
+
+    async Task<SceneStatus> ISceneGrain.Import(SceneImport scene)
+    {
+        await OpenAsync(scene.Options, async (world, definition, spec) => new SceneRecord
+        {
+            Options = scene.Options,
+            TranscriptVersion = await Transcript.ImportAsync(scene.Transcript),
+            Progress = await ProgressAfterAsync(world, definition, spec, scene.Options, scene.Transcript),
+        });
+        return Status();
+    }
+
+    Task<TurnAlternatives> ISceneGrain.Regenerate() => Regeneration.RegenerateAsync();
+
+    Task<TurnAlternatives> ISceneGrain.Alternatives() => Regeneration.AlternativesAsync();
+
+    Task<PreferenceSignal> ISceneGrain.Choose(string sceneKey) => Regeneration.ChooseAsync(sceneKey);
+
+    Task<SceneSetup> ISceneGrain.Setup() => Task.FromResult(new SceneSetup(Options, TranscriptSegments(Progress.Turn)));
+
+    private ImmutableArray<TranscriptSegment> TranscriptSegments(int lastTurn) => record.State.TranscriptUpTo(Transcript.Stream, lastTurn);
+
+    /// <summary>Opens this scene on the world of <paramref name="options"/>: embodies its participants (but a person), then stores
+    /// the record <paramref name="start"/> makes from the world, its definition and the scene's spec.</summary>
+    private async Task OpenAsync(SceneOptions options, Func<IWorldGrain, WorldDefinition, SceneSpec, Task<SceneRecord>> start)
+    {
+        ThrowIfOpen();
+        var world = GrainFactory.GetGrain<IWorldGrain>(options.WorldKey);
+        var definition = (await world.Definition()).Definition;
+        var spec = definition.Scenes.FirstOrDefault(s => s.Id == options.SceneId)
+            ?? throw new ArgumentException(
+                $"Unknown scene '{options.SceneId}' in world '{options.WorldKey}'; "
+                + $"known: {string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
+        var participants = spec.User is { } user ? spec.Cast.Add(user).Distinct() : spec.Cast;
+        await Task.WhenAll(participants.Select(id => Embody(definition, options, id)));
+        record.State = await start(world, definition, spec);
+        _definition = definition;
+        await record.WriteStateAsync();
+    }
+
+    private void ThrowIfOpen()
+    {
+        if (record.State.Options is not null)
+        {
+            throw new InvalidOperationException($"Scene '{Key}' is already open.");
+        }
+    }
+
+    /// <summary>The scene's progress when it opens on <paramref name="state"/>.</summary>
+    private static SceneProgress OpenProgress(WorldDefinition definition, SceneSpec spec, SceneOptions options, WorldState state)
+    {
+        var talkativeness = spec.Cast.Distinct().ToDictionary(c => c, c => definition.PersonaOf(c)?.Talkativeness ?? 0.5);
+        var present = state.CharactersAt(spec.Place).Select(c => c.Id);
+        return SceneProgress.Open(spec, options.TurnTaking ?? spec.TurnTaking, options.Seed, talkativeness, present);
+    }
+
+    /// <summary>The scene's progress after <paramref name="turns"/>, folded as they were played: who is present after each turn
+    /// comes from the world's events up to it.</summary>
+    private static async Task<SceneProgress> ProgressAfterAsync(
+        IWorldGrain world, WorldDefinition definition, SceneSpec spec, SceneOptions options, ImmutableArray<TurnRecord> turns)
+    {
+        var events = await world.EventsAfterAsync(0);
+        var opened = turns.IsEmpty ? 0 : turns[0].Turn - 1;
+        var state = WorldState.Initial(definition).ApplyAll(events.TakeWhile(e => e.Turn <= opened));
+        var progress = OpenProgress(definition, spec, options, state);
+        var characters = definition.Entities.Where(e => e.IsCharacter).ToList();
+        var applied = (int)state.Version;
+        foreach (var turn in turns)
+        {
+            var upTo = events.Skip(applied).TakeWhile(e => e.Turn <= turn.Turn).ToList();
+            state = state.ApplyAll(upTo);
+            applied += upTo.Count;
+            progress = progress.After(turn, [.. state.CharactersAt(spec.Place).Select(c => c.Id)], characters);
+        }
+        return progress;
+    }
+
+    private Task<TurnRecord?> StepAsync(bool userPlays, ISceneListener? listener) =>
+        InterruptibleAsync(() => DecideAndCommitAsync(userPlays, listener));
+
+    private async Task<TurnRecord?> DecideAndCommitAsync(bool userPlays, ISceneListener? listener)
+    {
+        var clock = Stopwatch.StartNew();
+        var next = Progress.Next(userPlays);
+        if (next.Who is not { } who)
+        {
+            return null;
+        }
+        return await WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, who, async () =>
+        {
+            var offstage = next.Kind == NextUpKind.Offstage;
+            var placeName = (await Definition()).Entities.First(e => e.Id == Progress.Spec.Place).Name;
+            var cue = Progress.CueFor(who, offstage, placeName);
+            if (_variant is { } variant)
+            {
+                cue = cue with { Seed = StableSeed.Of(cue.Seed, "regenerate", variant) };
+            }
+            var decided = await GrainFactory.GetGrain<ICharacterGrain>(CharacterKey.Of(Options.WorldKey, who))
+                .TakeTurn(new TurnCue(cue, Progress.Turn + 1, listener));
+            var role = next.Kind == NextUpKind.User ? TurnRole.User : TurnRole.Npc;
+            return await CommitTurnAsync(decided, role, offstage, clock, listener);
+        });
+    }
+
+    /// <summary>Runs one turn; if anything fails on the way, the scene reloads from storage on the next call and replays the turn.
+    /// Whatever was stored stays stored: commits and turn records are idempotent by turn number.</summary>
+    private async Task<T> InterruptibleAsync<T>(Func<Task<T>> turn)
+    {
+        try
+        {
+            return await turn();
+        }
+        catch (MindUnavailableException e) when (e.Reason == MindUnavailableReason.Unreachable)
+        {
+            // Not an interruption: the scene is as it was, but calling again fails the same way until the endpoint is fixed.
+            DeactivateOnIdle();
+            throw new ModelUnreachableException(e.Message);
+        }
+        catch (Exception e) when (e is not ArgumentException and not TurnInterruptedException)
+        {
+            DeactivateOnIdle();
+            throw new TurnInterruptedException(
+                $"Turn {Progress.Turn + 1} of scene '{Key}' was interrupted ({e.GetType().Name}: {e.Message}); "
+                + "nothing of it was recorded, so calling again is safe.");
+        }
+        catch (TurnInterruptedException)
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private async Task<TurnRecord> CommitTurnAsync(
+        CharacterTurn decided, TurnRole role, bool offstage, Stopwatch clock, ISceneListener? listener)
+    {
+        var turn = Progress.Turn + 1;
+        var answering = Progress.LastLine is { } line && line.Speaker != decided.Character ? [line.Seq] : ImmutableArray<long>.Empty;
+        var proposals = decided.Action.AllProposals(decided.Character, answering).ToImmutableArray();
+        var receipt = await World.Commit(new CommitRequest($"{Key}/{turn}", turn, Progress.Spec.Place, offstage, proposals));
+        var turnRecord = new TurnRecord(
+            turn, decided.Character, decided.Name, role, decided.Action.Speech, decided.Action.Narration,
+            receipt.Accepted, receipt.Rejected, decided.Action.Usage, decided.PerspectiveTokens, clock.Elapsed.TotalMilliseconds);
+        (turnRecord, record.State.TranscriptVersion) =
+            await Transcript.AppendAsync(record.State.TranscriptVersion, turnRecord, $"{Key}/{turn}");
+        var definition = await Definition();
+        Progress = Progress.After(turnRecord, receipt.PresentAtScene, definition.Entities.Where(e => e.IsCharacter));
+        await record.WriteStateAsync();
+        if (listener is not null)
+        {
+            _ = listener.Played(turnRecord);
+        }
+        return turnRecord;
+    }
+
+    private async Task Embody(WorldDefinition definition, SceneOptions options, EntityId id)
+    {
+        var persona = definition.PersonaOf(id)
+            ?? throw new ArgumentException($"Character '{id}' in scene '{options.SceneId}' has no persona in world '{options.WorldKey}'.");
+        var mind = id == definition.Scenes.First(s => s.Id == options.SceneId).User ? options.UserMind ?? "person" : options.CharacterMind;
+        if (mind == "person")
+        {
+            return;
+        }
+        await GrainFactory.GetGrain<ICharacterGrain>(CharacterKey.Of(options.WorldKey, id))
+            .Embody(new Embodiment(options.WorldKey, persona, mind, options.PerspectiveBudget));
+    }
+
+    private async Task<WorldDefinition> Definition() => _definition ??= (await World.Definition()).Definition;
+
+    private SceneStatus Status()
+    {
+        var p = Progress;
+        return new SceneStatus(
+            Key, Options.WorldKey, p.Spec.Id, p.Spec.Place, p.Cast, p.User, p.Turn, p.Present, p.Pacing, p.Tension, p.Policy);
+    }
+}

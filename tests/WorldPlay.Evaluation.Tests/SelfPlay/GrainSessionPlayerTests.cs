@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using WorldPlay.Evaluation.Scenarios;
+using WorldPlay.Evaluation.SelfPlay;
+using WorldPlay.Evaluation.Tests.Scenarios;
+using WorldPlay.Client;
+using WorldPlay.Core.Scenes;
+using WorldPlay.Hosting;
+
+namespace WorldPlay.Evaluation.Tests.SelfPlay;
+
+/// <summary>A session played on an embedded silo through the client library, as <c>worldplay bench run</c> plays it.</summary>
+public sealed class GrainSessionPlayerTests
+{
+    [Fact]
+    public async Task PlayAsync_SituationFromFile_NpcAndFileUserTakeTurns()
+    {
+        var scene = ScenarioSource.Load(TestData.Scenes, limit: 1).Scenarios[0];
+        var fromFile = SelfPlayPlan.Playable(AdversarialSituations.Load(TestData.Situations));
+        var session = SelfPlayPlan.Sessions([scene], ["adversarial"], 1, fromFile)[0];
+        var minds = new SessionMinds("procedural", "procedural", null, fromFile);
+        using var host = await WorldPlaySilo.StartEmbeddedAsync(minds: minds.Catalog());
+        try
+        {
+            var player = new GrainSessionPlayer(new WorldPlayClient(host.Services.GetRequiredService<IGrainFactory>()), minds);
+
+            var transcript = await player.PlayAsync(session, 4, CancellationToken.None);
+
+            var user = $"user-sim:adversarial:{session.Profile.Situation!.Tag}";
+            Assert.Equal(
+                [(TurnRole.User, user), (TurnRole.Npc, "procedural"), (TurnRole.User, user), (TurnRole.Npc, "procedural")],
+                transcript.Select(t => (t.Role, t.Usage.Mind)));
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+}
