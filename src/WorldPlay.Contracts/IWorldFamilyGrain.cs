@@ -31,7 +31,7 @@ public interface IWorldFamilyGrain : IGrainWithStringKey
 public interface IWorldCatalogGrain : IGrainWithStringKey
 {
     /// <summary>The catalog's one key.</summary>
-    public const string Key = "worlds";
+    const string Key = "worlds";
 
     /// <summary>Records a root world; recording it again changes nothing.</summary>
     [Alias("register")]
