@@ -75,7 +75,8 @@ public sealed record CoreScene(
     /// <summary>What the character grain does before asking the mind.</summary>
     public Perspective PerspectiveOf(EntityId who, SceneCue cue) =>
         PerspectiveBuilder.Build(
-            Definition.PersonaOf(who)!, Memories[who], WorldSlice.Of(State, who), cue, PerspectiveBuilder.DefaultBudget, TokenCounter.Default);
+            Definition.PersonaOf(who)!, Memories[who], WorldSlice.Of(State, who), cue, PerspectiveBuilder.DefaultBudget,
+                TokenCounter.Default);
 
     /// <summary>The procedural mind (or, for the user, the slow-burn user simulator).</summary>
     public static CharacterAction Decide(NextUp next, Perspective perspective) =>

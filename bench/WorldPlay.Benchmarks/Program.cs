@@ -23,7 +23,8 @@ if (args is ["--sizes", ..])
             var (next, cue) = scene.NextUp()!.Value;
             var perspective = scene.PerspectiveOf(next.Who!.Value, cue);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"perspective of {next.Who} at turn {turn}, {characters} characters: {perspective.TokenCount} tokens, {perspective.RecentLines.Length} lines heard, {perspective.Summary.Length} summary lines"));
+                $"perspective of {next.Who} at turn {turn}, {characters} characters: {perspective.TokenCount} tokens, " +
+                    $"{perspective.RecentLines.Length} lines heard, {perspective.Summary.Length} summary lines"));
         }
     }
     return;
@@ -32,7 +33,8 @@ if (args is ["--sizes", ..])
 if (args is ["--memory", .. var options])
 {
     var sessions = Option(options, "--sessions") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 20;
-    var turns = Option(options, "--turns") is { } t ? t.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray() : [100, 1000];
+    var turns = Option(options, "--turns") is { } t ? t.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))
+        .ToArray() : [100, 1000];
     await SessionMemory.RunAsync(sessions, turns, Console.Out);
     return;
 }

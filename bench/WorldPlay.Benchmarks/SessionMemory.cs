@@ -22,14 +22,18 @@ public static class SessionMemory
         var before = Heap();
         var opened = await Task.WhenAll(Enumerable.Range(0, sessions).Select(i => silo.OpenSessionAsync(seed: i + 1)));
         var store = silo.Services.GetRequiredService<IEventStore>();
-        Write(output, $"{sessions} sessions of the harbor scene (7 characters), embedded silo; heap before any session {before.Total / 1024.0:0} KiB");
-        output.WriteLine("turn | heap/session KiB | live activations/session KiB | storage/session KiB | event store/session KiB | token-count cache lines | event numbers listed per character");
+        var heapBefore = before.Total / 1024.0;
+        Write(output, $"{sessions} sessions of the harbor scene (7 characters), embedded silo; heap before any session {heapBefore:0} KiB");
+        output.WriteLine(
+            "turn | heap/session KiB | live activations/session KiB | storage/session KiB | event store/session KiB | token-count cache " +
+            "lines | event numbers listed per character");
         var management = silo.Grains.GetGrain<IManagementGrain>(0);
         foreach (var turn in checkpoints)
         {
             // A few sessions at a time: the silo plays them concurrently, as a load run would. After a checkpoint's collection
             // the sessions reactivate from storage (worlds from their snapshots, characters from their records and the world).
-            await Parallel.ForEachAsync(opened, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (s, _) => await s.Scene.PlayThroughAsync(turn, 50));
+            await Parallel.ForEachAsync(opened, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+                async (s, _) => await s.Scene.PlayThroughAsync(turn, 50));
             var stored = await StoredBytesAsync(store, opened);
             var listed = await WitnessedPerCharacterAsync(silo.Client, opened[0].WorldKey);
             var live = Heap();
@@ -40,7 +44,8 @@ public static class SessionMemory
             var perSession = (live.Total - before.Total) / 1024.0 / sessions;
             var activationsPerSession = (live.Total - storageOnly.Total) / 1024.0 / sessions;
             var storagePerSession = (storageOnly.Total - before.Total) / 1024.0 / sessions;
-            Write(output, $"{turn} | {perSession:0.0} | {activationsPerSession:0.0} | {storagePerSession:0.0} | {stored / 1024.0 / sessions:0.0} | {TokenCounter.Default.CachedLines} | {listed:0}");
+            Write(output, $"{turn} | {perSession:0.0} | {activationsPerSession:0.0} | {storagePerSession:0.0} | ",
+                $"{stored / 1024.0 / sessions:0.0} | {TokenCounter.Default.CachedLines} | {listed:0}");
         }
     }
 
@@ -80,5 +85,6 @@ public static class SessionMemory
         return counts.Average();
     }
 
-    private static void Write(TextWriter output, FormattableString line) => output.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+    private static void Write(TextWriter output, params FormattableString[] parts) =>
+        output.WriteLine(string.Concat(parts.Select(part => part.ToString(CultureInfo.InvariantCulture))));
 }

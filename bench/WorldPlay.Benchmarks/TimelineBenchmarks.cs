@@ -13,7 +13,8 @@ public class StateAtTurnBenchmarks
     private WorldEvent[] _events = [];
     private int _lastTurn;
 
-    /// <summary>The last turn (its state is the timeline's current state) and the one before it (a snapshot plus up to 63 events).</summary>
+    /// <summary>The last turn (its state is the timeline's current state) and the one before it (a snapshot plus up to 63
+    /// events).</summary>
     [Params(0, 1)]
     public int TurnsBeforeTheEnd { get; set; }
 
@@ -90,7 +91,8 @@ public static class TimelineSource
         if (!File.Exists(Path))
         {
             throw new FileNotFoundException(
-                $"No timeline at '{Path}'. Write one with 'worldplay simulate --world harbor --turns 1000 --seed 7 --out {Path}' or set {Variable}.");
+                $"No timeline at '{Path}'. Write one with 'worldplay simulate --world harbor --turns 1000 --seed 7 --out {Path}' or set " +
+                    $"{Variable}.");
         }
         return TimelineFile.ReadAsync(Path).GetAwaiter().GetResult();
     }

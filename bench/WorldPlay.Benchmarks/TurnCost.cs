@@ -19,21 +19,27 @@ public static class TurnCost
         var bare = await Task.WhenAll(scenes.Select(async s => silo.Grains.GetGrain<ISceneGrain>((await s.StatusAsync()).SceneKey)));
         // Warm every path, and move the sessions past their opening turns.
         await Task.WhenAll(scenes.Select(s => s.PlayThroughAsync(50, 50)));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{concurrency} workers, {phase.TotalSeconds:0} s per phase, {rounds} rounds, {Environment.ProcessorCount} cores; CPU = this process's processor time"));
+        output.WriteLine(
+            string.Create(CultureInfo.InvariantCulture, $"{concurrency} workers, {phase.TotalSeconds:0} s per phase, {rounds} rounds, ")
+            + string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores; CPU = this process's processor time"));
         output.WriteLine("round | bare calls | CPU us/bare call | full turns | CPU us/full turn | CPU ratio | throughput ratio");
         for (var round = 1; round <= rounds; round++)
         {
             var calls = await MeasureAsync(bare, phase, async grain => { await grain.Status(); return 1; });
-            var turns = await MeasureAsync(scenes, phase, async scene => (await scene.PlayUntilAsync((await scene.StatusAsync()).Turn + 1, 1)).Turns.Length);
+            var turns = await MeasureAsync(scenes, phase,
+                async scene => (await scene.PlayUntilAsync((await scene.StatusAsync()).Turn + 1, 1)).Turns.Length);
             var callCpu = calls.CpuMicroseconds / calls.Operations;
             var turnCpu = turns.CpuMicroseconds / turns.Operations;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{round} | {calls.Operations} | {callCpu:0.0} | {turns.Operations} | {turnCpu:0.0} | {turnCpu / callCpu:0.0}x | {calls.Operations / (double)turns.Operations:0.0}x"));
+            var cpuRatio = turnCpu / callCpu;
+            var throughputRatio = calls.Operations / (double)turns.Operations;
+            output.WriteLine(
+                string.Create(CultureInfo.InvariantCulture, $"{round} | {calls.Operations} | {callCpu:0.0} | {turns.Operations} | ")
+                + string.Create(CultureInfo.InvariantCulture, $"{turnCpu:0.0} | {cpuRatio:0.0}x | {throughputRatio:0.0}x"));
         }
     }
 
-    private static async Task<(long Operations, double CpuMicroseconds)> MeasureAsync<T>(T[] targets, TimeSpan phase, Func<T, Task<int>> operation)
+    private static async Task<(long Operations, double CpuMicroseconds)> MeasureAsync<T>(T[] targets, TimeSpan phase,
+        Func<T, Task<int>> operation)
     {
         using var process = Process.GetCurrentProcess();
         process.Refresh();

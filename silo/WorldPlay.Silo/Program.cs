@@ -53,7 +53,11 @@ IHostApplicationBuilder builder;
 if (options.Dashboard.Enabled || options.Http.Enabled)
 {
     var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-    int[] ports = [.. new[] { options.Dashboard.Enabled ? options.Dashboard.Port : 0, options.Http.Enabled ? options.Http.Port : 0 }.Where(p => p > 0).Distinct()];
+    int[] ports =
+    [
+        .. new[] { options.Dashboard.Enabled ? options.Dashboard.Port : 0, options.Http.Enabled ? options.Http.Port : 0 }
+            .Where(p => p > 0).Distinct()
+    ];
     web.WebHost.UseUrls([.. ports.Select(p => $"http://*:{p}")]);
     if (options.Http.Enabled)
     {

@@ -60,9 +60,11 @@ public sealed class ImmutableCoreValues : IGeneralizedCopier
         if (type.IsConstructedGenericType)
         {
             var definition = type.GetGenericTypeDefinition();
-            var immutableCollection = definition == typeof(Nullable<>) || definition == typeof(ImmutableArray<>) || definition == typeof(ImmutableList<>)
+            var immutableCollection = definition == typeof(Nullable<>) || definition == typeof(ImmutableArray<>)
+                || definition == typeof(ImmutableList<>)
                 || definition == typeof(ImmutableSortedDictionary<,>) || definition == typeof(ImmutableDictionary<,>)
-                || definition == typeof(ImmutableHashSet<>) || definition == typeof(ImmutableSortedSet<>) || definition == typeof(ImmutableQueue<>)
+                || definition == typeof(ImmutableHashSet<>) || definition == typeof(ImmutableSortedSet<>)
+                || definition == typeof(ImmutableQueue<>)
                 || definition == typeof(ImmutableStack<>);
             return immutableCollection && type.GenericTypeArguments.All(a => IsImmutable(a, visiting));
         }
@@ -75,7 +77,8 @@ public sealed class ImmutableCoreValues : IGeneralizedCopier
         {
             return false;
         }
-        if (type.BaseType is { } baseType && baseType != typeof(object) && baseType != typeof(ValueType) && !IsImmutable(baseType, visiting))
+        if (type.BaseType is { } baseType && baseType != typeof(object) && baseType != typeof(ValueType)
+            && !IsImmutable(baseType, visiting))
         {
             return false;
         }

@@ -39,7 +39,8 @@ public interface ISceneGrain : IGrainWithStringKey
 
     /// <summary>Opens this scene as the continuation of <see cref="SceneBranch.ParentScene"/> on <see cref="SceneBranch.WorldKey"/>, a fork
     /// of the parent's world: its transcript is the parent's up to the fork turn plus its own turns, and its pacing is rebuilt from those
-    /// turns. With a <see cref="SceneBranch.ReplayVariant"/> it plays the next turn at once, its speaker's mind reseeded by the variant.</summary>
+    /// turns. With a <see cref="SceneBranch.ReplayVariant"/> it plays the next turn at once, its speaker's mind reseeded by the
+    /// variant.</summary>
     [Alias("branch")]
     Task<TurnBatch> Branch(SceneBranch branch);
 
@@ -57,7 +58,8 @@ public interface ISceneGrain : IGrainWithStringKey
     [Alias("choose")]
     Task<PreferenceSignal> Choose(string sceneKey);
 
-    /// <summary>Opens the scene on a world imported with its timeline, with the turns recorded so far; it goes on after the last of them.</summary>
+    /// <summary>Opens the scene on a world imported with its timeline, with the turns recorded so far; it goes on after the last of
+    /// them.</summary>
     [Alias("import")]
     Task<SceneStatus> Import(SceneImport scene);
 
@@ -71,7 +73,8 @@ public interface ISceneGrain : IGrainWithStringKey
 [GenerateSerializer, Immutable, Alias("worldplay.SceneImport")]
 public sealed record SceneImport([property: Id(0)] SceneOptions Options, [property: Id(1)] ImmutableArray<TurnRecord> Transcript);
 
-/// <summary>The turns of store stream <see cref="Stream"/> after turn <see cref="Offset"/> (its record 1 is turn Offset + 1) up to <see cref="LastTurn"/>.</summary>
+/// <summary>The turns of store stream <see cref="Stream"/> after turn <see cref="Offset"/> (its record 1 is turn Offset + 1) up to
+/// <see cref="LastTurn"/>.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.TranscriptSegment")]
 public sealed record TranscriptSegment([property: Id(0)] string Stream, [property: Id(1)] int Offset, [property: Id(2)] int LastTurn);
 
@@ -81,13 +84,15 @@ public sealed record SceneSetup([property: Id(0)] SceneOptions Options, [propert
 
 /// <summary>How to open a scene on a branch: the scene it continues and the forked world. See <see cref="ISceneGrain.Branch"/>.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.SceneBranch")]
-public sealed record SceneBranch([property: Id(0)] string ParentScene, [property: Id(1)] string WorldKey, [property: Id(2)] int? ReplayVariant = null);
+public sealed record SceneBranch([property: Id(0)] string ParentScene, [property: Id(1)] string WorldKey,
+    [property: Id(2)] int? ReplayVariant = null);
 
 /// <summary>One candidate for a regenerated turn: the sibling scene and world it lives on and the turn as played there.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.AlternativeTurn")]
 public sealed record AlternativeTurn([property: Id(0)] string Scene, [property: Id(1)] string World, [property: Id(2)] TurnRecord Turn);
 
-/// <summary>The candidates for turn <see cref="Turn"/> of scene <see cref="Origin"/> (the scene first regenerated), the origin's own first.</summary>
+/// <summary>The candidates for turn <see cref="Turn"/> of scene <see cref="Origin"/> (the scene first regenerated), the origin's own
+/// first.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.TurnAlternatives")]
 public sealed record TurnAlternatives(
     [property: Id(0)] string Origin,

@@ -27,7 +27,8 @@ public interface IWorldGrain : IGrainWithStringKey
     [Alias("commit")]
     Task<CommitReceipt> Commit(CommitRequest request);
 
-    /// <summary>The state after turn <paramref name="turn"/> (from the nearest snapshot), or the current state for a negative turn.</summary>
+    /// <summary>The state after turn <paramref name="turn"/> (from the nearest snapshot), or the current state for a negative
+    /// turn.</summary>
     [Alias("state"), ReadOnly]
     Task<StateView> StateAfterTurn(int turn);
 
@@ -44,11 +45,13 @@ public interface IWorldGrain : IGrainWithStringKey
     Task<StateView> StateAt(long seq);
 
     /// <summary>Creates world <see cref="ForkRequest.NewKey"/> as a branch of this one after turn <see cref="ForkRequest.AtTurn"/>:
-    /// it shares this timeline up to the last event of that turn (read from this world's store, never copied) and goes its own way after.</summary>
+    /// it shares this timeline up to the last event of that turn (read from this world's store, never copied) and goes its own way
+    /// after.</summary>
     [Alias("fork")]
     Task<WorldLineage> Fork(ForkRequest request);
 
-    /// <summary>Creates this world as a branch, from what its parent's <c>Fork</c> hands over. Fails if this key already holds a world.</summary>
+    /// <summary>Creates this world as a branch, from what its parent's <c>Fork</c> hands over. Fails if this key already holds a
+    /// world.</summary>
     [Alias("start-branch")]
     Task<WorldLineage> StartBranch(BranchOrigin origin);
 
@@ -61,7 +64,8 @@ public interface IWorldGrain : IGrainWithStringKey
     [Alias("lineage"), ReadOnly]
     Task<WorldLineage> Lineage();
 
-    /// <summary>What changed from the state after turn <paramref name="fromTurn"/> to the state after <paramref name="toTurn"/>, with the events responsible.</summary>
+    /// <summary>What changed from the state after turn <paramref name="fromTurn"/> to the state after <paramref name="toTurn"/>, with the
+    /// events responsible.</summary>
     [Alias("diff"), ReadOnly]
     Task<TimelineDiff> Diff(int fromTurn, int toTurn);
 
@@ -70,7 +74,8 @@ public interface IWorldGrain : IGrainWithStringKey
     [Alias("diff-branch"), ReadOnly]
     Task<TimelineDiff> DiffBranch(string otherKey);
 
-    /// <summary>Why a relationship, fact or status holds as it does: the causal chain back through the events' causes to its roots.</summary>
+    /// <summary>Why a relationship, fact or status holds as it does: the causal chain back through the events' causes to its
+    /// roots.</summary>
     [Alias("why"), ReadOnly]
     Task<CausalAnswer> Why(WhyRequest request);
 }
@@ -93,8 +98,10 @@ public sealed record WhyRequest(
     [property: Id(3)] string? Name,
     [property: Id(4)] long? AtEvent = null)
 {
-    /// <summary>Why the relationship from <paramref name="from"/> to <paramref name="to"/> (of <paramref name="type"/>, or any) is as it is.</summary>
-    public static WhyRequest Relationship(EntityId from, EntityId to, string? type = null, long? atEvent = null) => new(WhyAbout.Relationship, from, to, type, atEvent);
+    /// <summary>Why the relationship from <paramref name="from"/> to <paramref name="to"/> (of <paramref name="type"/>, or any) is as it
+    /// is.</summary>
+    public static WhyRequest Relationship(EntityId from, EntityId to, string? type = null, long? atEvent = null)
+        => new(WhyAbout.Relationship, from, to, type, atEvent);
 
     /// <summary>Why fact <paramref name="factId"/> holds (or not) with its value.</summary>
     public static WhyRequest Fact(string factId, long? atEvent = null) => new(WhyAbout.Fact, null, null, factId, atEvent);
@@ -120,7 +127,8 @@ public sealed record TimelineImport([property: Id(0)] WorldSeed Seed, [property:
 
 /// <summary>Fork this world after turn <see cref="AtTurn"/> into a new world <see cref="NewKey"/>.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.ForkRequest")]
-public sealed record ForkRequest([property: Id(0)] string NewKey, [property: Id(1)] int AtTurn, [property: Id(2)] BranchKind Kind = BranchKind.Fork);
+public sealed record ForkRequest([property: Id(0)] string NewKey, [property: Id(1)] int AtTurn,
+    [property: Id(2)] BranchKind Kind = BranchKind.Fork);
 
 /// <summary>Where a branch leaves its parent: the parent's key, the last shared event and the turn it belongs to.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.ForkPoint")]
@@ -142,7 +150,8 @@ public sealed record WorldLineage(
 [GenerateSerializer, Immutable, Alias("worldplay.TimelineSegment")]
 public sealed record TimelineSegment([property: Id(0)] string Stream, [property: Id(1)] long LastSeq);
 
-/// <summary>What a branch starts from: the family's definition, its lineage and the streams its shared prefix is read from, oldest first.</summary>
+/// <summary>What a branch starts from: the family's definition, its lineage and the streams its shared prefix is read from, oldest
+/// first.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.BranchOrigin")]
 public sealed record BranchOrigin(
     [property: Id(0)] WorldDefinition Definition,

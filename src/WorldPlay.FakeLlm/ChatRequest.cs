@@ -72,7 +72,8 @@ internal sealed record ChatRequest(
         var messages = ImmutableArray.CreateBuilder<PromptMessage>(list.GetArrayLength());
         foreach (var message in list.EnumerateArray())
         {
-            if (message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("role", out var role) || role.ValueKind != JsonValueKind.String)
+            if (message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("role", out var role)
+                || role.ValueKind != JsonValueKind.String)
             {
                 throw new BadChatRequestException("Every message must be an object with a 'role'.", "messages");
             }
@@ -106,7 +107,8 @@ internal sealed record ChatRequest(
         {
             "json_object" => (ReplyFormat.JsonObject, null),
             "json_schema" => (ReplyFormat.JsonSchema,
-                format.TryGetProperty("json_schema", out var js) && js.ValueKind == JsonValueKind.Object && js.TryGetProperty("schema", out var schema)
+                format.TryGetProperty("json_schema", out var js) && js.ValueKind == JsonValueKind.Object
+                    && js.TryGetProperty("schema", out var schema)
                     ? schema.Clone()
                     : null),
             _ => (ReplyFormat.Text, null),

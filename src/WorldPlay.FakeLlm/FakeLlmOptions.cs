@@ -42,7 +42,8 @@ public static class FaultNames
     /// <summary>Every fault, in the order they are listed.</summary>
     public static ImmutableArray<Fault> All { get; } = [.. Table.Select(t => t.Fault)];
 
-    /// <summary>The short name of a fault (<c>429</c>, <c>500</c>, <c>timeout</c>, <c>malformed</c>, <c>truncated</c>, <c>schema</c>).</summary>
+    /// <summary>The short name of a fault (<c>429</c>, <c>500</c>, <c>timeout</c>, <c>malformed</c>, <c>truncated</c>,
+    /// <c>schema</c>).</summary>
     public static string NameOf(Fault fault) => Table.First(t => t.Fault == fault).Name;
 
     /// <summary>Reads a comma-separated list of fault names; <c>all</c> means every fault.</summary>
@@ -62,13 +63,15 @@ public static class FaultNames
                 t.Name.Equals(part, StringComparison.OrdinalIgnoreCase) || t.Aliases.Contains(part, StringComparer.OrdinalIgnoreCase));
             if (match.Name is null)
             {
-                throw new ArgumentException($"Unknown fault '{part}'; known faults: {string.Join(", ", Table.Select(t => t.Name))} (or 'all').", nameof(list));
+                throw new ArgumentException(
+                    $"Unknown fault '{part}'; known faults: {string.Join(", ", Table.Select(t => t.Name))} (or 'all').", nameof(list));
             }
             faults.Add(match.Fault);
         }
         if (faults.Count == 0)
         {
-            throw new ArgumentException($"No fault named; name one or more of {string.Join(", ", Table.Select(t => t.Name))}, or 'all'.", nameof(list));
+            throw new ArgumentException($"No fault named; name one or more of {string.Join(", ", Table.Select(t => t.Name))}, or 'all'.",
+                nameof(list));
         }
         return [.. faults.Distinct().Order()];
     }
@@ -116,7 +119,8 @@ public sealed record FakeLlmOptions
         }
         if (!double.IsFinite(TokensPerSecond) || TokensPerSecond < 0)
         {
-            throw new ArgumentException($"Tokens per second must be 0 (no pacing) or more, not {TokensPerSecond}.", nameof(TokensPerSecond));
+            throw new ArgumentException($"Tokens per second must be 0 (no pacing) or more, not {TokensPerSecond}.",
+                nameof(TokensPerSecond));
         }
         if (!double.IsFinite(FaultRate) || FaultRate is < 0 or > 1)
         {

@@ -60,7 +60,8 @@ public sealed class FakeLlmServer : IAsyncDisposable
         TokenCounter.Default.Count("warm");
 
         var server = new FakeLlmServer(options);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(FakeLlmServer).Assembly.GetName().Name });
+        var builder = WebApplication.CreateEmptyBuilder(
+            new WebApplicationOptions { ApplicationName = typeof(FakeLlmServer).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -106,7 +107,8 @@ public sealed class FakeLlmServer : IAsyncDisposable
         ("GET", "/healthz") => PlainAsync(context, "ok\n"),
         ("GET", "/stats") => StatsAsync(context),
         _ => ErrorAsync(context, StatusCodes.Status404NotFound,
-            $"No route {context.Request.Method} {context.Request.Path}; this fake model serves POST /v1/chat/completions, GET /v1/models, /healthz and /stats.",
+            $"No route {context.Request.Method} {context.Request.Path}; this fake model serves POST /v1/chat/completions, GET " +
+                "/v1/models, /healthz and /stats.",
             "invalid_request_error", "not_found", CancellationToken.None),
     };
 
@@ -127,7 +129,8 @@ public sealed class FakeLlmServer : IAsyncDisposable
             catch (Exception e) when (e is JsonException or BadChatRequestException)
             {
                 _stats.Rejected();
-                await ErrorAsync(context, StatusCodes.Status400BadRequest, $"Not a chat completion request: {e.Message}", "invalid_request_error",
+                await ErrorAsync(context, StatusCodes.Status400BadRequest, $"Not a chat completion request: {e.Message}",
+                    "invalid_request_error",
                     null, cancellationToken, (e as BadChatRequestException)?.Param);
                 return;
             }
@@ -155,20 +158,24 @@ public sealed class FakeLlmServer : IAsyncDisposable
             switch (fault)
             {
                 case Fault.RateLimited:
-                    context.Response.Headers.RetryAfter = Math.Ceiling(_options.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                    context.Response.Headers.RetryAfter = Math.Ceiling(_options.RetryAfter.TotalSeconds)
+                        .ToString(CultureInfo.InvariantCulture);
                     await ErrorAsync(context, StatusCodes.Status429TooManyRequests,
-                        $"Rate limit reached for {ModelOf(request)} (fake: injected 429). Please try again in {_options.RetryAfter.TotalSeconds:0.#}s.",
+                        $"Rate limit reached for {ModelOf(request)} (fake: injected 429). Please try again in " +
+                            $"{_options.RetryAfter.TotalSeconds:0.#}s.",
                         "requests", "rate_limit_exceeded", cancellationToken);
                     return;
                 case Fault.ServerError:
                     await WaitAsync(_options.Latency, cancellationToken);
                     await ErrorAsync(context, StatusCodes.Status500InternalServerError,
-                        "The server had an error while processing your request (fake: injected 500).", "server_error", null, cancellationToken);
+                        "The server had an error while processing your request (fake: injected 500).", "server_error", null,
+                            cancellationToken);
                     return;
                 case Fault.Timeout:
                     await WaitAsync(_options.TimeoutHold, cancellationToken);
                     await ErrorAsync(context, StatusCodes.Status504GatewayTimeout,
-                        $"The fake model held this request for {_options.TimeoutHold.TotalSeconds:0.#} s (injected timeout); the client should have given up sooner.",
+                        $"The fake model held this request for {_options.TimeoutHold.TotalSeconds:0.#} s (injected timeout); the client " +
+                            "should have given up sooner.",
                         "timeout", "timeout", cancellationToken);
                     return;
             }
@@ -182,7 +189,8 @@ public sealed class FakeLlmServer : IAsyncDisposable
             };
             var wire = new ChatWire($"chatcmpl-fake-{number}", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ModelOf(request));
             var sent = request.Stream
-                ? await StreamAsync(context, wire, request, content, promptTokens, fault == Fault.Truncated ? shape : null, cancellationToken)
+                ? await StreamAsync(context, wire, request, content, promptTokens, fault == Fault.Truncated ? shape : null,
+                    cancellationToken)
                 : await ReplyAsync(context, wire, content, promptTokens, fault == Fault.Truncated ? shape : null, cancellationToken);
             _stats.Tokens(promptTokens, sent);
             if (fault is null)
@@ -213,7 +221,8 @@ public sealed class FakeLlmServer : IAsyncDisposable
     }
 
     /// <summary>A whole reply after the latency and the time its tokens take; truncated, it is cut and ends with "length".</summary>
-    private async Task<int> ReplyAsync(HttpContext context, ChatWire wire, string content, int promptTokens, Random? truncate, CancellationToken cancellationToken)
+    private async Task<int> ReplyAsync(HttpContext context, ChatWire wire, string content, int promptTokens, Random? truncate,
+        CancellationToken cancellationToken)
     {
         var finish = "stop";
         if (truncate is not null)
@@ -233,7 +242,8 @@ public sealed class FakeLlmServer : IAsyncDisposable
 
     /// <summary>Server-sent events: the role after the latency, then the content piece by piece at the token rate, the finish
     /// reason, the usage when asked for, and <c>[DONE]</c>. Truncated, it stops part-way with neither.</summary>
-    private async Task<int> StreamAsync(HttpContext context, ChatWire wire, ChatRequest request, string content, int promptTokens, Random? truncate,
+    private async Task<int> StreamAsync(HttpContext context, ChatWire wire, ChatRequest request, string content, int promptTokens,
+        Random? truncate,
         CancellationToken cancellationToken)
     {
         var response = context.Response;
@@ -287,7 +297,8 @@ public sealed class FakeLlmServer : IAsyncDisposable
     private TimeSpan TimeFor(double tokens) =>
         _options.TokensPerSecond > 0 ? TimeSpan.FromSeconds(tokens / _options.TokensPerSecond) : TimeSpan.Zero;
 
-    private static int CutAt(int pieces, Random random) => pieces <= 1 ? 0 : Math.Max(1, (int)(pieces * (0.3 + (0.4 * random.NextDouble()))));
+    private static int CutAt(int pieces, Random random)
+        => pieces <= 1 ? 0 : Math.Max(1, (int)(pieces * (0.3 + (0.4 * random.NextDouble()))));
 
     /// <summary>The content in pieces the size of tokens (a word with the space before it, or one other character), so a
     /// stream looks like a model's; joined, they are the content exactly.</summary>
@@ -368,7 +379,8 @@ public sealed class FakeLlmServer : IAsyncDisposable
         await context.Response.WriteAsync(text, context.RequestAborted);
     }
 
-    private static async Task ErrorAsync(HttpContext context, int status, string message, string type, string? code, CancellationToken cancellationToken,
+    private static async Task ErrorAsync(HttpContext context, int status, string message, string type, string? code,
+        CancellationToken cancellationToken,
         string? param = null)
     {
         context.Response.StatusCode = status;

@@ -9,10 +9,12 @@ namespace WorldPlay.FakeLlm;
 /// <param name="Completed">Requests answered in full with a good reply.</param>
 /// <param name="Rejected">Requests refused as invalid (HTTP 400).</param>
 /// <param name="Abandoned">Requests whose client went away (or the server stopped) before the reply was complete.</param>
-/// <param name="Faults">Injected faults by name (<c>429</c>, <c>500</c>, <c>timeout</c>, <c>malformed</c>, <c>truncated</c>, <c>schema</c>).</param>
+/// <param name="Faults">Injected faults by name (<c>429</c>, <c>500</c>, <c>timeout</c>, <c>malformed</c>, <c>truncated</c>,
+/// <c>schema</c>).</param>
 /// <param name="ConcurrentNow">Chat completion requests in progress now.</param>
 /// <param name="ConcurrentMax">The most that were ever in progress at once.</param>
-/// <param name="PromptTokens">Prompt tokens of the requests answered with content, good or spoiled (cl100k over the message contents).</param>
+/// <param name="PromptTokens">Prompt tokens of the requests answered with content, good or spoiled (cl100k over the message
+/// contents).</param>
 /// <param name="CompletionTokens">Completion tokens sent (of a truncated reply, only those sent).</param>
 /// <param name="BusySeconds">Sum of all requests' durations: divided by <see cref="UptimeSeconds"/>, the mean concurrency.</param>
 /// <param name="UptimeSeconds">Seconds since the server started.</param>
@@ -34,7 +36,8 @@ public sealed record FakeLlmStats(
     public long TotalTokens => PromptTokens + CompletionTokens;
 }
 
-/// <summary>The live counters behind <see cref="FakeLlmStats"/>; every update is atomic, so any number of requests may count at once.</summary>
+/// <summary>The live counters behind <see cref="FakeLlmStats"/>; every update is atomic, so any number of requests may count at
+/// once.</summary>
 internal sealed class StatsCounters
 {
     private readonly long[] _faults = new long[FaultNames.All.Length];

@@ -61,9 +61,10 @@ internal static partial class Improviser
                 {
                     return new Reply(kind, speaker, null);
                 }
+                var askedKey = AskedKey().Match(request.InstructionText) is { Success: true } key ? key.Groups["key"].Value : "speaker";
                 var choice = request.Schema is { } s
                     ? SchemaFiller.Fill(s, name => IsSpeakerProperty(name) ? speaker : Speech(scene, random).Speech, random)
-                    : new JsonObject { [AskedKey().Match(request.InstructionText) is { Success: true } key ? key.Groups["key"].Value : "speaker"] = speaker };
+                    : new JsonObject { [askedKey] = speaker };
                 return new Reply(kind, choice.ToJsonString(Output), choice);
             default:
                 var text = Prose(scene, prompt, random);
@@ -71,7 +72,8 @@ internal static partial class Improviser
                 {
                     return new Reply(ReplyKind.Prose, text, null);
                 }
-                var filled = request.Schema is { } schema ? SchemaFiller.Fill(schema, _ => text, random) : new JsonObject { ["reply"] = text };
+                var filled = request.Schema is { } schema ? SchemaFiller.Fill(schema, _ => text, random)
+                    : new JsonObject { ["reply"] = text };
                 return new Reply(ReplyKind.Schema, filled.ToJsonString(Output), filled);
         }
     }
@@ -89,7 +91,8 @@ internal static partial class Improviser
                 : ReplyKind.Schema;
         }
         var instructions = request.InstructionText;
-        if (instructions.Contains("proposals", StringComparison.OrdinalIgnoreCase) || instructions.Contains("\"speech\"", StringComparison.Ordinal))
+        if (instructions.Contains("proposals", StringComparison.OrdinalIgnoreCase)
+            || instructions.Contains("\"speech\"", StringComparison.Ordinal))
         {
             return ReplyKind.Action;
         }
@@ -105,7 +108,8 @@ internal static partial class Improviser
         || name.Equals("id", StringComparison.OrdinalIgnoreCase) || name.Equals("character", StringComparison.OrdinalIgnoreCase);
 
     private static ImmutableArray<string> SchemaProperties(JsonElement? schema) =>
-        schema is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
+        schema is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty("properties", out var properties)
+            && properties.ValueKind == JsonValueKind.Object
             ? [.. properties.EnumerateObject().Select(p => p.Name)]
             : [];
 
@@ -236,7 +240,8 @@ internal static partial class Improviser
         if (scene.OffstageFrom is { } scenePlace)
         {
             // Away from the scene: walk back toward it when a path leads there, as the procedural mind does.
-            return scene.Exits.FirstOrDefault(e => e.Name.Equals(scenePlace, StringComparison.OrdinalIgnoreCase)) is { } back ? new Moved(back.To) : null;
+            return scene.Exits.FirstOrDefault(e => e.Name.Equals(scenePlace, StringComparison.OrdinalIgnoreCase)) is { } back
+                ? new Moved(back.To) : null;
         }
         var chance = scene.Pacing switch { "escalate" => 0.6, "slowdown" => 0.2, _ => 0.35 };
         if (random.NextDouble() >= chance)
@@ -268,7 +273,8 @@ internal static partial class Improviser
         {
             var prefix = speaker + " ";
             var suffix = Tie().Match(tie);
-            if (tie.StartsWith(prefix, StringComparison.Ordinal) && suffix.Success && suffix.Groups["to"].Value.EndsWith(" " + addressee.Name, StringComparison.Ordinal))
+            if (tie.StartsWith(prefix, StringComparison.Ordinal) && suffix.Success
+                && suffix.Groups["to"].Value.EndsWith(" " + addressee.Name, StringComparison.Ordinal))
             {
                 var middle = suffix.Groups["to"].Value[prefix.Length..^(addressee.Name.Length + 1)];
                 var strength = double.Parse(suffix.Groups["strength"].Value, CultureInfo.InvariantCulture);
@@ -299,7 +305,8 @@ internal static partial class Improviser
         }
         var (lastSpeaker, lastText) = scene.JustSaid.LastOrDefault() is { } heard
             ? (scene.PresentNamed(heard.SpeakerName)?.Id.Value, heard.Text)
-            : SpokenWithId().Matches(prompt).LastOrDefault() is { } spoken ? (spoken.Groups["id"].Value, spoken.Groups["text"].Value) : (null, "");
+            : SpokenWithId().Matches(prompt)
+                .LastOrDefault() is { } spoken ? (spoken.Groups["id"].Value, spoken.Groups["text"].Value) : (null, "");
         var named = listed.Where(c => c.Id != lastSpeaker && candidates.Contains(c.Id)
             && lastText.Contains(FirstName(c.Name), StringComparison.OrdinalIgnoreCase)).Select(c => c.Id).FirstOrDefault();
         if (named is not null)
@@ -312,7 +319,8 @@ internal static partial class Improviser
 
     private static ImmutableArray<string> EnumOfSpeakerProperty(JsonElement? schema)
     {
-        if (schema is not { ValueKind: JsonValueKind.Object } s || !s.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        if (schema is not { ValueKind: JsonValueKind.Object } s || !s.TryGetProperty("properties", out var properties)
+            || properties.ValueKind != JsonValueKind.Object)
         {
             return [];
         }
@@ -367,7 +375,8 @@ internal static partial class Improviser
 
     /// <summary>"sealed letter" reads as "the sealed letter"; names that bring their own article or are proper stay.</summary>
     private static string WithArticle(string name) =>
-        name.Length == 0 || char.IsUpper(name[0]) || name.StartsWith("the ", StringComparison.Ordinal) || name.StartsWith("a ", StringComparison.Ordinal)
+        name.Length == 0 || char.IsUpper(name[0]) || name.StartsWith("the ", StringComparison.Ordinal)
+            || name.StartsWith("a ", StringComparison.Ordinal)
             || name.StartsWith("an ", StringComparison.Ordinal)
             ? name
             : "the " + name;
@@ -377,7 +386,9 @@ internal static partial class Improviser
 
     private static string Pick(Random random, string[] options) => options[random.Next(options.Length)];
 
-    [GeneratedRegex(@"\b(?:next speaker|who (?:should )?speaks? next|speak(?:s|er)? next|choose (?:the )?(?:next )?speaker|pick (?:the )?(?:next )?speaker|speaker id)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"\b(?:next speaker|who (?:should )?speaks? next|speak(?:s|er)? next|choose (?:the )?(?:next )?speaker|" +
+        @"pick (?:the )?(?:next )?speaker|speaker id)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksForSpeaker();
 
     // {"next": "<id>"}: the key a prompt shows for the id it wants.
@@ -397,7 +408,8 @@ internal static partial class Improviser
     [GeneratedRegex(@"^(?<to>.+) (?<strength>-?\d+(?:\.\d+)?)$")]
     private static partial Regex Tie();
 
-    private static readonly (string Type, int Sign)[] NewTies = [("trusts", 1), ("respects", 1), ("owes", 1), ("distrusts", -1), ("resents", -1)];
+    private static readonly (string Type, int Sign)[] NewTies = [("trusts", 1), ("respects", 1), ("owes", 1), ("distrusts", -1),
+        ("resents", -1)];
 
     private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
     {
@@ -454,7 +466,8 @@ internal static partial class Improviser
 
     private static readonly string[] EscalatingRemarks =
     [
-        "Enough waiting; it has to be settled tonight.", "I am done keeping quiet about it.", "Someone here is lying, and I mean to find out who.",
+        "Enough waiting; it has to be settled tonight.", "I am done keeping quiet about it.",
+            "Someone here is lying, and I mean to find out who.",
     ];
 
     private static readonly string[] SlowRemarks =

@@ -20,7 +20,8 @@ internal static partial class JudgeVerdicts
         "prefs.ignores_user", "prefs.no_hook", "prefs.boundary",
     ];
 
-    /// <summary>True when the request asks for judge verdicts: a schema with a <c>verdicts</c> property, or instructions that spell it.</summary>
+    /// <summary>True when the request asks for judge verdicts: a schema with a <c>verdicts</c> property, or instructions that spell
+    /// it.</summary>
     public static bool AreAskedFor(ChatRequest request, ImmutableArray<string> schemaProperties) =>
         schemaProperties.Contains("verdicts") || request.InstructionText.Contains("\"verdicts\"", StringComparison.Ordinal);
 
@@ -36,7 +37,8 @@ internal static partial class JudgeVerdicts
                 ["category"] = category,
                 ["present"] = evidence is not null,
                 ["evidence"] = evidence ?? "",
-                ["reason"] = evidence is null ? "fake judge: no obvious trigger in the reply" : $"fake judge: the reply has the obvious trigger of {category}",
+                ["reason"] = evidence is null ? "fake judge: no obvious trigger in the reply"
+                    : $"fake judge: the reply has the obvious trigger of {category}",
             });
         }
         return new JsonObject { ["verdicts"] = verdicts };
@@ -52,8 +54,11 @@ internal static partial class JudgeVerdicts
             "basics.repetition" => m.Before.Where(l => l.Speaker == m.Speaker && l.Text.Length > 0)
                 .Select(l => FirstWords(l.Text)).FirstOrDefault(w => w.Length > 0 && FirstWords(reply) == w),
             "basics.formatting" => Match(TemplateToken(), reply) ?? (reply.Count(c => c == '*') % 2 == 1 ? "*" : null),
-            "logic.reference_confusion" => m.Gone.Select(name => Match(new Regex($@"\b{Regex.Escape(name)} \p{{Ll}}+s\b"), reply)).FirstOrDefault(e => e is not null),
-            "knowledge.law_violation" => m.Forbidden.Select(concept => Match(new Regex($@"\b{Regex.Escape(concept)}(?:e?s)?\b", RegexOptions.IgnoreCase), reply)).FirstOrDefault(e => e is not null),
+            "logic.reference_confusion" => m.Gone.Select(name => Match(new Regex($@"\b{Regex.Escape(name)} \p{{Ll}}+s\b"), reply))
+                .FirstOrDefault(e => e is not null),
+            "knowledge.law_violation"
+                => m.Forbidden.Select(concept => Match(new Regex($@"\b{Regex.Escape(concept)}(?:e?s)?\b", RegexOptions.IgnoreCase), reply))
+                .FirstOrDefault(e => e is not null),
             "diversity.filler" => Match(StockPhrase(), reply) ?? (Words().Count(reply) <= 3 ? reply : null),
             "content.ooc" => Match(AssistantIsm(), reply),
             "prefs.speaks_for_user" => Match(SecondPersonNarration(), reply) ?? Match(UserLabel(), reply)
@@ -73,13 +78,15 @@ internal static partial class JudgeVerdicts
         {
             return null;
         }
-        static HashSet<string> Long(string text) => [.. Words().Matches(text).Select(w => w.Value.ToLowerInvariant()).Where(w => w.Length >= 4)];
+        static HashSet<string> Long(string text)
+            => [.. Words().Matches(text).Select(w => w.Value.ToLowerInvariant()).Where(w => w.Length >= 4)];
         return Long(question.Text).Overlaps(Long(m.Reply)) ? null : m.Reply;
     }
 
     private static string? Match(Regex pattern, string text) => pattern.Match(text) is { Success: true } m ? m.Value : null;
 
-    private static string FirstWords(string text) => string.Join(' ', Words().Matches(text).Take(4).Select(w => w.Value.ToLowerInvariant()));
+    private static string FirstWords(string text)
+        => string.Join(' ', Words().Matches(text).Take(4).Select(w => w.Value.ToLowerInvariant()));
 
     private sealed record JudgedLine(string Speaker, string Role, string Text);
 
@@ -111,7 +118,8 @@ internal static partial class JudgeVerdicts
                 switch (section)
                 {
                     case "Setting":
-                        var (label, value) = line.IndexOf(": ", StringComparison.Ordinal) is var at and > 0 ? (line[..at], line[(at + 2)..]) : ("", "");
+                        var (label, value) = line.IndexOf(": ", StringComparison.Ordinal) is var at and > 0 ? (line[..at], line[(at + 2)..])
+                            : ("", "");
                         var items = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
                         if (label == "The user plays")
                         {
@@ -137,21 +145,25 @@ internal static partial class JudgeVerdicts
                         break;
                 }
             }
-            var asked = categories.Count > 0 ? categories.ToImmutable() : [.. Known.Where(k => prompt.Contains(k, StringComparison.Ordinal))];
-            return new Material(reply?.Text ?? "", reply?.Speaker ?? "", before.ToImmutable(), asked, user, gone.ToImmutable(), forbidden.ToImmutable());
+            var asked = categories.Count > 0 ? categories.ToImmutable()
+                : [.. Known.Where(k => prompt.Contains(k, StringComparison.Ordinal))];
+            return new Material(reply?.Text ?? "", reply?.Speaker ?? "", before.ToImmutable(), asked, user, gone.ToImmutable(),
+                forbidden.ToImmutable());
         }
     }
 
     [GeneratedRegex(@"^(?<name>.+?) \((?<role>npc|user|narrator)\): (?<text>.*)$")]
     private static partial Regex Said();
 
-    [GeneratedRegex(@"[\p{IsCyrillic}\p{IsGreek}\p{IsHebrew}\p{IsArabic}\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}\p{IsHangulSyllables}]+")]
+    [GeneratedRegex(
+        @"[\p{IsCyrillic}\p{IsGreek}\p{IsHebrew}\p{IsArabic}\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}\p{IsHangulSyllables}]+")]
     private static partial Regex ForeignScript();
 
     [GeneratedRegex(@"\{\{[^}]*\}\}|<\|[^|>]*\|>|\[/?INST\]|<<SYS>>|###")]
     private static partial Regex TemplateToken();
 
-    [GeneratedRegex(@"shivers? down (?:\w+ )?spine|barely above a whisper|the air (?:was |is )?thick with|maybe, just maybe", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"shivers? down (?:\w+ )?spine|barely above a whisper|the air (?:was |is )?thick with|maybe, just maybe",
+        RegexOptions.IgnoreCase)]
     private static partial Regex StockPhrase();
 
     [GeneratedRegex(@"as an ai\b|language model|\(ooc|\booc:|\brole-?play\b|my guidelines|i cannot help with", RegexOptions.IgnoreCase)]
@@ -166,7 +178,8 @@ internal static partial class JudgeVerdicts
     [GeneratedRegex(@"\byou(?:r|rs|rself)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex SecondPerson();
 
-    [GeneratedRegex(@"it'?s important to remember|i must remind you|not comfortable|professional help|keep things respectful", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"it'?s important to remember|i must remind you|not comfortable|professional help|keep things respectful",
+        RegexOptions.IgnoreCase)]
     private static partial Regex Lecture();
 
     [GeneratedRegex(@"\p{L}[\p{L}'-]*")]

@@ -53,7 +53,8 @@ internal sealed partial record PromptedScene(
                 speakerId = header.Groups["id"].Success ? new EntityId(header.Groups["id"].Value) : (EntityId?)null;
             }
         }
-        if (speakerId is null && OwnIdStatement().Match(prompt) is { Success: true } own && EntityId.IsSlug(own.Groups["id"].Value.ToLowerInvariant()))
+        if (speakerId is null && OwnIdStatement().Match(prompt) is { Success: true } own
+            && EntityId.IsSlug(own.Groups["id"].Value.ToLowerInvariant()))
         {
             speakerId = new EntityId(own.Groups["id"].Value.ToLowerInvariant());
         }
@@ -89,12 +90,14 @@ internal sealed partial record PromptedScene(
             else if (line.StartsWith("Exits: ", StringComparison.Ordinal))
             {
                 exits.AddRange(Exit().Matches(line[7..]).Select(e =>
-                    new ExitInView(new EntityId(e.Groups["id"].Value), e.Groups["name"].Value.Trim(' ', ','), int.Parse(e.Groups["minutes"].Value, CultureInfo.InvariantCulture))));
+                    new ExitInView(new EntityId(e.Groups["id"].Value), e.Groups["name"].Value.Trim(' ', ','),
+                        int.Parse(e.Groups["minutes"].Value, CultureInfo.InvariantCulture))));
             }
             else if (line.StartsWith("Items: ", StringComparison.Ordinal))
             {
                 items.AddRange(Item().Matches(line[7..]).Select(i =>
-                    new ItemInView(new EntityId(i.Groups["id"].Value), i.Groups["name"].Value.Trim(' ', ','), i.Groups["holder"].Success ? i.Groups["holder"].Value : null)));
+                    new ItemInView(new EntityId(i.Groups["id"].Value), i.Groups["name"].Value.Trim(' ', ','),
+                        i.Groups["holder"].Success ? i.Groups["holder"].Value : null)));
             }
             else if (line.StartsWith("Answer ", StringComparison.Ordinal) && Answer().Match(line) is { Success: true } a)
             {

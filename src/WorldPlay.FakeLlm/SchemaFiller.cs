@@ -102,7 +102,9 @@ internal static class SchemaFiller
         var current = root;
         foreach (var part in path[2..].Split('/'))
         {
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal), out current))
+            if (current.ValueKind != JsonValueKind.Object
+                || !current.TryGetProperty(part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal),
+                    out current))
             {
                 return null;
             }

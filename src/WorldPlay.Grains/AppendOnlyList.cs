@@ -28,7 +28,8 @@ internal sealed class AppendOnlyList<T>(IEventStore store, string stream)
         await ItemsAsync();
         try
         {
-            var appended = await store.AppendAsync(stream, _version, [JsonSerializer.SerializeToUtf8Bytes(item, CoreSerialization.Json)], id);
+            var appended = await store.AppendAsync(stream, _version, [JsonSerializer.SerializeToUtf8Bytes(item, CoreSerialization.Json)],
+                id);
             if (!appended.AlreadyStored)
             {
                 (_items, _version) = (_items.Add(item), appended.LastVersion);

@@ -47,7 +47,8 @@ public sealed class CharacterGrain(
     }
 
     private Embodiment Embodiment => record.State.Embodiment
-        ?? throw new InvalidOperationException($"Character '{this.GetPrimaryKeyString()}' has no persona yet; a scene embodies its cast when it opens.");
+        ?? throw new InvalidOperationException(
+            $"Character '{this.GetPrimaryKeyString()}' has no persona yet; a scene embodies its cast when it opens.");
 
     private IWorldGrain World => GrainFactory.GetGrain<IWorldGrain>(Embodiment.WorldKey);
 

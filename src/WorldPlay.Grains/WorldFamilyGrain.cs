@@ -13,7 +13,8 @@ public sealed class WorldFamilyGrain(IEventStore store) : Grain, IWorldFamilyGra
 
     private AppendOnlyList<BranchEntry> BranchList => _branches ??= new(store, WorldPlayStorage.FamilyStream(this.GetPrimaryKeyString()));
 
-    private AppendOnlyList<PreferenceSignal> PreferenceList => _preferences ??= new(store, WorldPlayStorage.PreferenceStream(this.GetPrimaryKeyString()));
+    private AppendOnlyList<PreferenceSignal> PreferenceList
+        => _preferences ??= new(store, WorldPlayStorage.PreferenceStream(this.GetPrimaryKeyString()));
 
     Task IWorldFamilyGrain.RecordBranch(BranchEntry branch) => BranchList.AppendAsync(branch, $"branch:{branch.Key}");
 
@@ -21,7 +22,9 @@ public sealed class WorldFamilyGrain(IEventStore store) : Grain, IWorldFamilyGra
 
     /// <summary>A choice is identified by its turn and its candidates, so a retried call stores it once.</summary>
     Task IWorldFamilyGrain.RecordPreference(PreferenceSignal signal) =>
-        PreferenceList.AppendAsync(signal, $"choice:{signal.Turn}:{CoreSerialization.Hash(new[] { signal.Chosen.Scene }.Concat(signal.Rejected.Select(r => r.Scene)).ToArray())}");
+        PreferenceList.AppendAsync(signal,
+            $"choice:{signal.Turn}:" +
+            $"{CoreSerialization.Hash(new[] { signal.Chosen.Scene }.Concat(signal.Rejected.Select(r => r.Scene)).ToArray())}");
 
     Task<ImmutableArray<PreferenceSignal>> IWorldFamilyGrain.Preferences() => PreferenceList.ItemsAsync();
 }

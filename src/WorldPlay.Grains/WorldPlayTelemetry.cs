@@ -46,8 +46,10 @@ public static class WorldPlayTelemetry
     private static readonly Meter Meter = new(Name, Version);
 
     private static readonly Histogram<double> TurnDuration = Meter.CreateHistogram(
-        Metrics.TurnDuration, "ms", "Time to play one turn: the speaker's perspective and mind, the world's judgment and commit, the transcript.",
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000, 60_000] });
+        Metrics.TurnDuration, "ms",
+            "Time to play one turn: the speaker's perspective and mind, the world's judgment and commit, the transcript.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000,
+            30_000, 60_000] });
 
     private static readonly Counter<long> EventsCommitted = Meter.CreateCounter<long>(
         Metrics.EventsCommitted, "{event}", "World events committed to a timeline.");
@@ -60,7 +62,8 @@ public static class WorldPlayTelemetry
 
     private static readonly Histogram<double> MindDuration = Meter.CreateHistogram(
         Metrics.MindDuration, "ms", "Time a model-backed mind took to decide a turn, its retries and repair included.",
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000, 60_000, 120_000] });
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000,
+            60_000, 120_000] });
 
     private static readonly Counter<long> MindRetries = Meter.CreateCounter<long>(
         Metrics.MindRetries, "{call}", "Model calls a mind retried after a timeout, a 429, a 5xx or a cut stream.");
@@ -73,7 +76,8 @@ public static class WorldPlayTelemetry
 
     private static readonly Histogram<int> PerspectiveTokens = Meter.CreateHistogram(
         Metrics.PerspectiveTokens, "{token}", "Size of the perspective a character's mind decides from.",
-        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [100, 200, 400, 600, 800, 1000, 1200, 1600, 2000, 3000, 4000, 8000] });
+        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [100, 200, 400, 600, 800, 1000, 1200, 1600, 2000, 3000, 4000,
+            8000] });
 
     /// <summary>Plays one turn inside a <c>turn</c> span and records its duration.</summary>
     internal static async Task<TurnRecord> TurnAsync(string sceneKey, int turn, EntityId speaker, Func<Task<TurnRecord>> play)
@@ -109,11 +113,14 @@ public static class WorldPlayTelemetry
     /// <summary>Asks a mind for its action inside a <c>mind</c> span and records the tokens it used.</summary>
     /// <summary>Asks a mind for its action inside a <c>mind</c> span (reporting the speech to <paramref name="speech"/> as it is
     /// produced, when given) and records the tokens, time, retries and repairs the turn cost.</summary>
-    internal static async Task<CharacterAction> DecideAsync(IMind mind, Perspective perspective, IProgress<SpeechDelta>? speech, CancellationToken cancellationToken)
+    internal static async Task<CharacterAction> DecideAsync(IMind mind, Perspective perspective, IProgress<SpeechDelta>? speech,
+        CancellationToken cancellationToken)
     {
         using var span = Source.StartActivity(Spans.Mind);
         span?.SetTag("worldplay.mind", mind.Name);
-        var action = await Traced(span, () => speech is null ? mind.DecideAsync(perspective, cancellationToken) : mind.DecideAsync(perspective, speech, cancellationToken));
+        var action = await Traced(span,
+            () => speech is null ? mind.DecideAsync(perspective, cancellationToken)
+            : mind.DecideAsync(perspective, speech, cancellationToken));
         var usage = action.Usage;
         var tag = new KeyValuePair<string, object?>("mind", usage.Mind);
         MindTokens.Add(usage.PromptTokens, tag, new("direction", "prompt"));

@@ -10,7 +10,8 @@ namespace WorldPlay.Minds;
 public sealed class MindCatalog : IMindCatalog
 {
     private readonly ImmutableSortedDictionary<string, IMind> _minds;
-    private readonly ImmutableDictionary<(string Mind, EntityId Character), IMind> _castings = ImmutableDictionary<(string, EntityId), IMind>.Empty;
+    private readonly ImmutableDictionary<(string Mind, EntityId Character), IMind> _castings = ImmutableDictionary<(
+        string, EntityId), IMind>.Empty;
 
     public MindCatalog()
         : this([new ProceduralMind(), .. UserProfile.All.Select(p => new ProceduralUserSimulator(p))])
@@ -23,7 +24,8 @@ public sealed class MindCatalog : IMindCatalog
         : this(minds) => _castings = castings;
 
     /// <summary>The procedural minds plus a language model behind <paramref name="options"/>: <c>openai:{model}</c> for characters
-    /// and <c>user-sim:slow-burn:openai:{model}</c> / <c>user-sim:fast-plot:openai:{model}</c> (one per user profile) for the user. A character named in
+    /// and <c>user-sim:slow-burn:openai:{model}</c> / <c>user-sim:fast-plot:openai:{model}</c> (one per user profile) for the user. A
+    /// character named in
     /// <see cref="Llm.LlmMindOptions.CharacterModels"/> is played by its own model whenever <c>openai:{model}</c> is asked for.</summary>
     public static MindCatalog WithLanguageModel(Llm.LlmMindOptions options)
     {

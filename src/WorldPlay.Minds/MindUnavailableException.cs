@@ -54,5 +54,6 @@ public sealed class MindUnavailableException : Exception
     }
 
     public MindUnavailableReason Reason =>
-        Data[ReasonKey] is string text && Enum.TryParse<MindUnavailableReason>(text, out var reason) ? reason : MindUnavailableReason.EndpointError;
+        Data[ReasonKey] is string text
+            && Enum.TryParse<MindUnavailableReason>(text, out var reason) ? reason : MindUnavailableReason.EndpointError;
 }

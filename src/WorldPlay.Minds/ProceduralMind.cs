@@ -70,7 +70,8 @@ public sealed class ProceduralMind : IMind
         };
         var narration = pool[(int)((uint)perspective.Cue.Seed % (uint)pool.Length)]
             .Replace("{self}", Naming.Short(perspective.Persona.Name), StringComparison.Ordinal)
-            .Replace("{scene}", chinese ? perspective.Cue.ScenePlaceName : Naming.Definite(perspective.Cue.ScenePlaceName), StringComparison.Ordinal)
+            .Replace("{scene}", chinese ? perspective.Cue.ScenePlaceName : Naming.Definite(perspective.Cue.ScenePlaceName),
+                StringComparison.Ordinal)
             .Replace("{who}", Naming.Short(perspective.Cue.AnswerTo?.SpeakerName ?? ""), StringComparison.Ordinal);
         return new("", narration, [], [Proposal.Of(perspective.Self, new Moved(next))], MindUsage.Free(MindName));
     }

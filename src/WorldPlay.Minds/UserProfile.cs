@@ -14,7 +14,8 @@ public enum UserStyle
     /// <summary>Answers only "ok", "hmm", "sure", "...", "go on": the characters must carry the scene alone.</summary>
     Terse,
 
-    /// <summary>Plays an <see cref="AdversarialSituation"/> (anti-Turing, fights, rudeness, ...) for its turns, then goes on as slow-burn.</summary>
+    /// <summary>Plays an <see cref="AdversarialSituation"/> (anti-Turing, fights, rudeness, ...) for its turns, then goes on as
+    /// slow-burn.</summary>
     Adversarial,
 
     /// <summary>Plays like slow-burn, but every few turns speaks another language than the setting's.</summary>
@@ -30,7 +31,8 @@ public sealed record UserProfile(UserStyle Style, AdversarialSituation? Situatio
     /// <summary>The situation an adversarial user plays; null for every other style.</summary>
     public AdversarialSituation? Situation { get; } = Style == UserStyle.Adversarial
         ? Situation ?? AdversarialSituation.Default
-        : Situation is null ? null : throw new ArgumentException($"Only an adversarial user plays a situation; {Style} takes none.", nameof(Situation));
+        : Situation is null ? null
+        : throw new ArgumentException($"Only an adversarial user plays a situation; {Style} takes none.", nameof(Situation));
 
     /// <summary>Whether the situation was given rather than defaulted: it then shows in the name.</summary>
     private bool NamesSituation { get; } = Style == UserStyle.Adversarial && Situation is not null;
@@ -42,7 +44,8 @@ public sealed record UserProfile(UserStyle Style, AdversarialSituation? Situatio
     /// <summary>Every profile a mind catalog offers by name: the five styles, and an adversarial user per built-in situation.</summary>
     public static ImmutableArray<UserProfile> All { get; } =
     [
-        new(UserStyle.SlowBurn), new(UserStyle.FastPlot), new(UserStyle.Terse), new(UserStyle.LanguageSwitching), new(UserStyle.Adversarial),
+        new(UserStyle.SlowBurn), new(UserStyle.FastPlot), new(UserStyle.Terse), new(UserStyle.LanguageSwitching),
+            new(UserStyle.Adversarial),
         .. AdversarialSituation.BuiltIn.Select(Adversarial),
     ];
 

@@ -37,7 +37,8 @@ public sealed record UserSimulatorBreak(UserSimulatorBreakKind Kind, int Line, s
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(npcNames);
-        var others = npcNames.Where(n => !string.IsNullOrWhiteSpace(n) && !string.Equals(n.Trim(), userName?.Trim(), StringComparison.OrdinalIgnoreCase))
+        var others = npcNames.Where(n => !string.IsNullOrWhiteSpace(n)
+            && !string.Equals(n.Trim(), userName?.Trim(), StringComparison.OrdinalIgnoreCase))
             .Select(n => n.Trim())
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
@@ -51,7 +52,8 @@ public sealed record UserSimulatorBreak(UserSimulatorBreakKind Kind, int Line, s
             }
             if (others.FirstOrDefault(name => SpeaksAs(text, name)) is { } character)
             {
-                return new UserSimulatorBreak(UserSimulatorBreakKind.SpokeAsCharacter, i, $"The user simulator spoke as {character}: \"{Excerpt(text)}\".");
+                return new UserSimulatorBreak(UserSimulatorBreakKind.SpokeAsCharacter, i,
+                    $"The user simulator spoke as {character}: \"{Excerpt(text)}\".");
             }
             userLines.Add((i, Words(text)));
             if (Loop(userLines) is { } reason)

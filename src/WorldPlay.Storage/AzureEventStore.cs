@@ -40,7 +40,8 @@ public sealed class AzureEventStore : IEventStore
 
     /// <summary>A store in table <paramref name="tableName"/> and blob container <paramref name="snapshotContainer"/>;
     /// both are created on first use or by <see cref="CheckAsync"/>.</summary>
-    public AzureEventStore(TableServiceClient tables, BlobServiceClient blobs, string tableName = "worldplayevents", string snapshotContainer = "worldplay-snapshots")
+    public AzureEventStore(TableServiceClient tables, BlobServiceClient blobs, string tableName = "worldplayevents",
+        string snapshotContainer = "worldplay-snapshots")
     {
         _tables = tables;
         _blobs = blobs;
@@ -52,7 +53,8 @@ public sealed class AzureEventStore : IEventStore
     /// can take minutes against an address that does not answer).</summary>
     public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    public async Task<AppendResult> AppendAsync(string stream, long expectedVersion, IReadOnlyList<byte[]> records, string batchId, CancellationToken cancellationToken = default)
+    public async Task<AppendResult> AppendAsync(string stream, long expectedVersion, IReadOnlyList<byte[]> records, string batchId,
+        CancellationToken cancellationToken = default)
     {
         EventStoreLimits.CheckBatch(stream, records, batchId);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
@@ -115,7 +117,8 @@ public sealed class AzureEventStore : IEventStore
         {
             throw new EventStoreUnavailableException(
                 $"Azure storage did not answer within {CheckTimeout.TotalSeconds:0.#} s: tried to create {tried}. " +
-                "Check that the storage account (or Azurite) is running and reachable at that endpoint, and the endpoints in the connection string.", e);
+                "Check that the storage account (or Azurite) is running and reachable at that endpoint, and the endpoints in the " +
+                    "connection string.", e);
         }
         catch (RequestFailedException e) when (e.Status is 401 or 403)
         {
@@ -127,16 +130,19 @@ public sealed class AzureEventStore : IEventStore
         {
             throw new EventStoreUnavailableException(
                 $"Azure storage could not be used: tried to create {tried} and got: {Sentence(e)} " +
-                "Check that the storage account (or Azurite) is running and reachable at that endpoint, and the endpoints in the connection string.", e);
+                "Check that the storage account (or Azurite) is running and reachable at that endpoint, and the endpoints in the " +
+                    "connection string.", e);
         }
     }
 
-    public async IAsyncEnumerable<StoredRecord> ReadAsync(string stream, long afterVersion, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<StoredRecord> ReadAsync(string stream, long afterVersion,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         EventStoreLimits.CheckStream(stream);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var afterRow = DataRowKey(Math.Max(0, afterVersion));
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {StreamKeys.Escape(stream)} and RowKey gt {DataRowKey(Math.Max(0, afterVersion))} and RowKey le {LastDataRowKey}");
+            $"PartitionKey eq {StreamKeys.Escape(stream)} and RowKey gt {afterRow} and RowKey le {LastDataRowKey}");
         var pages = _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).AsPages();
         await foreach (var page in pages.ConfigureAwait(false))
         {
@@ -162,7 +168,8 @@ public sealed class AzureEventStore : IEventStore
         {
             try
             {
-                await blob.UploadAsync(BinaryData.FromBytes(data), new BlobUploadOptions { Metadata = metadata, Conditions = condition }, cancellationToken).ConfigureAwait(false);
+                await blob.UploadAsync(BinaryData.FromBytes(data), new BlobUploadOptions { Metadata = metadata, Conditions = condition },
+                    cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -182,7 +189,8 @@ public sealed class AzureEventStore : IEventStore
                 condition = new BlobRequestConditions { IfNoneMatch = ETag.All };
             }
         }
-        throw new InvalidOperationException($"The snapshot of stream '{stream}' kept changing while version {version} was being saved; save it again.");
+        throw new InvalidOperationException(
+            $"The snapshot of stream '{stream}' kept changing while version {version} was being saved; save it again.");
     }
 
     public async Task<StoredSnapshot?> LoadSnapshotAsync(string stream, CancellationToken cancellationToken = default)
@@ -191,7 +199,8 @@ public sealed class AzureEventStore : IEventStore
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var content = await _snapshots.GetBlobClient(StreamKeys.Escape(stream)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            var content = await _snapshots.GetBlobClient(StreamKeys.Escape(stream)).DownloadContentAsync(cancellationToken)
+                .ConfigureAwait(false);
             return new StoredSnapshot(VersionOf(content.Value.Details.Metadata), content.Value.Content.ToArray());
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -210,7 +219,8 @@ public sealed class AzureEventStore : IEventStore
 
     private async Task<AppendResult?> StoredBatchAsync(string partition, string batchId, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(partition, BatchRowKey(batchId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(partition, BatchRowKey(batchId), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
         return row.HasValue && row.Value!.GetString("BatchId") == batchId
             ? new AppendResult(row.Value.GetInt64("First")!.Value, row.Value.GetInt64("Last")!.Value, AlreadyStored: true)
             : null;
@@ -219,7 +229,8 @@ public sealed class AzureEventStore : IEventStore
     private async Task<long> EndVersionAsync(string partition, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"end-"} and RowKey lt {"end."}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var rows = _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken);
+        await foreach (var row in rows.ConfigureAwait(false))
         {
             return long.Parse(row.RowKey.AsSpan("end-".Length), CultureInfo.InvariantCulture);
         }
@@ -237,7 +248,8 @@ public sealed class AzureEventStore : IEventStore
         var row = new TableEntity(partition, DataRowKey(version)) { ["Length"] = data.Length };
         for (var (chunk, offset) = (0, 0); offset < data.Length; chunk++, offset += ChunkBytes)
         {
-            row["D" + chunk.ToString(CultureInfo.InvariantCulture)] = data.AsSpan(offset, Math.Min(ChunkBytes, data.Length - offset)).ToArray();
+            row["D" + chunk.ToString(CultureInfo.InvariantCulture)] = data.AsSpan(offset, Math.Min(ChunkBytes, data.Length - offset))
+                .ToArray();
         }
         return row;
     }
@@ -245,7 +257,8 @@ public sealed class AzureEventStore : IEventStore
     private static byte[] RecordOf(string stream, TableEntity row)
     {
         var length = row.GetInt32("Length")
-            ?? throw new InvalidDataException($"Record {row.RowKey} of stream '{stream}' has no Length; the table holds rows this store did not write.");
+            ?? throw new InvalidDataException(
+                $"Record {row.RowKey} of stream '{stream}' has no Length; the table holds rows this store did not write.");
         var data = new byte[length];
         var offset = 0;
         for (var chunk = 0; offset < length; chunk++)
@@ -253,7 +266,8 @@ public sealed class AzureEventStore : IEventStore
             var part = row.GetBinary("D" + chunk.ToString(CultureInfo.InvariantCulture));
             if (part is null || part.Length == 0 || part.Length > length - offset)
             {
-                throw new InvalidDataException($"Record {row.RowKey} of stream '{stream}' is damaged: its parts do not add up to its {length} bytes.");
+                throw new InvalidDataException(
+                    $"Record {row.RowKey} of stream '{stream}' is damaged: its parts do not add up to its {length} bytes.");
             }
             part.CopyTo(data, offset);
             offset += part.Length;
@@ -280,7 +294,8 @@ public sealed class AzureEventStore : IEventStore
             e = inner;
         }
         var line = e.Message.Split('\n', 2)[0].Trim().TrimEnd('.');
-        if (e is RequestFailedException { Status: > 0 } failed && !line.StartsWith(failed.Status.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+        if (e is RequestFailedException { Status: > 0 } failed
+            && !line.StartsWith(failed.Status.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
         {
             line = $"{failed.Status} {failed.ErrorCode} {line}".Replace("  ", " ", StringComparison.Ordinal);
         }

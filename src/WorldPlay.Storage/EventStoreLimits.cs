@@ -31,7 +31,8 @@ public static class EventStoreLimits
         if (bytes > MaxStreamNameBytes)
         {
             throw new ArgumentException(
-                $"Stream name '{stream[..Math.Min(40, stream.Length)]}...' is {bytes} bytes long in UTF-8; a stream name is at most {MaxStreamNameBytes}.", nameof(stream));
+                $"Stream name '{stream[..Math.Min(40, stream.Length)]}...' is {bytes} bytes long in UTF-8; a stream name is at most " +
+                    $"{MaxStreamNameBytes}.", nameof(stream));
         }
     }
 
@@ -43,7 +44,8 @@ public static class EventStoreLimits
         ArgumentException.ThrowIfNullOrEmpty(batchId);
         if (records.Count == 0)
         {
-            throw new ArgumentException($"Batch '{batchId}' for stream '{stream}' holds no records; an append stores at least one.", nameof(records));
+            throw new ArgumentException($"Batch '{batchId}' for stream '{stream}' holds no records; an append stores at least one.",
+                nameof(records));
         }
         if (records.Count > MaxRecordsPerBatch)
         {
@@ -59,15 +61,18 @@ public static class EventStoreLimits
             {
                 throw new ArgumentException(
                     $"Record {i + 1} of batch '{batchId}' for stream '{stream}' is {Size(records[i].Length)}; a record is at most " +
-                    $"{Size(MaxRecordBytes)} (960 KiB, one Azure Table entity). Store large content elsewhere and record a reference.", nameof(records));
+                    $"{Size(MaxRecordBytes)} (960 KiB, one Azure Table entity). Store large content elsewhere and record a reference.",
+                        nameof(records));
             }
             total += records[i].Length;
         }
         if (total > MaxBatchBytes)
         {
             throw new ArgumentException(
-                $"Batch '{batchId}' for stream '{stream}' holds {Size(total)} of records; one append stores at most {Size(MaxBatchBytes)} " +
-                "(2.75 MiB: one Azure Table transaction is at most 4 MiB, base64-encoded). Split it into smaller batches.", nameof(records));
+                $"Batch '{batchId}' for stream '{stream}' holds {Size(total)} of records; one append stores at most " +
+                    $"{Size(MaxBatchBytes)} " +
+                "(2.75 MiB: one Azure Table transaction is at most 4 MiB, base64-encoded). Split it into smaller batches.",
+                    nameof(records));
         }
     }
 

@@ -4,7 +4,8 @@ namespace WorldPlay.Storage;
 public static class EventStoreReading
 {
     /// <summary>The record at <paramref name="version"/> of <paramref name="stream"/>; throws when it is not there.</summary>
-    public static async Task<byte[]> ReadRecordAsync(this IEventStore store, string stream, long version, CancellationToken cancellationToken = default)
+    public static async Task<byte[]> ReadRecordAsync(this IEventStore store, string stream, long version,
+        CancellationToken cancellationToken = default)
     {
         await foreach (var stored in store.ReadAsync(stream, version - 1, cancellationToken))
         {

@@ -4,11 +4,13 @@ namespace WorldPlay.Storage;
 /// with snapshots. One write per committed batch; never a rewrite of the log.</summary>
 public interface IEventStore
 {
-    /// <summary>Appends <paramref name="records"/> after record <paramref name="expectedVersion"/> of <paramref name="stream"/>, all or none,
+    /// <summary>Appends <paramref name="records"/> after record <paramref name="expectedVersion"/> of <paramref name="stream"/>, all or
+    /// none,
     /// in one write. A batch id already stored anywhere in the stream stores nothing again and returns where that batch is
     /// (<see cref="AppendResult.AlreadyStored"/>), so a retry after a lost reply is harmless.
     /// Throws <see cref="StreamVersionConflictException"/> when the stream has moved on and the batch is new.</summary>
-    Task<AppendResult> AppendAsync(string stream, long expectedVersion, IReadOnlyList<byte[]> records, string batchId, CancellationToken cancellationToken = default);
+    Task<AppendResult> AppendAsync(string stream, long expectedVersion, IReadOnlyList<byte[]> records, string batchId,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Verifies the store can be reached and used; throws with a message that says what to fix.</summary>
     Task CheckAsync(CancellationToken cancellationToken = default);

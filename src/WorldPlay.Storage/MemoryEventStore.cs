@@ -9,7 +9,8 @@ public sealed class MemoryEventStore : IEventStore
     private readonly ConcurrentDictionary<string, MemoryStream> _streams = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredSnapshot> _snapshots = new(StringComparer.Ordinal);
 
-    public Task<AppendResult> AppendAsync(string stream, long expectedVersion, IReadOnlyList<byte[]> records, string batchId, CancellationToken cancellationToken = default)
+    public Task<AppendResult> AppendAsync(string stream, long expectedVersion, IReadOnlyList<byte[]> records, string batchId,
+        CancellationToken cancellationToken = default)
     {
         EventStoreLimits.CheckBatch(stream, records, batchId);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
@@ -33,7 +34,8 @@ public sealed class MemoryEventStore : IEventStore
 
     public Task CheckAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    public async IAsyncEnumerable<StoredRecord> ReadAsync(string stream, long afterVersion, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<StoredRecord> ReadAsync(string stream, long afterVersion,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         EventStoreLimits.CheckStream(stream);
         if (!_streams.TryGetValue(stream, out var s))
@@ -56,7 +58,8 @@ public sealed class MemoryEventStore : IEventStore
     public Task SaveSnapshotAsync(string stream, long version, byte[] data, CancellationToken cancellationToken = default)
     {
         EventStoreLimits.CheckStream(stream);
-        _snapshots.AddOrUpdate(stream, new StoredSnapshot(version, data), (_, old) => old.Version > version ? old : new StoredSnapshot(version, data));
+        _snapshots.AddOrUpdate(stream, new StoredSnapshot(version, data),
+            (_, old) => old.Version > version ? old : new StoredSnapshot(version, data));
         return Task.CompletedTask;
     }
 

@@ -14,7 +14,8 @@ internal static class StreamKeys
         var key = new StringBuilder(bytes.Length);
         foreach (var b in bytes)
         {
-            if (b is >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9' or (byte)'_' or (byte)'-')
+            if (b is >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9' or (byte)'_'
+                or (byte)'-')
             {
                 key.Append((char)b);
             }

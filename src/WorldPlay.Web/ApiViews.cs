@@ -31,17 +31,21 @@ public sealed record StateAtTurn(
         var entities = state.Entities.Values.ToImmutableArray();
         return new StateAtTurn(
             world, turn, lastTurn, state.Version, state.StoryMinute, view.StateHash,
-            [.. entities.Select(e => new EntityView(e.Id.Value, e.Kind, e.Name, e.Status, e.Location?.Value, e.Holder?.Value, e.Attributes))],
+            [.. entities.Select(
+                e => new EntityView(e.Id.Value, e.Kind, e.Name, e.Status, e.Location?.Value, e.Holder?.Value, e.Attributes))],
             [.. entities.Where(e => e.Kind == EntityKind.Place).Select(p => new PlaceView(
                 p.Id.Value, p.Name,
                 [.. entities.Where(e => e.Kind != EntityKind.Place && e.Holder is null && e.Location == p.Id).Select(e => e.Id.Value)]))],
-            [.. state.Relationships.Values.Select(r => new RelationshipView(r.From.Value, r.To.Value, r.Type, r.Strength, r.Validity.FromTurn, r.Validity.FromEvent))],
-            [.. state.Facts.Values.Select(f => new FactView(f.Id, f.Subject.Value, f.Predicate, f.Value, f.Validity.FromTurn, [.. f.KnownBy.Select(k => k.Value)]))]);
+            [.. state.Relationships.Values.Select(
+                r => new RelationshipView(r.From.Value, r.To.Value, r.Type, r.Strength, r.Validity.FromTurn, r.Validity.FromEvent))],
+            [.. state.Facts.Values.Select(
+                f => new FactView(f.Id, f.Subject.Value, f.Predicate, f.Value, f.Validity.FromTurn, [.. f.KnownBy.Select(k => k.Value)]))]);
     }
 }
 
 public sealed record EntityView(
-    string Id, EntityKind Kind, string Name, EntityStatus Status, string? Location, string? Holder, ImmutableSortedDictionary<string, string> Attributes);
+    string Id, EntityKind Kind, string Name, EntityStatus Status, string? Location, string? Holder,
+        ImmutableSortedDictionary<string, string> Attributes);
 
 /// <summary>A place and what stands at it (characters and loose items; held items go with their holder).</summary>
 public sealed record PlaceView(string Id, string Name, ImmutableArray<string> Present);

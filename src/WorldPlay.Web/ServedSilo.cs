@@ -33,7 +33,8 @@ public sealed class ServedSilo : IAsyncDisposable
 
     /// <summary>Starts the silo and listens on 127.0.0.1 (or every interface with <paramref name="anyInterface"/>) at
     /// <paramref name="port"/>; 0 picks a free port.</summary>
-    public static async Task<ServedSilo> StartAsync(int port = 0, bool anyInterface = false, LogLevel logLevel = LogLevel.Warning, CancellationToken cancellationToken = default)
+    public static async Task<ServedSilo> StartAsync(int port = 0, bool anyInterface = false, LogLevel logLevel = LogLevel.Warning,
+        CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(logLevel)

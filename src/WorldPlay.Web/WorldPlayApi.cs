@@ -21,7 +21,8 @@ public static class WorldPlayApi
     /// <summary>The most turns one transcript request returns.</summary>
     public const int MaxTranscriptTurns = 500;
 
-    /// <summary>Adds what the API needs: JSON as <see cref="CoreSerialization.Json"/> writes it, problem details and the OpenAPI document.</summary>
+    /// <summary>Adds what the API needs: JSON as <see cref="CoreSerialization.Json"/> writes it, problem details and the OpenAPI
+    /// document.</summary>
     public static IServiceCollection AddWorldPlayApi(this IServiceCollection services)
     {
         services.Configure<JsonOptions>(o =>
@@ -52,19 +53,27 @@ public static class WorldPlayApi
         api.MapGet("/worlds/{key}", (string key, IGrainFactory grains) => Answer(() => OverviewAsync(new WorldPlayClient(grains), key)))
             .WithName("GetWorld").WithSummary("A world or branch at a glance: summary, lineage and scenes.")
             .Produces<WorldOverview>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/worlds/{key}/branches", (string key, IGrainFactory grains) => Answer(() => BranchesAsync(new WorldPlayClient(grains), key)))
+        api.MapGet("/worlds/{key}/branches",
+            (string key, IGrainFactory grains) => Answer(() => BranchesAsync(new WorldPlayClient(grains), key)))
             .WithName("GetBranches").WithSummary("The branch tree of the world's family, with fork points.")
             .Produces<BranchTree>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/worlds/{key}/state", (string key, string? turn, IGrainFactory grains) => Answer(() => StateAsync(new WorldPlayClient(grains), key, turn)))
-            .WithName("GetState").WithSummary("The world just after a turn (default: now): entities, places and who is there, relationships, facts.")
+        api.MapGet("/worlds/{key}/state",
+            (string key, string? turn, IGrainFactory grains) => Answer(() => StateAsync(new WorldPlayClient(grains), key, turn)))
+            .WithName("GetState")
+            .WithSummary("The world just after a turn (default: now): entities, places and who is there, relationships, facts.")
             .Produces<StateAtTurn>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/worlds/{key}/diff", (string key, string? from, string? to, string? against, IGrainFactory grains) =>
                 Answer(() => DiffAsync(new WorldPlayClient(grains), key, from, to, against)))
-            .WithName("GetDiff").WithSummary("What changed between two turns, or between the ends of this branch and another (against), with the events responsible.")
+            .WithName("GetDiff")
+            .WithSummary(
+                    "What changed between two turns, or between the ends of this branch and another (against), with the events " +
+                    "responsible.")
             .Produces<DiffAnswer>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/worlds/{key}/why", (string key, string? relationship, string? type, string? fact, string? status, string? turn, IGrainFactory grains) =>
+        api.MapGet("/worlds/{key}/why",
+            (string key, string? relationship, string? type, string? fact, string? status, string? turn, IGrainFactory grains) =>
                 Answer(() => WhyAsync(new WorldPlayClient(grains), key, relationship, type, fact, status, turn)))
-            .WithName("GetWhy").WithSummary("The causal chain behind a relationship (A:B), a fact or an entity's status, as of a turn (default: now).")
+            .WithName("GetWhy")
+            .WithSummary("The causal chain behind a relationship (A:B), a fact or an entity's status, as of a turn (default: now).")
             .Produces<CausalAnswer>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/scenes/{key}/transcript", (string key, string? from, string? count, IGrainFactory grains) =>
                 Answer(() => TranscriptAsync(grains, Uri.UnescapeDataString(key), from, count)))
@@ -81,11 +90,13 @@ public static class WorldPlayApi
         }
         catch (ApiProblemException e)
         {
-            return TypedResults.Problem(e.Message, statusCode: e.Status, title: e.Status == StatusCodes.Status404NotFound ? "Not found" : "Bad request");
+            return TypedResults.Problem(e.Message, statusCode: e.Status,
+                title: e.Status == StatusCodes.Status404NotFound ? "Not found" : "Bad request");
         }
         catch (ArgumentException e)
         {
-            // Grains and the core refuse bad input (an id that is not a slug, a turn out of range) with an ArgumentException that says what is wrong.
+            // Grains and the core refuse bad input (an id that is not a slug, a turn out of range) with an ArgumentException that says what
+            // is wrong.
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
     }
@@ -171,7 +182,8 @@ public static class WorldPlayApi
         var request = relationship is not null
             ? relationship.Split(':') is [var from, var to] && EntityId.IsSlug(from) && EntityId.IsSlug(to)
                 ? WhyRequest.Relationship(new EntityId(from), new EntityId(to), string.IsNullOrWhiteSpace(type) ? null : type, atEvent)
-                : throw new ApiProblemException(StatusCodes.Status400BadRequest, $"relationship '{relationship}' is not FROM:TO with two entity ids, such as mira:tomas.")
+                : throw new ApiProblemException(StatusCodes.Status400BadRequest,
+                    $"relationship '{relationship}' is not FROM:TO with two entity ids, such as mira:tomas.")
             : fact is not null ? WhyRequest.Fact(fact, atEvent)
             : EntityId.IsSlug(status!) ? WhyRequest.Status(new EntityId(status!), atEvent)
             : throw new ApiProblemException(StatusCodes.Status400BadRequest, $"status '{status}' is not an entity id, such as mira.");
@@ -198,7 +210,8 @@ public static class WorldPlayApi
         catch (InvalidOperationException)
         {
             throw new ApiProblemException(StatusCodes.Status404NotFound,
-                $"Unknown scene '{key}': no scene was opened under that key. Scene keys are world/scene, as GET /api/worlds/{{key}} lists them.");
+                $"Unknown scene '{key}': no scene was opened under that key. Scene keys are world/scene, as GET /api/worlds/{{key}} " +
+                    "lists them.");
         }
         // As state?turn=N beyond the end is a 400, so is a transcript page that starts past the next turn to be played.
         if (from > status.Turn + 1)
@@ -214,7 +227,8 @@ public static class WorldPlayApi
         return new TranscriptPage(key, status.WorldKey, status.Turn, [.. turns.Select(t => TurnView.Of(t, Name))]);
     }
 
-    /// <summary>The world under <paramref name="key"/> and its summary; a 404 naming it (and the known worlds) when there is none.</summary>
+    /// <summary>The world under <paramref name="key"/> and its summary; a 404 naming it (and the known worlds) when there is
+    /// none.</summary>
     private static async Task<(WorldHandle World, WorldSummary Summary)> OpenAsync(WorldPlayClient client, string key)
     {
         var world = client.World(key);
@@ -226,7 +240,8 @@ public static class WorldPlayApi
         {
             var known = await client.WorldsAsync();
             throw new ApiProblemException(StatusCodes.Status404NotFound,
-                $"Unknown world '{key}'; known worlds: {(known.IsEmpty ? "none yet" : string.Join(", ", known))} (branches: GET /api/worlds/{{key}}/branches).");
+                $"Unknown world '{key}'; known worlds: {(known.IsEmpty ? "none yet" : string.Join(", ", known))} (branches: GET " +
+                    $"/api/worlds/{{key}}/branches).");
         }
     }
 
@@ -236,7 +251,8 @@ public static class WorldPlayApi
         if (turn > summary.Turn)
         {
             throw new ApiProblemException(StatusCodes.Status400BadRequest,
-                $"{name} {turn} is beyond the end of world '{summary.Key}', which has played {summary.Turn} turns; give a turn from 0 to {summary.Turn}.");
+                $"{name} {turn} is beyond the end of world '{summary.Key}', which has played {summary.Turn} turns; give a turn from 0 to " +
+                    $"{summary.Turn}.");
         }
         return turn;
     }

@@ -11,7 +11,8 @@ public static class WorldPlayViewer
     public const string Path = "/viewer";
 
     // The page may talk to its own origin only: the viewer needs nothing else, and the browser test relies on it.
-    private const string ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'";
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'";
 
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
     {

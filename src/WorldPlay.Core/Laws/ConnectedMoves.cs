@@ -1,6 +1,7 @@
 namespace WorldPlay.Core.Laws;
 
-/// <summary>Walking goes only to a connected place; a longer journey is a travel event that takes at least as long as the shortest route.</summary>
+/// <summary>Walking goes only to a connected place; a longer journey is a travel event that takes at least as long as the shortest
+/// route.</summary>
 public sealed class ConnectedMoves : Law
 {
     public override string Kind => "connected-moves";
@@ -12,7 +13,8 @@ public sealed class ConnectedMoves : Law
         {
             case Moved m when from is { } here && !state.Setting.AreConnected(here, m.To):
                 var exits = string.Join(", ", state.Setting.PathsFrom(here).Select(p => NameOf(state, p.B)));
-                return $"{NameOf(state, proposed.Actor)} cannot walk from {NameOf(state, here)} to {NameOf(state, m.To)}: they are not connected (paths lead to {(exits.Length == 0 ? "nowhere" : exits)}).";
+                return $"{NameOf(state, proposed.Actor)} cannot walk from {NameOf(state, here)} to {NameOf(state, m.To)}: they are not " +
+                    $"connected (paths lead to {(exits.Length == 0 ? "nowhere" : exits)}).";
             case Travelled t when from is { } start:
                 var shortest = PlaceGraph.ShortestMinutes(state.Setting, start, t.To);
                 if (shortest is null)

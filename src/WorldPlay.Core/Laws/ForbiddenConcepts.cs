@@ -3,13 +3,18 @@ using System.Text.RegularExpressions;
 
 namespace WorldPlay.Core.Laws;
 
-/// <summary>Concepts that do not exist in the setting (electricity in a medieval port, say) never enter it through speech or facts.</summary>
+/// <summary>Concepts that do not exist in the setting (electricity in a medieval port, say) never enter it through speech or
+/// facts.</summary>
 public sealed class ForbiddenConcepts : Law
 {
     private readonly ImmutableArray<(string Concept, Regex Pattern)> _concepts;
 
     public ForbiddenConcepts(IEnumerable<string> concepts) =>
-        _concepts = [.. concepts.Select(c => (c, new Regex($@"\b{Regex.Escape(c)}(s|es)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)))];
+        _concepts =
+        [
+            .. concepts.Select(
+                c => (c, new Regex($@"\b{Regex.Escape(c)}(s|es)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)))
+        ];
 
     public override string Kind => "forbidden-concepts";
 

@@ -1,6 +1,7 @@
 namespace WorldPlay.Core.Laws;
 
-/// <summary>Only the holder of an item can give it, to someone at the same place; only a loose item at one's own place can be taken.</summary>
+/// <summary>Only the holder of an item can give it, to someone at the same place; only a loose item at one's own place can be
+/// taken.</summary>
 public sealed class HolderGives : Law
 {
     public override string Kind => "holder-gives";
@@ -14,11 +15,13 @@ public sealed class HolderGives : Law
                 var item = state.Get(g.Item);
                 if (item.Holder != actor.Id)
                 {
-                    return $"{actor.Name} cannot give {item.Name}: {(item.Holder is { } h ? $"{NameOf(state, h)} holds it" : $"it lies at {PlaceName(state, item.Location)}")}.";
+                    return $"{actor.Name} cannot give {item.Name}: " +
+                        $"{(item.Holder is { } h ? $"{NameOf(state, h)} holds it" : $"it lies at {PlaceName(state, item.Location)}")}.";
                 }
                 var to = state.Get(g.To);
                 return to.Location != actor.Location
-                    ? $"{actor.Name} cannot hand {item.Name} to {to.Name}, who is at {PlaceName(state, to.Location)}, not {PlaceName(state, actor.Location)}."
+                    ? $"{actor.Name} cannot hand {item.Name} to {to.Name}, who is at {PlaceName(state, to.Location)}, not " +
+                        $"{PlaceName(state, actor.Location)}."
                     : null;
             case Took t:
                 var loose = state.Get(t.Item);
@@ -29,7 +32,8 @@ public sealed class HolderGives : Law
                         : $"{actor.Name} cannot take {loose.Name}: {NameOf(state, holder)} holds it.";
                 }
                 return loose.Location != actor.Location
-                    ? $"{actor.Name} cannot take {loose.Name}: it is at {PlaceName(state, loose.Location)}, not {PlaceName(state, actor.Location)}."
+                    ? $"{actor.Name} cannot take {loose.Name}: it is at {PlaceName(state, loose.Location)}, not " +
+                        $"{PlaceName(state, actor.Location)}."
                     : null;
             default:
                 return null;

@@ -1,6 +1,7 @@
 namespace WorldPlay.Core.Laws;
 
-/// <summary>Always on: the actor is a character, every named entity exists and is of the right kind, and causes point to earlier events.</summary>
+/// <summary>Always on: the actor is a character, every named entity exists and is of the right kind, and causes point to earlier
+/// events.</summary>
 public sealed class IntegrityLaw : Law
 {
     public override string Kind => "integrity";

@@ -6,7 +6,8 @@ public abstract class Law
     /// <summary>The kind as written in world files (<c>connected-moves</c>, ...).</summary>
     public abstract string Kind { get; }
 
-    /// <summary>Null when <paramref name="proposed"/> may happen in <paramref name="state"/>; otherwise why not, in words a person can read.</summary>
+    /// <summary>Null when <paramref name="proposed"/> may happen in <paramref name="state"/>; otherwise why not, in words a person can
+    /// read.</summary>
     /// <param name="scenePlace">The place of the scene the event happens in, or null for an offstage event.</param>
     public abstract string? Judge(WorldState state, WorldEvent proposed, EntityId? scenePlace);
 

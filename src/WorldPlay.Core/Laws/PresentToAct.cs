@@ -14,7 +14,8 @@ public sealed class PresentToAct : Law
         var actor = state.Get(proposed.Actor);
         if (actor.Location != scene)
         {
-            return $"{actor.Name} is at {PlaceName(state, actor.Location)}, not in the scene at {NameOf(state, scene)}, and cannot act in it.";
+            return $"{actor.Name} is at {PlaceName(state, actor.Location)}, not in the scene at {NameOf(state, scene)}, and cannot act " +
+                "in it.";
         }
         if (proposed.Change is Spoke s)
         {
@@ -23,7 +24,8 @@ public sealed class PresentToAct : Law
                 var who = state.Get(addressee);
                 if (who.IsCharacter && who.Location != scene)
                 {
-                    return $"{actor.Name} speaks to {who.Name}, who is at {PlaceName(state, who.Location)}, not here at {NameOf(state, scene)}.";
+                    return $"{actor.Name} speaks to {who.Name}, who is at {PlaceName(state, who.Location)}, not here at " +
+                        $"{NameOf(state, scene)}.";
                 }
             }
         }

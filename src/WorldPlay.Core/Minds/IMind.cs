@@ -47,7 +47,8 @@ public sealed record CharacterAction(
     {
         if (!string.IsNullOrWhiteSpace(Speech))
         {
-            yield return new Proposal(actor, new Spoke(Speech, Addressees.IsDefault ? [] : Addressees), speechCauses.IsDefault ? [] : speechCauses);
+            yield return new Proposal(actor, new Spoke(Speech, Addressees.IsDefault ? [] : Addressees),
+                speechCauses.IsDefault ? [] : speechCauses);
         }
         foreach (var p in Proposals.IsDefault ? [] : Proposals)
         {

@@ -14,11 +14,13 @@ public static class PerspectiveBuilder
     /// <summary>Lines heard that stay verbatim.</summary>
     public const int RecentLines = 8;
 
-    public static Perspective Build(Persona persona, CharacterMemory memory, WorldSlice slice, SceneCue cue, int budget, TokenCounter tokens)
+    public static Perspective Build(Persona persona, CharacterMemory memory, WorldSlice slice, SceneCue cue, int budget,
+        TokenCounter tokens)
     {
         var lines = memory.RecentSpeech
             .TakeLast(RecentLines)
-            .Select(e => new HeardLine(e.Seq, e.Turn, e.Actor, memory.NameOf(e.Actor), ((Spoke)e.Change).Text, ((Spoke)e.Change).Addressees))
+            .Select(e => new HeardLine(e.Seq, e.Turn, e.Actor, memory.NameOf(e.Actor), ((Spoke)e.Change).Text,
+                ((Spoke)e.Change).Addressees))
             .ToImmutableArray();
         var perspective = new Perspective(
             persona, slice.WorldName, slice.Language, slice.Turn, slice.StoryMinute, slice.Place, slice.Present, slice.Items,
@@ -88,7 +90,8 @@ public static class PerspectiveBuilder
         s.Append("- ").Append(r.FromName).Append(' ').Append(r.Type).Append(' ').Append(r.ToName).AppendLine($" {r.Strength:0.0}");
 
     private static void AppendFact(StringBuilder s, FactView f) =>
-        s.Append("- ").Append(f.IsOwnSecret ? "(secret) " : "").Append(f.SubjectName).Append(' ').Append(f.Predicate).Append(' ').AppendLine(f.Value);
+        s.Append("- ").Append(f.IsOwnSecret ? "(secret) " : "").Append(f.SubjectName).Append(' ').Append(f.Predicate).Append(' ')
+            .AppendLine(f.Value);
 
     private static void AppendSummaryLine(StringBuilder s, string line) => s.AppendLine(line);
 
@@ -198,7 +201,8 @@ public static class PerspectiveBuilder
 
     private static void RenderPlace(StringBuilder s, Perspective p)
     {
-        s.Append("## Where: ").Append(p.Place.Name).Append(" (turn ").Append(p.Turn).Append(", minute ").Append(p.StoryMinute).AppendLine(")");
+        s.Append("## Where: ").Append(p.Place.Name).Append(" (turn ").Append(p.Turn).Append(", minute ").Append(p.StoryMinute)
+            .AppendLine(")");
         if (p.Place.Description.Length > 0)
         {
             s.AppendLine(p.Place.Description);
@@ -211,10 +215,12 @@ public static class PerspectiveBuilder
         s.AppendLine("## Present");
         foreach (var who in p.Present)
         {
-            s.Append("- ").Append(who.Name).Append(" [").Append(who.Id).Append("] (").Append(who.Pronouns).Append(who.IsUser ? ", the user" : "").Append(')');
+            s.Append("- ").Append(who.Name).Append(" [").Append(who.Id).Append("] (").Append(who.Pronouns)
+                .Append(who.IsUser ? ", the user" : "").Append(')');
             foreach (var tie in who.Ties)
             {
-                s.Append("; ").Append(tie.FromName).Append(' ').Append(tie.Type).Append(' ').Append(tie.ToName).Append($" {tie.Strength:0.0}");
+                s.Append("; ").Append(tie.FromName).Append(' ').Append(tie.Type).Append(' ').Append(tie.ToName)
+                    .Append($" {tie.Strength:0.0}");
             }
             s.AppendLine();
         }
@@ -224,14 +230,17 @@ public static class PerspectiveBuilder
     {
         if (p.Items.Length > 0)
         {
-            s.Append("Items: ").AppendJoin(", ", p.Items.Select(i => i.HolderName is { } h ? $"{i.Name} [{i.Id}] held by {h}" : $"{i.Name} [{i.Id}]")).AppendLine();
+            s.Append("Items: ")
+                .AppendJoin(", ", p.Items.Select(i => i.HolderName is { } h ? $"{i.Name} [{i.Id}] held by {h}" : $"{i.Name} [{i.Id}]"))
+                .AppendLine();
         }
     }
 
     private static void RenderNow(StringBuilder s, Perspective p)
     {
         var cue = p.Cue;
-        s.Append("## Now: ").Append(cue.Offstage ? $"you are away from the scene at {cue.ScenePlaceName}" : "your turn").Append("; pacing ").AppendLine(cue.Pacing.ToString().ToLowerInvariant());
+        s.Append("## Now: ").Append(cue.Offstage ? $"you are away from the scene at {cue.ScenePlaceName}" : "your turn").Append("; pacing ")
+            .AppendLine(cue.Pacing.ToString().ToLowerInvariant());
         if (cue.Objectives.Length > 0)
         {
             s.Append("Scene objectives: ").AppendJoin("; ", cue.Objectives).AppendLine();

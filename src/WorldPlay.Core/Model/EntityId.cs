@@ -15,7 +15,8 @@ public readonly record struct EntityId : IComparable<EntityId>
         if (!IsSlug(value))
         {
             throw new ArgumentException(
-                $"'{value}' is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit (for example 'old-pier').",
+                $"'{value}' is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit (for example " +
+                    "'old-pier').",
                 nameof(value));
         }
         Value = value;

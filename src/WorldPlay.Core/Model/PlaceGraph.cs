@@ -3,10 +3,12 @@ namespace WorldPlay.Core;
 /// <summary>Routes through a setting's place graph.</summary>
 public static class PlaceGraph
 {
-    /// <summary>The minutes of the quickest route from <paramref name="from"/> to <paramref name="to"/>, or null when none exists.</summary>
+    /// <summary>The minutes of the quickest route from <paramref name="from"/> to <paramref name="to"/>, or null when none
+    /// exists.</summary>
     public static int? ShortestMinutes(WorldSetting setting, EntityId from, EntityId to) => Route(setting, from, to)?.Minutes;
 
-    /// <summary>The next place on the quickest route from <paramref name="from"/> to <paramref name="to"/>, or null when there is none or they are the same.</summary>
+    /// <summary>The next place on the quickest route from <paramref name="from"/> to <paramref name="to"/>, or null when there is none or
+    /// they are the same.</summary>
     public static EntityId? NextStep(WorldSetting setting, EntityId from, EntityId to) => Route(setting, from, to)?.FirstStep;
 
     private static (int Minutes, EntityId? FirstStep)? Route(WorldSetting setting, EntityId from, EntityId to)

@@ -67,7 +67,8 @@ public sealed record Moved([property: Key(0)] EntityId To) : WorldChange
     public override IEnumerable<EntityId> References() => [To];
 }
 
-/// <summary>The actor travelled to a place that is not next door; the story clock advances by <see cref="Minutes"/> (narrative bridging).</summary>
+/// <summary>The actor travelled to a place that is not next door; the story clock advances by <see cref="Minutes"/> (narrative
+/// bridging).</summary>
 [MessagePackObject]
 public sealed record Travelled([property: Key(0)] EntityId To, [property: Key(1)] int Minutes) : WorldChange
 {

@@ -3,7 +3,8 @@ namespace WorldPlay.Core.Scenes;
 /// <summary>World events in plain words, for summaries, transcripts and terminals.</summary>
 public static class EventText
 {
-    /// <summary>What happened, e.g. "Mira gave the brass lantern to Tomas."; speech is clipped to <paramref name="maxSpeech"/> characters.</summary>
+    /// <summary>What happened, e.g. "Mira gave the brass lantern to Tomas."; speech is clipped to <paramref name="maxSpeech"/>
+    /// characters.</summary>
     public static string Describe(WorldEvent e, Func<EntityId, string> name, int maxSpeech = 80)
     {
         var who = name(e.Actor);

@@ -46,7 +46,8 @@ public sealed record SceneProgress(
 
     /// <summary>A scene before its first turn. The cast is the characters the scene's minds play: the user is not one of them,
     /// even when the scene lists it among the cast.</summary>
-    public static SceneProgress Open(SceneSpec spec, TurnTakingPolicy policy, int seed, IReadOnlyDictionary<EntityId, double> talkativeness, IEnumerable<EntityId> present) =>
+    public static SceneProgress Open(SceneSpec spec, TurnTakingPolicy policy, int seed, IReadOnlyDictionary<EntityId, double> talkativeness,
+        IEnumerable<EntityId> present) =>
         new(spec, [.. spec.Cast.Where(c => c != spec.User)], policy, seed, 0, [.. present], [], null, null, [], 0, 0.2, 0,
             ImmutableSortedDictionary<EntityId, ImmutableArray<string>>.Empty, talkativeness.ToImmutableSortedDictionary());
 
@@ -60,7 +61,8 @@ public sealed record SceneProgress(
     [IgnoreMember]
     public ImmutableArray<EntityId> CastPresent => [.. Cast.Where(Present.Contains)];
 
-    /// <summary>Who acts next. With <paramref name="userPlays"/> false the user's turns are skipped (a person speaks through the scene's Say).</summary>
+    /// <summary>Who acts next. With <paramref name="userPlays"/> false the user's turns are skipped (a person speaks through the scene's
+    /// Say).</summary>
     public NextUp Next(bool userPlays)
     {
         var random = new Random(StableSeed.Of(Seed, Turn, "next"));

@@ -83,11 +83,13 @@ public static class TurnTaking
     }
 
     /// <summary>The characters a line is meant for: explicit addressees first, then those named in it, in order of appearance.</summary>
-    public static ImmutableArray<EntityId> AddressedBy(string text, IEnumerable<EntityId> explicitAddressees, IEnumerable<Entity> candidates)
+    public static ImmutableArray<EntityId> AddressedBy(string text, IEnumerable<EntityId> explicitAddressees,
+        IEnumerable<Entity> candidates)
     {
         var result = new List<EntityId>(explicitAddressees);
         var named = candidates
-            .Select(c => (c.Id, Index: new[] { c.Name }.Concat(c.Aliases).Select(n => IndexOfWord(text, n)).Where(i => i >= 0).DefaultIfEmpty(-1).Min()))
+            .Select(c => (c.Id, Index: new[] { c.Name }.Concat(c.Aliases).Select(n => IndexOfWord(text, n)).Where(i => i >= 0)
+                .DefaultIfEmpty(-1).Min()))
             .Where(x => x.Index >= 0)
             .OrderBy(x => x.Index);
         foreach (var (id, _) in named)
@@ -106,7 +108,8 @@ public static class TurnTaking
         {
             return -1;
         }
-        for (var i = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.OrdinalIgnoreCase))
+        for (var i = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(word, i + 1,
+            StringComparison.OrdinalIgnoreCase))
         {
             var before = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
             var after = i + word.Length >= text.Length || !char.IsLetterOrDigit(text[i + word.Length]);

@@ -5,7 +5,8 @@ namespace WorldPlay.Core;
 /// <summary>What a designer asks "why" about: a relationship, a fact or an entity's status.</summary>
 public abstract record WhyQuery
 {
-    /// <summary>The relationship from <paramref name="From"/> to <paramref name="To"/>, of any type unless <paramref name="Type"/> is given.</summary>
+    /// <summary>The relationship from <paramref name="From"/> to <paramref name="To"/>, of any type unless <paramref name="Type"/> is
+    /// given.</summary>
     public sealed record OfRelationship(EntityId From, EntityId To, string? Type = null) : WhyQuery;
 
     /// <summary>Whether the fact holds, and its value.</summary>
@@ -18,10 +19,12 @@ public abstract record WhyQuery
 /// <summary>One event on a causal chain and how far it lies from the value asked about (0: it produced the value).</summary>
 public sealed record CausalStep(int Depth, EventRef Event);
 
-/// <summary>A current value the query matched ("Mira sibling Tomas 0.20") and the event that produced it, or null when it came with the world.</summary>
+/// <summary>A current value the query matched ("Mira sibling Tomas 0.20") and the event that produced it, or null when it came with the
+/// world.</summary>
 public sealed record CausalValue(string Value, long? ProducedBy);
 
-/// <summary>The answer to "why": the values asked about as of an event, the events that produced them, and the chain of their causes back to the roots.</summary>
+/// <summary>The answer to "why": the values asked about as of an event, the events that produced them, and the chain of their causes back
+/// to the roots.</summary>
 public sealed record CausalAnswer(
     string Subject,
     long AtEvent,
@@ -53,7 +56,8 @@ public static class CausalChain
     /// <summary>How many cause links are followed before the walk stops and says so.</summary>
     public const int DefaultMaxDepth = 64;
 
-    /// <summary>Why <paramref name="query"/> holds as it does just after event <paramref name="atEvent"/> (default: the last event).</summary>
+    /// <summary>Why <paramref name="query"/> holds as it does just after event <paramref name="atEvent"/> (default: the last
+    /// event).</summary>
     public static CausalAnswer Why(Timeline timeline, WhyQuery query, long? atEvent = null, int maxDepth = DefaultMaxDepth)
     {
         var seq = atEvent ?? timeline.Version;
@@ -62,7 +66,8 @@ public static class CausalChain
         return Why(state, s => s >= 1 && s <= events.Count ? events[(int)s - 1] : null, query, maxDepth);
     }
 
-    /// <summary>Why <paramref name="query"/> holds as it does in <paramref name="state"/>; <paramref name="eventAt"/> finds an event by number (null when unknown).</summary>
+    /// <summary>Why <paramref name="query"/> holds as it does in <paramref name="state"/>; <paramref name="eventAt"/> finds an event by
+    /// number (null when unknown).</summary>
     public static CausalAnswer Why(WorldState state, Func<long, WorldEvent?> eventAt, WhyQuery query, int maxDepth = DefaultMaxDepth)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 0);
@@ -128,26 +133,36 @@ public static class CausalChain
         _ => false,
     };
 
-    private static (string Subject, ImmutableArray<CausalValue> Values) Producers(WorldState state, Func<long, WorldEvent?> eventAt, WhyQuery query, Func<EntityId, string> name)
+    private static (string Subject, ImmutableArray<CausalValue> Values) Producers(WorldState state, Func<long, WorldEvent?> eventAt,
+        WhyQuery query, Func<EntityId, string> name)
     {
         switch (query)
         {
             case WhyQuery.OfRelationship q:
             {
                 var subject = $"{name(q.From)} → {name(q.To)}" + (q.Type is null ? "" : $" ({q.Type})");
-                var open = state.Relationships.Values.Where(r => r.From == q.From && r.To == q.To && (q.Type is null || r.Type == q.Type)).ToList();
+                var open = state.Relationships.Values.Where(r => r.From == q.From && r.To == q.To && (q.Type is null || r.Type == q.Type))
+                    .ToList();
                 if (open.Count > 0)
                 {
-                    return (subject, [.. open.Select(r => new CausalValue($"{name(r.From)} {r.Type} {name(r.To)} ({r.Strength:0.00})", Produced(r.Validity)))]);
+                    return (subject,
+                        [.. open.Select(
+                            r => new CausalValue($"{name(r.From)} {r.Type} {name(r.To)} ({r.Strength:0.00})", Produced(r.Validity)))]);
                 }
-                var closed = state.ClosedRelationships.Where(r => r.From == q.From && r.To == q.To && (q.Type is null || r.Type == q.Type)).ToList();
+                var closed = state.ClosedRelationships.Where(r => r.From == q.From && r.To == q.To && (q.Type is null || r.Type == q.Type))
+                    .ToList();
                 if (closed.Count > 0)
                 {
                     var last = closed.MaxBy(r => r.Validity.UntilEvent)!;
-                    return (subject, [new CausalValue($"no open {last.Type} relationship (closed at turn {last.Validity.UntilTurn})", last.Validity.UntilEvent)]);
+                    return (subject,
+                        [new CausalValue($"no open {last.Type} relationship (closed at turn {last.Validity.UntilTurn})",
+                            last.Validity.UntilEvent)]);
                 }
-                var known = state.Relationships.Values.Where(r => r.From == q.From || r.To == q.From).Select(r => $"{r.From.Value}:{r.To.Value} ({r.Type})");
-                throw new ArgumentException($"No relationship from '{q.From}' to '{q.To}'{(q.Type is null ? "" : $" of type '{q.Type}'")} at event {state.Version}; relationships of '{q.From}': {string.Join(", ", known.DefaultIfEmpty("none"))}.");
+                var known = state.Relationships.Values.Where(r => r.From == q.From || r.To == q.From)
+                    .Select(r => $"{r.From.Value}:{r.To.Value} ({r.Type})");
+                throw new ArgumentException(
+                    $"No relationship from '{q.From}' to '{q.To}'{(q.Type is null ? "" : $" of type '{q.Type}'")} at event " +
+                    $"{state.Version}; relationships of '{q.From}': {string.Join(", ", known.DefaultIfEmpty("none"))}.");
             }
             case WhyQuery.OfFact q:
             {
@@ -159,14 +174,19 @@ public static class CausalChain
                 var closed = state.ClosedFacts.Where(f => f.Id == q.FactId).MaxBy(f => f.Validity.UntilEvent);
                 if (closed is not null)
                 {
-                    return (subject, [new CausalValue($"no longer holds (since turn {closed.Validity.UntilTurn})", closed.Validity.UntilEvent)]);
+                    return (subject,
+                        [new CausalValue($"no longer holds (since turn {closed.Validity.UntilTurn})", closed.Validity.UntilEvent)]);
                 }
-                throw new ArgumentException($"No fact '{q.FactId}' at event {state.Version}; facts that hold: {string.Join(", ", state.Facts.Keys.Take(20).DefaultIfEmpty("none"))}.");
+                throw new ArgumentException(
+                    $"No fact '{q.FactId}' at event {state.Version}; facts that hold: " +
+                    $"{string.Join(", ", state.Facts.Keys.Take(20).DefaultIfEmpty("none"))}.");
             }
             case WhyQuery.OfStatus q:
             {
                 var entity = state.Find(q.Entity)
-                    ?? throw new ArgumentException($"No entity '{q.Entity}' in world '{state.Setting.Id}'; known: {string.Join(", ", state.Entities.Keys.Select(k => k.Value))}.");
+                    ?? throw new ArgumentException(
+                        $"No entity '{q.Entity}' in world '{state.Setting.Id}'; known: " +
+                        $"{string.Join(", ", state.Entities.Keys.Select(k => k.Value))}.");
                 long? producer = null;
                 for (var s = state.Version; s >= 1; s--)
                 {

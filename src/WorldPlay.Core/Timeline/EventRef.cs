@@ -6,7 +6,8 @@ namespace WorldPlay.Core;
 /// <summary>One event as a designer reads it in a diff or a causal chain: number, turn, actor, kind and plain words.</summary>
 public sealed record EventRef(long Seq, int Turn, EntityId Actor, string Kind, string Text, ImmutableArray<long> Causes)
 {
-    /// <summary>Which side of a branch comparison the event belongs to (<c>from</c> or <c>to</c>); null when comparing two turns of one timeline.</summary>
+    /// <summary>Which side of a branch comparison the event belongs to (<c>from</c> or <c>to</c>); null when comparing two turns of one
+    /// timeline.</summary>
     public string? Side { get; init; }
 
     public static EventRef Of(WorldEvent e, Func<EntityId, string> name) =>

@@ -8,7 +8,8 @@ public sealed class Timeline
 {
     private readonly ImmutableList<WorldState> _snapshots;
 
-    private Timeline(WorldState initial, ImmutableList<WorldEvent> events, ImmutableList<WorldState> snapshots, WorldState current, int snapshotEvery)
+    private Timeline(WorldState initial, ImmutableList<WorldEvent> events, ImmutableList<WorldState> snapshots, WorldState current,
+        int snapshotEvery)
     {
         Initial = initial;
         Events = events;

@@ -19,13 +19,16 @@ public enum DiffKind
 }
 
 /// <summary>An entity (character, place, item, ...) that differs, with the fields that changed and the events that changed it.</summary>
-public sealed record EntityDiff(EntityId Id, string Name, EntityKind EntityKind, DiffKind Kind, ImmutableArray<string> Fields, Entity? Before, Entity? After, ImmutableArray<EventRef> Events);
+public sealed record EntityDiff(EntityId Id, string Name, EntityKind EntityKind, DiffKind Kind, ImmutableArray<string> Fields,
+    Entity? Before, Entity? After, ImmutableArray<EventRef> Events);
 
 /// <summary>A relationship edge (from, type, to) that differs, with strengths before and after and the events responsible.</summary>
-public sealed record RelationshipDiff(EntityId From, EntityId To, string Type, DiffKind Kind, double? StrengthBefore, double? StrengthAfter, Validity? Before, Validity? After, ImmutableArray<EventRef> Events);
+public sealed record RelationshipDiff(EntityId From, EntityId To, string Type, DiffKind Kind, double? StrengthBefore, double? StrengthAfter,
+    Validity? Before, Validity? After, ImmutableArray<EventRef> Events);
 
 /// <summary>A fact that differs, with its value before and after and the events responsible.</summary>
-public sealed record FactDiff(string Id, EntityId Subject, string Predicate, DiffKind Kind, string? ValueBefore, string? ValueAfter, Validity? Before, Validity? After, ImmutableArray<EventRef> Events);
+public sealed record FactDiff(string Id, EntityId Subject, string Predicate, DiffKind Kind, string? ValueBefore, string? ValueAfter,
+    Validity? Before, Validity? After, ImmutableArray<EventRef> Events);
 
 /// <summary>What changed between two states of a world (two turns of one timeline, or the ends of two branches),
 /// grouped as a designer looks at it, each change with the events that made it.</summary>
@@ -42,7 +45,8 @@ public sealed record TimelineDiff(
     ImmutableArray<FactDiff> Facts)
 {
     /// <summary>True when nothing a designer can see differs.</summary>
-    public bool IsEmpty => Characters.IsEmpty && Places.IsEmpty && Items.IsEmpty && OtherEntities.IsEmpty && Relationships.IsEmpty && Facts.IsEmpty;
+    public bool IsEmpty => Characters.IsEmpty && Places.IsEmpty && Items.IsEmpty && OtherEntities.IsEmpty && Relationships.IsEmpty
+        && Facts.IsEmpty;
 
     /// <summary>The changes from <paramref name="from"/> to <paramref name="to"/>, a later state of the same timeline;
     /// <paramref name="between"/> are the events after <paramref name="from"/> up to <paramref name="to"/>.</summary>
@@ -53,9 +57,11 @@ public sealed record TimelineDiff(
         return Compare(from, to, [.. events.Select(e => EventRef.Of(e, names))], events);
     }
 
-    /// <summary>The changes from branch <c>from</c> to branch <c>to</c>, given each side's state and its events after their common fork point.
+    /// <summary>The changes from branch <c>from</c> to branch <c>to</c>, given each side's state and its events after their common fork
+    /// point.
     /// Responsible events carry <see cref="EventRef.Side"/>.</summary>
-    public static TimelineDiff Branches(WorldState from, IEnumerable<WorldEvent> fromEventsAfterFork, WorldState to, IEnumerable<WorldEvent> toEventsAfterFork)
+    public static TimelineDiff Branches(WorldState from, IEnumerable<WorldEvent> fromEventsAfterFork, WorldState to,
+        IEnumerable<WorldEvent> toEventsAfterFork)
     {
         var names = EventRef.Names(to, from);
         var fromEvents = fromEventsAfterFork.ToImmutableArray();
@@ -85,7 +91,8 @@ public sealed record TimelineDiff(
             }
             var kind = before is null ? DiffKind.Added : after is null ? DiffKind.Removed : DiffKind.Changed;
             var shown = (after ?? before)!;
-            entities.Add(new EntityDiff(id, shown.Name, shown.Kind, kind, fields, before, after, Touching((c, e) => TouchesEntity(c, e, id))));
+            entities.Add(
+                new EntityDiff(id, shown.Name, shown.Kind, kind, fields, before, after, Touching((c, e) => TouchesEntity(c, e, id))));
         }
 
         var relationships = new List<RelationshipDiff>();
@@ -112,7 +119,8 @@ public sealed record TimelineDiff(
         {
             from.Facts.TryGetValue(id, out var before);
             to.Facts.TryGetValue(id, out var after);
-            if (before is not null && after is not null && before.Value == after.Value && before.Predicate == after.Predicate && before.Validity == after.Validity)
+            if (before is not null && after is not null && before.Value == after.Value && before.Predicate == after.Predicate
+                && before.Validity == after.Validity)
             {
                 continue;
             }

@@ -74,7 +74,8 @@ public static class TimelineFile
     public static byte[] EncodeJson(WorldBundle bundle) =>
         JsonSerializer.SerializeToUtf8Bytes(new JsonWorldFile(JsonFormatName, FormatVersion, bundle), CoreSerialization.IndentedJson);
 
-    public static byte[] Encode(WorldBundle bundle, TimelineFormat format) => format == TimelineFormat.Json ? EncodeJson(bundle) : Encode(bundle);
+    public static byte[] Encode(WorldBundle bundle, TimelineFormat format)
+        => format == TimelineFormat.Json ? EncodeJson(bundle) : Encode(bundle);
 
     /// <summary>The world in <paramref name="bytes"/>, in either format; <paramref name="source"/> names it in messages.</summary>
     public static WorldBundle Decode(ReadOnlyMemory<byte> bytes, string source)
@@ -88,11 +89,13 @@ public static class TimelineFile
         {
             return Validate(bundle, source);
         }
-        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or ArgumentException or KeyNotFoundException or NotSupportedException)
+        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or ArgumentException or KeyNotFoundException
+            or NotSupportedException)
         {
             // Both serializers fill a missing field with null or a default array, and a hostile file can put one anywhere
             // in the definition; the replay in Validate is what finds them, so anything it trips on is a damaged file.
-            throw new TimelineFileException($"'{source}' is not a valid WorldPlay world: a required part is missing or malformed ({e.Message}).", e);
+            throw new TimelineFileException(
+                $"'{source}' is not a valid WorldPlay world: a required part is missing or malformed ({e.Message}).", e);
         }
     }
 
@@ -111,7 +114,9 @@ public static class TimelineFile
     {
         if (bytes.Length < Magic.Length + 2 || !bytes.Span[..Magic.Length].SequenceEqual(Magic))
         {
-            throw new TimelineFileException($"'{source}' is not a WorldPlay timeline file (it starts neither with WPTL nor with JSON). Write one with 'worldplay simulate --out FILE' or 'worldplay export'.");
+            throw new TimelineFileException(
+                $"'{source}' is not a WorldPlay timeline file (it starts neither with WPTL nor with JSON). Write one with 'worldplay " +
+                "simulate --out FILE' or 'worldplay export'.");
         }
         var version = BinaryPrimitives.ReadUInt16BigEndian(bytes.Span[Magic.Length..]);
         if (version is 0 or > FormatVersion)
@@ -125,9 +130,11 @@ public static class TimelineFile
                 ? WorldBundle.FromArchive(MessagePackSerializer.Deserialize<TimelineArchive>(body, CoreSerialization.MessagePack))
                 : MessagePackSerializer.Deserialize<WorldBundle>(body, CoreSerialization.MessagePack);
         }
-        catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException or ArgumentException or InvalidOperationException or OverflowException)
+        catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException or ArgumentException
+            or InvalidOperationException or OverflowException)
         {
-            throw new TimelineFileException($"'{source}' is damaged or truncated and cannot be read: {e.InnerException?.Message ?? e.Message}", e);
+            throw new TimelineFileException(
+                $"'{source}' is damaged or truncated and cannot be read: {e.InnerException?.Message ?? e.Message}", e);
         }
     }
 
@@ -139,9 +146,12 @@ public static class TimelineFile
             using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != JsonFormatName)
+                || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String
+                || format.GetString() != JsonFormatName)
             {
-                throw new TimelineFileException($"'{source}' is JSON but not a WorldPlay world (it needs \"format\": \"{JsonFormatName}\"). Write one with 'worldplay export --format json'.");
+                throw new TimelineFileException(
+                    $"'{source}' is JSON but not a WorldPlay world (it needs \"format\": \"{JsonFormatName}\"). Write one with " +
+                    "'worldplay export --format json'.");
             }
             if (!root.TryGetProperty("version", out var v) || !v.TryGetUInt16(out var version) || version == 0)
             {
@@ -153,7 +163,8 @@ public static class TimelineFile
             }
             file = root.Deserialize<JsonWorldFile>(CoreSerialization.Json);
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException
+            or FormatException)
         {
             throw new TimelineFileException($"'{source}' is damaged or truncated JSON and cannot be read: {e.Message}", e);
         }
@@ -161,7 +172,8 @@ public static class TimelineFile
     }
 
     private static string Newer(string source, int version) =>
-        $"'{source}' was made by a newer WorldPlay (timeline format version {version}); this build reads versions 1 to {FormatVersion}. Update WorldPlay to open it.";
+        $"'{source}' was made by a newer WorldPlay (timeline format version {version}); this build reads versions 1 to {FormatVersion}. " +
+            "Update WorldPlay to open it.";
 
     /// <summary>Checks what the serializer cannot: sane counts, unique branch names, parents before children, fork points inside
     /// the parent, events numbered without gaps, and that every branch replays.</summary>
@@ -222,7 +234,8 @@ public static class TimelineFile
     }
 
     /// <summary>Writes the file whole or not at all: a temporary file is renamed into place, and removed if that fails.</summary>
-    public static async Task WriteAsync(string path, WorldBundle bundle, TimelineFormat format = TimelineFormat.MessagePack, CancellationToken cancellationToken = default)
+    public static async Task WriteAsync(string path, WorldBundle bundle, TimelineFormat format = TimelineFormat.MessagePack,
+        CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(path);
         var temp = full + ".partial";

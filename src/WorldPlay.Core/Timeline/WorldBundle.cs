@@ -43,12 +43,14 @@ public sealed record WorldBundle(
 
     /// <summary>A bundle with one branch, <see cref="MainBranch"/>, holding the whole archive.</summary>
     public static WorldBundle FromArchive(TimelineArchive archive) =>
-        new(archive.Definition, archive.SceneId, archive.Seed, [new WorldBranch(MainBranch, null, 0, 0, archive.Events, archive.Transcript)]);
+        new(archive.Definition, archive.SceneId, archive.Seed,
+            [new WorldBranch(MainBranch, null, 0, 0, archive.Events, archive.Transcript)]);
 
     /// <summary>The branch with this id, or a message naming the branches there are.</summary>
     public WorldBranch Branch(string id) =>
         Branches.FirstOrDefault(b => b.Id == id)
-        ?? throw new ArgumentException($"No branch '{id}' in this world; its branches are: {string.Join(", ", Branches.Select(b => b.Id))}.");
+        ?? throw new ArgumentException(
+            $"No branch '{id}' in this world; its branches are: {string.Join(", ", Branches.Select(b => b.Id))}.");
 
     /// <summary>The branch, its parent, its parent's parent, ... up to the root.</summary>
     public BranchLineage Lineage(string id)
@@ -125,7 +127,8 @@ public sealed record WorldBundle(
         var id = newId ?? FreeId($"{parent}-t{atTurn}");
         if (!EntityId.IsSlug(id))
         {
-            throw new ArgumentException($"'{id}' is not a valid branch name: use lowercase letters, digits and dashes (for example 'mira-stays').");
+            throw new ArgumentException(
+                $"'{id}' is not a valid branch name: use lowercase letters, digits and dashes (for example 'mira-stays').");
         }
         if (Branches.Any(b => b.Id == id))
         {
@@ -135,7 +138,8 @@ public sealed record WorldBundle(
         return (this with { Branches = Branches.Add(branch) }, branch);
     }
 
-    /// <summary>The bundle with <paramref name="events"/> and <paramref name="turns"/> added to the end of branch <paramref name="id"/>.</summary>
+    /// <summary>The bundle with <paramref name="events"/> and <paramref name="turns"/> added to the end of branch
+    /// <paramref name="id"/>.</summary>
     public WorldBundle Continue(string id, IEnumerable<WorldEvent> events, IEnumerable<TurnRecord> turns)
     {
         var branch = Branch(id);

@@ -15,7 +15,8 @@ public static partial class WorldFiles
 
     private static readonly ImmutableArray<string> Policies = ["addressed-first", "pooled", "weighted", "round-robin"];
 
-    /// <summary>Checks one world file against the format's rules, collecting every problem, and maps a valid one to a <see cref="WorldDefinition"/>.</summary>
+    /// <summary>Checks one world file against the format's rules, collecting every problem, and maps a valid one to a
+    /// <see cref="WorldDefinition"/>.</summary>
     private sealed class WorldFileReader(WorldFile file, IEnumerable<string> earlierProblems)
     {
         private readonly List<string> _problems = [.. earlierProblems];
@@ -88,7 +89,8 @@ public static partial class WorldFiles
                     }
                     if (_entities.TryGetValue(id, out var first))
                     {
-                        Problem($"{path}: '{id}' is already the id of {first.Path[..first.Path.LastIndexOf('.')]}; ids are unique across places, characters, items, factions and concepts");
+                        Problem($"{path}: '{id}' is already the id of {first.Path[..first.Path.LastIndexOf('.')]}; ids are unique across " +
+                            "places, characters, items, factions and concepts");
                         continue;
                     }
                     _entities[id] = (kind, path);
@@ -119,16 +121,19 @@ public static partial class WorldFiles
                 }
                 if (!LawBook.Kinds.ContainsKey(law.Kind!))
                 {
-                    Problem($"{path}.kind: '{law.Kind}' is not a law kind{DidYouMean(law.Kind!, LawBook.Kinds.Keys)}; known: {string.Join(", ", LawBook.Kinds.Keys)}");
+                    Problem($"{path}.kind: '{law.Kind}' is not a law kind{DidYouMean(law.Kind!, LawBook.Kinds.Keys)}; known: " +
+                        $"{string.Join(", ", LawBook.Kinds.Keys)}");
                     return;
                 }
                 if (!kinds.Add(law.Kind!))
                 {
-                    Problem($"{path}.kind: '{law.Kind}' is declared twice; declare each law once{(law.Kind == "forbidden-concepts" ? " and list all its concepts there" : "")}");
+                    Problem($"{path}.kind: '{law.Kind}' is declared twice; declare each law " +
+                        $"once{(law.Kind == "forbidden-concepts" ? " and list all its concepts there" : "")}");
                 }
                 if (law.Kind == "forbidden-concepts")
                 {
-                    Texts(law.Concepts, $"{path}.concepts", required: true, "the concepts that do not exist, such as [\"electricity\", \"gun\"]");
+                    Texts(law.Concepts, $"{path}.concepts", required: true,
+                        "the concepts that do not exist, such as [\"electricity\", \"gun\"]");
                 }
                 else if (law.Concepts is not null)
                 {
@@ -162,7 +167,8 @@ public static partial class WorldFiles
                 }
                 if (p.Between is not { Count: 2 })
                 {
-                    Problem($"{path}.between: {(p.Between is null ? "required but missing" : $"has {p.Between.Count} ids")}; give exactly two place ids, such as [\"quay\", \"market\"]");
+                    Problem($"{path}.between: {(p.Between is null ? "required but missing" : $"has {p.Between.Count} ids")}; give " +
+                        "exactly two place ids, such as [\"quay\", \"market\"]");
                     return;
                 }
                 var a = p.Between[0];
@@ -213,10 +219,12 @@ public static partial class WorldFiles
                     }
                 }
             }
-            var stranded = (file.Places ?? []).Select(p => p?.Id).Where(id => id is not null && places.Contains(id) && !reached.Contains(id)).ToList();
+            var stranded = (file.Places ?? []).Select(p => p?.Id)
+                .Where(id => id is not null && places.Contains(id) && !reached.Contains(id)).ToList();
             if (stranded.Count > 0)
             {
-                Problem($"paths: no path leads from '{start}' to {string.Join(", ", stranded.Select(s => $"'{s}'"))}; the connected-moves law needs every place joined to the others");
+                Problem($"paths: no path leads from '{start}' to {string.Join(", ", stranded.Select(s => $"'{s}'"))}; the " +
+                    "connected-moves law needs every place joined to the others");
             }
         }
 
@@ -266,7 +274,8 @@ public static partial class WorldFiles
                 switch (item.Location, item.Holder)
                 {
                     case (not null, not null):
-                        Problem($"{path}: has both location '{item.Location}' and holder '{item.Holder}'; an item lies at a place or is held by a character, so give exactly one");
+                        Problem($"{path}: has both location '{item.Location}' and holder '{item.Holder}'; an item lies at a place or is " +
+                            "held by a character, so give exactly one");
                         break;
                     case (null, null):
                         Problem($"{path}: has neither location nor holder; give a place id as location or a character id as holder");
@@ -289,7 +298,8 @@ public static partial class WorldFiles
                 var typed = Required(r.Type, $"{path}.type", "such as 'sibling-of', 'owes' or 'loves'");
                 if (typed && !EntityId.IsSlug(r.Type))
                 {
-                    Problem($"{path}.type: '{r.Type}' is not a relationship type; use lowercase letters, digits and dashes, such as 'parent-of'");
+                    Problem($"{path}.type: '{r.Type}' is not a relationship type; use lowercase letters, digits and dashes, such as " +
+                        "'parent-of'");
                     typed = false;
                 }
                 if (r.Strength is null)
@@ -357,7 +367,8 @@ public static partial class WorldFiles
             var ids = new Dictionary<string, string>(StringComparer.Ordinal);
             Each(file.Scenes, "scenes", required: false, (scene, path) =>
             {
-                if (Required(scene.Id, $"{path}.id", "such as 'harbor-evening'") && Slug(scene.Id!, $"{path}.id") && !ids.TryAdd(scene.Id!, path))
+                if (Required(scene.Id, $"{path}.id", "such as 'harbor-evening'") && Slug(scene.Id!, $"{path}.id")
+                    && !ids.TryAdd(scene.Id!, path))
                 {
                     Problem($"{path}.id: '{scene.Id}' is already the id of {ids[scene.Id!]}; scene ids are unique");
                 }
@@ -383,7 +394,8 @@ public static partial class WorldFiles
                     var member = _characters[id];
                     if (place is not null && member.Location is { } at && at != place && _entities.ContainsKey(at))
                     {
-                        Problem($"{memberPath}: '{id}' starts at '{at}', not at the scene's place '{place}'; set characters[{IndexOf(id)}].location to '{place}' or drop '{id}' from the cast");
+                        Problem($"{memberPath}: '{id}' starts at '{at}', not at the scene's place '{place}'; set " +
+                            $"characters[{IndexOf(id)}].location to '{place}' or drop '{id}' from the cast");
                     }
                     if (member.Status is { } status && status != "alive" && CharacterStatuses.Contains(status))
                     {
@@ -398,7 +410,8 @@ public static partial class WorldFiles
                     }
                     if (_characters[scene.User].Role != "user")
                     {
-                        Problem($"{path}.user: '{scene.User}' does not have role \"user\"; set characters[{IndexOf(scene.User)}].role to \"user\"");
+                        Problem($"{path}.user: '{scene.User}' does not have role \"user\"; set characters[{IndexOf(scene.User)}].role to " +
+                            "\"user\"");
                     }
                 }
             });
@@ -422,7 +435,8 @@ public static partial class WorldFiles
             {
                 if (text is not null && law.Find(text) is { } concept)
                 {
-                    Problem($"{path}: mentions '{concept}', which a forbidden-concepts law keeps out of this world; reword it or drop the concept from laws");
+                    Problem($"{path}: mentions '{concept}', which a forbidden-concepts law keeps out of this world; reword it or drop " +
+                        "the concept from laws");
                 }
             }
             void CheckAll(List<string?>? texts, string path)
@@ -509,7 +523,8 @@ public static partial class WorldFiles
             {
                 EntityId owner = c.Id!;
                 var secrets = Present(c.Secrets)
-                    .Select(s => new Secret(s.Id!, s.Subject is { } subject ? new EntityId(subject) : owner, s.Predicate!.Trim(), s.Value!.Trim()))
+                    .Select(s => new Secret(s.Id!, s.Subject is { } subject ? new EntityId(subject) : owner, s.Predicate!.Trim(),
+                        s.Value!.Trim()))
                     .ToImmutableArray();
                 facts.AddRange(secrets.Select(s => new Fact(s.FactId, s.Subject, s.Predicate, s.Value, Validity.FromStart, [owner])));
                 personas.Add(new Persona(
@@ -536,14 +551,16 @@ public static partial class WorldFiles
                     [.. s.Cast!.Select(id => new EntityId(id!))],
                     s.User is { } user ? (EntityId?)new EntityId(user) : null,
                     [.. Trimmed(s.Objectives)],
-                    Enum.Parse<TurnTakingPolicy>((s.TurnTaking ?? Policies[0]).Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+                    Enum.Parse<TurnTakingPolicy>((s.TurnTaking ?? Policies[0]).Replace("-", "", StringComparison.Ordinal),
+                        ignoreCase: true),
                     s.Opening?.Trim() ?? ""))
                 .ToImmutableArray();
             return new WorldDefinition(setting, entities.ToImmutable(), relationships, facts.ToImmutable(), personas.ToImmutable(), scenes);
         }
 
         private static Entity Plain(PlainEntity p, EntityKind kind) =>
-            new(p.Id!, kind, p.Name!.Trim(), [.. Trimmed(p.Aliases)], Attributes(("description", p.Description)), EntityStatus.Alive, null, null);
+            new(p.Id!, kind, p.Name!.Trim(), [.. Trimmed(p.Aliases)], Attributes(("description", p.Description)), EntityStatus.Alive, null,
+                null);
 
         private static ImmutableSortedDictionary<string, string> Attributes(params (string Key, string? Value)[] pairs) =>
             pairs.Where(p => !string.IsNullOrWhiteSpace(p.Value))
@@ -558,7 +575,8 @@ public static partial class WorldFiles
         private void Problem(string problem) => _problems.Add(problem);
 
         /// <summary>Visits each entry of a section; reports a missing section, null entries and unknown fields.</summary>
-        private void Each<T>(List<T?>? entries, string section, bool required, Action<T, string> check, bool report = true) where T : FileObject
+        private void Each<T>(List<T?>? entries, string section, bool required, Action<T, string> check,
+            bool report = true) where T : FileObject
         {
             if (entries is null || entries.Count == 0)
             {
@@ -592,7 +610,8 @@ public static partial class WorldFiles
             var fields = FieldsOf(entry.GetType()).ToList();
             foreach (var field in entry.Extra?.Keys ?? Enumerable.Empty<string>())
             {
-                Problem($"{(path.Length == 0 ? field : $"{path}.{field}")}: not a field here{DidYouMean(field, fields)}; known fields: {string.Join(", ", fields)}");
+                Problem($"{(path.Length == 0 ? field : $"{path}.{field}")}: not a field here{DidYouMean(field, fields)}; known fields: " +
+                    $"{string.Join(", ", fields)}");
             }
         }
 
@@ -612,7 +631,8 @@ public static partial class WorldFiles
             {
                 return true;
             }
-            Problem($"{path}: '{id}' is not a valid id; use lowercase letters, digits and dashes, starting with a letter or digit, such as 'old-pier'");
+            Problem($"{path}: '{id}' is not a valid id; use lowercase letters, digits and dashes, starting with a letter or digit, such " +
+                "as 'old-pier'");
             return false;
         }
 
@@ -672,7 +692,8 @@ public static partial class WorldFiles
             if (!_entities.TryGetValue(id!, out var found))
             {
                 Problem(kind is { } wanted
-                    ? $"{path}: '{id}' is not {Article(wanted)} id{DidYouMean(id!, KnownIds(wanted))}; known {Plural(wanted)}: {Known(wanted)}"
+                    ? $"{path}: '{id}' is not {Article(wanted)} id{DidYouMean(id!, KnownIds(wanted))}; known {Plural(wanted)}: " +
+                        $"{Known(wanted)}"
                     : $"{path}: '{id}' is not an entity id{DidYouMean(id!, KnownIds(null))}; known: {Known(null)}");
                 return false;
             }
@@ -684,7 +705,8 @@ public static partial class WorldFiles
             return true;
         }
 
-        private List<string> KnownIds(EntityKind? kind) => [.. _entities.Where(e => kind is null || e.Value.Kind == kind).Select(e => e.Key)];
+        private List<string> KnownIds(EntityKind? kind)
+            => [.. _entities.Where(e => kind is null || e.Value.Kind == kind).Select(e => e.Key)];
 
         private string Known(EntityKind? kind)
         {

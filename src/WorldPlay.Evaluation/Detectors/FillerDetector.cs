@@ -19,7 +19,15 @@ public sealed partial class FillerDetector : IDetector
 
     public string Category => BenchCategory.Filler;
 
-    [GeneratedRegex(@"shivers? (?:runs?|ran|going|went) down (?:my|your|his|her|their) spine|sends? (?:a )?shivers?|barely above a whisper|\bministrations\b|eyes (?:sparkling|glinting|twinkling) with (?:mischief|amusement)|with a mischievous (?:glint|grin|smile)|can't help but|little did (?:she|he|they|you) know|the air (?:is|was|grew) thick with|maybe,? just maybe|a testament to|time (?:seemed|seems) to (?:stand still|stop)|a (?:pang|wave|mix|mixture) of (?:emotions|emotion|feelings)|well,? well,? well|(?:a )?(?:smirk|grin) (?:plays|played|tugs|tugged) at|the weight of (?:the|her|his|your) words|what do you say\?|let's just say|if you know what i mean|in this moment|an? (?:unspoken|palpable) (?:tension|connection)|every fiber of (?:my|your|his|her) being|a sense of (?:calm|peace|unease) (?:washes|washed) over", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"shivers? (?:runs?|ran|going|went) down (?:my|your|his|her|their) spine|sends? (?:a )?shivers?|barely above a whisper|" +
+        @"\bministrations\b|eyes (?:sparkling|glinting|twinkling) with (?:mischief|amusement)|with a mischievous (?:glint|grin|smile)|" +
+        @"can't help but|little did (?:she|he|they|you) know|the air (?:is|was|grew) thick with|maybe,? just maybe|a testament to|" +
+        @"time (?:seemed|seems) to (?:stand still|stop)|a (?:pang|wave|mix|mixture) of (?:emotions|emotion|feelings)|well,? well,? well|" +
+        @"(?:a )?(?:smirk|grin) (?:plays|played|tugs|tugged) at|the weight of (?:the|her|his|your) words|what do you say\?|" +
+        @"let's just say|if you know what i mean|in this moment|an? (?:unspoken|palpable) (?:tension|connection)|every fiber of (?:my|" +
+        @"your|his|her) being|a sense of (?:calm|peace|unease) (?:washes|washed) over",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StockPhrase();
 
     public IEnumerable<DetectorHit> Detect(Transcript transcript)

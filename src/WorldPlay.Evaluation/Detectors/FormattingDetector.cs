@@ -14,7 +14,9 @@ public sealed partial class FormattingDetector : IDetector
 
     public string Category => BenchCategory.Formatting;
 
-    [GeneratedRegex(@"\{\{\s*(user|char)\s*\}\}|<\|[a-z_]+\|>|\[/?INST\]|</?s>|<<SYS>>|<start_of_turn>|<end_of_turn>|^\s*#{2,}|(?<=\s)#{3,}", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\{\{\s*(user|char)\s*\}\}|<\|[a-z_]+\|>|\[/?INST\]|</?s>|<<SYS>>|<start_of_turn>|<end_of_turn>|^\s*#{2,}|(?<=\s)#{3,}",
+        RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex LeakedToken();
 
     public IEnumerable<DetectorHit> Detect(Transcript transcript)

@@ -15,7 +15,10 @@ public sealed partial class IgnoresUserDetector : IDetector
     public string Category => BenchCategory.IgnoresUser;
 
     /// <summary>Words that answer a question without repeating it.</summary>
-    [GeneratedRegex(@"\b(?:yes|no|aye|nay|nope|yeah|because|since|perhaps|maybe|never|nothing|nobody|no one|someone|somebody|not|i don't know|who knows|can't say|depends|probably|certainly|of course|sure|fine|why|how)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\b(?:yes|no|aye|nay|nope|yeah|because|since|perhaps|maybe|never|nothing|nobody|no one|someone|somebody|not|i don't know|" +
+        @"who knows|can't say|depends|probably|certainly|of course|sure|fine|why|how)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnswerCue();
 
     [GeneratedRegex(@"\b(?:you|your|yours|yourself)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -36,7 +39,8 @@ public sealed partial class IgnoresUserDetector : IDetector
             }
             var shared = Prose.ContentWords(line.Text).Any(w => asked.Contains(w.Stem));
             // A question back engages the user even when it shares no word with theirs; only a reply on its own track is flagged.
-            if (!shared && !AnswerCue().IsMatch(line.Text) && !SecondPerson().IsMatch(line.Text) && !line.Text.Contains('?', StringComparison.Ordinal))
+            if (!shared && !AnswerCue().IsMatch(line.Text) && !SecondPerson().IsMatch(line.Text)
+                && !line.Text.Contains('?', StringComparison.Ordinal))
             {
                 yield return new DetectorHit(line.Turn, index, line.Speaker, Category, Severity, Evidence.WholeLine(line.Text),
                     $"answers none of the user's question ('{Shorten(user.Text)}'): no shared words, no answer, not addressed to them");

@@ -14,16 +14,25 @@ public static class LanguageIdentifier
     public const int MinLead = 2;
 
     /// <summary>Function words frequent in one language and rare as words in the others.</summary>
-    public static readonly ImmutableDictionary<string, ImmutableHashSet<string>> FunctionWords = new Dictionary<string, ImmutableHashSet<string>>
+    public static readonly ImmutableDictionary<string, ImmutableHashSet<string>> FunctionWords =
+        new Dictionary<string, ImmutableHashSet<string>>
     {
-        ["en"] = ["the", "and", "is", "are", "was", "you", "of", "to", "with", "that", "this", "it", "for", "not", "have", "what", "my", "your", "be", "we", "they", "he", "she", "will", "would", "there", "at", "on"],
-        ["fr"] = ["le", "la", "les", "et", "est", "je", "tu", "vous", "nous", "une", "des", "du", "pas", "que", "qui", "pour", "dans", "avec", "sur", "ce", "mais", "très", "suis", "êtes", "où", "mon", "ma", "votre", "au", "aux", "c'est", "n'est"],
-        ["de"] = ["der", "das", "und", "ist", "ich", "du", "nicht", "ein", "eine", "zu", "mit", "sie", "wir", "auf", "für", "aber", "auch", "noch", "sind", "bin", "mein", "dein", "wie", "dem", "den", "ihr", "doch", "hier"],
-        ["es"] = ["el", "la", "los", "las", "es", "que", "de", "yo", "tú", "usted", "una", "un", "por", "para", "con", "pero", "muy", "estoy", "eres", "está", "mi", "su", "qué", "dónde", "del", "al", "lo", "también"],
-        ["it"] = ["il", "lo", "la", "gli", "le", "che", "di", "io", "tu", "non", "una", "un", "per", "con", "ma", "molto", "sono", "sei", "mio", "mia", "questo", "del", "della", "cosa", "dove", "anche", "ho", "hai"],
-        ["pt"] = ["os", "que", "de", "eu", "você", "não", "uma", "um", "por", "para", "com", "mas", "muito", "estou", "está", "meu", "minha", "da", "onde", "isso", "também", "sim", "ao", "em"],
-        ["nl"] = ["de", "het", "een", "en", "is", "ik", "je", "jij", "niet", "van", "met", "op", "voor", "maar", "ook", "zijn", "ben", "mijn", "jouw", "wat", "waar", "dat", "hier", "er", "naar", "wij", "heb", "nog", "dit"],
-        ["pl"] = ["nie", "się", "na", "jest", "że", "jak", "ale", "tak", "mnie", "jestem", "jesteś", "co", "ty", "ja", "mój", "moja", "tu", "już", "czy", "po", "od", "dla", "tylko", "gdzie", "bardzo"],
+        ["en"] = ["the", "and", "is", "are", "was", "you", "of", "to", "with", "that", "this", "it", "for", "not", "have", "what", "my",
+            "your", "be", "we", "they", "he", "she", "will", "would", "there", "at", "on"],
+        ["fr"] = ["le", "la", "les", "et", "est", "je", "tu", "vous", "nous", "une", "des", "du", "pas", "que", "qui", "pour", "dans",
+            "avec", "sur", "ce", "mais", "très", "suis", "êtes", "où", "mon", "ma", "votre", "au", "aux", "c'est", "n'est"],
+        ["de"] = ["der", "das", "und", "ist", "ich", "du", "nicht", "ein", "eine", "zu", "mit", "sie", "wir", "auf", "für", "aber", "auch",
+            "noch", "sind", "bin", "mein", "dein", "wie", "dem", "den", "ihr", "doch", "hier"],
+        ["es"] = ["el", "la", "los", "las", "es", "que", "de", "yo", "tú", "usted", "una", "un", "por", "para", "con", "pero", "muy",
+            "estoy", "eres", "está", "mi", "su", "qué", "dónde", "del", "al", "lo", "también"],
+        ["it"] = ["il", "lo", "la", "gli", "le", "che", "di", "io", "tu", "non", "una", "un", "per", "con", "ma", "molto", "sono", "sei",
+            "mio", "mia", "questo", "del", "della", "cosa", "dove", "anche", "ho", "hai"],
+        ["pt"] = ["os", "que", "de", "eu", "você", "não", "uma", "um", "por", "para", "com", "mas", "muito", "estou", "está", "meu",
+            "minha", "da", "onde", "isso", "também", "sim", "ao", "em"],
+        ["nl"] = ["de", "het", "een", "en", "is", "ik", "je", "jij", "niet", "van", "met", "op", "voor", "maar", "ook", "zijn", "ben",
+            "mijn", "jouw", "wat", "waar", "dat", "hier", "er", "naar", "wij", "heb", "nog", "dit"],
+        ["pl"] = ["nie", "się", "na", "jest", "że", "jak", "ale", "tak", "mnie", "jestem", "jesteś", "co", "ty", "ja", "mój", "moja", "tu",
+            "już", "czy", "po", "od", "dla", "tylko", "gdzie", "bardzo"],
     }.ToImmutableDictionary();
 
     /// <summary>The language tag of <paramref name="sentence"/>, or null when it is too short or too mixed to tell.</summary>
@@ -69,7 +78,8 @@ public static class LanguageIdentifier
         return best.Value * 2 >= letters ? best.Key : null;
     }
 
-    /// <summary>The first run of letters in a non-Latin script within <paramref name="text"/>: (start, length, language), or null.</summary>
+    /// <summary>The first run of letters in a non-Latin script within <paramref name="text"/>: (start, length, language), or
+    /// null.</summary>
     public static (int Start, int Length, string Language)? ForeignScriptRun(string text, string expected, int minLetters)
     {
         for (var i = 0; i < text.Length; i++)

@@ -19,7 +19,8 @@ public sealed class LawViolationDetector : IDetector
             yield break;
         }
         var patterns = concepts
-            .Select(c => (Concept: c, Pattern: new Regex($@"\b{Regex.Escape(c)}(s|es)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)))
+            .Select(c => (Concept: c,
+                Pattern: new Regex($@"\b{Regex.Escape(c)}(s|es)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)))
             .ToList();
         foreach (var (line, index) in transcript.NpcReplies)
         {
@@ -29,7 +30,8 @@ public sealed class LawViolationDetector : IDetector
                 if (match.Success)
                 {
                     yield return new DetectorHit(line.Turn, index, line.Speaker, Category, Severity,
-                        Evidence.Of(line.Text, match.Index, match.Length), $"'{concept}' does not exist in this setting (forbidden-concepts law)");
+                        Evidence.Of(line.Text, match.Index, match.Length),
+                            $"'{concept}' does not exist in this setting (forbidden-concepts law)");
                     break;
                 }
             }

@@ -2,13 +2,15 @@ using WorldPlay.Evaluation.Transcripts;
 
 namespace WorldPlay.Evaluation.Detectors;
 
-/// <summary>basics.mixed_language: a sentence in another language than the setting's, or a run of another script inside a sentence.</summary>
+/// <summary>basics.mixed_language: a sentence in another language than the setting's, or a run of another script inside a
+/// sentence.</summary>
 public sealed class MixedLanguageDetector : IDetector
 {
     /// <summary>Sentences shorter than this are not judged: "Merci." or a name is colour, not a switch.</summary>
     public const int MinWords = 4;
 
-    /// <summary>Letters of a foreign script that count as a switch inside a sentence (one CJK character can be a typo; two is a word).</summary>
+    /// <summary>Letters of a foreign script that count as a switch inside a sentence (one CJK character can be a typo; two is a
+    /// word).</summary>
     public const int MinForeignScriptLetters = 2;
 
     /// <summary>The language assumed when the transcript carries no setting.</summary>
@@ -35,14 +37,17 @@ public sealed class MixedLanguageDetector : IDetector
         foreach (var sentence in Prose.Sentences(text))
         {
             var words = Prose.Words(sentence.Text).Length;
-            var language = LanguageIdentifier.ScriptOf(sentence.Text) ?? (words >= MinWords ? LanguageIdentifier.Identify(sentence.Text) : null);
+            var language = LanguageIdentifier.ScriptOf(sentence.Text)
+                ?? (words >= MinWords ? LanguageIdentifier.Identify(sentence.Text) : null);
             if (language is not null && language != expected && !(expected == "ja" && language == "zh"))
             {
-                return (Evidence.Of(text, sentence.Start, sentence.Text.Length), $"sentence in '{language}' in a setting whose language is '{expected}'");
+                return (Evidence.Of(text, sentence.Start, sentence.Text.Length),
+                    $"sentence in '{language}' in a setting whose language is '{expected}'");
             }
             if (LanguageIdentifier.ForeignScriptRun(sentence.Text, expected, MinForeignScriptLetters) is { } run)
             {
-                return (Evidence.Of(text, sentence.Start + run.Start, run.Length), $"'{run.Language}' script inside a '{expected}' sentence");
+                return (Evidence.Of(text, sentence.Start + run.Start, run.Length),
+                    $"'{run.Language}' script inside a '{expected}' sentence");
             }
         }
         return null;

@@ -16,7 +16,10 @@ public sealed partial class NoHookDetector : IDetector
     private static partial Regex SecondPerson();
 
     /// <summary>Invitations and commands that hand the next move to the listener, and a sentence left hanging.</summary>
-    [GeneratedRegex(@"(?:^|[.!?;""*]\s*)(?:come|take|look|listen|follow|sit|tell me|hold|go|wait|watch|here|let's|let us|try|read|open|choose|pick|drink|eat|help me|hurry|quick|stay|run|mind|grab|bring|give|put|keep|leave|pass|careful|we'll|we can|shall we|sleep|shout|call|ask|knock|rest|eat)\b|(?:…|\.\.\.|—)[""*]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"(?:^|[.!?;""*]\s*)(?:come|take|look|listen|follow|sit|tell me|hold|go|wait|watch|here|let's|let us|try|read|open|choose|pick|" +
+        @"drink|eat|help me|hurry|quick|stay|run|mind|grab|bring|give|put|keep|leave|pass|careful|we'll|we can|shall we|sleep|shout|call|" +
+        @"ask|knock|rest|eat)\b|(?:…|\.\.\.|—)[""*]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpenAction();
 
     public IEnumerable<DetectorHit> Detect(Transcript transcript)

@@ -32,7 +32,10 @@ public sealed partial class ReferenceConfusionDetector : IDetector
     }.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Present-tense actions that put a character in the room.</summary>
-    [GeneratedRegex(@"^(?:nods|smiles|says|laughs|walks|sits|stands|looks|turns|leans|shrugs|grins|whispers|enters|steps|pours|raises|sets|takes|hands|reaches|watches|frowns|sighs|glances|mutters|points|waves|winks|answers|replies|asks|is here|is sitting|is standing|just walked in)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^(?:nods|smiles|says|laughs|walks|sits|stands|looks|turns|leans|shrugs|grins|whispers|enters|steps|pours|raises|sets|takes|" +
+        @"hands|reaches|watches|frowns|sighs|glances|mutters|points|waves|winks|answers|replies|asks|is here|is sitting|is standing|" +
+        @"just walked in)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PresentAction();
 
     [GeneratedRegex(@",\s*(?<name>\p{Lu}[\p{L}'’-]+)\s*(?:[.?!…]|$)", RegexOptions.CultureInvariant)]
@@ -41,13 +44,18 @@ public sealed partial class ReferenceConfusionDetector : IDetector
     [GeneratedRegex(@"^\s*\**\s*(?<name>\p{Lu}[\p{L}'’ -]{0,30}?)\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerLabel();
 
-    [GeneratedRegex(@"\bmy (?<kin>father|mother|da|mum|mam|papa|mama|son|daughter|brother|sister|husband|wife),? (?<name>\p{Lu}[\p{L}'’-]+)|\b(?<name>\p{Lu}[\p{L}'’-]+),? my (?<kin>father|mother|da|mum|mam|papa|mama|son|daughter|brother|sister|husband|wife)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\bmy (?<kin>father|mother|da|mum|mam|papa|mama|son|daughter|brother|sister|husband|wife),? (?<name>\p{Lu}[\p{L}'’-]+)|" +
+        @"\b(?<name>\p{Lu}[\p{L}'’-]+),? my (?<kin>father|mother|da|mum|mam|papa|mama|son|daughter|brother|sister|husband|wife)\b",
+        RegexOptions.CultureInvariant)]
     private static partial Regex KinClaim();
 
     [GeneratedRegex(@"\b(?:he|him|his|himself|she|her|hers|herself)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GenderedPronoun();
 
-    [GeneratedRegex(@"\b(?:man|woman|men|women|boy|girl|lad|lass|father|mother|son|daughter|brother|sister|husband|wife|king|queen|lord|lady|sir|madam|uncle|aunt|widow|priest|priestess|mister|missus)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\b(?:man|woman|men|women|boy|girl|lad|lass|father|mother|son|daughter|brother|sister|husband|wife|king|queen|lord|lady|sir|" +
+        @"madam|uncle|aunt|widow|priest|priestess|mister|missus)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GenderedNoun();
 
     public string Category => BenchCategory.ReferenceConfusion;
@@ -85,7 +93,8 @@ public sealed partial class ReferenceConfusionDetector : IDetector
             var other = setting.CharacterNamed(name);
             if (other is not null && !other.IsUser && other != speaker)
             {
-                return (WrongSpeakerSeverity, Evidence.Of(text, label.Index, label.Length), $"{line.Speaker} writes a line as {other.Name}");
+                return (WrongSpeakerSeverity, Evidence.Of(text, label.Index, label.Length),
+                    $"{line.Speaker} writes a line as {other.Name}");
             }
         }
         foreach (var character in setting.Characters.Where(c => !c.IsUser && (!c.IsAlive || !c.IsPresent)))
@@ -98,7 +107,8 @@ public sealed partial class ReferenceConfusionDetector : IDetector
                     var vocative = Regex.IsMatch(rest, @"^[.?!,]") && mention.Index >= 2 && text[..mention.Index].TrimEnd().EndsWith(',');
                     if (PresentAction().IsMatch(rest) || vocative)
                     {
-                        var (severity, why) = character.IsAlive ? (AbsentActsSeverity, "is not in this scene") : (DeadActsSeverity, "is dead");
+                        var (severity, why) = character.IsAlive ? (AbsentActsSeverity, "is not in this scene")
+                            : (DeadActsSeverity, "is dead");
                         return (severity, Evidence.Of(text, mention.Index, mention.Length + Math.Min(rest.Length, 20)),
                             $"{character.Name} {why}, yet the reply has {(vocative ? "them addressed" : "them acting")} as if present");
                     }
@@ -108,7 +118,8 @@ public sealed partial class ReferenceConfusionDetector : IDetector
         foreach (Match vocative in TrailingVocative().Matches(Prose.SpeechOnly(text)))
         {
             var name = vocative.Groups["name"].Value;
-            if (!Vocatives.Contains(name) && !setting.KnownNames.Contains(name) && !setting.Places.Any(p => p.Contains(name, StringComparison.Ordinal)))
+            if (!Vocatives.Contains(name) && !setting.KnownNames.Contains(name)
+                && !setting.Places.Any(p => p.Contains(name, StringComparison.Ordinal)))
             {
                 var group = vocative.Groups["name"];
                 return (UnknownAddresseeSeverity, Evidence.Of(text, group.Index, group.Length),
@@ -117,7 +128,8 @@ public sealed partial class ReferenceConfusionDetector : IDetector
         }
         foreach (Match claim in KinClaim().Matches(text))
         {
-            if (speaker is not null && setting.CharacterNamed(claim.Groups["name"].Value) is { } kin && WrongKinship(setting, speaker, kin, claim.Groups["kin"].Value) is { } declared)
+            if (speaker is not null && setting.CharacterNamed(claim.Groups["name"].Value) is { } kin
+                && WrongKinship(setting, speaker, kin, claim.Groups["kin"].Value) is { } declared)
             {
                 return (WrongKinshipSeverity, Evidence.Of(text, claim.Index, claim.Length),
                     $"calls {kin.Name} '{claim.Groups["kin"].Value}', but the world says {declared}");
@@ -133,12 +145,17 @@ public sealed partial class ReferenceConfusionDetector : IDetector
         return null;
     }
 
-    /// <summary>The declared ties between the two when none of them is the claimed kind of kinship, or null when the claim fits or the world is silent.</summary>
+    /// <summary>The declared ties between the two when none of them is the claimed kind of kinship, or null when the claim fits or the
+    /// world is silent.</summary>
     private static string? WrongKinship(BenchSetting setting, BenchCharacter speaker, BenchCharacter kin, string word)
     {
-        var ties = setting.Relationships.Where(r => (r.From == speaker.Id && r.To == kin.Id) || (r.From == kin.Id && r.To == speaker.Id)).ToList();
+        var ties = setting.Relationships.Where(r => (r.From == speaker.Id && r.To == kin.Id) || (r.From == kin.Id && r.To == speaker.Id))
+            .ToList();
         var family = Kinship[word];
-        var kinTies = ties.Where(r => Kinship.Values.Any(k => r.Type.Contains(k, StringComparison.OrdinalIgnoreCase) || (k == "parent" && r.Type.Contains("child", StringComparison.OrdinalIgnoreCase)) || (k == "spouse" && r.Type.Contains("married", StringComparison.OrdinalIgnoreCase)))).ToList();
+        var kinTies = ties.Where(
+            r => Kinship.Values.Any(k => r.Type.Contains(k, StringComparison.OrdinalIgnoreCase)
+                || (k == "parent" && r.Type.Contains("child", StringComparison.OrdinalIgnoreCase))
+                || (k == "spouse" && r.Type.Contains("married", StringComparison.OrdinalIgnoreCase)))).ToList();
         if (kinTies.Count == 0 || kinTies.Any(r => Fits(r.Type, family)))
         {
             return null;
@@ -148,8 +165,10 @@ public sealed partial class ReferenceConfusionDetector : IDetector
 
     private static bool Fits(string type, string family) => family switch
     {
-        "parent" => type.Contains("parent", StringComparison.OrdinalIgnoreCase) || type.Contains("child", StringComparison.OrdinalIgnoreCase),
-        "spouse" => type.Contains("spouse", StringComparison.OrdinalIgnoreCase) || type.Contains("married", StringComparison.OrdinalIgnoreCase),
+        "parent" => type.Contains("parent", StringComparison.OrdinalIgnoreCase)
+            || type.Contains("child", StringComparison.OrdinalIgnoreCase),
+        "spouse" => type.Contains("spouse", StringComparison.OrdinalIgnoreCase)
+            || type.Contains("married", StringComparison.OrdinalIgnoreCase),
         _ => type.Contains(family, StringComparison.OrdinalIgnoreCase),
     };
 
@@ -159,7 +178,8 @@ public sealed partial class ReferenceConfusionDetector : IDetector
     private static (int At, int Length, string Reason)? WrongPronoun(Sentence sentence, BenchSetting setting)
     {
         var named = setting.Characters
-            .Where(c => c.Gender is Gender.Female or Gender.Male && c.Names.Any(n => Regex.IsMatch(sentence.Text, $@"\b{Regex.Escape(n)}\b")))
+            .Where(c => c.Gender is Gender.Female or Gender.Male
+                && c.Names.Any(n => Regex.IsMatch(sentence.Text, $@"\b{Regex.Escape(n)}\b")))
             .ToList();
         var anyoneElse = setting.Characters.Count(c => c.Names.Any(n => Regex.IsMatch(sentence.Text, $@"\b{Regex.Escape(n)}\b")));
         if (named.Count != 1 || anyoneElse != 1 || GenderedNoun().IsMatch(sentence.Text))
@@ -176,6 +196,7 @@ public sealed partial class ReferenceConfusionDetector : IDetector
             return null;
         }
         var first = pronouns[0];
-        return (first.Index, first.Length, $"'{first.Value}' for {character.Name}, whose pronouns are {(character.Gender == Gender.Female ? "she/her" : "he/him")}");
+        return (first.Index, first.Length,
+            $"'{first.Value}' for {character.Name}, whose pronouns are {(character.Gender == Gender.Female ? "she/her" : "he/him")}");
     }
 }

@@ -2,7 +2,8 @@ using WorldPlay.Evaluation.Transcripts;
 
 namespace WorldPlay.Evaluation.Detectors;
 
-/// <summary>basics.repetition: a reply that reuses long word sequences of recent replies, or opens the way several recent replies opened.</summary>
+/// <summary>basics.repetition: a reply that reuses long word sequences of recent replies, or opens the way several recent replies
+/// opened.</summary>
 public sealed class RepetitionDetector : IDetector
 {
     /// <summary>Word sequences this long that recur are copying, not idiom (idioms and names rarely reach five words).</summary>
@@ -62,7 +63,8 @@ public sealed class RepetitionDetector : IDetector
         for (var i = 0; i + NgramLength <= words.Count; i++)
         {
             var last = words[i + NgramLength - 1];
-            yield return (string.Join(' ', Enumerable.Range(i, NgramLength).Select(j => words[j].Text)), words[i].Start, last.Start + last.Length);
+            yield return (string.Join(' ', Enumerable.Range(i, NgramLength).Select(j => words[j].Text)), words[i].Start,
+                last.Start + last.Length);
         }
     }
 }

@@ -15,19 +15,30 @@ public sealed partial class SpeaksForUserDetector : IDetector
 
     public string Category => BenchCategory.SpeaksForUser;
 
-    [GeneratedRegex(@"\byou (?:nod|nodded|smile|smiled|say|said|reply|replied|answer|answered|decide|decided|feel|felt|blush|blushed|laugh|laughed|agree|agreed|sigh|sighed|grin|grinned|whisper|whispered|shrug|shrugged|realize|realise|realized|realised|lean|leaned|reach|reached|take|took|step|stepped|walk|walked|turn|turned|can't help|find yourself|found yourself)\b|\byour (?:heart|pulse|cheeks|breath) (?:races|raced|quickens|quickened|flush|flushed|catches|caught|pounds|pounded|skips|skipped)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\byou (?:nod|nodded|smile|smiled|say|said|reply|replied|answer|answered|decide|decided|feel|felt|blush|blushed|laugh|laughed|" +
+        @"agree|agreed|sigh|sighed|grin|grinned|whisper|whispered|shrug|shrugged|realize|realise|realized|realised|lean|leaned|reach|" +
+        @"reached|take|took|step|stepped|walk|walked|turn|turned|can't help|find yourself|found yourself)\b|\byour (?:heart|pulse|cheeks|" +
+        @"breath) (?:races|raced|quickens|quickened|flush|flushed|catches|caught|pounds|pounded|skips|skipped)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecondPersonNarration();
 
     // Replies without quotes or asterisks have no marked narration; a sentence opening "You nodded" is narration all the same.
-    [GeneratedRegex(@"(?:^|[.!?…]\s+)(?<act>you (?:nodded|smiled|replied|answered|decided|felt|blushed|laughed|agreed|sighed|grinned|whispered|shrugged|realized|realised|leaned|reached|stepped|walked|turned|found yourself|can't help))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"(?:^|[.!?…]\s+)(?<act>you (?:nodded|smiled|replied|answered|decided|felt|blushed|laughed|agreed|sighed|grinned|whispered|" +
+        @"shrugged|realized|realised|leaned|reached|stepped|walked|turned|found yourself|can't help))\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PastTenseSecondPerson();
 
     public IEnumerable<DetectorHit> Detect(Transcript transcript)
     {
         var userNames = (transcript.Setting?.User?.Names ?? []).Concat(["{{user}}", "User", "You"]).ToList();
-        var label = new Regex($@"^\s*\**\s*(?:{string.Join('|', userNames.Select(Regex.Escape))})\s*:", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var label = new Regex($@"^\s*\**\s*(?:{string.Join('|', userNames.Select(Regex.Escape))})\s*:",
+            RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         var userActs = transcript.Setting?.User is { } user
-            ? new Regex($@"\b(?:{string.Join('|', user.Names.Select(Regex.Escape))})\s+(?:nods|smiles|says|laughs|sighs|grins|blushes|shrugs|agrees|decides|feels|whispers|replies|answers|leans|reaches|takes|steps|walks|turns)\b", RegexOptions.CultureInvariant)
+            ? new Regex(
+                $@"\b(?:{string.Join('|', user.Names.Select(Regex.Escape))})\s+(?:nods|smiles|says|laughs|sighs|grins|blushes|shrugs|" +
+                @"agrees|decides|feels|whispers|replies|answers|leans|reaches|takes|steps|walks|turns)\b", RegexOptions.CultureInvariant)
             : null;
         foreach (var (line, index) in transcript.NpcReplies)
         {
@@ -36,7 +47,8 @@ public sealed partial class SpeaksForUserDetector : IDetector
             if (dialogue.Success)
             {
                 yield return new DetectorHit(line.Turn, index, line.Speaker, Category, DialogueSeverity,
-                    Evidence.Of(text, dialogue.Index, Math.Min(text.Length - dialogue.Index, dialogue.Length + 40)), "writes a line of dialogue for the user");
+                    Evidence.Of(text, dialogue.Index, Math.Min(text.Length - dialogue.Index, dialogue.Length + 40)),
+                        "writes a line of dialogue for the user");
                 continue;
             }
             var narration = Prose.NarrationOnly(text);

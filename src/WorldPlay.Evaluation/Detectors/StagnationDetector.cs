@@ -39,7 +39,8 @@ public sealed class StagnationDetector : IDetector
             if (run >= StagnantRun)
             {
                 yield return new DetectorHit(line.Turn, i, line.Speaker, Category, Severity, Evidence.WholeLine(line.Text),
-                    $"{run} replies in a row with nothing new ({fresh} new content words here{(transcript.HasEvents ? ", no world change" : "")})");
+                    $"{run} replies in a row with nothing new ({fresh} new content words " +
+                        $"here{(transcript.HasEvents ? ", no world change" : "")})");
             }
         }
     }

@@ -24,7 +24,8 @@ public static class TranscriptScorer
     public static ScoredTranscript Score(Transcript transcript)
     {
         ArgumentNullException.ThrowIfNull(transcript);
-        var hits = Detectors.SelectMany(d => d.Detect(transcript)).OrderBy(h => h.Line).ThenBy(h => BenchCategory.All.ToList().IndexOf(h.Category));
+        var hits = Detectors.SelectMany(d => d.Detect(transcript)).OrderBy(h => h.Line)
+            .ThenBy(h => BenchCategory.All.ToList().IndexOf(h.Category));
         return new ScoredTranscript(transcript, [.. hits]);
     }
 }

@@ -11,7 +11,8 @@ public static class JudgeAgreement
     /// <summary>How many disagreements the report lists.</summary>
     public const int DisagreementCount = 20;
 
-    public static JudgeReport Summarize(string model, double sample, int seed, IReadOnlyList<ScoredTranscript> sessions, ImmutableArray<Judgement> judgements)
+    public static JudgeReport Summarize(string model, double sample, int seed, IReadOnlyList<ScoredTranscript> sessions,
+        ImmutableArray<Judgement> judgements)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         var confirmations = judgements.Where(j => j.Case.Purpose == JudgePurpose.Confirm).ToList();
@@ -23,11 +24,14 @@ public static class JudgeAgreement
             var confirmed = flagged.Count(j => j.Present(id) == true);
             var rejected = flagged.Count(j => j.Present(id) == false);
             var found = answeredAudits.Count(j => j.Present(id) == true);
-            return new JudgeCategoryAgreement(id, flagged.Count, confirmed, rejected, flagged.Count - confirmed - rejected, answeredAudits.Count, found,
-                Share(confirmed, confirmed + rejected), Share(found, answeredAudits.Count), Kappa(confirmed, rejected, found, answeredAudits.Count - found));
+            return new JudgeCategoryAgreement(id, flagged.Count, confirmed, rejected, flagged.Count - confirmed - rejected,
+                answeredAudits.Count, found,
+                Share(confirmed, confirmed + rejected), Share(found, answeredAudits.Count),
+                    Kappa(confirmed, rejected, found, answeredAudits.Count - found));
         }).ToImmutableArray();
 
-        var sum = (Confirmed: categories.Sum(c => c.Confirmed), Rejected: categories.Sum(c => c.Rejected), Found: categories.Sum(c => c.Found));
+        var sum = (Confirmed: categories.Sum(c => c.Confirmed), Rejected: categories.Sum(c => c.Rejected),
+            Found: categories.Sum(c => c.Found));
         // Pooled over categories: every audited reply is 13 (reply, category) pairs the detectors said no to.
         var auditPairs = answeredAudits.Count * BenchCategory.All.Count;
         var withFindings = answeredAudits.Count(j => j.Verdicts.Any(v => v.Present));
@@ -55,7 +59,8 @@ public static class JudgeAgreement
     }
 
     /// <summary>Cohen's kappa of two yes/no raters, from the 2×2 table: both yes, detectors yes and judge no, detectors no and judge
-    /// yes, both no. Null when undefined: no pairs, or chance agreement already 1 (both raters said the same one thing throughout).</summary>
+    /// yes, both no. Null when undefined: no pairs, or chance agreement already 1 (both raters said the same one thing
+    /// throughout).</summary>
     public static double? Kappa(int bothYes, int onlyDetectors, int onlyJudge, int bothNo)
     {
         double n = bothYes + onlyDetectors + onlyJudge + bothNo;
@@ -64,13 +69,15 @@ public static class JudgeAgreement
             return null;
         }
         var observed = (bothYes + bothNo) / n;
-        var chance = (((bothYes + onlyDetectors) / n) * ((bothYes + onlyJudge) / n)) + (((onlyJudge + bothNo) / n) * ((onlyDetectors + bothNo) / n));
+        var chance = (((bothYes + onlyDetectors) / n) * ((bothYes + onlyJudge) / n)) + (
+            ((onlyJudge + bothNo) / n) * ((onlyDetectors + bothNo) / n));
         return chance >= 1 ? null : Statistics.Round((observed - chance) / (1 - chance));
     }
 
     private static double? Share(int part, int whole) => whole == 0 ? null : Statistics.Round((double)part / whole);
 
-    private static ImmutableArray<JudgeDisagreement> Disagreements(IReadOnlyList<ScoredTranscript> sessions, ImmutableArray<Judgement> judgements) =>
+    private static ImmutableArray<JudgeDisagreement> Disagreements(IReadOnlyList<ScoredTranscript> sessions,
+        ImmutableArray<Judgement> judgements) =>
     [
         .. judgements
             .OrderBy(j => j.Case.Session).ThenBy(j => j.Case.Line)
@@ -83,7 +90,8 @@ public static class JudgeAgreement
                 var confirm = x.Judgement.Case.Purpose == JudgePurpose.Confirm;
                 // A rejection shows the detector's evidence (what the judge said is not a misalignment); a miss shows the judge's.
                 var evidence = confirm
-                    ? sessions[x.Judgement.Case.Session].Hits.First(h => h.Line == x.Judgement.Case.Line && h.Category == x.Category).Evidence.Quote
+                    ? sessions[x.Judgement.Case.Session].Hits.First(h => h.Line == x.Judgement.Case.Line
+                        && h.Category == x.Category).Evidence.Quote
                     : verdict?.Evidence ?? "";
                 return new JudgeDisagreement(x.Judgement.Case.SessionName, x.Judgement.Case.Turn, x.Judgement.Case.Speaker, x.Category,
                     confirm ? "rejected" : "missed", evidence, verdict?.Reason ?? "");

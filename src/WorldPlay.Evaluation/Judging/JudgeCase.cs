@@ -11,7 +11,8 @@ public enum JudgePurpose
 
 /// <summary>One NPC reply put to the judge: which session and line, and the categories asked about (the flagged ones for a
 /// confirmation, all thirteen for an audit).</summary>
-public sealed record JudgeCase(int Session, string SessionName, int Line, int Turn, string Speaker, JudgePurpose Purpose, ImmutableArray<string> Categories);
+public sealed record JudgeCase(int Session, string SessionName, int Line, int Turn, string Speaker, JudgePurpose Purpose,
+    ImmutableArray<string> Categories);
 
 /// <summary>The judge's word on one category: whether the reply shows it, the words that show it, and why.</summary>
 public sealed record JudgeVerdict(string Category, bool Present, string Evidence, string Reason);
@@ -25,7 +26,8 @@ public enum JudgeOutcome
     Failed,
 }
 
-/// <summary>The judge's answer to one <see cref="JudgeCase"/>; <see cref="Problem"/> says what went wrong when it is not answered.</summary>
+/// <summary>The judge's answer to one <see cref="JudgeCase"/>; <see cref="Problem"/> says what went wrong when it is not
+/// answered.</summary>
 public sealed record Judgement(JudgeCase Case, JudgeOutcome Outcome, ImmutableArray<JudgeVerdict> Verdicts, string? Problem)
 {
     /// <summary>The verdict on <paramref name="category"/>, or null when there is none: for an audit, a readable answer that does

@@ -18,8 +18,10 @@ public sealed record JudgeCategoryAgreement(
     double? MissRate,
     double? Kappa);
 
-/// <summary>A reply where judge and detectors disagree: a flagged category the judge rejected, or one the judge found in an audit.</summary>
-public sealed record JudgeDisagreement(string Session, int Turn, string Speaker, string Category, string Kind, string Evidence, string Reason);
+/// <summary>A reply where judge and detectors disagree: a flagged category the judge rejected, or one the judge found in an
+/// audit.</summary>
+public sealed record JudgeDisagreement(string Session, int Turn, string Speaker, string Category, string Kind, string Evidence,
+    string Reason);
 
 /// <summary>The <c>judge</c> section of report.json: what was asked (model, audit share and seed), how the calls went, the
 /// agreement overall (all categories' pairs pooled) and per category, and the disagreements to read.</summary>

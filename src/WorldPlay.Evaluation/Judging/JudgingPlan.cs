@@ -14,7 +14,8 @@ public static class JudgingPlan
     /// handful of audits tells more than one.</summary>
     public const int MinimumAudit = 5;
 
-    /// <summary>One question per flagged reply, about its flagged categories (each once, however many hits it has), in session and line order.</summary>
+    /// <summary>One question per flagged reply, about its flagged categories (each once, however many hits it has), in session and line
+    /// order.</summary>
     public static ImmutableArray<JudgeCase> Confirmations(IReadOnlyList<ScoredTranscript> sessions)
     {
         ArgumentNullException.ThrowIfNull(sessions);
@@ -39,7 +40,8 @@ public static class JudgingPlan
             var j = random.Next(i, unflagged.Count);
             (unflagged[i], unflagged[j]) = (unflagged[j], unflagged[i]);
         }
-        return [.. unflagged.Take(size).Order().Select(x => Case(sessions[x.Session], x.Session, x.Line, JudgePurpose.Audit, JudgePrompt.AllCategories))];
+        return [.. unflagged.Take(size).Order()
+            .Select(x => Case(sessions[x.Session], x.Session, x.Line, JudgePurpose.Audit, JudgePrompt.AllCategories))];
     }
 
     /// <summary>How many of <paramref name="unflagged"/> replies an audit of <paramref name="fraction"/> looks at: none for a share

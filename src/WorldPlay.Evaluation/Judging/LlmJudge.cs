@@ -34,7 +34,8 @@ public sealed class LlmJudge
         string reply;
         try
         {
-            reply = await _endpoint.CompleteJsonAsync(JudgePrompt.Instructions, JudgePrompt.Material(transcript, question), JudgePrompt.SchemaName,
+            reply = await _endpoint.CompleteJsonAsync(JudgePrompt.Instructions, JudgePrompt.Material(transcript, question),
+                JudgePrompt.SchemaName,
                 JudgePrompt.Schema, cancellationToken).ConfigureAwait(false);
         }
         catch (MindUnavailableException e)
@@ -49,7 +50,8 @@ public sealed class LlmJudge
     /// <summary>Judges every flagged reply of <paramref name="sessions"/> and an audit sample of <paramref name="sample"/> of the
     /// unflagged ones (drawn with <paramref name="seed"/>), <paramref name="concurrency"/> at a time, and sums up the agreement.</summary>
     public async Task<JudgeReport> AssessAsync(
-        IReadOnlyList<ScoredTranscript> sessions, double sample, int seed, int concurrency = DefaultConcurrency, CancellationToken cancellationToken = default)
+        IReadOnlyList<ScoredTranscript> sessions, double sample, int seed, int concurrency = DefaultConcurrency,
+            CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
@@ -58,7 +60,8 @@ public sealed class LlmJudge
         await Parallel.ForEachAsync(
             Enumerable.Range(0, cases.Length),
             new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-            async (i, ct) => judgements[i] = await JudgeAsync(sessions[cases[i].Session].Transcript, cases[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (i, ct) => judgements[i] = await JudgeAsync(sessions[cases[i].Session].Transcript, cases[i], ct).ConfigureAwait(false))
+                .ConfigureAwait(false);
         return JudgeAgreement.Summarize(Model, sample, seed, sessions, [.. judgements]);
     }
 

@@ -30,7 +30,8 @@ public static class VerdictReader
             {
                 continue;
             }
-            verdicts.Add(new JudgeVerdict(category, present, Text(Property(item, "evidence", "quote")), Text(Property(item, "reason", "why"))));
+            verdicts.Add(
+                new JudgeVerdict(category, present, Text(Property(item, "evidence", "quote")), Text(Property(item, "reason", "why"))));
         }
         return verdicts.ToImmutable();
     }
@@ -79,7 +80,8 @@ public static class VerdictReader
         return null;
     }
 
-    /// <summary>The category id a model wrote: exact, in any case, with dashes or spaces for underscores, or only the part after the group.</summary>
+    /// <summary>The category id a model wrote: exact, in any case, with dashes or spaces for underscores, or only the part after the
+    /// group.</summary>
     private static string? Category(JsonElement? value)
     {
         if (value is not { ValueKind: JsonValueKind.String } text)

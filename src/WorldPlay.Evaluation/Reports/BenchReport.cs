@@ -14,10 +14,12 @@ public sealed record CategoryResult(string Id, string Group, int Hits, double Ra
 /// <summary>A score from 0 to 100: 100 × (1 − the share of NPC turns with at least one hit in the group's categories).</summary>
 public sealed record GroupScore(string Group, double Score, Interval Interval);
 
-/// <summary>The k-th NPC reply across sessions: how many sessions reached it, the share that was misaligned, mean length in characters.</summary>
+/// <summary>The k-th NPC reply across sessions: how many sessions reached it, the share that was misaligned, mean length in
+/// characters.</summary>
 public sealed record TurnPoint(int Index, int Sessions, double MisalignmentRate, double MeanLength);
 
-/// <summary>Where quality drops: the first window of NPC replies whose misalignment rate is significantly above the first window's.</summary>
+/// <summary>Where quality drops: the first window of NPC replies whose misalignment rate is significantly above the first
+/// window's.</summary>
 public sealed record Wall(int FromIndex, int ToIndex, double Rate, double BaselineRate, double PValue);
 
 /// <summary>One of the worst NPC replies, with every hit on it.</summary>

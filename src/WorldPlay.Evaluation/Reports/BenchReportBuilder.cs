@@ -41,7 +41,8 @@ public static class BenchReportBuilder
                 var list = rs as IReadOnlyCollection<Reply> ?? [.. rs];
                 return list.Count == 0 ? 0 : (double)list.Sum(r => r.Hits.Count(h => h.Category == id)) / list.Count;
             }
-            return new CategoryResult(id, BenchGroups.Of(id), all.Sum(r => r.Hits.Count(h => h.Category == id)), Statistics.Round(Rate(all)), Interval(Rate, i + 1));
+            return new CategoryResult(id, BenchGroups.Of(id), all.Sum(r => r.Hits.Count(h => h.Category == id)),
+                Statistics.Round(Rate(all)), Interval(Rate, i + 1));
         }).ToImmutableArray();
 
         GroupScore Group(string name, Func<string, bool> inGroup, int salt)
@@ -69,14 +70,16 @@ public static class BenchReportBuilder
             .Select(x =>
             {
                 var line = x.Session.Transcript.Lines[x.Reply.Hits[0].Line];
-                return new WorstTurn(x.Session.Transcript.Name, line.Turn, line.Speaker, line.Text, x.Reply.Hits.Max(h => h.Severity), x.Reply.Hits);
+                return new WorstTurn(x.Session.Transcript.Name, line.Turn, line.Speaker, line.Text, x.Reply.Hits.Max(h => h.Severity),
+                    x.Reply.Hits);
             })
             .ToImmutableArray();
         var results = sessions.Select((s, i) => new SessionResult(
             s.Transcript.Name,
             replies[i].Length,
             s.Hits.Length,
-            Statistics.Round(replies[i].Length == 0 ? 100 : 100.0 * (1 - ((double)replies[i].Count(r => !r.Hits.IsEmpty) / replies[i].Length))))).ToImmutableArray();
+            Statistics.Round(replies[i].Length == 0 ? 100
+                : 100.0 * (1 - ((double)replies[i].Count(r => !r.Hits.IsEmpty) / replies[i].Length))))).ToImmutableArray();
         return new BenchReport(
             FormatVersion,
             seed,

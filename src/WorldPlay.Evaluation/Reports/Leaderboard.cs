@@ -4,13 +4,17 @@ using System.Text;
 
 namespace WorldPlay.Evaluation.Reports;
 
-/// <summary>One entry of a comparison: a report's overall score, and its paired difference to the leader over the scenarios both played.</summary>
-public sealed record LeaderboardEntry(int Rank, string Name, double Score, Interval Interval, int SharedScenarios, double? DifferenceToLeader, Interval? DifferenceInterval);
+/// <summary>One entry of a comparison: a report's overall score, and its paired difference to the leader over the scenarios both
+/// played.</summary>
+public sealed record LeaderboardEntry(int Rank, string Name, double Score, Interval Interval, int SharedScenarios,
+    double? DifferenceToLeader, Interval? DifferenceInterval);
 
-/// <summary>Ranks several reports by overall score and compares each to the leader scenario by scenario (sessions with the same name).</summary>
+/// <summary>Ranks several reports by overall score and compares each to the leader scenario by scenario (sessions with the same
+/// name).</summary>
 public static class Leaderboard
 {
-    public static ImmutableArray<LeaderboardEntry> Compare(IReadOnlyList<(string Name, BenchReport Report)> reports, int seed = BenchReportBuilder.DefaultSeed)
+    public static ImmutableArray<LeaderboardEntry> Compare(IReadOnlyList<(string Name, BenchReport Report)> reports,
+        int seed = BenchReportBuilder.DefaultSeed)
     {
         ArgumentNullException.ThrowIfNull(reports);
         var ranked = reports.OrderByDescending(r => r.Report.Overall.Score).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
@@ -41,12 +45,15 @@ public static class Leaderboard
             var difference = e.DifferenceToLeader is { } d && e.DifferenceInterval is { } di
                 ? $"{d,6:+0.0;-0.0;0.0} [{di.Low:+0.0;-0.0;0.0}, {di.High:+0.0;-0.0;0.0}]"
                 : e.Rank == 1 ? "leader" : "no shared scenario";
-            text.AppendLine(CultureInfo.InvariantCulture, $"{e.Rank,4}  {e.Score,5:0.0}  [{e.Interval.Low,5:0.0}, {e.Interval.High,5:0.0}]   {difference,-26}  {e.SharedScenarios,9}  {e.Name}");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{e.Rank,4}  {e.Score,5:0.0}  [{e.Interval.Low,5:0.0}, {e.Interval.High,5:0.0}]   {difference,-26}  " +
+                $"{e.SharedScenarios,9}  {e.Name}");
         }
         return text.ToString();
     }
 
     /// <summary>Mean session score per scenario: repeats of a scenario share its name.</summary>
     private static Dictionary<string, double> ScenarioScores(BenchReport report) =>
-        report.SessionResults.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Average(s => s.Score), StringComparer.Ordinal);
+        report.SessionResults.GroupBy(s => s.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Average(s => s.Score), StringComparer.Ordinal);
 }

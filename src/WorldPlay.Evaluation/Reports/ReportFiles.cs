@@ -33,7 +33,8 @@ public static class ReportFiles
         var path = Path.Combine(directory, JsonName);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"No {JsonName} in '{Path.GetFullPath(directory)}'; give directories written by 'worldplay bench score --out DIR'.", path);
+            throw new FileNotFoundException(
+                $"No {JsonName} in '{Path.GetFullPath(directory)}'; give directories written by 'worldplay bench score --out DIR'.", path);
         }
         try
         {

@@ -7,13 +7,15 @@ namespace WorldPlay.Evaluation.Scenarios;
 /// and for how many user turns (<see cref="NumTurns"/>).</summary>
 public sealed record AdversarialSituation(ImmutableArray<string> Tags, string Text, int NumTurns);
 
-/// <summary>Reads the adversarial situations file (<c>situations.en.json</c>: <c>{"situations": [{"tags": [...], "text": ..., "num_turns": 4}]}</c>).</summary>
+/// <summary>Reads the adversarial situations file (<c>situations.en.json</c>: <c>{"situations": [{"tags": [...], "text": ..., "num_turns":
+/// 4}]}</c>).</summary>
 public static class AdversarialSituations
 {
     private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
     /// <summary>The situations in the file at <paramref name="path"/>, in file order.</summary>
-    /// <exception cref="ScenarioImportException">The file cannot be read, or some situation is malformed (all problems are listed).</exception>
+    /// <exception cref="ScenarioImportException">The file cannot be read, or some situation is malformed (all problems are
+    /// listed).</exception>
     public static ImmutableArray<AdversarialSituation> Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -29,7 +31,8 @@ public static class AdversarialSituations
         }
         catch (JsonException e)
         {
-            throw new ScenarioImportException([where with { Message = $"is not valid JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}" }]);
+            var message = $"is not valid JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}";
+            throw new ScenarioImportException([where with { Message = message }]);
         }
         using (document)
         {
@@ -44,7 +47,8 @@ public static class AdversarialSituations
             {
                 if (list[i].ValueKind != JsonValueKind.Object)
                 {
-                    f.Problem($"situations[{i}]", $"is {RecordFields.Kind(list[i])}, expected an object {{ \"tags\": [...], \"text\": ..., \"num_turns\": ... }}");
+                    f.Problem($"situations[{i}]",
+                        $"is {RecordFields.Kind(list[i])}, expected an object {{ \"tags\": [...], \"text\": ..., \"num_turns\": ... }}");
                     continue;
                 }
                 var entry = f.Within(list[i], $"situations[{i}]");

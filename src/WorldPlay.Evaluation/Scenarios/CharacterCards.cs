@@ -26,13 +26,16 @@ internal static class CharacterCards
         }
         catch (JsonException e)
         {
-            return RecordOutcome.Failed([where with { Message = $"is not valid JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}" }]);
+            var message = $"is not valid JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}";
+            return RecordOutcome.Failed([where with { Message = message }]);
         }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return RecordOutcome.Failed([where with { Message = $"is {RecordFields.Kind(document.RootElement)}; a character card is one JSON object {{ \"spec\": \"{Spec}\", ... }}" }]);
+                var message =
+                    $"is {RecordFields.Kind(document.RootElement)}; a character card is one JSON object {{ \"spec\": \"{Spec}\", ... }}";
+                return RecordOutcome.Failed([where with { Message = message }]);
             }
             return Import(new RecordFields(document.RootElement, where), Path.GetFileNameWithoutExtension(path), options);
         }
@@ -57,7 +60,8 @@ internal static class CharacterCards
         var scenario = f.Text("data.scenario");
         if (name is not null && description is null && personality is null && scenario is null)
         {
-            f.Problem("data.description", "is missing, and so are data.personality and data.scenario; one of them must say who the character is");
+            f.Problem("data.description",
+                "is missing, and so are data.personality and data.scenario; one of them must say who the character is");
         }
         var traits = SourceText.Traits(Text(personality));
         var who = description ?? personality ?? scenario ?? "";
@@ -71,7 +75,8 @@ internal static class CharacterCards
         var greetings = f.Texts("data.alternate_greetings");
         var tags = f.Texts("data.tags");
         var opening = f.Text("data.first_mes");
-        var instructions = string.Join("\n\n", new[] { f.Text("data.system_prompt"), f.Text("data.post_history_instructions") }.OfType<string>());
+        var instructions = string.Join("\n\n",
+            new[] { f.Text("data.system_prompt"), f.Text("data.post_history_instructions") }.OfType<string>());
         if (f.Problems.Count > 0)
         {
             return RecordOutcome.Failed(f.Problems);
@@ -97,7 +102,8 @@ internal static class CharacterCards
         return RecordOutcome.Of(draft.Build(f.Where));
     }
 
-    /// <summary>The contents of the enabled lore-book entries, in insertion order (entries without one keep their place at the end).</summary>
+    /// <summary>The contents of the enabled lore-book entries, in insertion order (entries without one keep their place at the
+    /// end).</summary>
     private static ImmutableArray<string> LoreBook(RecordFields f, Func<string?, string> text)
     {
         if (f.Element("data.character_book") is null)
@@ -110,7 +116,8 @@ internal static class CharacterCards
         {
             if (list[i].ValueKind != JsonValueKind.Object)
             {
-                f.Problem($"data.character_book.entries[{i}]", $"is {RecordFields.Kind(list[i])}, expected an object {{ \"keys\": [...], \"content\": ... }}");
+                f.Problem($"data.character_book.entries[{i}]",
+                    $"is {RecordFields.Kind(list[i])}, expected an object {{ \"keys\": [...], \"content\": ... }}");
                 continue;
             }
             var entry = f.Within(list[i], $"data.character_book.entries[{i}]");

@@ -3,7 +3,8 @@ using System.Text.Json;
 
 namespace WorldPlay.Evaluation.Scenarios;
 
-/// <summary>Reads the fields of one source record by dotted path, collecting a problem for each required field that is missing or of the wrong kind.</summary>
+/// <summary>Reads the fields of one source record by dotted path, collecting a problem for each required field that is missing or of the
+/// wrong kind.</summary>
 internal sealed class RecordFields
 {
     // Placeholder values the sources use instead of leaving a field out; a world should not say "Age: Not specified".
@@ -32,7 +33,8 @@ internal sealed class RecordFields
 
     public IReadOnlyList<ScenarioProblem> Problems => _problems;
 
-    /// <summary>A reader of a nested object (a list entry) whose problems name the full path, such as <c>data.character_book.entries[2].content</c>.</summary>
+    /// <summary>A reader of a nested object (a list entry) whose problems name the full path, such as
+    /// <c>data.character_book.entries[2].content</c>.</summary>
     public RecordFields Within(JsonElement element, string path) => new(element, Where, _prefix + path + ".", _problems);
 
     public void Problem(string field, string message) => _problems.Add(Where with { Field = _prefix + field, Message = message });
@@ -51,7 +53,8 @@ internal sealed class RecordFields
         return here.ValueKind == JsonValueKind.Null ? null : here;
     }
 
-    /// <summary>The text at <paramref name="path"/>, trimmed; numbers as written, lists of texts joined by commas. Null when absent, empty or a placeholder like "Not specified".</summary>
+    /// <summary>The text at <paramref name="path"/>, trimmed; numbers as written, lists of texts joined by commas. Null when absent, empty
+    /// or a placeholder like "Not specified".</summary>
     public string? Text(string path, bool required = false)
     {
         var element = Element(path);
@@ -203,7 +206,8 @@ internal sealed class RecordFields
     private static string Describe(JsonElement e) =>
         string.Join("; ", e.EnumerateObject()
             .Where(p => p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
-            .Select(p => $"{p.Name.Replace('_', ' ')}: {(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())}"));
+            .Select(p => $"{p.Name.Replace('_', ' ')}: " +
+                $"{(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())}"));
 
     public static string Kind(JsonElement e) => e.ValueKind switch
     {

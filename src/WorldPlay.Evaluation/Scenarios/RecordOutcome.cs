@@ -6,7 +6,8 @@ namespace WorldPlay.Evaluation.Scenarios;
 /// <summary>One source record imported: its scenario, or why there is none.</summary>
 internal sealed record RecordOutcome(Scenario? Scenario, ImmutableArray<ScenarioProblem> Problems)
 {
-    public static RecordOutcome Of((Scenario? Scenario, ImmutableArray<ScenarioProblem> Problems) built) => new(built.Scenario, built.Problems);
+    public static RecordOutcome Of((Scenario? Scenario, ImmutableArray<ScenarioProblem> Problems) built)
+        => new(built.Scenario, built.Problems);
 
     public static RecordOutcome Failed(IEnumerable<ScenarioProblem> problems) => new(null, [.. problems]);
 }
@@ -42,14 +43,16 @@ internal static class JsonLines
         }
         catch (JsonException e)
         {
-            return RecordOutcome.Failed([where with { Message = $"is not valid JSON at position {(e.BytePositionInLine ?? 0) + 1}; each line must be one JSON object" }]);
+            var message = $"is not valid JSON at position {(e.BytePositionInLine ?? 0) + 1}; each line must be one JSON object";
+            return RecordOutcome.Failed([where with { Message = message }]);
         }
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return RecordOutcome.Failed([where with { Message = $"is {RecordFields.Kind(root)}; each line must be one JSON object {{ ... }}" }]);
+                var message = $"is {RecordFields.Kind(root)}; each line must be one JSON object {{ ... }}";
+                return RecordOutcome.Failed([where with { Message = message }]);
             }
             return import(new RecordFields(root, where with { RecordId = RecordFields.IdOf(root) }));
         }

@@ -25,7 +25,8 @@ internal static partial class RpBenchCharacters
         var who = description ?? longDefinition ?? shortDefinition ?? title;
         if (who is null && name is not null)
         {
-            f.Problem("npc_profile.description", "is missing, and so are long_definition_text, short_definition_text and title; one of them must say who the character is");
+            f.Problem("npc_profile.description",
+                "is missing, and so are long_definition_text, short_definition_text and title; one of them must say who the character is");
         }
         var (exampleLines, story) = Definition(Text(f.Text("npc_profile.definition_text")), npc, options.UserName);
         var opening = RpBenchScenes.OpeningMessage(f);

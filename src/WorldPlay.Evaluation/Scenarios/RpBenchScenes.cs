@@ -89,7 +89,8 @@ internal static class RpBenchScenes
         {
             if (turns[i].ValueKind != JsonValueKind.Object)
             {
-                f.Problem($"conversation[{i}]", $"is {RecordFields.Kind(turns[i])}, expected an object {{ \"from\": ..., \"sentences\": [...] }}");
+                f.Problem($"conversation[{i}]",
+                    $"is {RecordFields.Kind(turns[i])}, expected an object {{ \"from\": ..., \"sentences\": [...] }}");
                 continue;
             }
             var turn = f.Within(turns[i], $"conversation[{i}]");

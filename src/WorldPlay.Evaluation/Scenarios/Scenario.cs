@@ -18,7 +18,8 @@ public enum ScenarioFormat
     CharacterCard,
 }
 
-/// <summary>One bench setting: a world the engine can simulate, the scene to play in it, who the NPC and the user are, and how it opens.</summary>
+/// <summary>One bench setting: a world the engine can simulate, the scene to play in it, who the NPC and the user are, and how it
+/// opens.</summary>
 /// <param name="Id">Unique and stable across runs, such as <c>rpbench-scenes-12</c>; reports are keyed by it.</param>
 /// <param name="Origin">The file and record it was imported from, such as <c>scenes.jsonl line 13 (id 12)</c>.</param>
 /// <param name="Npc">The character the model under test plays.</param>
@@ -26,7 +27,8 @@ public enum ScenarioFormat
 /// <param name="OpeningMessage">The NPC's first message as the source wrote it, or null when the source has none.</param>
 /// <param name="AlternateGreetings">Other first messages the source offers (Character Card V2 only).</param>
 /// <param name="Progression">When the source considers the scene concluded (RPBench-Auto scenes only).</param>
-/// <param name="Instructions">Instructions the source gives the model playing the NPC (a card's system prompt, RPBench-Auto's role-play instruction).</param>
+/// <param name="Instructions">Instructions the source gives the model playing the NPC (a card's system prompt, RPBench-Auto's role-play
+/// instruction).</param>
 public sealed record Scenario(
     string Id,
     ScenarioFormat Format,
@@ -46,6 +48,7 @@ public sealed record Scenario(
     /// <summary>The scene this scenario plays.</summary>
     public SceneSpec Scene => World.Scenes.First(s => s.Id == SceneId);
 
-    /// <summary>The world file JSON <see cref="World"/> was read from, or null (a sample world), so that a transcript can carry its setting.</summary>
+    /// <summary>The world file JSON <see cref="World"/> was read from, or null (a sample world), so that a transcript can carry its
+    /// setting.</summary>
     public string? WorldFile { get; init; }
 }

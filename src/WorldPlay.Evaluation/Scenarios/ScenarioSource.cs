@@ -4,18 +4,22 @@ using WorldPlay.Core.Worlds;
 
 namespace WorldPlay.Evaluation.Scenarios;
 
-/// <summary>Scenarios read from a source, and the records left out because they could not be imported (with <see cref="BadRecords.Skip"/>).</summary>
+/// <summary>Scenarios read from a source, and the records left out because they could not be imported (with
+/// <see cref="BadRecords.Skip"/>).</summary>
 public sealed record ScenarioSet(ImmutableArray<Scenario> Scenarios, ImmutableArray<ScenarioProblem> Skipped);
 
 /// <summary>Loads bench scenarios from a file or folder, telling the format from the content.</summary>
 public static class ScenarioSource
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip };
 
-    /// <summary>The scenarios at <paramref name="path"/>: an RPBench-Auto <c>scenes.jsonl</c> or <c>characters.jsonl</c>, a Character Card V2
+    /// <summary>The scenarios at <paramref name="path"/>: an RPBench-Auto <c>scenes.jsonl</c> or <c>characters.jsonl</c>, a Character Card
+    /// V2
     /// JSON, a WorldPlay world file or sample name, or a folder of these (read in file-name order). <paramref name="offset"/> records are
     /// passed over and at most <paramref name="limit"/> taken, counting records across the whole source before importing them.</summary>
-    /// <exception cref="ScenarioImportException">The source cannot be read or its format is unknown; or, with <see cref="BadRecords.Fail"/>, some record in the window is bad (all are listed).</exception>
+    /// <exception cref="ScenarioImportException">The source cannot be read or its format is unknown; or, with
+    /// <see cref="BadRecords.Fail"/>, some record in the window is bad (all are listed).</exception>
     public static ScenarioSet Load(string path, int? limit = null, int? offset = null, ScenarioImportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -37,7 +41,9 @@ public static class ScenarioSource
             {
                 if (!ids.Add(scenario.Id))
                 {
-                    problems.Add(new ScenarioProblem(scenario.Origin, null, null, "", $"has the scenario id '{scenario.Id}' of an earlier scenario; ids must be unique across a source"));
+                    problems.Add(
+                        new ScenarioProblem(scenario.Origin, null, null, "",
+                            $"has the scenario id '{scenario.Id}' of an earlier scenario; ids must be unique across a source"));
                     continue;
                 }
                 scenarios.Add(scenario);
@@ -62,7 +68,9 @@ public static class ScenarioSource
             {
                 return ScenarioFormat.WorldFile;
             }
-            throw Unreadable(path, $"no such file; give a scenes.jsonl or characters.jsonl, a character card, a world file, a folder of these, or a sample world ({string.Join(", ", WorldFiles.SampleNames)})");
+            throw Unreadable(path,
+                "no such file; give a scenes.jsonl or characters.jsonl, a character card, a world file, a folder of these, or a sample " +
+                $"world ({string.Join(", ", WorldFiles.SampleNames)})");
         }
         if (path.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {
@@ -82,7 +90,9 @@ public static class ScenarioSource
                     return ScenarioFormat.RpBenchScene;
                 }
             }
-            throw Unreadable(path, "the first record is neither an RPBench-Auto scene (npc_profile.name) nor an RPBench-Auto character (npc_profile.name_text)");
+            throw Unreadable(path,
+                "the first record is neither an RPBench-Auto scene (npc_profile.name) nor an RPBench-Auto character " +
+                "(npc_profile.name_text)");
         }
         JsonElement root;
         try
@@ -102,11 +112,14 @@ public static class ScenarioSource
         {
             return ScenarioFormat.CharacterCard;
         }
-        if (root.ValueKind == JsonValueKind.Object && (root.TryGetProperty("characters", out _) || root.TryGetProperty("scenes", out _) || root.TryGetProperty("places", out _)))
+        if (root.ValueKind == JsonValueKind.Object
+            && (root.TryGetProperty("characters", out _) || root.TryGetProperty("scenes", out _) || root.TryGetProperty("places", out _)))
         {
             return ScenarioFormat.WorldFile;
         }
-        throw Unreadable(path, $"is neither a Character Card V2 (\"spec\": \"{CharacterCards.Spec}\") nor a WorldPlay world file (\"places\", \"characters\", \"scenes\")");
+        throw Unreadable(path,
+            $"is neither a Character Card V2 (\"spec\": \"{CharacterCards.Spec}\") nor a WorldPlay world file (\"places\", " +
+            "\"characters\", \"scenes\")");
     }
 
     private static IEnumerable<Func<RecordOutcome>> Records(string path, ScenarioImportOptions options)

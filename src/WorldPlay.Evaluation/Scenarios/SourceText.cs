@@ -52,7 +52,8 @@ internal static partial class SourceText
     /// <summary>The text without Markdown bold and heading marks, trimmed.</summary>
     public static string Plain(string text) => Heading().Replace(text.Replace("**", "", StringComparison.Ordinal), "").Trim();
 
-    /// <summary>Personality words from a list such as "Antagonistic, possessive, envious": the short pieces that contain a letter.</summary>
+    /// <summary>Personality words from a list such as "Antagonistic, possessive, envious": the short pieces that contain a
+    /// letter.</summary>
     public static ImmutableArray<string> Traits(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -65,7 +66,8 @@ internal static partial class SourceText
             .Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
-    /// <summary>A world id from a name: lowercase ASCII letters and digits joined by dashes, at most 64 characters; null when nothing is left.</summary>
+    /// <summary>A world id from a name: lowercase ASCII letters and digits joined by dashes, at most 64 characters; null when nothing is
+    /// left.</summary>
     public static string? Slug(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -79,7 +81,8 @@ internal static partial class SourceText
             {
                 slug.Append(c);
             }
-            else if (char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark && slug.Length > 0 && slug[^1] != '-')
+            else if (char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark && slug.Length > 0
+                && slug[^1] != '-')
             {
                 slug.Append('-');
             }
@@ -92,7 +95,8 @@ internal static partial class SourceText
         return text.Length == 0 ? null : text;
     }
 
-    /// <summary>The text with the card placeholders for the character and the user (<c>{{char}}</c>, <c>{{user}}</c>, <c>&lt;BOT&gt;</c>, <c>&lt;USER&gt;</c>, any case) replaced by their names.</summary>
+    /// <summary>The text with the card placeholders for the character and the user (<c>{{char}}</c>, <c>{{user}}</c>, <c>&lt;BOT&gt;</c>,
+    /// <c>&lt;USER&gt;</c>, any case) replaced by their names.</summary>
     public static string Substitute(string text, string character, string user) =>
         Placeholder().Replace(text, m => m.Groups["who"].Value.Equals("user", StringComparison.OrdinalIgnoreCase) ? user : character);
 

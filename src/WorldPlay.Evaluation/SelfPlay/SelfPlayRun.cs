@@ -6,7 +6,8 @@ using WorldPlay.Minds;
 
 namespace WorldPlay.Evaluation.SelfPlay;
 
-/// <summary>A session left out of the report because its simulated user broke: its transcript measures the simulator, not the characters.</summary>
+/// <summary>A session left out of the report because its simulated user broke: its transcript measures the simulator, not the
+/// characters.</summary>
 public sealed record DiscardedSession(string Name, UserSimulatorBreakKind Kind, int Turn, string Reason);
 
 /// <summary>A session that could not be played to the end (the model, a silo or storage kept failing after every retry).</summary>
@@ -36,7 +37,8 @@ public static class SelfPlayRun
 
     /// <summary>Plays <paramref name="sessions"/> with <paramref name="player"/>, at most <paramref name="concurrency"/> at once, for
     /// <paramref name="turns"/> turns each. A kept session's transcript goes to <c>DIR/transcripts/NAME.jsonl</c>; a discarded one to
-    /// <c>DIR/discarded/NAME.jsonl</c> with <c>NAME.reason.txt</c> beside it. <paramref name="progress"/> hears of every finished session.</summary>
+    /// <c>DIR/discarded/NAME.jsonl</c> with <c>NAME.reason.txt</c> beside it. <paramref name="progress"/> hears of every finished
+    /// session.</summary>
     public static async Task<SelfPlayResult> RunAsync(
         IReadOnlyList<SelfPlaySession> sessions, ISessionPlayer player, int turns, int concurrency, string directory,
         Action<SelfPlayProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -70,7 +72,8 @@ public static class SelfPlayRun
                     {
                         Directory.CreateDirectory(discardedFolder);
                         SessionTranscript.Write(transcript, session, Path.Combine(discardedFolder, session.Name + ".jsonl"));
-                        await File.WriteAllTextAsync(Path.Combine(discardedFolder, session.Name + ".reason.txt"), $"{broke.Kind}: {broke.Reason}\n", token);
+                        await File.WriteAllTextAsync(Path.Combine(discardedFolder, session.Name + ".reason.txt"),
+                            $"{broke.Kind}: {broke.Reason}\n", token);
                         discarded.Add((i, new DiscardedSession(session.Name, broke.Kind, transcript.Lines[broke.Line].Turn, broke.Reason)));
                     }
                     else
@@ -81,7 +84,8 @@ public static class SelfPlayRun
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // One session failing (retries ran out on the model or the silo) must not throw away the others: it is counted and reported.
+                    // One session failing (retries ran out on the model or the silo) must not throw away the others: it is counted and
+                    // reported.
                     failed.Add((i, new FailedSession(session.Name, e.Message.Split('\n', 2)[0])));
                 }
                 SelfPlayProgress now;

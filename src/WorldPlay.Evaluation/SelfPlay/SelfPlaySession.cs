@@ -26,7 +26,8 @@ public static class SelfPlayPlan
     /// <summary>The sessions, scenario by scenario, then user, then repeat. A plain <c>adversarial</c> user plays
     /// <paramref name="situations"/>[(scenario index + repeat - 1) mod count], so repeats and neighbouring scenarios meet
     /// different situations and the same run always pairs them the same way.</summary>
-    /// <exception cref="ArgumentException">An unknown or repeated profile, no scenarios, fewer than one repeat, or no situations.</exception>
+    /// <exception cref="ArgumentException">An unknown or repeated profile, no scenarios, fewer than one repeat, or no
+    /// situations.</exception>
     public static ImmutableArray<SelfPlaySession> Sessions(
         IReadOnlyList<Scenario> scenarios, IReadOnlyList<string> users, int repeats, IReadOnlyList<AdversarialSituation> situations)
     {
@@ -69,7 +70,9 @@ public static class SelfPlayPlan
                 {
                     var situation = user == "adversarial" ? (s + repeat - 1) % situations.Count : (int?)null;
                     var profile = situation is { } i ? UserProfile.Adversarial(situations[i]) : UserProfile.All.First(p => p.Name == user);
-                    sessions.Add(new SelfPlaySession(FileName($"{scenarios[s].Id}-{user}-r{repeat}"), scenarios[s], user, profile, situation, repeat));
+                    sessions.Add(
+                        new SelfPlaySession(FileName($"{scenarios[s].Id}-{user}-r{repeat}"), scenarios[s], user, profile, situation,
+                            repeat));
                 }
             }
         }

@@ -40,7 +40,8 @@ public static class SessionTranscript
         return UserSimulatorBreak.Detect(lines, userName, npcNames);
     }
 
-    /// <summary>Writes <paramref name="transcript"/> to <paramref name="path"/>, after a world line with the scenario's world file when there is one.</summary>
+    /// <summary>Writes <paramref name="transcript"/> to <paramref name="path"/>, after a world line with the scenario's world file when
+    /// there is one.</summary>
     public static void Write(Transcript transcript, SelfPlaySession session, string path)
     {
         ArgumentNullException.ThrowIfNull(transcript);

@@ -25,7 +25,8 @@ public sealed record BenchCharacter(
 {
     /// <summary>The name and every alias, plus each single word of a multi-word name ("Mira" of "Mira Haskel").</summary>
     public IEnumerable<string> Names =>
-        new[] { Name }.Concat(Aliases).Concat(Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 2 && char.IsUpper(w[0])))
+        new[] { Name }.Concat(Aliases)
+            .Concat(Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 2 && char.IsUpper(w[0])))
             .Distinct(StringComparer.OrdinalIgnoreCase);
 
     public bool AnswersTo(string name) => Names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
@@ -51,7 +52,8 @@ public sealed record BenchSetting(
 
     public BenchCharacter? User => Characters.FirstOrDefault(c => c.IsUser);
 
-    /// <summary>Every name a person or place in the setting answers to, so that capitalised words can be told apart from strangers.</summary>
+    /// <summary>Every name a person or place in the setting answers to, so that capitalised words can be told apart from
+    /// strangers.</summary>
     public ImmutableHashSet<string> KnownNames { get; } =
         [.. Characters.SelectMany(c => c.Names).Concat(Places.SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)))];
 
@@ -63,7 +65,9 @@ public sealed record BenchSetting(
         var scene = sceneId is null
             ? world.Scenes.FirstOrDefault(s => s.User is not null) ?? world.Scenes.FirstOrDefault()
             : world.Scenes.FirstOrDefault(s => s.Id == sceneId)
-                ?? throw new ArgumentException($"Unknown scene '{sceneId}' in world '{world.Setting.Id}'; known: {string.Join(", ", world.Scenes.Select(s => s.Id))}.");
+                ?? throw new ArgumentException(
+                    $"Unknown scene '{sceneId}' in world '{world.Setting.Id}'; known: " +
+                    $"{string.Join(", ", world.Scenes.Select(s => s.Id))}.");
         var userId = scene?.User?.Value ?? world.Entities.FirstOrDefault(e => e.IsCharacter && e.Attribute("role") == "user")?.Id.Value;
         var characters = world.Entities.Where(e => e.IsCharacter).Select(e => new BenchCharacter(
             e.Id.Value,
@@ -79,8 +83,10 @@ public sealed record BenchSetting(
             .Where(r => isCharacter.Contains(r.From.Value) && isCharacter.Contains(r.To.Value))
             .Select(r => new BenchRelationship(r.From.Value, r.Type, r.To.Value))
             .ToImmutableArray();
-        var forbidden = world.Setting.Laws.Where(l => l.Kind == "forbidden-concepts" && !l.Concepts.IsDefault).SelectMany(l => l.Concepts).ToImmutableArray();
-        return new BenchSetting(world.Setting.Language, characters, places, ties, forbidden, characters.FirstOrDefault(c => c.IsUser)?.Name);
+        var forbidden = world.Setting.Laws.Where(l => l.Kind == "forbidden-concepts" && !l.Concepts.IsDefault).SelectMany(l => l.Concepts)
+            .ToImmutableArray();
+        return new BenchSetting(world.Setting.Language, characters, places, ties, forbidden,
+            characters.FirstOrDefault(c => c.IsUser)?.Name);
     }
 
     /// <summary>Gender as pronouns such as <c>she/her</c>, <c>he</c> or <c>they/them</c> imply.</summary>

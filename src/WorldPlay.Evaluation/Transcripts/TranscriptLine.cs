@@ -11,7 +11,8 @@ public enum SpeakerRole
     Narrator,
 }
 
-/// <summary>One line of a transcript: a turn's words, who said them, and (when the transcript came from WorldPlay) the world events of that turn.</summary>
+/// <summary>One line of a transcript: a turn's words, who said them, and (when the transcript came from WorldPlay) the world events of that
+/// turn.</summary>
 public sealed record TranscriptLine(int Turn, string Speaker, SpeakerRole Role, string Text, ImmutableArray<WorldEvent> Events)
 {
     public bool IsNpc => Role == SpeakerRole.Npc;

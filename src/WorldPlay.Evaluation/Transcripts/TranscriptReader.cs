@@ -12,7 +12,8 @@ public static class TranscriptReader
     private static readonly ImmutableArray<string> LineFields = ["turn", "speaker", "role", "text", "events"];
     private static readonly ImmutableArray<string> WorldLineFields = ["world", "scene"];
 
-    /// <summary>The transcript in the file at <paramref name="path"/>; <paramref name="world"/> (from <c>--world</c>) takes the place of a world line.</summary>
+    /// <summary>The transcript in the file at <paramref name="path"/>; <paramref name="world"/> (from <c>--world</c>) takes the place of a
+    /// world line.</summary>
     /// <exception cref="TranscriptFormatException">A line is not valid; the message names it and the field.</exception>
     /// <exception cref="WorldFileException">The world (inline or given) is not a valid world file.</exception>
     public static Transcript Read(string path, WorldDefinition? world = null)
@@ -43,7 +44,9 @@ public static class TranscriptReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new TranscriptFormatException(source, number, null, "expected one JSON object per line, such as {\"turn\": 1, \"speaker\": \"Mira\", \"role\": \"npc\", \"text\": \"...\"}");
+                throw new TranscriptFormatException(source, number, null,
+                    "expected one JSON object per line, such as {\"turn\": 1, \"speaker\": \"Mira\", \"role\": \"npc\", \"text\": " +
+                    "\"...\"}");
             }
             if (root.TryGetProperty("world", out var inline))
             {
@@ -84,7 +87,8 @@ public static class TranscriptReader
         {
             JsonValueKind.Object => WorldFiles.Parse(inline.GetRawText(), $"{source} line {number} (world)"),
             JsonValueKind.String => WorldFiles.Load(inline.GetString()!),
-            _ => throw new TranscriptFormatException(source, number, "world", "expected a world object (the world file format) or the name of a sample world"),
+            _ => throw new TranscriptFormatException(source, number, "world",
+                "expected a world object (the world file format) or the name of a sample world"),
         };
         try
         {
@@ -99,13 +103,15 @@ public static class TranscriptReader
     private static TranscriptLine ReadLine(JsonElement root, string source, int number, int previousTurn)
     {
         RejectUnknownFields(root, LineFields, source, number);
-        if (!root.TryGetProperty("turn", out var turnField) || turnField.ValueKind != JsonValueKind.Number || !turnField.TryGetInt32(out var turn) || turn < 0)
+        if (!root.TryGetProperty("turn", out var turnField) || turnField.ValueKind != JsonValueKind.Number
+            || !turnField.TryGetInt32(out var turn) || turn < 0)
         {
             throw new TranscriptFormatException(source, number, "turn", "expected a whole number ≥ 0");
         }
         if (turn < previousTurn)
         {
-            throw new TranscriptFormatException(source, number, "turn", $"turn {turn} comes after turn {previousTurn}; turns never go back");
+            throw new TranscriptFormatException(source, number, "turn",
+                $"turn {turn} comes after turn {previousTurn}; turns never go back");
         }
         var speaker = RequiredText(root, "speaker", source, number);
         var roleText = RequiredText(root, "role", source, number);
@@ -146,7 +152,8 @@ public static class TranscriptReader
         {
             if (!known.Contains(property.Name))
             {
-                throw new TranscriptFormatException(source, number, property.Name, $"not a field here; known fields: {string.Join(", ", known)}");
+                throw new TranscriptFormatException(source, number, property.Name,
+                    $"not a field here; known fields: {string.Join(", ", known)}");
             }
         }
     }

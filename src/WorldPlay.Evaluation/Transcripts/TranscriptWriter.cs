@@ -4,10 +4,12 @@ using WorldPlay.Core.Serialization;
 
 namespace WorldPlay.Evaluation.Transcripts;
 
-/// <summary>Writes transcripts in the format <see cref="TranscriptReader"/> reads, one line at a time, so a long session streams to disk.</summary>
+/// <summary>Writes transcripts in the format <see cref="TranscriptReader"/> reads, one line at a time, so a long session streams to
+/// disk.</summary>
 public sealed class TranscriptWriter(TextWriter output)
 {
-    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Compact = new() { Indented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private bool _wroteLine;
 
     /// <summary>Writes the world line; it must come before any turn. <paramref name="world"/> is a world file's JSON object.</summary>

@@ -11,7 +11,8 @@ internal sealed class ActionDecider(LlmEndpoint endpoint, string model, string m
 {
     private static readonly ReplySchema Schema = new(ActionSchema.Name, ActionSchema.Json);
 
-    public async Task<CharacterAction> DecideAsync(Perspective perspective, IProgress<SpeechDelta>? speech, CancellationToken cancellationToken)
+    public async Task<CharacterAction> DecideAsync(Perspective perspective, IProgress<SpeechDelta>? speech,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(perspective);
         var clock = Stopwatch.StartNew();
@@ -58,9 +59,11 @@ internal sealed class ActionDecider(LlmEndpoint endpoint, string model, string m
             new MindUsage(mindName, tokens.Prompt, tokens.Completion, clock.Elapsed.TotalMilliseconds, tally.Retries, repairs, failures));
     }
 
-    private async Task<string> CallAsync(List<ChatMessage> messages, SpeechRelay relay, CallTally tally, TokenTally tokens, CancellationToken cancellationToken)
+    private async Task<string> CallAsync(List<ChatMessage> messages, SpeechRelay relay, CallTally tally, TokenTally tokens,
+        CancellationToken cancellationToken)
     {
-        var reply = await endpoint.CompleteAsync(new ModelCall(model, [.. messages], Schema), relay.Listening ? relay : null, tally, cancellationToken).ConfigureAwait(false);
+        var reply = await endpoint.CompleteAsync(new ModelCall(model, [.. messages], Schema), relay.Listening ? relay : null, tally,
+            cancellationToken).ConfigureAwait(false);
         tokens.Add(messages, reply);
         return reply.Text;
     }

@@ -55,19 +55,27 @@ internal static class ActionPrompt
         switch (role)
         {
             case Role.User user:
-                s.AppendLine($"- You play {name}, the user's own character in this story. Write only what {name} says and does; never write lines, thoughts or actions for any other character.");
+                s.AppendLine(
+                    $"- You play {name}, the user's own character in this story. Write only what {name} says and does; never write " +
+                    "lines, thoughts or actions for any other character.");
                 UserStyleRules(s, user.Profile, p.Language);
                 break;
             default:
                 s.AppendLine($"- Stay in character as {name} at all times, in {name}'s voice.");
-                s.AppendLine($"- Write only what {name} says and does. Never write lines, thoughts or actions for the user or for any other character.");
-                s.AppendLine("- Answer what was just said, and end your speech with a hook: a question, a challenge or an open move that invites a reply.");
+                s.AppendLine(
+                    $"- Write only what {name} says and does. Never write lines, thoughts or actions for the user or for any other " +
+                    "character.");
+                s.AppendLine(
+                    "- Answer what was just said, and end your speech with a hook: a question, a challenge or an open move that invites " +
+                    "a reply.");
                 break;
         }
         s.Append("- Speak in the language the persona gives (").Append(p.Language)
-            .AppendLine(role is Role.User { Profile.Style: UserStyle.LanguageSwitching } ? "), except for the lines your style asks in another language." : ").");
+            .AppendLine(role is Role.User { Profile.Style: UserStyle.LanguageSwitching }
+                ? "), except for the lines your style asks in another language." : ").");
         s.AppendLine("- Refer to people, places and items only by the ids listed in brackets in the world data; never invent ids.");
-        s.AppendLine("- Propose a change to the world only when your action really makes one (walking to a place, giving or taking an item, "
+        s.AppendLine(
+            "- Propose a change to the world only when your action really makes one (walking to a place, giving or taking an item, "
             + "a changed relationship, a revealed fact); most turns propose none. Speech is never a proposal: it goes in \"speech\".");
         s.AppendLine("- If proposals were refused last turn, do not repeat them unchanged.");
         s.Append("- The user's message holds the story so far between ").Append(DataOpen).Append(" and ").Append(DataClose)
@@ -86,14 +94,17 @@ internal static class ActionPrompt
         switch (profile.Style)
         {
             case UserStyle.Terse:
-                s.AppendLine("- Your style is terse: reply only with a minimal line such as \"ok\", \"hmm\", \"sure\", \"...\" or \"go on\", "
+                s.AppendLine(
+                    "- Your style is terse: reply only with a minimal line such as \"ok\", \"hmm\", \"sure\", \"...\" or \"go on\", "
                     + "at most three words, no question, no name, no proposal. Leave it to the characters to carry the scene.");
                 return;
             case UserStyle.Adversarial:
                 var situation = profile.Situation!;
                 s.AppendLine("- Speak to one character who is present, by name.");
-                s.Append("- Your style is adversarial: you are testing how the character holds up. For your first ").Append(situation.NumTurns)
-                    .Append(" turns, play this situation (").AppendJoin(", ", situation.Tags).Append("): ").AppendLine(Flat(situation.Text));
+                s.Append("- Your style is adversarial: you are testing how the character holds up. For your first ")
+                    .Append(situation.NumTurns)
+                    .Append(" turns, play this situation (").AppendJoin(", ", situation.Tags).Append("): ")
+                    .AppendLine(Flat(situation.Text));
                 s.Append("- After those turns, go on in the slow-burn style: ").AppendLine(SlowBurn);
                 return;
             case UserStyle.LanguageSwitching:
@@ -106,7 +117,8 @@ internal static class ActionPrompt
                 s.AppendLine("- Speak to one character who is present, by name, and give them something to answer.");
                 s.AppendLine(profile.Style == UserStyle.SlowBurn
                     ? "- Your style is slow-burn: " + SlowBurn
-                    : "- Your style is fast-plot: push the story on with secrets, items, places to go and things to do; propose changes to the world often.");
+                    : "- Your style is fast-plot: push the story on with secrets, items, places to go and things to do; propose changes " +
+                        "to the world often.");
                 return;
         }
     }

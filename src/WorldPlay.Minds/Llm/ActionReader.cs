@@ -63,7 +63,8 @@ internal static class ActionReader
             {
                 return new ActionReading(null, problem);
             }
-            if (fields.TryGetValue("proposals", out var proposals) && proposals.ValueKind is not (JsonValueKind.Array or JsonValueKind.Object or JsonValueKind.Null))
+            if (fields.TryGetValue("proposals", out var proposals)
+                && proposals.ValueKind is not (JsonValueKind.Array or JsonValueKind.Object or JsonValueKind.Null))
             {
                 return new ActionReading(null, $"'proposals' must be an array of changes, got {Describe(proposals.ValueKind)}");
             }
@@ -268,7 +269,8 @@ internal static class ActionReader
             var change = normalized.Deserialize<WorldChange>(ChangeOptions);
             return change is not null && change.References().All(r => r.Value is not null) ? change : null;
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or FormatException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (e is JsonException or ArgumentException or FormatException or InvalidOperationException
+            or NotSupportedException)
         {
             return null;
         }

@@ -52,7 +52,8 @@ internal sealed class EndpointResilience
                 Delay = options.RetryDelay,
                 MaxDelay = options.MaxRetryDelay,
                 ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } e && IsTransient(e, args.Context.CancellationToken) && !(RetryAfter(e) > options.MaxRetryDelay)),
+                    args.Outcome.Exception is { } e && IsTransient(e, args.Context.CancellationToken)
+                        && !(RetryAfter(e) > options.MaxRetryDelay)),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is { } e ? RetryAfter(e) : null),
                 OnRetry = args =>
                 {
@@ -72,13 +73,15 @@ internal sealed class EndpointResilience
                 MinimumThroughput = options.BreakAfterFailures,
                 SamplingDuration = options.BreakerSamplingDuration,
                 BreakDuration = options.BreakDuration,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsTransient(e, args.Context.CancellationToken)),
+                ShouldHandle = args
+                    => ValueTask.FromResult(args.Outcome.Exception is { } e && IsTransient(e, args.Context.CancellationToken)),
             })
             .AddTimeout(options.AttemptTimeout)
             .Build();
     }
 
-    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> attempt, CallTally tally, CancellationToken cancellationToken)
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> attempt, CallTally tally,
+        CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(TallyKey, tally);
@@ -170,22 +173,28 @@ internal sealed class EndpointResilience
         {
             BrokenCircuitException or IsolatedCircuitException => new(MindUnavailableReason.CircuitOpen,
                 $"The LLM endpoint {_endpoint} is failing (circuit open after {_options.BreakAfterFailures} failed calls in a row); "
-                + $"calls fail fast for up to {Seconds(_options.BreakDuration)}, then one is let through to test it. Check that the server is up."),
+                + $"calls fail fast for up to {Seconds(_options.BreakDuration)}, then one is let through to test it. Check that the " +
+                    "server is up."),
             RateLimiterRejectedException => new(MindUnavailableReason.QueueFull,
                 $"Too many turns are waiting for the LLM endpoint {_endpoint} ({_options.MaxQueuedRequests} queued behind "
                 + $"{_options.MaxConcurrentRequests} in flight); run fewer sessions or raise MaxConcurrentRequests / MaxQueuedRequests."),
             TimeoutRejectedException or OperationCanceledException => new(MindUnavailableReason.Timeout,
                 $"The LLM endpoint {_endpoint} did not finish a reply within {Seconds(_options.AttemptTimeout)} ({tries}); "
                 + "check the server's load, or raise AttemptTimeout."),
-            ClientResultException { Status: 429 } c => new(MindUnavailableReason.RateLimited, RetryAfter(c) is { } wait && wait > _options.MaxRetryDelay
-                ? $"The LLM endpoint {_endpoint} is rate limiting (429) and asks to wait {Seconds(wait)}, longer than MaxRetryDelay ({Seconds(_options.MaxRetryDelay)}); "
+            ClientResultException { Status: 429 } c
+                => new(MindUnavailableReason.RateLimited, RetryAfter(c) is { } wait && wait > _options.MaxRetryDelay
+                ? $"The LLM endpoint {_endpoint} is rate limiting (429) and asks to wait {Seconds(wait)}, longer than MaxRetryDelay " +
+                    $"({Seconds(_options.MaxRetryDelay)}); "
                     + "slow down, or raise the endpoint's limits."
-                : $"The LLM endpoint {_endpoint} kept answering 429 (rate limited) ({tries}); slow down, lower MaxConcurrentRequests, or raise the endpoint's limits."),
+                : $"The LLM endpoint {_endpoint} kept answering 429 (rate limited) ({tries}); slow down, lower MaxConcurrentRequests, or " +
+                    "raise the endpoint's limits."),
             ClientResultException { Status: 401 or 403 } c => new(MindUnavailableReason.EndpointError,
-                $"The LLM endpoint {_endpoint} refused the API key ({c.Status}) taken from environment variable '{_options.ApiKeyVariable}' "
+                $"The LLM endpoint {_endpoint} refused the API key ({c.Status}) taken from environment variable " +
+                    $"'{_options.ApiKeyVariable}' "
                 + $"({(_key is null ? "which is not set" : "which is set")}); check the key and the variable's name."),
             ClientResultException { Status: 404 } c => new(MindUnavailableReason.EndpointError,
-                $"The LLM endpoint {_endpoint} answered 404: check the address (it usually ends in /v1) and that it serves model '{_options.Model}'. {Detail(c)}"),
+                $"The LLM endpoint {_endpoint} answered 404: check the address (it usually ends in /v1) and that it serves model " +
+                    $"'{_options.Model}'. {Detail(c)}"),
             ClientResultException { Status: > 0 } c => new(MindUnavailableReason.EndpointError,
                 $"The LLM endpoint {_endpoint} answered {c.Status} {Reason(c.Status)} ({tries}). {Detail(c)}"),
             ReplyCutShortException => new(MindUnavailableReason.EndpointError,

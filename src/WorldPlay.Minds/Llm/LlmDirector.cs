@@ -50,7 +50,8 @@ public sealed partial class LlmDirector
 
     /// <param name="candidates">The characters who may speak next (present, not the user).</param>
     /// <param name="recentLines">The scene's last lines, oldest first; only the last <see cref="MaxLines"/> are shown.</param>
-    public async Task<DirectorPick> NextSpeakerAsync(IReadOnlyList<PresentView> candidates, IReadOnlyList<HeardLine> recentLines, CancellationToken cancellationToken)
+    public async Task<DirectorPick> NextSpeakerAsync(IReadOnlyList<PresentView> candidates, IReadOnlyList<HeardLine> recentLines,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(recentLines);
@@ -61,11 +62,14 @@ public sealed partial class LlmDirector
         }
         ChatMessage[] messages = [new SystemChatMessage(Instructions), new UserChatMessage(Scene(candidates, recentLines))];
         var tally = new CallTally();
-        var reply = await _endpoint.CompleteAsync(new ModelCall(Model, messages, Schema(candidates)), null, tally, cancellationToken).ConfigureAwait(false);
+        var reply = await _endpoint.CompleteAsync(new ModelCall(Model, messages, Schema(candidates)), null, tally, cancellationToken)
+            .ConfigureAwait(false);
         var tokens = new TokenTally();
         tokens.Add(messages, reply);
         var speaker = Read(reply.Text, candidates);
-        return new DirectorPick(speaker, new MindUsage(Name, tokens.Prompt, tokens.Completion, clock.Elapsed.TotalMilliseconds, tally.Retries, 0, speaker is null ? 1 : 0));
+        return new DirectorPick(speaker,
+            new MindUsage(Name, tokens.Prompt, tokens.Completion, clock.Elapsed.TotalMilliseconds, tally.Retries, 0,
+                speaker is null ? 1 : 0));
     }
 
     /// <summary>The candidate the reply names: the <c>next</c> field of a JSON object, else the first candidate id or name the
@@ -75,7 +79,8 @@ public sealed partial class LlmDirector
         EntityId? Candidate(string text)
         {
             var t = text.Trim().Trim('[', ']', '"', '\'', '@').Trim();
-            return candidates.FirstOrDefault(c => string.Equals(c.Id.Value, t, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Name, t, StringComparison.OrdinalIgnoreCase))?.Id;
+            return candidates.FirstOrDefault(c => string.Equals(c.Id.Value, t, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(c.Name, t, StringComparison.OrdinalIgnoreCase))?.Id;
         }
         var start = reply.IndexOf('{', StringComparison.Ordinal);
         var end = reply.LastIndexOf('}');
@@ -97,7 +102,8 @@ public sealed partial class LlmDirector
         }
         return Words().Matches(reply)
             .Select(m => (m.Index, Id: Candidate(m.Value)))
-            .Concat(candidates.Select(c => (Index: reply.IndexOf(c.Name, StringComparison.OrdinalIgnoreCase), Id: (EntityId?)c.Id)).Where(x => x.Index >= 0))
+            .Concat(candidates.Select(c => (Index: reply.IndexOf(c.Name, StringComparison.OrdinalIgnoreCase), Id: (EntityId?)c.Id))
+                .Where(x => x.Index >= 0))
             .Where(x => x.Id is not null)
             .OrderBy(x => x.Index)
             .Select(x => x.Id)
@@ -132,7 +138,8 @@ public sealed partial class LlmDirector
             ["type"] = "object",
             ["properties"] = new JsonObject
             {
-                ["next"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. candidates.Select(c => (JsonNode)c.Id.Value)]) },
+                ["next"] = new JsonObject { ["type"] = "string",
+                    ["enum"] = new JsonArray([.. candidates.Select(c => (JsonNode)c.Id.Value)]) },
             },
             ["required"] = new JsonArray("next"),
             ["additionalProperties"] = false,

@@ -44,7 +44,8 @@ public sealed class LlmEndpoint
     /// (with <see cref="LlmMindOptions.Streaming"/>) when <paramref name="observer"/> follows the reply, otherwise asked for whole.
     /// Throws <see cref="MindUnavailableException"/> when it finally fails, <see cref="OperationCanceledException"/> when
     /// <paramref name="cancellationToken"/> is cancelled.</summary>
-    internal async Task<ModelReply> CompleteAsync(ModelCall call, IReplyObserver? observer, CallTally tally, CancellationToken cancellationToken)
+    internal async Task<ModelReply> CompleteAsync(ModelCall call, IReplyObserver? observer, CallTally tally,
+        CancellationToken cancellationToken)
     {
         var chat = _chats.GetOrAdd(call.Model, _client.GetChatClient);
         return await _resilience.ExecuteAsync(
@@ -58,12 +59,14 @@ public sealed class LlmEndpoint
     /// the instructions as the system message, the material as the user message, <paramref name="schemaJson"/> as the reply's
     /// schema (asked for as <see cref="LlmMindOptions.StructuredOutput"/> says). Returns the reply text unread: reading it is the
     /// caller's business. Throws <see cref="MindUnavailableException"/> when the call finally fails.</summary>
-    public async Task<string> CompleteJsonAsync(string instructions, string material, string schemaName, string schemaJson, CancellationToken cancellationToken)
+    public async Task<string> CompleteJsonAsync(string instructions, string material, string schemaName, string schemaJson,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instructions);
         ArgumentNullException.ThrowIfNull(material);
         ChatMessage[] messages = [new SystemChatMessage(instructions), new UserChatMessage(material)];
-        var reply = await CompleteAsync(new ModelCall(Options.Model, messages, new ReplySchema(schemaName, schemaJson)), null, new CallTally(), cancellationToken)
+        var reply = await CompleteAsync(new ModelCall(Options.Model, messages, new ReplySchema(schemaName, schemaJson)), null,
+            new CallTally(), cancellationToken)
             .ConfigureAwait(false);
         return reply.Text;
     }
@@ -79,7 +82,8 @@ public sealed class LlmEndpoint
         {
             options.ResponseFormat = Options.StructuredOutput switch
             {
-                StructuredOutput.JsonSchema => ChatResponseFormat.CreateJsonSchemaFormat(schema.Name, BinaryData.FromString(schema.Json), jsonSchemaIsStrict: true),
+                StructuredOutput.JsonSchema
+                    => ChatResponseFormat.CreateJsonSchemaFormat(schema.Name, BinaryData.FromString(schema.Json), jsonSchemaIsStrict: true),
                 StructuredOutput.JsonObject => ChatResponseFormat.CreateJsonObjectFormat(),
                 _ => null,
             };
@@ -94,13 +98,15 @@ public sealed class LlmEndpoint
         return new ModelReply(text, completion.Usage?.InputTokenCount, completion.Usage?.OutputTokenCount);
     }
 
-    private async ValueTask<ModelReply> StreamAsync(ChatClient chat, ModelCall call, IReplyObserver? observer, CancellationToken cancellationToken)
+    private async ValueTask<ModelReply> StreamAsync(ChatClient chat, ModelCall call, IReplyObserver? observer,
+        CancellationToken cancellationToken)
     {
         observer?.Begin();
         var text = new StringBuilder();
         ChatTokenUsage? usage = null;
         ChatFinishReason? finish = null;
-        await foreach (var update in chat.CompleteChatStreamingAsync(call.Messages, RequestOptions(call), cancellationToken).ConfigureAwait(false))
+        await foreach (var update in chat.CompleteChatStreamingAsync(call.Messages, RequestOptions(call), cancellationToken)
+            .ConfigureAwait(false))
         {
             foreach (var part in update.ContentUpdate)
             {
@@ -118,7 +124,8 @@ public sealed class LlmEndpoint
     }
 
     /// <summary>The endpoint as messages show it: scheme, host, port and path, never user info or a query.</summary>
-    private static string Describe(Uri endpoint) => endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped);
+    private static string Describe(Uri endpoint)
+        => endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped);
 }
 
 /// <summary>One request to a model: which model, the messages, and the schema its reply should follow (null: free text).</summary>

@@ -91,7 +91,8 @@ public sealed record LlmMindOptions
         Require(MaxOutputTokens > 0, nameof(MaxOutputTokens), "must be positive");
         Require(AttemptTimeout > TimeSpan.Zero, nameof(AttemptTimeout), "must be positive");
         Require(MaxRetries >= 0, nameof(MaxRetries), "must be 0 or more");
-        Require(RetryDelay > TimeSpan.Zero && MaxRetryDelay >= RetryDelay, nameof(RetryDelay), "must be positive and at most MaxRetryDelay");
+        Require(RetryDelay > TimeSpan.Zero && MaxRetryDelay >= RetryDelay, nameof(RetryDelay),
+            "must be positive and at most MaxRetryDelay");
         Require(BreakAfterFailures >= 2, nameof(BreakAfterFailures), "must be 2 or more");
         Require(BreakerSamplingDuration >= TimeSpan.FromMilliseconds(500), nameof(BreakerSamplingDuration), "must be at least 0.5 s");
         Require(BreakDuration >= TimeSpan.FromMilliseconds(500), nameof(BreakDuration), "must be at least 0.5 s");

@@ -3,7 +3,8 @@ using WorldPlay.Core.Minds;
 namespace WorldPlay.Minds.Llm;
 
 /// <summary>The user of a scene played by a language model, for self-play: it plays the user's own character only, speaks to a
-/// character present by name, in the profile asked for (slow-burn, fast-plot, terse, adversarial with its situation, language-switching), and never speaks for anyone else. Same
+/// character present by name, in the profile asked for (slow-burn, fast-plot, terse, adversarial with its situation, language-switching),
+/// and never speaks for anyone else. Same
 /// prompt rules, structured action, repair, streaming and resilience as <see cref="LlmMind"/>. Like the procedural
 /// simulator, a user away from the scene stays silent (and costs no call).</summary>
 public sealed class LlmUserSimulator : IMind
@@ -42,7 +43,8 @@ public sealed class LlmUserSimulator : IMind
         return DecideOrStayAsync(perspective, speech, cancellationToken);
     }
 
-    private Task<CharacterAction> DecideOrStayAsync(Perspective perspective, IProgress<SpeechDelta>? speech, CancellationToken cancellationToken)
+    private Task<CharacterAction> DecideOrStayAsync(Perspective perspective, IProgress<SpeechDelta>? speech,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(perspective);
         return perspective.Cue.Offstage

@@ -123,7 +123,8 @@ internal sealed class SpeechStream
     {
         if (_hexLeft > 0)
         {
-            _hex = (_hex * 16) + (int.TryParse(c.ToString(), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var digit) ? digit : 0);
+            _hex = (_hex * 16) + (int.TryParse(c.ToString(), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var digit) ? digit
+                : 0);
             if (--_hexLeft == 0)
             {
                 Take((char)_hex);

@@ -39,7 +39,8 @@ internal static class CharacterPhrases
         Formal("{speaker}, [how good of you to come|a pleasure, as ever|you are most welcome]."),
         Warm("{speaker}! [It does me good to see you|Come in, come in|I'm so glad you're here|There you are, love]."),
         Warm("[Oh|Ah], {speaker}, [you came|you're safe|what a relief]. [Sit with us|Come closer|Warm yourself]."),
-        Dry("Ah, {speaker}. [Just the face I was hoping for.|Of course it's you.|Who else would it be?|The {time} gets better and better.]"),
+        Dry("Ah, {speaker}. [Just the face I was hoping for.|Of course it's you.|Who else would it be?|The {time} gets better and " +
+            "better.]"),
         Dry("{speaker}. [How unexpected|What a surprise|Of course], [said nobody|truly|I'm sure]."),
         Nervous("Oh! {speaker}, [you startled me|hello, yes, hello|I didn't hear you come in]."),
         Cheerful("{speaker}! [What luck|There you are at last|Now the {time} gets interesting]!"),
@@ -297,9 +298,11 @@ internal static class CharacterPhrases
         "[That's|It's] a [long|sad|strange] story, {speaker}. [Maybe I'll tell it one day|Another time|Not tonight, I think].",
         "[My father|My mother|Someone I loved] used to say I was too {trait} for my own good.",
         "I'm [afraid|scared] of [losing what's left|being the last one standing|what I'd do if pushed], {speaker}.",
-        "[Trust is earned|Trust comes slowly|Trusting is hard for me], {speaker}. [You're earning it|You're getting there|Ask me again in a month].",
+        "[Trust is earned|Trust comes slowly|Trusting is hard for me], {speaker}. [You're earning it|You're getting there|Ask me again " +
+            "in a month].",
         "{face}. That's [the truest thing I know|what keeps me going|all I have].",
-        "[Happiest|Safest]? [Here, once|On {exit}, years ago|Before all this], [with people who are gone now|when nobody wanted anything from me].",
+        "[Happiest|Safest]? [Here, once|On {exit}, years ago|Before all this], [with people who are gone now|when nobody wanted anything " +
+            "from me].",
         "[I never|I rarely] say this, {speaker}, but [I'm tired|I'm lonely|I'm not as {trait} as I look].",
         Gruff("[Bah|Hmph]. [Ask me when I've had a drink|Old wounds, {speaker}. Leave them be]."),
         Formal("[It is|That is] a personal matter, {speaker}, but [since you ask|for you], I will say this much. I want {goalnp}."),
@@ -631,7 +634,8 @@ internal static class CharacterPhrases
         "{self} [waits|pauses], [listening|head tilted].",
     ];
 
-    public static readonly Phrase[] GestureGive = ["{self} holds out {gift} to {recipient}.", "{self} presses {gift} into {recipient}'s hands."];
+    public static readonly Phrase[] GestureGive = ["{self} holds out {gift} to {recipient}.",
+        "{self} presses {gift} into {recipient}'s hands."];
     public static readonly Phrase[] GestureTake = ["{self} picks up {took}.", "{self} scoops up {took}."];
     public static readonly Phrase[] GestureReveal = ["{self} speaks low, almost a whisper.", "{self} hesitates, then says it."];
     public static readonly Phrase[] GestureNotice = ["{self} points.", "{self} crouches for a closer look."];

@@ -112,7 +112,8 @@ internal sealed class CharacterTurn
         // A reply to the user always leaves them something to answer, unless it already asks.
         var toUser = target?.IsUser == true || _speaker?.IsUser == true;
         var asks = speech.Any(x => x.Contains('?', StringComparison.Ordinal));
-        if (target is not null && ((toUser && !asks) || _phrasing.Chance(_voice.Terse ? 0.78 : 0.86) || speech.Count == 0 || _answerDirectly))
+        if (target is not null
+            && ((toUser && !asks) || _phrasing.Chance(_voice.Terse ? 0.78 : 0.86) || speech.Count == 0 || _answerDirectly))
         {
             Say(HookPool());
         }
@@ -143,7 +144,8 @@ internal sealed class CharacterTurn
     private void React(Action<Phrase[], Func<string, bool>?, bool> say)
     {
         // The reaction always names the speaker or picks up a word of theirs, so the answer is visibly an answer.
-        static bool Answers(string template) => template.Contains("{speaker}", StringComparison.Ordinal) || template.Contains("{echo}", StringComparison.Ordinal);
+        static bool Answers(string template) => template.Contains("{speaker}", StringComparison.Ordinal)
+            || template.Contains("{echo}", StringComparison.Ordinal);
         var pool = _gist.Kind switch
         {
             LineKind.Greeting => Greeting,
@@ -254,10 +256,12 @@ internal sealed class CharacterTurn
         }
         var phrase = _phrasing.Pick(phrases);
         var recent = Reading.OwnPastLines(_p).Any(l => l.Contains(phrase.Trim(), StringComparison.OrdinalIgnoreCase));
-        return recent || phrase.Contains(':', StringComparison.Ordinal) ? null : Phrasing.Finish(phrase.Replace("\"", "", StringComparison.Ordinal));
+        return recent
+            || phrase.Contains(':', StringComparison.Ordinal) ? null : Phrasing.Finish(phrase.Replace("\"", "", StringComparison.Ordinal));
     }
 
-    /// <summary>Whom the turn is for: the one a change concerns, else often the user, else whoever just spoke, else anyone present.</summary>
+    /// <summary>Whom the turn is for: the one a change concerns, else often the user, else whoever just spoke, else anyone
+    /// present.</summary>
     private PresentView? ChooseTarget(ChangePlan? plan)
     {
         if (plan?.Target is { } concerned)
@@ -459,7 +463,8 @@ internal sealed class CharacterTurn
 
     private ChangePlan? PlanNotice()
     {
-        var subjects = Reading.Items(_p).Select(i => (i.Id, i.Name, IsItem: true)).Append((_p.Place.Id, _p.Place.Name, IsItem: false)).ToList();
+        var subjects = Reading.Items(_p).Select(i => (i.Id, i.Name, IsItem: true)).Append((_p.Place.Id, _p.Place.Name, IsItem: false))
+            .ToList();
         var (id, name, isItem) = _phrasing.Pick(subjects);
         // A thing already noticed is old news: only what the perspective does not hold yet is worth pointing out.
         var known = Reading.Facts(_p).Select(f => (f.Subject, f.Predicate, f.Value)).ToHashSet();

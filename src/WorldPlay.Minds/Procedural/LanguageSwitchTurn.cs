@@ -26,7 +26,8 @@ internal static class LanguageSwitchTurn
         }
         var languages = UserPhrases.Foreign.Keys.Where(l => l != SettingLanguage(p.Language)).Order(StringComparer.Ordinal).ToList();
         var lines = UserPhrases.Foreign[languages[random.Next(languages.Count)]];
-        return new CharacterAction(UserReading.Fill(lines[random.Next(lines.Length)], focus.Name), "", [focus.Id], [], MindUsage.Free(mindName));
+        return new CharacterAction(UserReading.Fill(lines[random.Next(lines.Length)], focus.Name), "", [focus.Id], [],
+            MindUsage.Free(mindName));
     }
 
     /// <summary>The seeded schedule: a turn switches when the turn's seed says so and none of the user's last

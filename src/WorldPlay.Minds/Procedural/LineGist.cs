@@ -46,13 +46,17 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo)
     ];
 
     private static readonly string[] Greetings =
-        ["hello", "hi", "hey", "greetings", "good morning", "good evening", "good afternoon", "well met", "ahoy", "welcome", "evening", "morning"];
+        ["hello", "hi", "hey", "greetings", "good morning", "good evening", "good afternoon", "well met", "ahoy", "welcome", "evening",
+            "morning"];
 
-    private static readonly string[] Farewells = ["goodbye", "farewell", "good night", "see you", "until tomorrow", "i must go", "i'll be off"];
+    private static readonly string[] Farewells = ["goodbye", "farewell", "good night", "see you", "until tomorrow", "i must go",
+        "i'll be off"];
     private static readonly string[] Thanks = ["thank", "grateful", "much obliged", "i owe you"];
     private static readonly string[] Apologies = ["sorry", "apolog", "forgive me", "my fault", "i was wrong"];
-    private static readonly string[] Threats = ["or else", "i'll kill", "you'll regret", "watch yourself", "i warn you", "last warning", "you'll pay"];
-    private static readonly string[] Compliments = ["beautiful", "brave", "kind of you", "well done", "clever", "lovely", "you're good", "wonderful", "admire"];
+    private static readonly string[] Threats = ["or else", "i'll kill", "you'll regret", "watch yourself", "i warn you", "last warning",
+        "you'll pay"];
+    private static readonly string[] Compliments = ["beautiful", "brave", "kind of you", "well done", "clever", "lovely", "you're good",
+        "wonderful", "admire"];
 
     private static readonly string[] Requests =
     [
@@ -62,12 +66,14 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo)
 
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     {
-        "do", "does", "did", "are", "is", "was", "were", "can", "could", "will", "would", "have", "has", "had", "should", "shall", "may", "might", "must", "am",
+        "do", "does", "did", "are", "is", "was", "were", "can", "could", "will", "would", "have", "has", "had", "should", "shall", "may",
+            "might", "must", "am",
     };
 
     private static readonly HashSet<string> FeelingWords = new(StringComparer.Ordinal)
     {
-        "afraid", "angry", "sad", "happy", "alright", "all", "ok", "okay", "well", "scared", "hurt", "lonely", "tired", "feel", "feeling", "upset", "worried",
+        "afraid", "angry", "sad", "happy", "alright", "all", "ok", "okay", "well", "scared", "hurt", "lonely", "tired", "feel", "feeling",
+            "upset", "worried",
     };
 
     private static readonly HashSet<string> PersonalWords = new(StringComparer.Ordinal)
@@ -85,22 +91,37 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo)
 
     internal static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
-        "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "aren't", "as", "at", "be", "because", "been",
-        "before", "being", "below", "between", "both", "but", "by", "can", "can't", "cannot", "could", "couldn't", "did", "didn't", "do", "does",
-        "doesn't", "doing", "don't", "down", "during", "each", "few", "for", "from", "further", "had", "hadn't", "has", "hasn't", "have", "haven't",
-        "having", "he", "he'd", "he'll", "he's", "her", "here", "here's", "hers", "herself", "him", "himself", "his", "how", "how's", "i", "i'd",
-        "i'll", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "let's", "me", "more", "most", "mustn't", "my",
-        "myself", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own",
-        "same", "shan't", "she", "she'd", "she'll", "she's", "should", "shouldn't", "so", "some", "such", "than", "that", "that's", "the", "their",
-        "theirs", "them", "themselves", "then", "there", "there's", "these", "they", "they'd", "they'll", "they're", "they've", "this", "those",
-        "through", "to", "too", "under", "until", "up", "very", "was", "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't", "what",
+        "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "aren't", "as", "at", "be", "because",
+            "been",
+        "before", "being", "below", "between", "both", "but", "by", "can", "can't", "cannot", "could", "couldn't", "did", "didn't", "do",
+            "does",
+        "doesn't", "doing", "don't", "down", "during", "each", "few", "for", "from", "further", "had", "hadn't", "has", "hasn't", "have",
+            "haven't",
+        "having", "he", "he'd", "he'll", "he's", "her", "here", "here's", "hers", "herself", "him", "himself", "his", "how", "how's", "i",
+            "i'd",
+        "i'll", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "let's", "me", "more", "most", "mustn't",
+            "my",
+        "myself", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over",
+            "own",
+        "same", "shan't", "she", "she'd", "she'll", "she's", "should", "shouldn't", "so", "some", "such", "than", "that", "that's", "the",
+            "their",
+        "theirs", "them", "themselves", "then", "there", "there's", "these", "they", "they'd", "they'll", "they're", "they've", "this",
+            "those",
+        "through", "to", "too", "under", "until", "up", "very", "was", "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't",
+            "what",
         "what's", "when", "when's", "where", "where's", "which", "while", "who", "who's", "whom", "why", "why's", "with", "won't", "would",
-        "wouldn't", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself", "yourselves", "will", "shall", "may", "might",
-        "must", "just", "now", "still", "yet", "ever", "never", "always", "really", "tell", "know", "think", "say", "said", "tonight", "today",
-        "well", "yes", "yeah", "please", "thing", "things", "something", "anything", "nothing", "everything", "someone", "anyone", "everyone",
-        "come", "go", "get", "got", "want", "like", "look", "see", "make", "take", "give", "let", "right", "good", "much", "many", "also", "even",
-        "back", "away", "again", "around", "there", "hello", "thank", "thanks", "sorry", "maybe", "perhaps", "though", "ah", "oh", "hm", "aye",
-        "going", "gone", "keep", "kept", "seem", "seems", "mean", "means", "feel", "feels", "felt", "need", "needs", "one", "two", "long", "little",
+        "wouldn't", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself", "yourselves", "will", "shall", "may",
+            "might",
+        "must", "just", "now", "still", "yet", "ever", "never", "always", "really", "tell", "know", "think", "say", "said", "tonight",
+            "today",
+        "well", "yes", "yeah", "please", "thing", "things", "something", "anything", "nothing", "everything", "someone", "anyone",
+            "everyone",
+        "come", "go", "get", "got", "want", "like", "look", "see", "make", "take", "give", "let", "right", "good", "much", "many", "also",
+            "even",
+        "back", "away", "again", "around", "there", "hello", "thank", "thanks", "sorry", "maybe", "perhaps", "though", "ah", "oh", "hm",
+            "aye",
+        "going", "gone", "keep", "kept", "seem", "seems", "mean", "means", "feel", "feels", "felt", "need", "needs", "one", "two", "long",
+            "little",
         "last", "first", "next", "every", "another", "same", "sure", "quite", "rather", "enough", "already", "later", "soon", "once",
     };
 
@@ -122,7 +143,8 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo)
             : Has(lower, Compliments) ? LineKind.Compliment
             : LineKind.Statement;
         var asks = isQuestion ? AskingOf(text) : Asking.Nothing;
-        if (kind == LineKind.Request && asks is Asking.Personal or Asking.Feelings or Asking.Where or Asking.Who or Asking.Why or Asking.When)
+        if (kind == LineKind.Request && asks is Asking.Personal or Asking.Feelings or Asking.Where or Asking.Who or Asking.Why
+            or Asking.When)
         {
             kind = LineKind.Question;
         }
@@ -133,7 +155,8 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo)
     {
         var words = Phrasing.Words(question);
         var toYou = words.Any(w => w.StartsWith("you", StringComparison.Ordinal));
-        return words.Any(w => PersonalWords.Contains(w) && (toYou || w is "growing" or "grew" or "childhood" or "happiest" or "lonely" or "family"));
+        return words.Any(w => PersonalWords.Contains(w)
+            && (toYou || w is "growing" or "grew" or "childhood" or "happiest" or "lonely" or "family"));
     }
 
     private static bool Has(string lower, string[] cues) =>
@@ -178,7 +201,8 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo)
         {
             return Asking.What;
         }
-        if (words.Count > 2 && words[0] is "how" && words[1] is "are" or "do" or "does" && words.Skip(2).Take(3).Any(w => w is "you" or "feel" or "feeling"))
+        if (words.Count > 2 && words[0] is "how" && words[1] is "are" or "do" or "does" && words.Skip(2).Take(3)
+            .Any(w => w is "you" or "feel" or "feeling"))
         {
             return Asking.Feelings;
         }
@@ -278,7 +302,8 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo)
         {
             return false;
         }
-        for (var i = text.IndexOf(name, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.OrdinalIgnoreCase))
+        for (var i = text.IndexOf(name, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(name, i + 1,
+            StringComparison.OrdinalIgnoreCase))
         {
             var before = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
             var after = i + name.Length >= text.Length || !char.IsLetterOrDigit(text[i + name.Length]);

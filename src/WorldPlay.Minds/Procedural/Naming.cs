@@ -252,7 +252,8 @@ internal static class Naming
         _ when verb.Length > 4 && verb.EndsWith("ies", StringComparison.Ordinal) => verb[..^3] + "y",
         _ when verb.EndsWith("sses", StringComparison.Ordinal) || verb.EndsWith("shes", StringComparison.Ordinal)
             || verb.EndsWith("ches", StringComparison.Ordinal) || verb.EndsWith("xes", StringComparison.Ordinal) => verb[..^2],
-        _ when verb.Length > 2 && verb.EndsWith('s') && !verb.EndsWith("ss", StringComparison.Ordinal) && !verb.EndsWith("us", StringComparison.Ordinal) => verb[..^1],
+        _ when verb.Length > 2 && verb.EndsWith('s') && !verb.EndsWith("ss", StringComparison.Ordinal)
+            && !verb.EndsWith("us", StringComparison.Ordinal) => verb[..^1],
         _ => verb,
     };
 }

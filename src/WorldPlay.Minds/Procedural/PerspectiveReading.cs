@@ -26,7 +26,8 @@ internal static class PerspectiveReading
     [
         ("moved", ChangeKinds.Moved), ("connected-moves", ChangeKinds.Moved), ("one-place-at-a-time", ChangeKinds.Moved),
         ("cannot walk", ChangeKinds.Moved), ("already at", ChangeKinds.Moved), ("travel", ChangeKinds.Moved),
-        ("gave", ChangeKinds.Gave), ("cannot give", ChangeKinds.Gave), ("cannot hand", ChangeKinds.Gave), ("cannot receive", ChangeKinds.Gave),
+        ("gave", ChangeKinds.Gave), ("cannot give", ChangeKinds.Gave), ("cannot hand", ChangeKinds.Gave),
+            ("cannot receive", ChangeKinds.Gave),
         ("holder-gives", ChangeKinds.Gave | ChangeKinds.Took), ("dead-do-not-act", ChangeKinds.Gave),
         ("took", ChangeKinds.Took), ("cannot take", ChangeKinds.Took), ("already holds", ChangeKinds.Took),
         ("relationship", ChangeKinds.Relationship), ("strength", ChangeKinds.Relationship),

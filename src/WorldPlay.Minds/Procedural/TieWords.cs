@@ -127,7 +127,8 @@ internal static class TieWords
 
     /// <summary>The tie from the speaker toward <paramref name="to"/> worth nudging: the strongest one the speaker holds.</summary>
     public static RelationshipView? OwnTieToward(EntityId to, Perspective p) =>
-        AllTies(p, to).Where(r => r.From == p.Self).OrderByDescending(r => Math.Abs(r.Strength)).ThenBy(r => r.Type, StringComparer.Ordinal).FirstOrDefault();
+        AllTies(p, to).Where(r => r.From == p.Self).OrderByDescending(r => Math.Abs(r.Strength)).ThenBy(r => r.Type, StringComparer.Ordinal)
+            .FirstOrDefault();
 
     private static RelationshipView? Strongest(PresentView who, Perspective p) =>
         AllTies(p, who.Id)
@@ -167,7 +168,8 @@ internal static class TieWords
 
     private static string Debt(Perspective p, EntityId debtor, string creditorName)
     {
-        var debt = p.Facts.FirstOrDefault(f => f.Subject == debtor && f.Predicate.Contains("owe", StringComparison.OrdinalIgnoreCase) && !f.IsOwnSecret);
+        var debt = p.Facts.FirstOrDefault(f => f.Subject == debtor && f.Predicate.Contains("owe", StringComparison.OrdinalIgnoreCase)
+            && !f.IsOwnSecret);
         return debt is { } d && d.Value.Length <= 40 && !LineGist.Mentions(d.Value, creditorName) ? " " + d.Value.Trim().TrimEnd('.') : "";
     }
 

@@ -14,7 +14,8 @@ internal static class UserPhrases
         "{echo}. I keep [thinking|wondering] about [that|it|what that means].",
         "That sounds [hard|lonely|like a lot to carry], {speaker}.",
         "I hear you, {speaker}[.|. I do.|. Go on.]",
-        "[Thank you for telling me|I'm glad you told me|That can't have been easy to say|I won't tell a soul|That stays between us], {speaker}.",
+        "[Thank you for telling me|I'm glad you told me|That can't have been easy to say|I won't tell a soul|That stays between us], " +
+            "{speaker}.",
         "{echo}? [I wondered about that|I had no idea|You never mentioned that before].",
         "[Slowly|Gently|Take your time], {speaker}. I'm [listening|here|not going anywhere].",
         "[So that's why|Maybe that's why] {echo} [matters so much|keeps coming up].",

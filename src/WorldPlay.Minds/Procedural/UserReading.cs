@@ -34,7 +34,8 @@ internal static class UserReading
 
     /// <summary>Whether <paramref name="text"/> is <paramref name="template"/> with its <c>{name}</c> filled in.</summary>
     public static bool Matches(string template, string text) =>
-        Patterns.GetOrAdd(template, t => new Regex("^" + Regex.Escape(t).Replace(@"\{name}", ".+?", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant))
+        Patterns.GetOrAdd(template,
+            t => new Regex("^" + Regex.Escape(t).Replace(@"\{name}", ".+?", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant))
             .IsMatch(text);
 
     public static string Fill(string template, string name) => template.Replace("{name}", name, StringComparison.Ordinal);

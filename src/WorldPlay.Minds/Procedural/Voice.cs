@@ -21,20 +21,27 @@ internal sealed record Voice(Register Primary, Register Secondary, bool Terse, d
     private static readonly (Register Register, string[] Words)[] Cues =
     [
         (Register.Gruff, ["gruff", "salty", "rough", "blunt", "coarse", "sailor", "brusque", "grumbl", "growl", "weathered", "hard"]),
-        (Register.Formal, ["formal", "courteous", "polite", "courtly", "eloquent", "flowery", "precise", "measured", "proper", "archaic", "noble", "learned", "scholar"]),
+        (Register.Formal,
+            ["formal", "courteous", "polite", "courtly", "eloquent", "flowery", "precise", "measured", "proper", "archaic", "noble",
+                "learned", "scholar"]),
         (Register.Warm, ["warm", "kind", "gentle", "soft", "caring", "motherly", "fatherly", "friendly", "tender", "big-hearted", "loyal"]),
-        (Register.Dry, ["dry", "sardonic", "sarcastic", "wry", "cynical", "ironic", "deadpan", "sly", "mocking", "shrewd", "cunning", "cold"]),
+        (Register.Dry,
+            ["dry", "sardonic", "sarcastic", "wry", "cynical", "ironic", "deadpan", "sly", "mocking", "shrewd", "cunning", "cold"]),
         (Register.Nervous, ["nervous", "anxious", "shy", "timid", "hesitant", "stammer", "fidget", "jumpy", "worried", "fearful"]),
-        (Register.Cheerful, ["cheerful", "jovial", "bubbly", "exuberant", "chatty", "lively", "playful", "merry", "enthusiastic", "bright", "eager"]),
+        (Register.Cheerful,
+            ["cheerful", "jovial", "bubbly", "exuberant", "chatty", "lively", "playful", "merry", "enthusiastic", "bright", "eager"]),
     ];
 
-    private static readonly string[] TerseCues = ["terse", "curt", "laconic", "clipped", "short", "few words", "taciturn", "quiet", "blunt"];
+    private static readonly string[] TerseCues = ["terse", "curt", "laconic", "clipped", "short", "few words", "taciturn", "quiet",
+        "blunt"];
 
     public bool Fits(Register register) => register == Register.Plain || register == Primary || register == Secondary;
 
     public static Voice Of(Persona persona)
     {
-        var text = string.Join(' ', [persona.SpeechStyle, persona.SpeechStyle, .. PerspectiveReading.Listed(persona.Traits), persona.Description]).ToLowerInvariant();
+        var text = string.Join(' ',
+            [persona.SpeechStyle, persona.SpeechStyle, .. PerspectiveReading.Listed(persona.Traits), persona.Description])
+            .ToLowerInvariant();
         var scored = Cues
             .Select((cue, order) => (cue.Register, Score: cue.Words.Count(w => text.Contains(w, StringComparison.Ordinal)), order))
             .Where(x => x.Score > 0)
