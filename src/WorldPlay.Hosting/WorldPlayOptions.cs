@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using WorldPlay.Core;
 using WorldPlay.Minds;
+using WorldPlay.Minds.Llm;
 
 namespace WorldPlay.Hosting;
 
@@ -34,7 +35,7 @@ public sealed record HttpSettings(bool Enabled, int Port);
 
 /// <summary>Which minds characters use: the mind behind the name <c>default</c>, and the language model the silo offers
 /// (<c>openai:{model}</c> and its user simulators), if any.</summary>
-public sealed record MindSettings(string Default, WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel = null)
+public sealed record MindSettings(string Default, LlmMindOptions? LanguageModel = null)
 {
     /// <summary>The minds a silo with these settings offers, <c>default</c> aside.</summary>
     public MindCatalog Catalog() => LanguageModel is null ? new MindCatalog() : MindCatalog.WithLanguageModel(LanguageModel);
@@ -49,6 +50,10 @@ public sealed record WorldPlayOptions
 
     /// <summary>The environment-variable prefix the silo host reads configuration from (WORLDPLAY_WorldPlay__Storage=Azure).</summary>
     public const string EnvironmentPrefix = "WORLDPLAY_";
+
+    private const string Characters = "Mind:Characters";
+
+    private const string PortRange = "a port is a whole number from 1 to 65535.";
 
     public ClusteringKind Clustering { get; init; } = ClusteringKind.Localhost;
 
@@ -78,26 +83,54 @@ public sealed record WorldPlayOptions
     /// <summary>Every key of the section: its default and what it means, for <c>--help</c> and the docs.</summary>
     public static ImmutableArray<ConfigurationKey> Keys { get; } =
     [
-        new("Clustering", "Localhost", "How silos find each other: Localhost (one silo, no outside service) or AzureTable (a membership table in Azure Storage)."),
-        new("Storage", "Memory", "Where grain state and timelines live: Memory (lost when the silo stops) or Azure (Azure Storage or Azurite)."),
-        new("AzureStorage", "(none)", "Azure Storage connection string, needed by AzureTable and Azure. ConnectionStrings:AzureStorage is read too; this key wins."),
+        new("Clustering", "Localhost",
+            "How silos find each other: Localhost (one silo, no outside service) or AzureTable (a membership table in Azure Storage)."),
+        new("Storage", "Memory",
+            "Where grain state and timelines live: Memory (lost when the silo stops) or Azure (Azure Storage or Azurite)."),
+        new("AzureStorage", "(none)",
+            "Azure Storage connection string, needed by AzureTable and Azure. ConnectionStrings:AzureStorage is read too; this key wins."),
         new("ClusterId", "worldplay", "The cluster's id: silos with the same id form one cluster."),
         new("ServiceId", "worldplay", "The service's id: grain state is keyed by it, so it must stay the same across deployments."),
         new("SiloPort", "11111", "TCP port for silo-to-silo traffic."),
         new("GatewayPort", "30000", "TCP port clients connect to."),
-        new("AdvertisedAddress", "(none)", "IP address or host name other silos and clients use to reach this silo (set it in containers). Unset: this machine's first network address (AzureTable) or 127.0.0.1 (Localhost)."),
+        new("AdvertisedAddress", "(none)",
+            "IP address or host name other silos and clients use to reach this silo (set it in containers). " +
+            "Unset: this machine's first network address (AzureTable) or 127.0.0.1 (Localhost)."),
         new("Dashboard:Enabled", "false", "Serve the Orleans Dashboard (no authentication: keep its port private)."),
         new("Dashboard:Port", "8080", "HTTP port of the dashboard, on every network interface."),
-        new("Http:Enabled", "false", "Serve the HTTP API (/api, /openapi/v1.json) and the timeline viewer (/viewer); read-only, no authentication: keep its port private."),
-        new("Http:Port", "5080", "HTTP port of the API and viewer, on every network interface (may equal Dashboard:Port: one server then serves both)."),
-        new("Mind:Default", "procedural", "The mind a scene gets when it asks for the mind 'default' (scenes may also name a mind themselves); 'openai' stands for the configured model."),
-        new("Mind:Endpoint", "(none)", "An OpenAI-compatible base address with its /v1 (OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp, LM Studio, 'worldplay fake-llm'); with Mind:Model, the silo offers the mind openai:{model}."),
+        new("Http:Enabled", "false",
+            "Serve the HTTP API (/api, /openapi/v1.json) and the timeline viewer (/viewer); read-only, no authentication: " +
+            "keep its port private."),
+        new("Http:Port", "5080",
+            "HTTP port of the API and viewer, on every network interface (may equal Dashboard:Port: one server then serves both)."),
+        new("Mind:Default", "procedural",
+            "The mind a scene gets when it asks for the mind 'default' (scenes may also name a mind themselves); " +
+            "'openai' stands for the configured model."),
+        new("Mind:Endpoint", "(none)",
+            "An OpenAI-compatible base address with its /v1 (OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp, LM Studio, " +
+            "'worldplay fake-llm'); with Mind:Model, the silo offers the mind openai:{model}."),
         new("Mind:Model", "(none)", "The model the endpoint serves, for every character without a model of its own."),
-        new("Mind:ApiKeyVariable", "OPENAI_API_KEY", "The environment variable holding the endpoint's API key (the key itself is never configured here, nor logged)."),
+        new("Mind:ApiKeyVariable", "OPENAI_API_KEY",
+            "The environment variable holding the endpoint's API key (the key itself is never configured here, nor logged)."),
         new("Mind:MaxConcurrentRequests", "16", "Model calls in flight at once from this silo; more turns wait in a queue."),
         new("Mind:TimeoutSeconds", "60", "How long one model call may take before it is abandoned and retried."),
-        new("Mind:Characters", "(none)", "A section of per-character models: Mind:Characters:<character id> = <model>, e.g. a cheaper model for minor characters."),
+        new(Characters, "(none)",
+            "A section of per-character models: Mind:Characters:<character id> = <model>, e.g. a cheaper model for minor characters."),
     ];
+
+    // What a key's text may be, checked before binding: the binder stops at the first value it cannot convert (one mistake
+    // would hide the rest), its message names CLR types, and it reads "1" as an enum member and "0x10" as a number.
+    private static readonly Dictionary<string, (Func<string, bool> Reads, string Takes)> Formats = new()
+    {
+        ["Clustering"] = (IsName<ClusteringKind>, $"allowed: {string.Join(", ", Enum.GetNames<ClusteringKind>())}."),
+        ["Storage"] = (IsName<StorageKind>, $"allowed: {string.Join(", ", Enum.GetNames<StorageKind>())}."),
+        ["SiloPort"] = (IsPort, PortRange),
+        ["GatewayPort"] = (IsPort, PortRange),
+        ["Dashboard:Enabled"] = (IsSwitch, "allowed: true, false."),
+        ["Dashboard:Port"] = (IsPort, PortRange),
+        ["Http:Enabled"] = (IsSwitch, "allowed: true, false."),
+        ["Http:Port"] = (IsPort, PortRange),
+    };
 
     /// <summary>Reads the <c>WorldPlay</c> section (and <c>ConnectionStrings:AzureStorage</c>) and checks it, reporting every
     /// problem at once.</summary>
@@ -105,95 +138,61 @@ public sealed record WorldPlayOptions
     public static WorldPlayOptions FromConfiguration(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
-        var problems = new List<string>();
-        var defaults = new WorldPlayOptions();
-
-        foreach (var unknown in UnknownKeys(section))
+        var problems = UnknownKeys(section).ToList();
+        // A blank key counts as unset; a character's model is taken as written, so a blank one fails as no model name.
+        var given = Keys.Where(k => k.Key != Characters).Select(k => (k.Key, Text: Trimmed(section[k.Key])))
+            .Concat(section.GetSection(Characters).GetChildren().Select(c => ($"{Characters}:{c.Key}", Text: (string?)(c.Value ?? ""))));
+        var readable = new Dictionary<string, string?>();
+        foreach (var (key, text) in given.Where(v => v.Text is not null))
         {
-            problems.Add(unknown);
+            if (Formats.TryGetValue(key, out var format) && !format.Reads(text!))
+            {
+                problems.Add($"{Section}:{key} is '{text}'; {format.Takes}");
+                continue;
+            }
+            readable[key] = text;
         }
-
-        var options = new WorldPlayOptions
+        var mind = Bind<MindSection>(readable, "Mind") ?? new();
+        var options = Bind<WorldPlayOptions>(readable.Where(v => !v.Key.StartsWith("Mind:", StringComparison.Ordinal))) ?? new();
+        options = options with
         {
-            Clustering = Choice(section, "Clustering", defaults.Clustering, problems),
-            Storage = Choice(section, "Storage", defaults.Storage, problems),
-            AzureStorage = NonEmpty(section["AzureStorage"]) ?? NonEmpty(configuration.GetConnectionString("AzureStorage")),
-            ClusterId = Id(section, "ClusterId", defaults.ClusterId, problems),
-            ServiceId = Id(section, "ServiceId", defaults.ServiceId, problems),
-            SiloPort = Port(section, "SiloPort", defaults.SiloPort, problems),
-            GatewayPort = Port(section, "GatewayPort", defaults.GatewayPort, problems),
-            AdvertisedAddress = NonEmpty(section["AdvertisedAddress"]),
-            Dashboard = new DashboardSettings(
-                Switch(section, "Dashboard:Enabled", defaults.Dashboard.Enabled, problems),
-                Port(section, "Dashboard:Port", defaults.Dashboard.Port, problems)),
-            Http = new HttpSettings(
-                Switch(section, "Http:Enabled", defaults.Http.Enabled, problems),
-                Port(section, "Http:Port", defaults.Http.Port, problems)),
-            Mind = Minds(section, defaults.Mind.Default, problems),
+            AzureStorage = options.AzureStorage ?? Trimmed(configuration.GetConnectionString("AzureStorage")),
+            Mind = mind.Settings(problems),
         };
         problems.AddRange(options.Problems());
-        if (problems.Count > 0)
-        {
-            throw new WorldPlayConfigurationException(problems);
-        }
-        return options;
+        return problems.Count > 0 ? throw new WorldPlayConfigurationException(problems) : options;
     }
 
-    /// <summary>Checks these options as a whole; empty when they are usable.</summary>
-    public IReadOnlyList<string> Problems()
-    {
-        var problems = new List<string>();
-        if (AzureStorage is null && (Clustering == ClusteringKind.AzureTable || Storage == StorageKind.Azure))
-        {
-            var needs = Clustering == ClusteringKind.AzureTable && Storage == StorageKind.Azure
-                ? "Clustering AzureTable and Storage Azure need"
-                : Clustering == ClusteringKind.AzureTable ? "Clustering AzureTable needs" : "Storage Azure needs";
-            problems.Add($"{needs} an Azure Storage connection string: set {Section}:AzureStorage " +
-                $"(environment: {EnvironmentVariable("AzureStorage")}) or ConnectionStrings:AzureStorage.");
-        }
-        else if (AzureStorage is not null && AzureStorageAccount.Problem(AzureStorage) is { } problem)
-        {
-            problems.Add($"{Section}:AzureStorage {problem}");
-        }
-        if (SiloPort == GatewayPort)
-        {
-            problems.Add($"{Section}:SiloPort and {Section}:GatewayPort are both {SiloPort}; they need two different ports.");
-        }
-        if (Dashboard.Enabled && (Dashboard.Port == SiloPort || Dashboard.Port == GatewayPort))
-        {
-            problems.Add($"{Section}:Dashboard:Port {Dashboard.Port} is also the silo or gateway port; choose another.");
-        }
-        if (Http.Enabled && (Http.Port == SiloPort || Http.Port == GatewayPort))
-        {
-            problems.Add($"{Section}:Http:Port {Http.Port} is also the silo or gateway port; choose another.");
-        }
-        var minds = Mind.Catalog().Names;
-        if (!minds.Contains(Mind.Default))
-        {
-            problems.Add($"{Section}:Mind:Default '{Mind.Default}' is not a known mind; known: {string.Join(", ", minds)}.");
-        }
-        return problems;
-    }
+    /// <summary>Checks these options as a whole (see <see cref="WorldPlayOptionsValidator"/>); empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems() => [.. new WorldPlayOptionsValidator().Validate(null, this).Failures ?? []];
 
     /// <summary>The environment variable the silo host reads <paramref name="key"/> (a key of the section) from.</summary>
-    public static string EnvironmentVariable(string key) => $"{EnvironmentPrefix}{Section}__{key.Replace(":", "__", StringComparison.Ordinal)}";
+    public static string EnvironmentVariable(string key) =>
+        $"{EnvironmentPrefix}{Section}__{key.Replace(":", "__", StringComparison.Ordinal)}";
+
+    // Only known keys reach the binder (UnknownKeys names the others); ErrorOnUnknownConfiguration keeps these types and Keys in step.
+    private static T? Bind<T>(IEnumerable<KeyValuePair<string, string?>> values, string? under = null)
+    {
+        IConfiguration bound = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        return (under is null ? bound : bound.GetSection(under)).Get<T>(binder => binder.ErrorOnUnknownConfiguration = true);
+    }
 
     private static IEnumerable<string> UnknownKeys(IConfigurationSection section)
     {
         var known = Keys.Select(k => k.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var knownSections = known.Where(k => k.Contains(':', StringComparison.Ordinal)).Select(k => k[..k.IndexOf(':', StringComparison.Ordinal)]).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        string[] names = [.. known, .. knownSections];
+        var sections = known.Where(k => k.Contains(':', StringComparison.Ordinal)).Select(k => k.Split(':')[0])
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        string[] names = [.. known, .. sections];
         foreach (var child in section.GetChildren())
         {
-            if (knownSections.Contains(child.Key) && child.Value is not null)
+            if (sections.Contains(child.Key) && child.Value is not null)
             {
-                yield return $"{Section}:{child.Key} is a section, not a value; set its keys: {string.Join(", ", Keys.Where(k => k.Key.StartsWith(child.Key + ":", StringComparison.OrdinalIgnoreCase)).Select(k => k.Path))}.";
+                var keys = Keys.Where(k => k.Key.StartsWith(child.Key + ":", StringComparison.OrdinalIgnoreCase)).Select(k => k.Path);
+                yield return $"{Section}:{child.Key} is a section, not a value; set its keys: {string.Join(", ", keys)}.";
                 continue;
             }
-            var keys = knownSections.Contains(child.Key)
-                ? child.GetChildren().Select(c => $"{child.Key}:{c.Key}")
-                : [child.Key];
-            foreach (var key in keys.Where(k => !known.Contains(k)))
+            var keysGiven = sections.Contains(child.Key) ? child.GetChildren().Select(c => $"{child.Key}:{c.Key}") : [child.Key];
+            foreach (var key in keysGiven.Where(k => !known.Contains(k)))
             {
                 var nearest = names.MinBy(k => EditDistance.IgnoringCase(k, key))!;
                 var hint = EditDistance.IgnoringCase(nearest, key) <= 3
@@ -204,123 +203,83 @@ public sealed record WorldPlayOptions
         }
     }
 
-    private static MindSettings Minds(IConfigurationSection section, string fallback, List<string> problems)
+    private static bool IsName<T>(string text)
+        where T : struct, Enum =>
+        Enum.TryParse<T>(text, ignoreCase: true, out _) && !int.TryParse(text, CultureInfo.InvariantCulture, out _);
+
+    private static bool IsPort(string text) =>
+        int.TryParse(text, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535;
+
+    private static bool IsSwitch(string text) => bool.TryParse(text, out _);
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The <c>Mind</c> keys as configured; <see cref="MindSettings"/> is what they mean.</summary>
+    private sealed record MindSection(
+        string Default = "procedural", string? Endpoint = null, string? Model = null, string ApiKeyVariable = "OPENAI_API_KEY",
+        string? MaxConcurrentRequests = null, string? TimeoutSeconds = null, Dictionary<string, string>? Characters = null)
     {
-        var endpoint = NonEmpty(section["Mind:Endpoint"]);
-        var model = NonEmpty(section["Mind:Model"]);
-        var characters = section.GetSection("Mind:Characters").GetChildren().ToImmutableSortedDictionary(c => c.Key, c => c.Value ?? "", StringComparer.Ordinal);
-        var defaultMind = NonEmpty(section["Mind:Default"]) ?? fallback;
-        if (endpoint is null && model is null)
+        // Rules of the keys as written (two that go together, a map that needs a model, numbers read only beside a model);
+        // a model that cannot work leaves the procedural minds, which the default mind is then checked against.
+        public MindSettings Settings(List<string> problems)
         {
-            if (characters.Count > 0)
+            if (Endpoint is null && Model is null)
             {
-                problems.Add($"{Section}:Mind:Characters needs a language model: set {Section}:Mind:Endpoint and {Section}:Mind:Model.");
+                if (Characters is { Count: > 0 })
+                {
+                    problems.Add($"{Section}:{WorldPlayOptions.Characters} needs a language model: " +
+                        $"set {Section}:Mind:Endpoint and {Section}:Mind:Model.");
+                }
+                return new MindSettings(Default);
             }
-            return new MindSettings(defaultMind);
-        }
-        if (endpoint is null || model is null)
-        {
-            problems.Add($"{Section}:Mind:Endpoint and {Section}:Mind:Model go together; set both (or neither, for the procedural minds only).");
-            return new MindSettings(defaultMind);
-        }
-        var limit = Number(section, "Mind:MaxConcurrentRequests", 16, problems);
-        var timeout = Number(section, "Mind:TimeoutSeconds", 60, problems);
-        try
-        {
-            var options = new WorldPlay.Minds.Llm.LlmMindOptions
+            if (Endpoint is null || Model is null)
             {
-                Endpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
-                    ? uri
-                    : throw new ArgumentException($"{Section}:Mind:Endpoint '{endpoint}' is not an absolute address such as http://127.0.0.1:8080/v1."),
-                Model = model,
-                ApiKeyVariable = NonEmpty(section["Mind:ApiKeyVariable"]) ?? "OPENAI_API_KEY",
+                problems.Add($"{Section}:Mind:Endpoint and {Section}:Mind:Model go together; " +
+                    "set both (or neither, for the procedural minds only).");
+                return new MindSettings(Default);
+            }
+            var limit = Positive(nameof(MaxConcurrentRequests), MaxConcurrentRequests, 16, problems);
+            var timeout = Positive(nameof(TimeoutSeconds), TimeoutSeconds, 60, problems);
+            if (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var endpoint))
+            {
+                problems.Add($"{Section}:Mind:Endpoint '{Endpoint}' is not an absolute address such as http://127.0.0.1:8080/v1.");
+                return new MindSettings(Default);
+            }
+            var model = new LlmMindOptions
+            {
+                Endpoint = endpoint,
+                Model = Model,
+                ApiKeyVariable = ApiKeyVariable,
                 MaxConcurrentRequests = limit,
                 AttemptTimeout = TimeSpan.FromSeconds(timeout),
-                CharacterModels = characters,
+                CharacterModels = (Characters ?? []).ToImmutableSortedDictionary(StringComparer.Ordinal),
             };
-            options.Validate();
-            return new MindSettings(defaultMind == "openai" ? $"openai:{model}" : defaultMind, options);
+            try
+            {
+                model.Validate();
+                return new MindSettings(Default == "openai" ? $"openai:{Model}" : Default, model);
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add($"{Section}:Mind: {e.Message.Split(" (Parameter", 2)[0]}");
+                return new MindSettings(Default);
+            }
         }
-        catch (ArgumentException e)
-        {
-            problems.Add(e.Message.StartsWith(Section, StringComparison.Ordinal) ? e.Message : $"{Section}:Mind: {e.Message.Split(" (Parameter", 2)[0]}");
-            return new MindSettings(defaultMind);
-        }
-    }
 
-    private static int Number(IConfigurationSection section, string key, int fallback, List<string> problems)
-    {
-        if (NonEmpty(section[key]) is not { } text)
+        private static int Positive(string key, string? text, int fallback, List<string> problems)
         {
+            if (text is null)
+            {
+                return fallback;
+            }
+            if (int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0)
+            {
+                return value;
+            }
+            problems.Add($"{Section}:Mind:{key} is '{text}'; it takes a whole number above 0.");
             return fallback;
         }
-        if (int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0)
-        {
-            return value;
-        }
-        problems.Add($"{Section}:{key} is '{text}'; it takes a whole number above 0.");
-        return fallback;
     }
-
-    private static T Choice<T>(IConfigurationSection section, string key, T fallback, List<string> problems)
-        where T : struct, Enum
-    {
-        if (NonEmpty(section[key]) is not { } text)
-        {
-            return fallback;
-        }
-        if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, CultureInfo.InvariantCulture, out _))
-        {
-            return value;
-        }
-        problems.Add($"{Section}:{key} is '{text}'; allowed: {string.Join(", ", Enum.GetNames<T>())}.");
-        return fallback;
-    }
-
-    private static int Port(IConfigurationSection section, string key, int fallback, List<string> problems)
-    {
-        if (NonEmpty(section[key]) is not { } text)
-        {
-            return fallback;
-        }
-        if (int.TryParse(text, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535)
-        {
-            return port;
-        }
-        problems.Add($"{Section}:{key} is '{text}'; a port is a whole number from 1 to 65535.");
-        return fallback;
-    }
-
-    private static bool Switch(IConfigurationSection section, string key, bool fallback, List<string> problems)
-    {
-        if (NonEmpty(section[key]) is not { } text)
-        {
-            return fallback;
-        }
-        if (bool.TryParse(text, out var value))
-        {
-            return value;
-        }
-        problems.Add($"{Section}:{key} is '{text}'; allowed: true, false.");
-        return fallback;
-    }
-
-    private static string Id(IConfigurationSection section, string key, string fallback, List<string> problems)
-    {
-        if (NonEmpty(section[key]) is not { } text)
-        {
-            return fallback;
-        }
-        // Orleans stores these in Azure Table keys, which refuse / \ # ? and control characters.
-        if (text.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
-        {
-            problems.Add($"{Section}:{key} is '{text}'; it may not contain / \\ # ? or control characters.");
-            return fallback;
-        }
-        return text;
-    }
-
-    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 /// <summary>One configuration key of the <c>WorldPlay</c> section.</summary>

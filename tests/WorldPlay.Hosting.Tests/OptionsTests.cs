@@ -6,11 +6,13 @@ namespace WorldPlay.Hosting.Tests;
 public sealed class OptionsTests
 {
     private const string Azurite =
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
         "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
 
     internal static WorldPlayOptions Read(params (string Key, string Value)[] values) =>
-        WorldPlayOptions.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build());
+        WorldPlayOptions.FromConfiguration(
+            new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build());
 
     internal static string Problem(params (string Key, string Value)[] values) =>
         Assert.Throws<WorldPlayConfigurationException>(() => Read(values)).Message;
@@ -54,7 +56,8 @@ public sealed class OptionsTests
     {
         var message = Problem(("WorldPlay:Storage", "Azure"));
 
-        Assert.Contains("set WorldPlay:AzureStorage (environment: WORLDPLAY_WorldPlay__AzureStorage) or ConnectionStrings:AzureStorage", message);
+        Assert.Contains(
+            "set WorldPlay:AzureStorage (environment: WORLDPLAY_WorldPlay__AzureStorage) or ConnectionStrings:AzureStorage", message);
     }
 
     [Fact]
@@ -133,9 +136,75 @@ public sealed class OptionsTests
     [Fact]
     public void Problems_Several_AllReportedAtOnce()
     {
-        var exception = Assert.Throws<WorldPlayConfigurationException>(() => Read(("WorldPlay:Storage", "Disk"), ("WorldPlay:SiloPort", "x"), ("WorldPlay:Clustering", "AzureTable")));
+        var exception = Assert.Throws<WorldPlayConfigurationException>(
+            () => Read(("WorldPlay:Storage", "Disk"), ("WorldPlay:SiloPort", "x"), ("WorldPlay:Clustering", "AzureTable")));
 
         Assert.Equal(3, exception.Problems.Count);
+    }
+
+    [Fact]
+    public void Port_Hexadecimal_IsRefused()
+    {
+        var message = Problem(("WorldPlay:SiloPort", "0x10"));
+
+        Assert.Contains("WorldPlay:SiloPort is '0x10'; a port is a whole number from 1 to 65535.", message);
+    }
+
+    [Fact]
+    public void Values_Padded_AreTrimmed()
+    {
+        var options = Read(("WorldPlay:SiloPort", " 4000 "), ("WorldPlay:Storage", " azure "), ("WorldPlay:AzureStorage", $" {Azurite} "));
+
+        Assert.Equal("4000 Azure " + Azurite, $"{options.SiloPort} {options.Storage} {options.AzureStorage}");
+    }
+
+    [Fact]
+    public void ClusterId_Blank_KeepsTheDefault()
+    {
+        var options = Read(("WorldPlay:ClusterId", "  "));
+
+        Assert.Equal("worldplay", options.ClusterId);
+    }
+
+    [Fact]
+    public void ClusterId_WithSlash_NamesTheRefusedCharacters()
+    {
+        var message = Problem(("WorldPlay:ClusterId", "east/1"));
+
+        Assert.Contains("WorldPlay:ClusterId is 'east/1'; it may not contain / \\ # ? or control characters.", message);
+    }
+
+    [Fact]
+    public void Http_OnTheGatewayPort_IsRefused()
+    {
+        var message = Problem(("WorldPlay:Http:Enabled", "true"), ("WorldPlay:Http:Port", "30000"));
+
+        Assert.Contains("WorldPlay:Http:Port 30000 is also the silo or gateway port; choose another.", message);
+    }
+
+    [Fact]
+    public void Key_MisspeltInASection_SuggestsTheKnownOne()
+    {
+        var message = Problem(("WorldPlay:Mind:Modle", "big"));
+
+        Assert.Contains("WorldPlay:Mind:Modle is not a WorldPlay setting; did you mean WorldPlay:Mind:Model?", message);
+    }
+
+    [Fact]
+    public void Key_FarFromEveryKey_ListsTheKnownKeys()
+    {
+        var message = Problem(("WorldPlay:Xylophone:Notes", "8"));
+
+        Assert.Contains("WorldPlay:Xylophone is not a WorldPlay setting; known: Clustering, Storage, AzureStorage, ClusterId,", message);
+    }
+
+    [Fact]
+    public void Keys_UnknownBesideAMistake_BothReported()
+    {
+        var exception = Assert.Throws<WorldPlayConfigurationException>(
+            () => Read(("WorldPlay:Storge", "Azure"), ("WorldPlay:SiloPort", "x")));
+
+        Assert.Equal(2, exception.Problems.Count);
     }
 
     [Fact]
