@@ -1,5 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using WorldPlay.Cli.Bench;
+using WorldPlay.Cli.Operations;
+using WorldPlay.Cli.Scenes;
+using WorldPlay.Cli.Timelines;
 using WorldPlay.Core;
 using WorldPlay.Core.Worlds;
 using WorldPlay.Hosting;

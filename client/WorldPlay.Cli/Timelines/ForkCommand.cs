@@ -4,7 +4,7 @@ using WorldPlay.Client;
 using WorldPlay.Core;
 using WorldPlay.Core.Serialization;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Timelines;
 
 /// <summary><c>worldplay fork</c>: adds a branch to a world file that continues after a turn of its parent, sharing the parent's events up to there.</summary>
 internal static class ForkCommand

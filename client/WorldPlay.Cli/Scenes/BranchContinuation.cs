@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using WorldPlay.Core;
 using WorldPlay.Core.Scenes;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Scenes;
 
 /// <summary>A branch of a world file that <c>simulate --from FILE --branch B</c> goes on with: its whole timeline and transcript
 /// (shared prefix included) to import into the silo, and the bundle to write back with the new turns added to that branch.</summary>

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using WorldPlay.Core;
 using WorldPlay.Core.Serialization;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Timelines;
 
 /// <summary><c>worldplay diff</c>: what changed between two turns of a branch, or between two branches, with the events responsible.</summary>
 internal static class DiffCommand

@@ -8,7 +8,7 @@ using WorldPlay.Core;
 using WorldPlay.Core.Scenes;
 using WorldPlay.Hosting;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Timelines;
 
 /// <summary>A world file opened on one branch: what every file-mode timeline command starts from.</summary>
 internal sealed record OpenedWorld(string Path, WorldBundle Bundle, string Branch, Timeline Timeline)

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using WorldPlay.Core;
 using WorldPlay.Core.Serialization;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Timelines;
 
 /// <summary><c>worldplay why</c>: the causal chain behind a relationship, a fact or a status, back to the events nothing earlier caused.</summary>
 internal static class WhyCommand

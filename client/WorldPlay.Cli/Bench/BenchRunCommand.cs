@@ -17,7 +17,7 @@ using WorldPlay.Minds;
 using WorldPlay.Minds.Llm;
 using AdversarialSituation = WorldPlay.Minds.AdversarialSituation;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Bench;
 
 /// <summary><c>worldplay bench run</c>: self-play every scenario against simulated users, then score the kept sessions.</summary>
 internal static class BenchRunCommand
@@ -36,11 +36,11 @@ internal static class BenchRunCommand
         var turns = new Option<int>("--turns", "-n")
         {
             Description = "Turns per session, NPC's and user's together (1 to 100000).",
-            DefaultValueFactory = _ => SimulateCommand.DefaultTurns,
+            DefaultValueFactory = _ => CommonOptions.DefaultTurns,
         };
-        SimulateCommand.WithinRange(turns, 1, 100_000);
+        CommonOptions.WithinRange(turns, 1, 100_000);
         var repeats = new Option<int>("--repeats", "-r") { Description = "Sessions per scenario and user, with seeds 1..R (1 to 1000).", DefaultValueFactory = _ => 3 };
-        SimulateCommand.WithinRange(repeats, 1, 1000);
+        CommonOptions.WithinRange(repeats, 1, 1000);
         var users = new Option<string>("--users")
         {
             Description = $"Comma-separated user-simulator profiles, each played against every scenario: {string.Join(", ", SelfPlayPlan.ProfileNames)}. " +
@@ -56,19 +56,19 @@ internal static class BenchRunCommand
             Description = "Who plays the characters: procedural, or openai (needs --endpoint and --model).",
             DefaultValueFactory = _ => "procedural",
         };
-        Spellings.OneOf(npcMind, SimulateCommand.Minds);
+        Spellings.OneOf(npcMind, CommonOptions.Minds);
         // --npc-mind was this option's name before the commands shared one vocabulary.
-        var oldNpcMind = Spellings.HiddenAlias(npcMind, "--npc-mind", SimulateCommand.Minds);
+        var oldNpcMind = Spellings.HiddenAlias(npcMind, "--npc-mind", CommonOptions.Minds);
         var userMind = new Option<string>("--user-mind")
         {
             Description = "Who plays the user: procedural, or openai (the same --endpoint and --model).",
             DefaultValueFactory = _ => "procedural",
         };
-        Spellings.OneOf(userMind, SimulateCommand.Minds, new Dictionary<string, string> { ["model"] = "openai" });
+        Spellings.OneOf(userMind, CommonOptions.Minds, new Dictionary<string, string> { ["model"] = "openai" });
         var endpoint = new Option<string?>("--endpoint") { Description = "The OpenAI-compatible base address with its /v1, e.g. http://127.0.0.1:8080/v1." };
         var model = new Option<string?>("--model") { Description = "The model name the endpoint serves." };
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "Sessions in flight at once (1 to 1000).", DefaultValueFactory = _ => 8 };
-        SimulateCommand.WithinRange(concurrency, 1, 1000);
+        CommonOptions.WithinRange(concurrency, 1, 1000);
         var cluster = new Option<FileInfo?>("--cluster") { Description = "Play on the cluster this cluster file describes instead of an embedded silo." };
         var outDir = new Option<DirectoryInfo>("--out", "-o")
         {
@@ -127,7 +127,7 @@ internal static class BenchRunCommand
         var set = LoadScenarios(request);
         var fromFile = request.Situations is { } file ? SelfPlayPlan.Playable(LoadSituations(file.FullName)) : (ImmutableArray<AdversarialSituation>?)null;
         var sessions = SelfPlayPlan.Sessions(set.Scenarios, request.Users, request.Repeats, fromFile ?? AdversarialSituation.BuiltIn);
-        var languageModel = SimulateCommand.LanguageModel(
+        var languageModel = CommonOptions.LanguageModel(
             request.NpcMind == "openai" || request.UserMind == "openai" ? "openai" : "procedural", request.Endpoint, request.Model, []);
         var clusterFile = request.Cluster is { } c ? ClusterFile.Read(c.FullName) : null;
         if (clusterFile is not null && fromFile is not null && sessions.Any(s => s.Situation is not null))

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using WorldPlay.FakeLlm;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Operations;
 
 /// <summary><c>worldplay fake-llm</c>: a local OpenAI-compatible server that plays a model without one, for tests, demos
 /// and load tests.</summary>

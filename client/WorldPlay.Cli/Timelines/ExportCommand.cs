@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using WorldPlay.Core;
 using WorldPlay.Core.Serialization;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Timelines;
 
 /// <summary><c>worldplay export</c> and <c>worldplay import</c>: a whole world with its branches, as MessagePack + LZ4 or as JSON.</summary>
 internal static class ExportCommand

@@ -5,7 +5,7 @@ using WorldPlay.Evaluation.Reports;
 using WorldPlay.Evaluation.Transcripts;
 using WorldPlay.Core.Worlds;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Bench;
 
 /// <summary><c>worldplay bench</c>: score role-play transcripts for misalignments and compare models.</summary>
 internal static class BenchCommand

@@ -5,7 +5,7 @@ using WorldPlay.Core;
 using WorldPlay.Core.Scenes;
 using WorldPlay.Core.Serialization;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Timelines;
 
 /// <summary><c>worldplay replay</c>: the world state after any turn or event of a saved timeline, on any branch.</summary>
 internal static class ReplayCommand

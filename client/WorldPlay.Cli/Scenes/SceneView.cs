@@ -5,7 +5,7 @@ using WorldPlay.Contracts;
 using WorldPlay.Core;
 using WorldPlay.Core.Scenes;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Scenes;
 
 /// <summary>The readable view of a scene as it plays: speaker, speech, narration, world changes accepted and refused.</summary>
 internal sealed class SceneView

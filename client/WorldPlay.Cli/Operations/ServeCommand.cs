@@ -6,7 +6,7 @@ using WorldPlay.Core.Minds;
 using WorldPlay.Core.Worlds;
 using WorldPlay.Web;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Operations;
 
 /// <summary><c>worldplay serve</c>: an embedded silo with the HTTP API and the timeline viewer, optionally with a world
 /// simulated or loaded first, running until Ctrl+C.</summary>
@@ -18,18 +18,18 @@ internal static class ServeCommand
         var turns = new Option<int>("--turns", "-n")
         {
             Description = "How many turns to simulate with --world (1 to 100000).",
-            DefaultValueFactory = _ => SimulateCommand.DefaultTurns,
+            DefaultValueFactory = _ => CommonOptions.DefaultTurns,
         };
-        SimulateCommand.WithinRange(turns, 1, 100_000);
+        CommonOptions.WithinRange(turns, 1, 100_000);
         var seed = new Option<int>("--seed", "-s")
         {
             Description = "Seed of the simulation with --world.",
-            DefaultValueFactory = _ => SimulateCommand.DefaultSeed,
+            DefaultValueFactory = _ => CommonOptions.DefaultSeed,
         };
-        var user = SimulateCommand.UserOption();
+        var user = CommonOptions.UserOption();
         var from = new Option<FileInfo?>("--from") { Description = "Load a recorded timeline (simulate --out, export) instead of simulating; its main branch is served." };
         var port = new Option<int>("--port", "-p") { Description = "HTTP port on 127.0.0.1 (0: any free port).", DefaultValueFactory = _ => 5080 };
-        SimulateCommand.WithinRange(port, 0, 65535);
+        CommonOptions.WithinRange(port, 0, 65535);
         var command = new Command("serve", "Serve the HTTP API (/api, /openapi/v1.json) and the timeline viewer (/viewer) from an embedded silo until Ctrl+C.")
         {
             world, turns, seed, user, from, port,

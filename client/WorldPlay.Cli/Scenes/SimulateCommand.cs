@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
@@ -17,7 +16,7 @@ using WorldPlay.Core.Serialization;
 using WorldPlay.Core.Worlds;
 using WorldPlay.Hosting;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Scenes;
 
 /// <summary><c>worldplay simulate</c>: plays a whole ensemble scene with self-play on an embedded silo or a cluster.</summary>
 internal static class SimulateCommand
@@ -35,18 +34,18 @@ internal static class SimulateCommand
         var turns = new Option<int>("--turns", "-n")
         {
             Description = "How many turns to play, users' and characters' together (1 to 100000).",
-            DefaultValueFactory = _ => DefaultTurns,
+            DefaultValueFactory = _ => CommonOptions.DefaultTurns,
         };
-        WithinRange(turns, 1, 100_000);
+        CommonOptions.WithinRange(turns, 1, 100_000);
         var seed = new Option<int>("--seed", "-s")
         {
             Description = "Seed for every random choice: the same seed plays the same scene.",
-            DefaultValueFactory = _ => DefaultSeed,
+            DefaultValueFactory = _ => CommonOptions.DefaultSeed,
         };
-        var user = UserOption();
+        var user = CommonOptions.UserOption();
         var turnTaking = TurnTakingOption();
         var budget = new Option<int>("--perspective-budget") { Description = "Tokens each perspective may use (200 to 32000).", DefaultValueFactory = _ => PerspectiveBuilder.DefaultBudget };
-        WithinRange(budget, 200, 32_000);
+        CommonOptions.WithinRange(budget, 200, 32_000);
         var json = new Option<bool>("--json") { Description = "Print one JSON summary at the end instead of the scene." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print the scene, only progress and the summary." };
         var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Write the whole timeline (MessagePack + LZ4) to this file when the run ends." };
@@ -56,7 +55,7 @@ internal static class SimulateCommand
                 "OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp, LM Studio, or 'worldplay fake-llm'; needs --endpoint and --model; the key comes from OPENAI_API_KEY).",
             DefaultValueFactory = _ => "procedural",
         };
-        Spellings.OneOf(mind, Minds);
+        Spellings.OneOf(mind, CommonOptions.Minds);
         var endpoint = new Option<string?>("--endpoint") { Description = "The OpenAI-compatible base address with its /v1, e.g. http://127.0.0.1:8080/v1 (with --mind openai)." };
         var model = new Option<string?>("--model") { Description = "The model name the endpoint serves (with --mind openai)." };
         var modelTimeout = new Option<int>("--model-timeout")
@@ -64,7 +63,7 @@ internal static class SimulateCommand
             Description = "Seconds one model call may take before it is abandoned and retried (1 to 600; with --mind openai).",
             DefaultValueFactory = _ => 60,
         };
-        WithinRange(modelTimeout, 1, 600);
+        CommonOptions.WithinRange(modelTimeout, 1, 600);
         var characterModel = new Option<string[]>("--character-model")
         {
             Description = "A model of its own for one character, as CHARACTER=MODEL (e.g. --character-model oren=gpt-4o-mini for a minor character); repeat it for more (with --mind openai).",
@@ -97,7 +96,7 @@ internal static class SimulateCommand
                 result.GetValue(json),
                 result.GetValue(quiet),
                 result.GetValue(outFile),
-                LanguageModel(result.GetValue(mind)!, result.GetValue(endpoint), result.GetValue(model), result.GetValue(characterModel) ?? [], result.GetValue(modelTimeout)),
+                CommonOptions.LanguageModel(result.GetValue(mind)!, result.GetValue(endpoint), result.GetValue(model), result.GetValue(characterModel) ?? [], result.GetValue(modelTimeout)),
                 result.GetValue(cluster),
                 result.GetValue(from),
                 result.GetValue(branch)),
@@ -107,78 +106,10 @@ internal static class SimulateCommand
         return command;
     }
 
-    /// <summary>Who can play the characters (and, where a command offers it, the users): <c>--mind</c> and <c>--user-mind</c>.</summary>
-    internal static readonly IReadOnlyList<string> Minds = ["procedural", "openai"];
-
-    /// <summary>Turns a scene plays unless --turns says otherwise, in every command that plays one (simulate, serve,
-    /// bench run, load).</summary>
-    internal const int DefaultTurns = 100;
-
-    /// <summary>The seed of simulate and serve unless --seed says otherwise (bench run plays seeds 1 to --repeats).</summary>
-    internal const int DefaultSeed = 1;
-
-    /// <summary><c>--user</c>: the user-simulator profile, in simulate, serve and load alike.</summary>
-    internal static Option<string> UserOption()
-    {
-        var user = new Option<string>("--user")
-        {
-            Description = "How the simulated user plays: slow-burn (emotional, lingering), fast-plot (pushes the story, tests the laws), "
-                + "terse (only 'ok', 'hmm', ...), language-switching (now and then another language), adversarial (the anti-Turing test) "
-                + "or adversarial:TAG for another built-in situation ("
-                + string.Join(", ", WorldPlay.Minds.AdversarialSituation.BuiltIn.Select(s => s.Tag)) + ").",
-            DefaultValueFactory = _ => "slow-burn",
-        };
-        Spellings.OneOf(user, [.. WorldPlay.Minds.UserProfile.All.Select(p => p.Name)]);
-        user.HelpName = "profile";
-        return user;
-    }
-
     /// <summary><c>--turn-taking</c>, spelled as world files spell it (<c>round-robin</c>), in any case.</summary>
-    internal static Option<TurnTakingPolicy?> TurnTakingOption() =>
+    private static Option<TurnTakingPolicy?> TurnTakingOption() =>
         Spellings.EnumOption<TurnTakingPolicy>("--turn-taking", "turn-taking policy",
             $"Who speaks next: {string.Join(", ", Spellings.All<TurnTakingPolicy>())} (as in world files; default: the scene's own).");
-
-    /// <summary>Refuses a number outside [min, max]; a value that is not a number is already refused by the parser.</summary>
-    internal static void WithinRange(Option<int> option, int min, int max) =>
-        option.Validators.Add(r =>
-        {
-            if (r.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out var value) && (value < min || value > max))
-            {
-                r.AddError($"{option.Name} must be between {min} and {max} (got {value}).");
-            }
-        });
-
-    /// <summary>The language model settings for --mind openai (checked before anything starts), or null for the procedural mind.</summary>
-    internal static WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel(string mind, string? endpoint, string? model, string[] characterModels, int timeoutSeconds = 60)
-    {
-        if (mind != "openai")
-        {
-            return endpoint is null && model is null && characterModels.Length == 0
-                ? null
-                : throw new ArgumentException("--endpoint, --model and --character-model go with --mind openai; the procedural mind needs none of them.");
-        }
-        var castings = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var casting in characterModels)
-        {
-            var parts = casting.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || !EntityId.IsSlug(parts[0]) || parts[1].Length == 0)
-            {
-                throw new ArgumentException($"--character-model '{casting}' is not CHARACTER=MODEL, such as oren=gpt-4o-mini.");
-            }
-            castings[parts[0]] = parts[1];
-        }
-        var options = new WorldPlay.Minds.Llm.LlmMindOptions
-        {
-            Endpoint = endpoint is null
-                ? throw new ArgumentException("--mind openai needs --endpoint, e.g. --endpoint http://127.0.0.1:8080/v1 (run 'worldplay fake-llm' for a local one).")
-                : Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"--endpoint '{endpoint}' is not an absolute address such as http://127.0.0.1:8080/v1."),
-            Model = model ?? throw new ArgumentException("--mind openai needs --model, the name of a model the endpoint serves."),
-            CharacterModels = castings.ToImmutableSortedDictionary(StringComparer.Ordinal),
-            AttemptTimeout = TimeSpan.FromSeconds(timeoutSeconds),
-        };
-        options.Validate();
-        return options;
-    }
 
     private static async Task<int> RunAsync(SimulateRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using WorldPlay.Evaluation.Judging;
 using WorldPlay.Evaluation.Reports;
 using WorldPlay.Minds.Llm;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Bench;
 
 /// <summary>What the judge flags ask for: the model's settings and the share of unflagged replies to audit.</summary>
 internal sealed record JudgeRequest(LlmMindOptions Model, double Sample)
