@@ -38,20 +38,24 @@ internal static class CommonOptions
     internal static void WithinRange(Option<int> option, int min, int max) =>
         option.Validators.Add(r =>
         {
-            if (r.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out var value) && (value < min || value > max))
+            if (r.Tokens is [var token]
+                && int.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                && (value < min || value > max))
             {
                 r.AddError($"{option.Name} must be between {min} and {max} (got {value}).");
             }
         });
 
     /// <summary>The language model settings for --mind openai (checked before anything starts), or null for the procedural mind.</summary>
-    internal static WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel(string mind, string? endpoint, string? model, string[] characterModels, int timeoutSeconds = 60)
+    internal static WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel(
+        string mind, string? endpoint, string? model, string[] characterModels, int timeoutSeconds = 60)
     {
         if (mind != "openai")
         {
             return endpoint is null && model is null && characterModels.Length == 0
                 ? null
-                : throw new ArgumentException("--endpoint, --model and --character-model go with --mind openai; the procedural mind needs none of them.");
+                : throw new ArgumentException("--endpoint, --model and --character-model go with --mind openai; the procedural mind " +
+                    "needs none of them.");
         }
         var castings = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var casting in characterModels)
@@ -66,8 +70,10 @@ internal static class CommonOptions
         var options = new WorldPlay.Minds.Llm.LlmMindOptions
         {
             Endpoint = endpoint is null
-                ? throw new ArgumentException("--mind openai needs --endpoint, e.g. --endpoint http://127.0.0.1:8080/v1 (run 'worldplay fake-llm' for a local one).")
-                : Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"--endpoint '{endpoint}' is not an absolute address such as http://127.0.0.1:8080/v1."),
+                ? throw new ArgumentException("--mind openai needs --endpoint, e.g. --endpoint http://127.0.0.1:8080/v1 (run 'worldplay " +
+                    "fake-llm' for a local one).")
+                : Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"--endpoint '{endpoint}' " +
+                    "is not an absolute address such as http://127.0.0.1:8080/v1."),
             Model = model ?? throw new ArgumentException("--mind openai needs --model, the name of a model the endpoint serves."),
             CharacterModels = castings.ToImmutableSortedDictionary(StringComparer.Ordinal),
             AttemptTimeout = TimeSpan.FromSeconds(timeoutSeconds),

@@ -200,7 +200,7 @@ internal static class LoadCommand
 
     private static LocalCluster LocalClusterOf(FileInfo file) =>
         (file.Name == LocalCluster.FileName ? LocalCluster.Read(file.DirectoryName!) : null)
-        ?? throw new ArgumentException($"--kill-silo-at needs a cluster started by 'worldplay cluster up' " +
+        ?? throw new ArgumentException("--kill-silo-at needs a cluster started by 'worldplay cluster up' " +
             $"(its {LocalCluster.FileName} lists the silo processes); '{file.FullName}' is not one.");
 }
 

@@ -27,7 +27,8 @@ internal static class SimulateCommand
     {
         var world = new Option<string>("--world", "-w")
         {
-            Description = $"A sample world ({string.Join(", ", WorldFiles.SampleNames)}) or the path of a world file (see docs/world-format.md).",
+            Description = $"A sample world ({string.Join(", ", WorldFiles.SampleNames)}) or the path of a world file (see " +
+                "docs/world-format.md).",
             DefaultValueFactory = _ => "harbor",
         };
         var scene = new Option<string?>("--scene") { Description = "The scene of the world to play (default: the world's first scene)." };
@@ -44,19 +45,30 @@ internal static class SimulateCommand
         };
         var user = CommonOptions.UserOption();
         var turnTaking = TurnTakingOption();
-        var budget = new Option<int>("--perspective-budget") { Description = "Tokens each perspective may use (200 to 32000).", DefaultValueFactory = _ => PerspectiveBuilder.DefaultBudget };
+        var budget = new Option<int>("--perspective-budget")
+        {
+            Description = "Tokens each perspective may use (200 to 32000).",
+            DefaultValueFactory = _ => PerspectiveBuilder.DefaultBudget,
+        };
         CommonOptions.WithinRange(budget, 200, 32_000);
         var json = new Option<bool>("--json") { Description = "Print one JSON summary at the end instead of the scene." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print the scene, only progress and the summary." };
-        var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Write the whole timeline (MessagePack + LZ4) to this file when the run ends." };
+        var outFile = new Option<FileInfo?>("--out", "-o")
+        {
+            Description = "Write the whole timeline (MessagePack + LZ4) to this file when the run ends.",
+        };
         var mind = new Option<string>("--mind")
         {
-            Description = "Who plays the characters: procedural (offline, deterministic, free) or openai (any OpenAI-compatible endpoint: " +
-                "OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp, LM Studio, or 'worldplay fake-llm'; needs --endpoint and --model; the key comes from OPENAI_API_KEY).",
+            Description = "Who plays the characters: procedural (offline, deterministic, free) or openai (any OpenAI-compatible " +
+                "endpoint: OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp, LM Studio, or 'worldplay fake-llm'; needs --endpoint and " +
+                "--model; the key comes from OPENAI_API_KEY).",
             DefaultValueFactory = _ => "procedural",
         };
         Spellings.OneOf(mind, CommonOptions.Minds);
-        var endpoint = new Option<string?>("--endpoint") { Description = "The OpenAI-compatible base address with its /v1, e.g. http://127.0.0.1:8080/v1 (with --mind openai)." };
+        var endpoint = new Option<string?>("--endpoint")
+        {
+            Description = "The OpenAI-compatible base address with its /v1, e.g. http://127.0.0.1:8080/v1 (with --mind openai).",
+        };
         var model = new Option<string?>("--model") { Description = "The model name the endpoint serves (with --mind openai)." };
         var modelTimeout = new Option<int>("--model-timeout")
         {
@@ -66,23 +78,32 @@ internal static class SimulateCommand
         CommonOptions.WithinRange(modelTimeout, 1, 600);
         var characterModel = new Option<string[]>("--character-model")
         {
-            Description = "A model of its own for one character, as CHARACTER=MODEL (e.g. --character-model oren=gpt-4o-mini for a minor character); repeat it for more (with --mind openai).",
+            Description = "A model of its own for one character, as CHARACTER=MODEL (e.g. --character-model oren=gpt-4o-mini for a minor " +
+                "character); repeat it for more (with --mind openai).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var from = new Option<FileInfo?>("--from")
         {
-            Description = "Go on with a world file (from 'simulate --out', 'fork' or 'import') instead of a new world: its branch (--branch) is "
-                + "loaded into the silo, played --turns more turns with the file's seed, and written back to the file (or to --out) as part of that branch.",
+            Description = "Go on with a world file (from 'simulate --out', 'fork' or 'import') instead of a new world: its branch " +
+                "(--branch) is "
+                + "loaded into the silo, played --turns more turns with the file's seed, and written back to the file (or to --out) as " +
+                    "part of that branch.",
         };
-        var branch = new Option<string?>("--branch", "-b") { Description = "With --from: the branch to go on with (default: the file's root branch)." };
+        var branch = new Option<string?>("--branch", "-b")
+        {
+            Description = "With --from: the branch to go on with (default: the file's root branch).",
+        };
         var cluster = new Option<FileInfo?>("--cluster")
         {
-            Description = "Play on the cluster this cluster file describes (e.g. .worldplay/cluster.json from 'worldplay cluster up') instead of an embedded silo.",
+            Description = "Play on the cluster this cluster file describes (e.g. .worldplay/cluster.json from 'worldplay cluster up') " +
+                "instead of an embedded silo.",
         };
 
-        var command = new Command("simulate", "Play an ensemble scene with self-play, on an embedded silo (in-process, in-memory storage, procedural minds) or on a cluster (--cluster).")
+        var command = new Command("simulate", "Play an ensemble scene with self-play, on an embedded silo (in-process, in-memory " +
+            "storage, procedural minds) or on a cluster (--cluster).")
         {
-            world, scene, turns, seed, user, turnTaking, budget, json, quiet, outFile, cluster, mind, endpoint, model, characterModel, modelTimeout, from, branch,
+            world, scene, turns, seed, user, turnTaking, budget, json, quiet, outFile, cluster, mind, endpoint, model, characterModel,
+            modelTimeout, from, branch,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             new SimulateRequest(
@@ -96,7 +117,9 @@ internal static class SimulateCommand
                 result.GetValue(json),
                 result.GetValue(quiet),
                 result.GetValue(outFile),
-                CommonOptions.LanguageModel(result.GetValue(mind)!, result.GetValue(endpoint), result.GetValue(model), result.GetValue(characterModel) ?? [], result.GetValue(modelTimeout)),
+                CommonOptions.LanguageModel(
+                    result.GetValue(mind)!, result.GetValue(endpoint), result.GetValue(model), result.GetValue(characterModel) ?? [],
+                    result.GetValue(modelTimeout)),
                 result.GetValue(cluster),
                 result.GetValue(from),
                 result.GetValue(branch)),
@@ -111,28 +134,34 @@ internal static class SimulateCommand
         Spellings.EnumOption<TurnTakingPolicy>("--turn-taking", "turn-taking policy",
             $"Who speaks next: {string.Join(", ", Spellings.All<TurnTakingPolicy>())} (as in world files; default: the scene's own).");
 
-    private static async Task<int> RunAsync(SimulateRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        SimulateRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         // Everything a user can get wrong is checked before the silo starts and before anything is written.
         if (request.Branch is not null && request.From is null)
         {
             throw new ArgumentException("--branch goes with --from FILE: it names the branch of the file to go on with.");
         }
-        var continuation = request.From is { } source ? await BranchContinuation.OpenAsync(source, request.Branch, cancellationToken) : null;
+        var continuation = request.From is { } source
+            ? await BranchContinuation.OpenAsync(source, request.Branch, cancellationToken)
+            : null;
         if (continuation is not null)
         {
             request = request with { Seed = continuation.Bundle.Seed, Scene = continuation.Bundle.SceneId };
         }
         var definition = continuation?.Bundle.Definition ?? WorldFiles.Load(request.World);
         var sceneSpec = request.Scene is null
-            ? definition.Scenes.FirstOrDefault() ?? throw new ArgumentException($"World '{definition.Setting.Id}' declares no scene to play.")
+            ? definition.Scenes.FirstOrDefault() ?? throw new ArgumentException($"World '{definition.Setting.Id}' declares no scene to " +
+                "play.")
             : definition.Scenes.FirstOrDefault(s => s.Id == request.Scene)
-              ?? throw new ArgumentException($"Unknown scene '{request.Scene}' in world '{definition.Setting.Id}'; known: {string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
+              ?? throw new ArgumentException($"Unknown scene '{request.Scene}' in world '{definition.Setting.Id}'; known: " +
+                  $"{string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
         foreach (var character in request.LanguageModel?.CharacterModels.Keys ?? [])
         {
             if (definition.PersonaOf(new EntityId(character)) is null)
             {
-                throw new ArgumentException($"--character-model names '{character}', who is not a character of world '{definition.Setting.Id}'; known: {string.Join(", ", definition.Personas.Select(p => p.Id))}.");
+                throw new ArgumentException($"--character-model names '{character}', who is not a character of world " +
+                    $"'{definition.Setting.Id}'; known: {string.Join(", ", definition.Personas.Select(p => p.Id))}.");
             }
         }
         if (request.Out is { } target)
@@ -186,7 +215,9 @@ internal static class SimulateCommand
         SceneView view, TextWriter error, Stopwatch clock, CancellationToken cancellationToken)
     {
         var worldKey = $"{definition.Setting.Id}-{request.Seed}-{Guid.NewGuid():N}";
-        var options = new SceneOptions(worldKey, sceneSpec.Id, request.Seed, request.CharacterMind, sceneSpec.User is null ? null : request.UserMind, request.TurnTaking, request.Budget);
+        var options = new SceneOptions(
+            worldKey, sceneSpec.Id, request.Seed, request.CharacterMind, sceneSpec.User is null ? null : request.UserMind,
+            request.TurnTaking, request.Budget);
         var (world, scene) = continuation is null
             ? (await client.CreateWorldAsync(worldKey, definition), await client.OpenSceneAsync($"{worldKey}/{sceneSpec.Id}", options))
             : await client.ImportAsync(worldKey, definition, continuation.Events, options, continuation.Transcript);
@@ -221,7 +252,11 @@ internal static class SimulateCommand
         string? written = null;
         if (continuation is not null)
         {
-            await continuation.WriteAsync(request.Out?.FullName, await world.EventsAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken), transcript, cancellationToken);
+            await continuation.WriteAsync(
+                request.Out?.FullName,
+                await world.EventsAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken),
+                transcript,
+                cancellationToken);
             written = request.Out?.FullName ?? continuation.Path;
         }
         else if (request.Out is { } file)
@@ -231,7 +266,10 @@ internal static class SimulateCommand
             {
                 events.Add(e);
             }
-            await TimelineFile.WriteAsync(file.FullName, new TimelineArchive(definition, [.. events], [.. transcript], sceneSpec.Id, request.Seed), cancellationToken);
+            await TimelineFile.WriteAsync(
+                file.FullName,
+                new TimelineArchive(definition, [.. events], [.. transcript], sceneSpec.Id, request.Seed),
+                cancellationToken);
             written = file.FullName;
         }
         if (stop is not null)
@@ -256,7 +294,8 @@ internal static class SimulateCommand
     /// <summary>Plays until <paramref name="target"/>: streamed when the scene is shown (speech appears as each mind produces it,
     /// the rest of a turn once the world committed it), in batches with a progress line otherwise.</summary>
     private static async Task PlayTurnsAsync(
-        SceneHandle scene, SceneSpec sceneSpec, int target, SceneView view, TextWriter error, Stopwatch clock, CancellationToken cancellationToken)
+        SceneHandle scene, SceneSpec sceneSpec, int target, SceneView view, TextWriter error, Stopwatch clock,
+        CancellationToken cancellationToken)
     {
         var reached = 0;
         if (!view.Silent)
@@ -288,7 +327,8 @@ internal static class SimulateCommand
 }
 
 internal sealed record SimulateRequest(
-    string World, string? Scene, int Turns, int Seed, string UserMind, TurnTakingPolicy? TurnTaking, int Budget, bool Json, bool Quiet, FileInfo? Out,
+    string World, string? Scene, int Turns, int Seed, string UserMind, TurnTakingPolicy? TurnTaking, int Budget, bool Json, bool Quiet,
+    FileInfo? Out,
     WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel, FileInfo? Cluster, FileInfo? From = null, string? Branch = null)
 {
     /// <summary>The mind that plays the characters.</summary>
@@ -324,7 +364,8 @@ internal sealed class RunStats
         Turns++;
         var usage = turn.Usage;
         (_promptTokens, _completionTokens) = (_promptTokens + usage.PromptTokens, _completionTokens + usage.CompletionTokens);
-        (_retries, _repairs, _parseFailures) = (_retries + usage.Retries, _repairs + usage.RepairAttempts, _parseFailures + usage.ParseFailures);
+        (_retries, _repairs, _parseFailures) =
+            (_retries + usage.Retries, _repairs + usage.RepairAttempts, _parseFailures + usage.ParseFailures);
         if (usage.LatencyMs > 0)
         {
             _mindLatencies.Add(usage.LatencyMs);
@@ -381,7 +422,9 @@ internal sealed class RunStats
                 ["promptTokens"] = _promptTokens,
                 ["completionTokens"] = _completionTokens,
                 ["latencyMeanMs"] = _mindLatencies.Count == 0 ? 0 : Math.Round(_mindLatencies.Average(), 1),
-                ["latencyP95Ms"] = _mindLatencies.Count == 0 ? 0 : Math.Round(_mindLatencies.Order().ElementAt((int)(0.95 * (_mindLatencies.Count - 1))), 1),
+                ["latencyP95Ms"] = _mindLatencies.Count == 0
+                    ? 0
+                    : Math.Round(_mindLatencies.Order().ElementAt((int)(0.95 * (_mindLatencies.Count - 1))), 1),
                 ["retries"] = _retries,
                 ["repairs"] = _repairs,
                 ["parseFailures"] = _parseFailures,
