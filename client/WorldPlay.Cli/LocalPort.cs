@@ -20,7 +20,9 @@ internal static class LocalPort
     }
 
     private static bool IsAddressInUse(Exception? e) =>
-        e is not null && (e is AddressInUseException or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || IsAddressInUse(e.InnerException));
+        e is not null
+        && (e is AddressInUseException or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
+            || IsAddressInUse(e.InnerException));
 }
 
 /// <summary>The port a command was asked to listen on is taken; nothing was started.</summary>

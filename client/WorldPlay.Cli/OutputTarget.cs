@@ -51,7 +51,8 @@ internal static class OutputTarget
             {
                 throw new OutputTargetException($"Cannot write {option} '{path}': '{existing}' is a file, so no folder can be made there.");
             }
-            existing = Path.GetDirectoryName(existing) ?? throw new OutputTargetException($"Cannot write {option} '{path}': no folder above it exists.");
+            existing = Path.GetDirectoryName(existing) ?? throw new OutputTargetException($"Cannot write {option} '{path}': no folder " +
+                "above it exists.");
         }
         TakesNewFiles(existing, option, path);
     }

@@ -1,5 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using WorldPlay.Cli.Bench;
+using WorldPlay.Cli.Operations;
+using WorldPlay.Cli.Scenes;
+using WorldPlay.Cli.Timelines;
 using WorldPlay.Core;
 using WorldPlay.Core.Worlds;
 using WorldPlay.Hosting;
@@ -60,7 +64,8 @@ public static class WorldPlayCommand
             {
                 configuration.Error.WriteLine($"error: {mistake.Message}");
             }
-            configuration.Error.WriteLine($"Run '{string.Join(' ', ["worldplay", .. CommandPath(parsed.CommandResult)])} --help' to see what it takes.");
+            configuration.Error.WriteLine($"Run '{string.Join(' ', ["worldplay", .. CommandPath(parsed.CommandResult)])} --help' to see " +
+                "what it takes.");
             return BadInput;
         }
         try
@@ -82,7 +87,8 @@ public static class WorldPlayCommand
             var trace = Environment.GetEnvironmentVariable("WORLDPLAY_TRACE") == "1";
             (error ?? Console.Error).WriteLine(trace
                 ? $"error: unexpected {e}"
-                : $"error: unexpected {e.GetType().Name}: {e.Message.Split('\n', 2)[0]} (a bug; run again with WORLDPLAY_TRACE=1 for where it happened)");
+                : $"error: unexpected {e.GetType().Name}: {e.Message.Split('\n', 2)[0]} (a bug; run again with WORLDPLAY_TRACE=1 for " +
+                    "where it happened)");
             return Unexpected;
         }
     }
@@ -91,7 +97,8 @@ public static class WorldPlayCommand
         result is null || result.Parent is not CommandResult parent ? [] : [.. CommandPath(parent), result.Command.Name];
 
     private static bool IsUserError(Exception e) =>
-        e is WorldFileException or TimelineFileException or WorldPlay.Evaluation.Transcripts.TranscriptFormatException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
+        e is WorldFileException or TimelineFileException or WorldPlay.Evaluation.Transcripts.TranscriptFormatException or ArgumentException
+            or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
             or ClusterFileException or ClusterUnreachableException or LocalClusterException or OutputTargetException
             or PortTakenException;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using WorldPlay.Core.Charts;
 
 namespace WorldPlay.Load;
 
@@ -60,53 +61,37 @@ public static class LoadPage
         IReadOnlyList<(string Name, string Color, Func<LoadSecond, double> Value)> series)
     {
         var max = Math.Max(1, series.SelectMany(s => timeline.Select(s.Value)).DefaultIfEmpty(1).Max());
-        double Y(double value) => logarithmic
-            ? Top + ((Height - Top - Bottom) * (1 - (Math.Log10(Math.Max(value, 0.1)) + 1) / (Math.Log10(max) + 1)))
-            : Top + ((Height - Top - Bottom) * (1 - (value / max)));
-        double X(double seconds) => Left + ((Width - Left - 20) * seconds / end);
-        var svg = new StringBuilder();
-        svg.Append(
-            CultureInfo.InvariantCulture,
-            $"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{Height}" viewBox="0 0 {Width} {Height}">""");
-        svg.Append(
-            CultureInfo.InvariantCulture,
-            $"""<line x1="{Left}" y1="{Height - Bottom}" x2="{Width - 20}" y2="{Height - Bottom}" stroke="#999"/>""");
-        svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" y1="{Top}" x2="{Left}" y2="{Height - Bottom}" stroke="#999"/>""");
+        var right = Width - 20;
+        var bottom = Height - Bottom;
+        var chart = new SvgLineChart(
+            Width, Height, new ChartArea(Left, Top, right, bottom), ChartScale.Linear(0, end),
+            logarithmic ? ChartScale.Log10(0.1, max) : ChartScale.Linear(0, max));
+        chart.Line(Left, bottom, right, bottom, "#999").Line(Left, Top, Left, bottom, "#999");
         foreach (var tick in logarithmic ? LogTicks(max) : [0, max / 2, max])
         {
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 6}" y="{Y(tick) + 4:0.#}" text-anchor="end">{tick:0.#}</text>""");
-            svg.Append(
-                CultureInfo.InvariantCulture,
-                $"""<line x1="{Left}" y1="{Y(tick):0.#}" x2="{Width - 20}" y2="{Y(tick):0.#}" stroke="#eee"/>""");
+            chart.Text(Left - 6, chart.Y(tick) + 4, tick.ToString("0.#", CultureInfo.InvariantCulture), anchor: "end")
+                .Line(Left, chart.Y(tick), right, chart.Y(tick), "#eee");
         }
         foreach (var second in new[] { 0, end / 2, end })
         {
-            svg.Append(
-                CultureInfo.InvariantCulture, $"""<text x="{X(second):0.#}" y="{Height - 10}" text-anchor="middle">{second:0} s</text>""");
+            chart.Text(chart.X(second), Height - 10, string.Create(CultureInfo.InvariantCulture, $"{second:0} s"), anchor: "middle");
         }
-        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left + 4}" y="{Top - 6}">{Encode(unit)}</text>""");
+        chart.Text(Left + 4, Top - 6, unit);
         var legend = Left + 80;
         foreach (var (name, color, value) in series)
         {
-            var points = string.Join(
-                ' ', timeline.Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.AtSeconds):0.#},{Y(value(p)):0.#}")));
-            svg.Append(CultureInfo.InvariantCulture, $"""<polyline fill="none" stroke="{color}" stroke-width="1.5" points="{points}"/>""");
-            svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{legend}" y="{Top - 15}" width="12" height="3" fill="{color}"/>""");
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{legend + 16}" y="{Top - 10}">{Encode(name)}</text>""");
+            chart.Series(timeline.Select(p => (p.AtSeconds, value(p))), color, 1.5)
+                .Rect(legend, Top - 15, 12, 3, color)
+                .Text(legend + 16, Top - 10, name);
             legend += 90;
         }
         if (kill is { } at)
         {
-            svg.Append(
-                CultureInfo.InvariantCulture,
-                $"""<line x1="{X(at):0.#}" y1="{Top}" x2="{X(at):0.#}" y2="{Height - Bottom}" stroke="#b00020" stroke-dasharray="4 3" """);
-            svg.Append("""stroke-width="2"/>""");
-            svg.Append(
-                CultureInfo.InvariantCulture,
-                $"""<text x="{X(at) + 4:0.#}" y="{Top + 12}" fill="#b00020">silo killed at {at:0.0} s</text>""");
+            var killed = string.Create(CultureInfo.InvariantCulture, $"silo killed at {at:0.0} s");
+            chart.Line(chart.X(at), Top, chart.X(at), bottom, "#b00020", dashes: "4 3", width: 2)
+                .Text(chart.X(at) + 4, Top + 12, killed, fill: "#b00020");
         }
-        svg.Append("</svg>");
-        return svg.ToString();
+        return chart.ToString();
     }
 
     private static IEnumerable<double> LogTicks(double max)

@@ -1,4 +1,8 @@
 using System.CommandLine;
+using WorldPlay.Cli.Bench;
+using WorldPlay.Cli.Operations;
+using WorldPlay.Cli.Scenes;
+using WorldPlay.Cli.Timelines;
 
 namespace WorldPlay.Cli.Tests;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using WorldPlay.Core.Charts;
 
 namespace WorldPlay.Evaluation.Reports;
 
@@ -27,24 +28,37 @@ public static class ReportHtml
             </style></head><body>
             <h1>Role-Play Bench report</h1>
             """);
-        html.Append(CultureInfo.InvariantCulture, $"<p>{report.Sessions} session(s), {report.NpcTurns} NPC replies scored. Score = 100 × (1 − share of NPC replies with at least one misalignment).</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"score\">Overall {F(report.Overall.Score)} <small>[{F(report.Overall.Interval.Low)}, {F(report.Overall.Interval.High)}]</small></p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{report.Sessions} session(s), {report.NpcTurns} NPC replies scored. Score = " +
+            $"100 × (1 − share of NPC replies with at least one misalignment).</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"score\">Overall {F(report.Overall.Score)} " +
+            $"<small>[{F(report.Overall.Interval.Low)}, {F(report.Overall.Interval.High)}]</small></p>");
         html.Append("<table><tr><th>group</th><th>score</th><th>95% interval</th></tr>");
         foreach (var g in report.Groups)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(g.Group)}</td><td class=\"num\">{F(g.Score)}</td><td class=\"num\">{F(g.Interval.Low)} – {F(g.Interval.High)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(g.Group)}</td><td class=\"num\">{F(g.Score)}</td><td " +
+                $"class=\"num\">{F(g.Interval.Low)} – {F(g.Interval.High)}</td></tr>");
         }
         html.Append("</table>");
         html.Append("<h2>Quality over the session</h2>");
         html.Append(report.Wall is { } wall
-            ? $"<p><strong>Wall</strong> at replies {wall.FromIndex}–{wall.ToIndex}: misalignment rate {F(wall.Rate * 100)}% against {F(wall.BaselineRate * 100)}% in the first window (p = {wall.PValue.ToString("0.####", CultureInfo.InvariantCulture)}).</p>"
+            ? $"<p><strong>Wall</strong> at replies {wall.FromIndex}–{wall.ToIndex}: misalignment rate {F(wall.Rate * 100)}% against " +
+                $"{F(wall.BaselineRate * 100)}% in the first window (p = " +
+                $"{wall.PValue.ToString("0.####", CultureInfo.InvariantCulture)}).</p>"
             : "<p>No wall: no window of replies is significantly worse than the first.</p>");
-        html.Append(Chart("Misalignment rate per NPC reply (share of sessions)", report.Curve.Select(p => (p.Index, p.MisalignmentRate)).ToList(), "#c0392b", 1.0));
-        html.Append(Chart("Mean NPC reply length (characters)", report.Curve.Select(p => (p.Index, p.MeanLength)).ToList(), "#2c6fbb", null));
-        html.Append("<h2>Categories</h2><table><tr><th>category</th><th>group</th><th>hits</th><th>rate (hits per NPC reply)</th><th>95% interval</th></tr>");
+        html.Append(Chart(
+            "Misalignment rate per NPC reply (share of sessions)",
+            report.Curve.Select(p => (p.Index, p.MisalignmentRate)).ToList(),
+            "#c0392b",
+            1.0));
+        html.Append(Chart(
+            "Mean NPC reply length (characters)", report.Curve.Select(p => (p.Index, p.MeanLength)).ToList(), "#2c6fbb", null));
+        html.Append("<h2>Categories</h2><table><tr><th>category</th><th>group</th><th>hits</th><th>rate (hits per NPC reply)</th>" +
+            "<th>95% interval</th></tr>");
         foreach (var c in report.Categories)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{E(c.Id)}</code></td><td>{E(c.Group)}</td><td class=\"num\">{c.Hits}</td><td class=\"num\">{c.Rate:0.000}</td><td class=\"num\">{c.Interval.Low:0.000} – {c.Interval.High:0.000}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{E(c.Id)}</code></td><td>{E(c.Group)}</td><td " +
+                $"class=\"num\">{c.Hits}</td><td class=\"num\">{c.Rate:0.000}</td><td class=\"num\">{c.Interval.Low:0.000} – " +
+                $"{c.Interval.High:0.000}</td></tr>");
         }
         html.Append("</table>");
         if (report.Judge is { } judge)
@@ -58,17 +72,20 @@ public static class ReportHtml
         }
         foreach (var t in report.WorstTurns)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<div class=\"turn\"><p><strong>{E(t.Session)}</strong>, turn {t.Turn}, {E(t.Speaker)} (worst severity {t.Severity})</p><p>{Highlight(t)}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"turn\"><p><strong>{E(t.Session)}</strong>, turn {t.Turn}, " +
+                $"{E(t.Speaker)} (worst severity {t.Severity})</p><p>{Highlight(t)}</p>");
             foreach (var h in t.Hits)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<p class=\"hit\"><code>{E(h.Category)}</code> severity {h.Severity}: {E(h.Reason)} — “{E(h.Evidence.Quote)}”</p>");
+                html.Append(CultureInfo.InvariantCulture, $"<p class=\"hit\"><code>{E(h.Category)}</code> severity {h.Severity}: " +
+                    $"{E(h.Reason)} — “{E(h.Evidence.Quote)}”</p>");
             }
             html.Append("</div>");
         }
         html.Append("<h2>Sessions</h2><table><tr><th>session</th><th>NPC replies</th><th>hits</th><th>score</th></tr>");
         foreach (var s in report.SessionResults)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(s.Name)}</td><td class=\"num\">{s.NpcTurns}</td><td class=\"num\">{s.Hits}</td><td class=\"num\">{F(s.Score)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(s.Name)}</td><td class=\"num\">{s.NpcTurns}</td><td " +
+                $"class=\"num\">{s.Hits}</td><td class=\"num\">{F(s.Score)}</td></tr>");
         }
         html.Append("</table></body></html>\n");
         return html.ToString();
@@ -77,28 +94,31 @@ public static class ReportHtml
     /// <summary>The LLM judge's agreement with the detectors: a summary line, a table per category, and the disagreements.</summary>
     private static void Judge(StringBuilder html, Judging.JudgeReport judge)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"judge\">LLM judge</h2><p>Judge model <code>{E(judge.Model)}</code>: {judge.Questions} question(s), " +
-            $"{judge.Unreadable} unreadable answer(s), {judge.Failed} failed call(s). Flagged (reply, category) pairs: {judge.Flagged}, " +
-            $"confirmed {judge.Confirmed}, rejected {judge.Rejected}, no verdict {judge.FlaggedNoVerdict}; precision as the judge sees it {P(judge.Precision)}. " +
-            $"Audit: {judge.AuditSampled} of {judge.UnflaggedReplies} unflagged replies sampled ({F(judge.SampleFraction * 100)}%, seed {judge.Seed}), " +
-            $"{judge.Audited} answered, {judge.AuditRepliesWithFindings} with a misalignment the detectors missed ({P(judge.MissRate)}). " +
-            $"Cohen's kappa over all pairs: {K(judge.Kappa)}.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"judge\">LLM judge</h2><p>Judge model <code>{E(judge.Model)}</code>: " +
+            $"{judge.Questions} question(s), {judge.Unreadable} unreadable answer(s), {judge.Failed} failed call(s). Flagged (reply, " +
+            $"category) pairs: {judge.Flagged}, confirmed {judge.Confirmed}, rejected {judge.Rejected}, no verdict " +
+            $"{judge.FlaggedNoVerdict}; precision as the judge sees it {P(judge.Precision)}. Audit: {judge.AuditSampled} of " +
+            $"{judge.UnflaggedReplies} unflagged replies sampled ({F(judge.SampleFraction * 100)}%, seed {judge.Seed}), {judge.Audited} " +
+            $"answered, {judge.AuditRepliesWithFindings} with a misalignment the detectors missed ({P(judge.MissRate)}). Cohen's kappa " +
+            $"over all pairs: {K(judge.Kappa)}.</p>");
         html.Append("<table><tr><th>category</th><th>flagged</th><th>confirmed</th><th>rejected</th><th>no verdict</th><th>precision</th>" +
             "<th>audited</th><th>found in audit</th><th>miss rate</th><th>kappa</th></tr>");
         foreach (var c in judge.Categories)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{E(c.Id)}</code></td><td class=\"num\">{c.Flagged}</td><td class=\"num\">{c.Confirmed}</td>" +
-                $"<td class=\"num\">{c.Rejected}</td><td class=\"num\">{c.FlaggedNoVerdict}</td><td class=\"num\">{P(c.Precision)}</td><td class=\"num\">{c.Audited}</td>" +
-                $"<td class=\"num\">{c.Found}</td><td class=\"num\">{P(c.MissRate)}</td><td class=\"num\">{K(c.Kappa)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{E(c.Id)}</code></td><td class=\"num\">{c.Flagged}</td><td " +
+                $"class=\"num\">{c.Confirmed}</td><td class=\"num\">{c.Rejected}</td><td class=\"num\">{c.FlaggedNoVerdict}</td><td " +
+                $"class=\"num\">{P(c.Precision)}</td><td class=\"num\">{c.Audited}</td><td class=\"num\">{c.Found}</td><td " +
+                $"class=\"num\">{P(c.MissRate)}</td><td class=\"num\">{K(c.Kappa)}</td></tr>");
         }
         html.Append("</table>");
         if (!judge.Disagreements.IsEmpty)
         {
-            html.Append("<h3>Disagreements</h3><table><tr><th>session</th><th>turn</th><th>category</th><th>judge</th><th>evidence</th><th>judge's reason</th></tr>");
+            html.Append("<h3>Disagreements</h3><table><tr><th>session</th><th>turn</th><th>category</th><th>judge</th><th>evidence</th>" +
+                "<th>judge's reason</th></tr>");
             foreach (var d in judge.Disagreements)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(d.Session)}</td><td class=\"num\">{d.Turn}</td><td><code>{E(d.Category)}</code></td>" +
-                    $"<td>{E(d.Kind)}</td><td>{E(d.Evidence)}</td><td>{E(d.Reason)}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(d.Session)}</td><td class=\"num\">{d.Turn}</td>" +
+                    $"<td><code>{E(d.Category)}</code></td><td>{E(d.Kind)}</td><td>{E(d.Evidence)}</td><td>{E(d.Reason)}</td></tr>");
             }
             html.Append("</table>");
         }
@@ -135,27 +155,28 @@ public static class ReportHtml
         return text.ToString();
     }
 
-    /// <summary>A line chart of <paramref name="points"/> as inline SVG, y from 0 to <paramref name="maxY"/> (or the data's maximum).</summary>
+    /// <summary>A line chart of <paramref name="points"/> as inline SVG, y from 0 to <paramref name="maxY"/> (or the data's
+    /// maximum).</summary>
     private static string Chart(string title, IReadOnlyList<(int X, double Y)> points, string colour, double? maxY)
     {
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<figure><figcaption>{E(title)}</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{ChartWidth}\" height=\"{ChartHeight}\" viewBox=\"0 0 {ChartWidth} {ChartHeight}\" role=\"img\" aria-label=\"{E(title)}\">");
         var plotW = ChartWidth - (2 * Margin);
         var plotH = ChartHeight - (2 * Margin);
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Margin}\" y=\"{Margin}\" width=\"{plotW}\" height=\"{plotH}\" fill=\"none\" stroke=\"#ccc\"/>");
+        var xMax = points.Count == 0 ? 2 : Math.Max(2, points.Max(p => p.X));
+        var yMax = maxY ?? (points.Count == 0 ? 1 : Math.Max(1, points.Max(p => p.Y)));
+        var chart = new SvgLineChart(
+            ChartWidth, ChartHeight, new ChartArea(Margin, Margin, Margin + plotW, Margin + plotH), ChartScale.Linear(1, xMax),
+            ChartScale.Linear(0, yMax), label: title);
+        chart.Rect(Margin, Margin, plotW, plotH, "none", stroke: "#ccc");
         if (points.Count > 0)
         {
-            var xMax = Math.Max(2, points.Max(p => p.X));
-            var yMax = maxY ?? Math.Max(1, points.Max(p => p.Y));
-            string X(double x) => (Margin + ((x - 1) / (xMax - 1) * plotW)).ToString("0.#", CultureInfo.InvariantCulture);
-            string Y(double y) => (Margin + plotH - (y / yMax * plotH)).ToString("0.#", CultureInfo.InvariantCulture);
-            svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{string.Join(' ', points.Select(p => $"{X(p.X)},{Y(p.Y)}"))}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Margin}\" y=\"{ChartHeight - 12}\">1</text><text x=\"{ChartWidth - Margin - 20}\" y=\"{ChartHeight - 12}\">{xMax}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"{Margin + 4}\">{F(yMax)}</text><text x=\"4\" y=\"{Margin + plotH}\">0</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{ChartWidth / 2 - 40}\" y=\"{ChartHeight - 12}\">NPC reply #</text>");
+            chart.Series(points.Select(p => ((double)p.X, p.Y)), colour, 2)
+                .Text(Margin, ChartHeight - 12, "1")
+                .Text(ChartWidth - Margin - 20, ChartHeight - 12, xMax.ToString(CultureInfo.InvariantCulture))
+                .Text(4, Margin + 4, F(yMax))
+                .Text(4, Margin + plotH, "0")
+                .Text((ChartWidth / 2) - 40, ChartHeight - 12, "NPC reply #");
         }
-        svg.Append("</svg></figure>");
-        return svg.ToString();
+        return $"<figure><figcaption>{E(title)}</figcaption>{chart}</figure>";
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

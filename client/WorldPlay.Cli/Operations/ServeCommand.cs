@@ -6,7 +6,7 @@ using WorldPlay.Core.Minds;
 using WorldPlay.Core.Worlds;
 using WorldPlay.Web;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Operations;
 
 /// <summary><c>worldplay serve</c>: an embedded silo with the HTTP API and the timeline viewer, optionally with a world
 /// simulated or loaded first, running until Ctrl+C.</summary>
@@ -14,23 +14,34 @@ internal static class ServeCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var world = new Option<string?>("--world", "-w") { Description = $"Simulate a sample world ({string.Join(", ", WorldFiles.SampleNames)}) or a world file first." };
+        var world = new Option<string?>("--world", "-w")
+        {
+            Description = $"Simulate a sample world ({string.Join(", ", WorldFiles.SampleNames)}) or a world file first.",
+        };
         var turns = new Option<int>("--turns", "-n")
         {
             Description = "How many turns to simulate with --world (1 to 100000).",
-            DefaultValueFactory = _ => SimulateCommand.DefaultTurns,
+            DefaultValueFactory = _ => CommonOptions.DefaultTurns,
         };
-        SimulateCommand.WithinRange(turns, 1, 100_000);
+        CommonOptions.WithinRange(turns, 1, 100_000);
         var seed = new Option<int>("--seed", "-s")
         {
             Description = "Seed of the simulation with --world.",
-            DefaultValueFactory = _ => SimulateCommand.DefaultSeed,
+            DefaultValueFactory = _ => CommonOptions.DefaultSeed,
         };
-        var user = SimulateCommand.UserOption();
-        var from = new Option<FileInfo?>("--from") { Description = "Load a recorded timeline (simulate --out, export) instead of simulating; its main branch is served." };
-        var port = new Option<int>("--port", "-p") { Description = "HTTP port on 127.0.0.1 (0: any free port).", DefaultValueFactory = _ => 5080 };
-        SimulateCommand.WithinRange(port, 0, 65535);
-        var command = new Command("serve", "Serve the HTTP API (/api, /openapi/v1.json) and the timeline viewer (/viewer) from an embedded silo until Ctrl+C.")
+        var user = CommonOptions.UserOption();
+        var from = new Option<FileInfo?>("--from")
+        {
+            Description = "Load a recorded timeline (simulate --out, export) instead of simulating; its main branch is served.",
+        };
+        var port = new Option<int>("--port", "-p")
+        {
+            Description = "HTTP port on 127.0.0.1 (0: any free port).",
+            DefaultValueFactory = _ => 5080,
+        };
+        CommonOptions.WithinRange(port, 0, 65535);
+        var command = new Command("serve", "Serve the HTTP API (/api, /openapi/v1.json) and the timeline viewer (/viewer) from an " +
+            "embedded silo until Ctrl+C.")
         {
             world, turns, seed, user, from, port,
         };
@@ -46,7 +57,8 @@ internal static class ServeCommand
             }
             var definition = result.GetValue(world) is { } name ? WorldFiles.Load(name) : null;
 
-            await using var silo = await LocalPort.ListenAsync(result.GetValue(port), () => ServedSilo.StartAsync(result.GetValue(port), cancellationToken: cancellationToken));
+            await using var silo = await LocalPort.ListenAsync(
+                result.GetValue(port), () => ServedSilo.StartAsync(result.GetValue(port), cancellationToken: cancellationToken));
             var client = new WorldPlayClient(silo.Grains);
             string? key = null;
             if (definition is not null)
@@ -74,7 +86,8 @@ internal static class ServeCommand
         WorldPlayClient client, WorldDefinition definition, int turns, int seed, string userMind, TextWriter error,
         CancellationToken cancellationToken)
     {
-        var spec = definition.Scenes.FirstOrDefault() ?? throw new ArgumentException($"World '{definition.Setting.Id}' declares no scene to play.");
+        var spec = definition.Scenes.FirstOrDefault() ?? throw new ArgumentException($"World '{definition.Setting.Id}' declares no scene " +
+            "to play.");
         var key = $"{definition.Setting.Id}-{seed}";
         await client.CreateWorldAsync(key, definition);
         var scene = await client.OpenSceneAsync($"{key}/{spec.Id}",
@@ -96,18 +109,22 @@ internal static class ServeCommand
         return key;
     }
 
-    private static async Task<string> LoadAsync(WorldPlayClient client, FileInfo file, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<string> LoadAsync(
+        WorldPlayClient client, FileInfo file, TextWriter error, CancellationToken cancellationToken)
     {
         var bundle = await TimelineFile.ReadAsync(file.FullName, cancellationToken);
         var root = bundle.Root.Id;
         var spec = bundle.Definition.Scenes.FirstOrDefault(s => s.Id == bundle.SceneId);
         var key = $"{bundle.Definition.Setting.Id}-{bundle.Seed}";
         await client.ImportAsync(key, bundle.Definition, bundle.EventsOf(root),
-            new SceneOptions(key, bundle.SceneId, bundle.Seed, "procedural", spec?.User is null ? null : "user-sim:slow-burn", null, PerspectiveBuilder.DefaultBudget),
+            new SceneOptions(
+                key, bundle.SceneId, bundle.Seed, "procedural", spec?.User is null ? null : "user-sim:slow-burn", null,
+                PerspectiveBuilder.DefaultBudget),
             bundle.TranscriptOf(root));
         if (bundle.Branches.Length > 1)
         {
-            error.WriteLine($"Serving branch '{root}' of {file.Name}; its other branches ({string.Join(", ", bundle.Branches.Skip(1).Select(b => b.Id))}) are not loaded.");
+            error.WriteLine($"Serving branch '{root}' of {file.Name}; its other branches " +
+                $"({string.Join(", ", bundle.Branches.Skip(1).Select(b => b.Id))}) are not loaded.");
         }
         return key;
     }

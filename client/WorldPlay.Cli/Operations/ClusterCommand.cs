@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Spectre.Console;
 using WorldPlay.Core.Serialization;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Operations;
 
 /// <summary><c>worldplay cluster up|status|kill-silo|down</c>: a cluster of silo processes on this machine with Azurite for
 /// storage and membership, no Docker needed.</summary>

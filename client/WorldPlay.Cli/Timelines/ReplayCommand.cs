@@ -5,7 +5,7 @@ using WorldPlay.Core;
 using WorldPlay.Core.Scenes;
 using WorldPlay.Core.Serialization;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Timelines;
 
 /// <summary><c>worldplay replay</c>: the world state after any turn or event of a saved timeline, on any branch.</summary>
 internal static class ReplayCommand
@@ -13,11 +13,18 @@ internal static class ReplayCommand
     public static Command Create(TextWriter output)
     {
         var source = new WorldSource();
-        var atTurn = new Option<int?>("--at-turn", "-t") { Description = "The turn after which to show the world (default: the last turn)." };
-        var atEvent = new Option<long?>("--at-event", "-e") { Description = "Show the world just after this event number instead of after a turn." };
+        var atTurn = new Option<int?>("--at-turn", "-t")
+        {
+            Description = "The turn after which to show the world (default: the last turn).",
+        };
+        var atEvent = new Option<long?>("--at-event", "-e")
+        {
+            Description = "Show the world just after this event number instead of after a turn.",
+        };
         var branch = OpenedWorld.BranchOption();
         var json = new Option<bool>("--json") { Description = "Print the state as JSON (with its stateHash) instead of tables." };
-        var command = new Command("replay", "Show the world state after turn N (or event S) of a saved timeline, rebuilt from its events (nearest snapshot plus the events after it).")
+        var command = new Command("replay", "Show the world state after turn N (or event S) of a saved timeline, rebuilt from its events " +
+            "(nearest snapshot plus the events after it).")
         {
             atTurn, atEvent, branch, json,
         };
@@ -36,7 +43,8 @@ internal static class ReplayCommand
                 }
                 if (seq < 0 || seq > timeline.Version)
                 {
-                    throw new ArgumentException($"--at-event {seq} is outside branch '{world.Branch}', which has events 0 to {timeline.Version}.");
+                    throw new ArgumentException($"--at-event {seq} is outside branch '{world.Branch}', which has events 0 to " +
+                        $"{timeline.Version}.");
                 }
                 state = timeline.StateAt(seq);
                 turn = state.Turn;
@@ -73,7 +81,8 @@ internal static class ReplayCommand
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         string Name(EntityId id) => state.Find(id)?.Name ?? id.Value;
-        console.Write(new Rule($"[bold]{Markup.Escape(state.Setting.Name)}[/] after turn {turn} [dim](branch {Markup.Escape(world.Branch)}, event {state.Version}, story minute {state.StoryMinute})[/]").LeftJustified());
+        console.Write(new Rule($"[bold]{Markup.Escape(state.Setting.Name)}[/] after turn {turn} [dim](branch " +
+            $"{Markup.Escape(world.Branch)}, event {state.Version}, story minute {state.StoryMinute})[/]").LeftJustified());
         var people = new Table().Border(TableBorder.Rounded).AddColumns("character", "status", "at", "holds");
         foreach (var c in state.Entities.Values.Where(e => e.IsCharacter))
         {
@@ -87,10 +96,13 @@ internal static class ReplayCommand
         var ties = new Table().Border(TableBorder.Rounded).AddColumns("from", "relationship", "to", "strength", "since turn");
         foreach (var r in state.Relationships.Values)
         {
-            ties.AddRow(Markup.Escape(Name(r.From)), Markup.Escape(r.Type), Markup.Escape(Name(r.To)), $"{r.Strength:0.00}", r.Validity.FromTurn.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ties.AddRow(
+                Markup.Escape(Name(r.From)), Markup.Escape(r.Type), Markup.Escape(Name(r.To)), $"{r.Strength:0.00}",
+                r.Validity.FromTurn.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         console.Write(ties);
-        console.MarkupLine($"[dim]{state.Facts.Count} facts hold; {state.ClosedRelationships.Count} relationships and {state.ClosedFacts.Count} facts were superseded earlier.[/]");
+        console.MarkupLine($"[dim]{state.Facts.Count} facts hold; {state.ClosedRelationships.Count} relationships and " +
+            $"{state.ClosedFacts.Count} facts were superseded earlier.[/]");
         foreach (var t in world.Bundle.TranscriptOf(world.Branch).Where(t => t.Turn <= turn).TakeLast(5))
         {
             console.MarkupLine($"[dim]{t.Turn,4}[/] [bold]{Markup.Escape(t.SpeakerName)}[/]: {Markup.Escape(t.Speech)}");

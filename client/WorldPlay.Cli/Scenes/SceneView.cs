@@ -5,12 +5,13 @@ using WorldPlay.Contracts;
 using WorldPlay.Core;
 using WorldPlay.Core.Scenes;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Scenes;
 
 /// <summary>The readable view of a scene as it plays: speaker, speech, narration, world changes accepted and refused.</summary>
 internal sealed class SceneView
 {
-    private static readonly string[] Palette = ["deepskyblue1", "orange1", "mediumpurple1", "springgreen2", "hotpink", "gold1", "turquoise2", "salmon1"];
+    private static readonly string[] Palette =
+        ["deepskyblue1", "orange1", "mediumpurple1", "springgreen2", "hotpink", "gold1", "turquoise2", "salmon1"];
 
     private readonly IAnsiConsole _console;
     private readonly TextWriter _output;
@@ -43,7 +44,9 @@ internal sealed class SceneView
         // A line that wraps rather than a rule, which would cut a long title at the console's width.
         var place = Markup.Escape(_name(scene.Place));
         _console.MarkupLine($"[bold]{Markup.Escape(scene.Title)}[/] [dim]· {place} · seed {request.Seed} · {request.Turns} turns[/]");
-        _console.MarkupLine($"[dim]Cast:[/] {string.Join(", ", scene.Cast.Where(c => c != scene.User).Select(c => Colored(c, _name(c))))}{(scene.User is { } u ? $"  [dim]user:[/] {Colored(u, _name(u))} ({Markup.Escape(request.UserMind)})" : "")}");
+        _console.MarkupLine("[dim]Cast:[/] " +
+            string.Join(", ", scene.Cast.Where(c => c != scene.User).Select(c => Colored(c, _name(c)))) +
+            (scene.User is { } u ? $"  [dim]user:[/] {Colored(u, _name(u))} ({Markup.Escape(request.UserMind)})" : ""));
         if (scene.Opening.Length > 0)
         {
             _console.MarkupLine($"[italic grey]{Markup.Escape(scene.Opening)}[/]");
@@ -65,7 +68,9 @@ internal sealed class SceneView
                     _console.WriteLine();
                 }
                 _speaking = speech.Turn;
-                _console.Markup($"[dim]{speech.Turn,4}[/] {Colored(speech.Speaker, _name(speech.Speaker))}{(speech.Restart ? " [dim](again)[/]" : "")}: {Markup.Escape(speech.Text)}");
+                _console.Markup($"[dim]{speech.Turn,4}[/] " +
+                    $"{Colored(speech.Speaker, _name(speech.Speaker))}{(speech.Restart ? " [dim](again)[/]" : "")}: " +
+                    $"{Markup.Escape(speech.Text)}");
                 break;
             case SpeechUpdate speech:
                 _console.Markup(Markup.Escape(speech.Text));
@@ -82,7 +87,8 @@ internal sealed class SceneView
         {
             return;
         }
-        var label = turn.Role == TurnRole.User ? $"{Colored(turn.Speaker, turn.SpeakerName)} [dim](user)[/]" : Colored(turn.Speaker, turn.SpeakerName);
+        var label = turn.Role == TurnRole.User ? $"{Colored(turn.Speaker, turn.SpeakerName)} " +
+            "[dim](user)[/]" : Colored(turn.Speaker, turn.SpeakerName);
         var streamed = _speaking == turn.Turn;
         _speaking = 0;
         if (streamed)
@@ -122,7 +128,8 @@ internal sealed class SceneView
         if (percent / 10 != _lastReportedPercent / 10 || done == total)
         {
             _lastReportedPercent = percent;
-            error.WriteLine($"turn {done}/{total} ({percent}%), {elapsed.TotalSeconds:0.0} s, {done / Math.Max(0.001, elapsed.TotalSeconds):0} turns/s");
+            error.WriteLine($"turn {done}/{total} ({percent}%), {elapsed.TotalSeconds:0.0} s, " +
+                $"{done / Math.Max(0.001, elapsed.TotalSeconds):0} turns/s");
         }
     }
 

@@ -5,20 +5,28 @@ using System.Text.Json.Nodes;
 using WorldPlay.Core;
 using WorldPlay.Core.Serialization;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Timelines;
 
-/// <summary><c>worldplay diff</c>: what changed between two turns of a branch, or between two branches, with the events responsible.</summary>
+/// <summary><c>worldplay diff</c>: what changed between two turns of a branch, or between two branches, with the events
+/// responsible.</summary>
 internal static class DiffCommand
 {
     public static Command Create(TextWriter output)
     {
         var source = new WorldSource();
-        var from = new Option<int?>("--from") { Description = "The earlier turn (default: 0, the start; with --against: ignored, the fork point is used)." };
+        var from = new Option<int?>("--from")
+        {
+            Description = "The earlier turn (default: 0, the start; with --against: ignored, the fork point is used).",
+        };
         var to = new Option<int?>("--to") { Description = "The later turn (default: the last turn of the branch)." };
         var branch = OpenedWorld.BranchOption();
-        var against = new Option<string?>("--against") { Description = "Compare the end of --branch with the end of this branch instead of two turns." };
+        var against = new Option<string?>("--against")
+        {
+            Description = "Compare the end of --branch with the end of this branch instead of two turns.",
+        };
         var json = new Option<bool>("--json") { Description = "Print the diff as JSON." };
-        var command = new Command("diff", "Show what changed between two turns (or two branches): characters, places, items, relationships and facts added, changed or closed, with the events responsible.")
+        var command = new Command("diff", "Show what changed between two turns (or two branches): characters, places, items, " +
+            "relationships and facts added, changed or closed, with the events responsible.")
         {
             from, to, branch, against, json,
         };
@@ -49,7 +57,8 @@ internal static class DiffCommand
                 }
                 var start = world.Timeline.StateAfterTurn(fromTurn);
                 var end = world.Timeline.StateAfterTurn(toTurn);
-                diff = TimelineDiff.Between(start, end, world.Timeline.Events.Skip((int)start.Version).Take((int)(end.Version - start.Version)));
+                diff = TimelineDiff.Between(
+                    start, end, world.Timeline.Events.Skip((int)start.Version).Take((int)(end.Version - start.Version)));
                 header = new JsonObject { ["branch"] = world.Branch, ["fromTurn"] = fromTurn, ["toTurn"] = toTurn };
             }
             if (result.GetValue(json))
@@ -84,7 +93,8 @@ internal static class DiffCommand
     private static void Render(TextWriter output, OpenedWorld world, JsonObject header, TimelineDiff diff)
     {
         output.WriteLine(header["against"] is { } against
-            ? $"Branch {world.Branch} (turn {diff.FromTurn}, event {diff.FromEvent}) against branch {against} (turn {diff.ToTurn}, event {diff.ToEvent}); they share {header["commonEvents"]} events."
+            ? $"Branch {world.Branch} (turn {diff.FromTurn}, event {diff.FromEvent}) against branch {against} (turn {diff.ToTurn}, event " +
+                $"{diff.ToEvent}); they share {header["commonEvents"]} events."
             : $"Branch {world.Branch}: turn {diff.FromTurn} (event {diff.FromEvent}) to turn {diff.ToTurn} (event {diff.ToEvent}).");
         if (diff.IsEmpty)
         {
@@ -114,7 +124,10 @@ internal static class DiffCommand
                 }
             }
         }
-        string Where(Entity? e) => e is null ? "-" : e.Holder is { } h ? $"held by {world.Name(h)}" : e.Location is { } l ? $"at {world.Name(l)}" : "nowhere";
+        string Where(Entity? e) => e is null ? "-"
+            : e.Holder is { } h ? $"held by {world.Name(h)}"
+            : e.Location is { } l ? $"at {world.Name(l)}"
+            : "nowhere";
         string EntityLine(EntityDiff d) => d.Kind switch
         {
             DiffKind.Changed => $"{d.Name}: " + string.Join("; ", d.Fields.Select(f => f switch
@@ -130,7 +143,8 @@ internal static class DiffCommand
         Section("Items", diff.Items.Select(d => (EntityLine(d), (IEnumerable<EventRef>)d.Events)));
         Section("Other entities", diff.OtherEntities.Select(d => (EntityLine(d), (IEnumerable<EventRef>)d.Events)));
         Section("Relationships", diff.Relationships.Select(d => (
-            $"{world.Name(d.From)} {d.Type} {world.Name(d.To)}: {Lower(d.Kind)} {Strength(d.StrengthBefore)} -> {Strength(d.StrengthAfter)}",
+            $"{world.Name(d.From)} {d.Type} {world.Name(d.To)}: {Lower(d.Kind)} {Strength(d.StrengthBefore)} -> " +
+            $"{Strength(d.StrengthAfter)}",
             (IEnumerable<EventRef>)d.Events)));
         Section("Facts", diff.Facts.Select(d => (
             d.Kind == DiffKind.Changed && d.ValueBefore == d.ValueAfter

@@ -5,7 +5,7 @@ using WorldPlay.Evaluation.Reports;
 using WorldPlay.Evaluation.Transcripts;
 using WorldPlay.Core.Worlds;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Bench;
 
 /// <summary><c>worldplay bench</c>: score role-play transcripts for misalignments and compare models.</summary>
 internal static class BenchCommand
@@ -26,21 +26,32 @@ internal static class BenchCommand
     {
         var transcripts = new Argument<FileInfo[]>("transcript")
         {
-            Description = "One or more transcripts, one JSON object per line: {\"turn\": 1, \"speaker\": \"Mira\", \"role\": \"npc\", \"text\": \"...\"} " +
-                "(role npc, user or narrator); an optional first line {\"world\": {...}} holds the setting. Several files are sessions of one report.",
+            Description = "One or more transcripts, one JSON object per line: {\"turn\": 1, \"speaker\": \"Mira\", \"role\": \"npc\", " +
+                "\"text\": \"...\"} (role npc, user or narrator); an optional first line {\"world\": {...}} holds the setting. Several " +
+                "files are sessions of one report.",
             Arity = ArgumentArity.OneOrMore,
         };
         var world = new Option<string?>("--world", "-w")
         {
-            Description = $"The setting to check names, genders, relationships, presence, laws and language against: a sample ({string.Join(", ", WorldFiles.SampleNames)}) " +
-                "or a world file (docs/world-format.md). Replaces a world line in the transcripts. Without either, only setting-free detectors run.",
+            Description = "The setting to check names, genders, relationships, presence, laws and language against: a sample " +
+                $"({string.Join(", ", WorldFiles.SampleNames)}) " +
+                "or a world file (docs/world-format.md). Replaces a world line in the transcripts. Without either, only setting-free " +
+                "detectors run.",
         };
-        var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Directory to write report.json and report.html into (created if missing).", Required = true };
-        var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap intervals; the same seed gives the same report.", DefaultValueFactory = _ => BenchReportBuilder.DefaultSeed };
+        var outDir = new Option<DirectoryInfo>("--out", "-o")
+        {
+            Description = "Directory to write report.json and report.html into (created if missing).",
+            Required = true,
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed of the bootstrap intervals; the same seed gives the same report.",
+            DefaultValueFactory = _ => BenchReportBuilder.DefaultSeed,
+        };
         var judgeFlags = new JudgeFlags();
-        var command = new Command("score", "Score existing transcripts: run every detector on the NPC lines (user lines are context), then write " +
-            "DIR/report.json (rates, intervals, scores, curves, the wall, worst replies) and DIR/report.html. With --judge openai, an LLM judge " +
-            "confirms the flagged replies and audits a sample of the others. Example:\n" +
+        var command = new Command("score", "Score existing transcripts: run every detector on the NPC lines (user lines are context), " +
+            "then write DIR/report.json (rates, intervals, scores, curves, the wall, worst replies) and DIR/report.html. With --judge " +
+            "openai, an LLM judge confirms the flagged replies and audits a sample of the others. Example:\n" +
             "  worldplay bench score session.jsonl --world harbor --out /tmp/report")
         {
             transcripts, world, outDir, seed,
@@ -54,7 +65,9 @@ internal static class BenchCommand
             var judge = judgeFlags.Read(result);
             OutputTarget.Folder(result.GetValue(outDir)!, "--out");
             var setting = result.GetValue(world) is { } w ? WorldFiles.Load(w) : null;
-            var scored = result.GetValue(transcripts)!.Select(f => TranscriptScorer.Score(TranscriptReader.Read(f.FullName, setting))).ToList();
+            var scored = result.GetValue(transcripts)!
+                .Select(f => TranscriptScorer.Score(TranscriptReader.Read(f.FullName, setting)))
+                .ToList();
             var report = BenchReportBuilder.Build(scored, result.GetValue(seed));
             if (judge is not null)
             {
@@ -63,7 +76,8 @@ internal static class BenchCommand
             var dir = result.GetValue(outDir)!.FullName;
             ReportFiles.Write(report, dir);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{report.Sessions} session(s), {report.NpcTurns} NPC replies: overall {report.Overall.Score:0.0} [{report.Overall.Interval.Low:0.0}, {report.Overall.Interval.High:0.0}]"));
+                $"{report.Sessions} session(s), {report.NpcTurns} NPC replies: overall {report.Overall.Score:0.0} " +
+                $"[{report.Overall.Interval.Low:0.0}, {report.Overall.Interval.High:0.0}]"));
             foreach (var g in report.Groups)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {g.Group,-17} {g.Score,5:0.0}"));
@@ -89,11 +103,13 @@ internal static class BenchCommand
     {
         var dirs = new Argument<DirectoryInfo[]>("report-dir")
         {
-            Description = "Two or more directories written by 'worldplay bench score' (or 'bench run'); each is one model or configuration.",
+            Description = "Two or more directories written by 'worldplay bench score' (or 'bench run'); each is one model or " +
+                "configuration.",
             Arity = new ArgumentArity(2, 100),
         };
-        var command = new Command("compare", "Rank reports by overall score and show each one's paired difference to the leader over the scenarios " +
-            "both played (sessions with the same name), with a bootstrap 95% interval. Example:\n  worldplay bench compare runs/model-a runs/model-b")
+        var command = new Command("compare", "Rank reports by overall score and show each one's paired difference to the leader over the " +
+            "scenarios both played (sessions with the same name), with a bootstrap 95% interval. Example:\n  worldplay bench compare " +
+            "runs/model-a runs/model-b")
         {
             dirs,
         };

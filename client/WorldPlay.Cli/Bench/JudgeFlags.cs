@@ -4,13 +4,14 @@ using WorldPlay.Evaluation.Judging;
 using WorldPlay.Evaluation.Reports;
 using WorldPlay.Minds.Llm;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Bench;
 
 /// <summary>What the judge flags ask for: the model's settings and the share of unflagged replies to audit.</summary>
 internal sealed record JudgeRequest(LlmMindOptions Model, double Sample)
 {
     /// <summary>Settings as run.json records them (never the key).</summary>
-    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"openai:{Model.Model} at {Model.Endpoint} (audit {Sample:0.###})");
+    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"openai:{Model.Model} at {Model.Endpoint} (audit " +
+        $"{Sample:0.###})");
 }
 
 /// <summary>The <c>--judge</c> options that <c>bench score</c> and <c>bench run</c> share. No judge unless asked for: a model
@@ -19,17 +20,20 @@ internal sealed class JudgeFlags
 {
     private readonly Option<string> _judge = new("--judge")
     {
-        Description = "An LLM judge that confirms every flagged reply and audits a sample of unflagged ones: none, or openai (needs --judge-endpoint and --judge-model; the key comes from OPENAI_API_KEY).",
+        Description = "An LLM judge that confirms every flagged reply and audits a sample of unflagged ones: none, or openai (needs " +
+            "--judge-endpoint and --judge-model; the key comes from OPENAI_API_KEY).",
         DefaultValueFactory = _ => "none",
     };
 
-    private readonly Option<string?> _endpoint = new("--judge-endpoint") { Description = "The judge's OpenAI-compatible base address with its /v1, e.g. http://127.0.0.1:8080/v1." };
+    private readonly Option<string?> _endpoint = new("--judge-endpoint") { Description = "The judge's OpenAI-compatible base address " +
+        "with its /v1, e.g. http://127.0.0.1:8080/v1." };
 
     private readonly Option<string?> _model = new("--judge-model") { Description = "The model name the judge endpoint serves." };
 
     private readonly Option<double?> _sample = new("--judge-sample")
     {
-        Description = $"The share of unflagged NPC replies the judge audits, 0 to 1 (default {JudgingPlan.DefaultSample}; at least {JudgingPlan.MinimumAudit} replies when above 0; the sample is drawn with --seed).",
+        Description = $"The share of unflagged NPC replies the judge audits, 0 to 1 (default {JudgingPlan.DefaultSample}; at least " +
+            $"{JudgingPlan.MinimumAudit} replies when above 0; the sample is drawn with --seed).",
     };
 
     public JudgeFlags() => Spellings.OneOf(_judge, ["none", "openai"]);
@@ -55,8 +59,10 @@ internal sealed class JudgeFlags
         var options = new LlmMindOptions
         {
             Endpoint = endpoint is null
-                ? throw new ArgumentException("--judge openai needs --judge-endpoint, e.g. --judge-endpoint http://127.0.0.1:8080/v1 (run 'worldplay fake-llm' for a local one).")
-                : Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"--judge-endpoint '{endpoint}' is not an absolute address such as http://127.0.0.1:8080/v1."),
+                ? throw new ArgumentException("--judge openai needs --judge-endpoint, e.g. --judge-endpoint http://127.0.0.1:8080/v1 " +
+                    "(run 'worldplay fake-llm' for a local one).")
+                : Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException("--judge-endpoint " +
+                    $"'{endpoint}' is not an absolute address such as http://127.0.0.1:8080/v1."),
             Model = model ?? throw new ArgumentException("--judge openai needs --judge-model, the name of a model the endpoint serves."),
             // A judge should give the same verdict twice; the whole answer is needed before it can be read, so no streaming.
             Temperature = 0,
@@ -66,8 +72,10 @@ internal sealed class JudgeFlags
         return new JudgeRequest(options, sample ?? JudgingPlan.DefaultSample);
     }
 
-    /// <summary>Runs the judge over the scored sessions and returns the report with its judge section; progress to <paramref name="error"/>.</summary>
-    public static async Task<BenchReport> JudgeAsync(JudgeRequest request, BenchReport report, IReadOnlyList<WorldPlay.Evaluation.Detectors.ScoredTranscript> sessions,
+    /// <summary>Runs the judge over the scored sessions and returns the report with its judge section; progress to
+    /// <paramref name="error"/>.</summary>
+    public static async Task<BenchReport> JudgeAsync(
+        JudgeRequest request, BenchReport report, IReadOnlyList<WorldPlay.Evaluation.Detectors.ScoredTranscript> sessions,
         TextWriter error, CancellationToken cancellationToken)
     {
         var judge = new LlmJudge(new LlmEndpoint(request.Model));
@@ -81,8 +89,9 @@ internal sealed class JudgeFlags
     {
         static string Share(double? s) => s is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"judge {judge.Model}: {judge.Flagged} flagged, {judge.Confirmed} confirmed, {judge.Rejected} rejected (precision {Share(judge.Precision)}); " +
-            $"{judge.Audited} of {judge.UnflaggedReplies} unflagged audited, {judge.AuditRepliesWithFindings} with findings (miss rate {Share(judge.MissRate)}); " +
-            $"kappa {Share(judge.Kappa)}; {judge.Unreadable} unreadable, {judge.Failed} failed"));
+            $"judge {judge.Model}: {judge.Flagged} flagged, {judge.Confirmed} confirmed, {judge.Rejected} rejected (precision " +
+            $"{Share(judge.Precision)}); {judge.Audited} of {judge.UnflaggedReplies} unflagged audited, {judge.AuditRepliesWithFindings} " +
+            $"with findings (miss rate {Share(judge.MissRate)}); kappa {Share(judge.Kappa)}; {judge.Unreadable} unreadable, " +
+            $"{judge.Failed} failed"));
     }
 }

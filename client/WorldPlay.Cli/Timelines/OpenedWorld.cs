@@ -8,12 +8,13 @@ using WorldPlay.Core;
 using WorldPlay.Core.Scenes;
 using WorldPlay.Hosting;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Timelines;
 
 /// <summary>A world file opened on one branch: what every file-mode timeline command starts from.</summary>
 internal sealed record OpenedWorld(string Path, WorldBundle Bundle, string Branch, Timeline Timeline)
 {
-    public static Option<string?> BranchOption(string description = "The branch to read (default: the root branch, 'main'; with --cluster: --world).") =>
+    public static Option<string?> BranchOption(string description = "The branch to read (default: the root branch, 'main'; with " +
+        "--cluster: --world).") =>
         new("--branch", "-b") { Description = description };
 
     public static async Task<OpenedWorld> OpenAsync(FileInfo file, string? branch, CancellationToken cancellationToken)
@@ -41,13 +42,15 @@ internal sealed class WorldSource
 {
     public Argument<FileInfo?> File { get; } = new("file")
     {
-        Description = "A world file written by 'worldplay simulate --out FILE', 'fork', 'export' or 'import' (MessagePack or JSON); or give --cluster and --world instead.",
+        Description = "A world file written by 'worldplay simulate --out FILE', 'fork', 'export' or 'import' (MessagePack or JSON); or " +
+            "give --cluster and --world instead.",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
     public Option<FileInfo?> Cluster { get; } = new("--cluster")
     {
-        Description = "Read the world from the cluster this cluster file describes (e.g. .worldplay/cluster.json from 'worldplay cluster up') instead of a file; needs --world.",
+        Description = "Read the world from the cluster this cluster file describes (e.g. .worldplay/cluster.json from 'worldplay cluster " +
+            "up') instead of a file; needs --world.",
     };
 
     public Option<string?> World { get; } = new("--world", "-w") { Description = "With --cluster: the key of the world on the cluster." };
@@ -108,7 +111,8 @@ internal sealed class WorldSource
         }
     }
 
-    /// <summary>Checks that world <paramref name="key"/> exists on the cluster, naming the root worlds there are when it does not.</summary>
+    /// <summary>Checks that world <paramref name="key"/> exists on the cluster, naming the root worlds there are when it does
+    /// not.</summary>
     public static async Task<WorldHandle> ExistingAsync(WorldPlayClient client, string key)
     {
         var world = client.World(key);
@@ -119,7 +123,8 @@ internal sealed class WorldSource
         }
         catch (InvalidOperationException)
         {
-            throw new ArgumentException($"No world '{key}' on this cluster; its root worlds are: {string.Join(", ", await client.WorldsAsync())}.");
+            throw new ArgumentException($"No world '{key}' on this cluster; its root worlds are: " +
+                $"{string.Join(", ", await client.WorldsAsync())}.");
         }
     }
 
@@ -148,7 +153,8 @@ internal sealed class WorldSource
         return new WorldBundle(definition, scene?.SceneId ?? "", scene?.Seed ?? 0, branches.ToImmutable());
     }
 
-    /// <summary>The options of the first scene of the definition that is open on world <paramref name="key"/>, or null if none is.</summary>
+    /// <summary>The options of the first scene of the definition that is open on world <paramref name="key"/>, or null if
+    /// none is.</summary>
     private static async Task<SceneOptions?> SceneOfAsync(IGrainFactory grains, WorldDefinition definition, string key)
     {
         foreach (var scene in definition.Scenes)

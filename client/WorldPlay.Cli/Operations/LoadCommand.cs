@@ -3,7 +3,7 @@ using WorldPlay.Core.Serialization;
 using WorldPlay.Core.Worlds;
 using WorldPlay.Load;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Operations;
 
 /// <summary><c>worldplay load</c>: many concurrent self-play sessions, each in its own world, measured as they play and
 /// verified against storage when they end.</summary>
@@ -16,20 +16,20 @@ internal static class LoadCommand
             Description = "Concurrent sessions, each its own world and scene (1 to 10000).",
             DefaultValueFactory = _ => 20,
         };
-        SimulateCommand.WithinRange(sessions, 1, 10_000);
+        CommonOptions.WithinRange(sessions, 1, 10_000);
         var turns = new Option<int>("--turns", "-n")
         {
             Description = "Turns each session plays, users' and characters' together (1 to 100000).",
-            DefaultValueFactory = _ => SimulateCommand.DefaultTurns,
+            DefaultValueFactory = _ => CommonOptions.DefaultTurns,
         };
-        SimulateCommand.WithinRange(turns, 1, 100_000);
+        CommonOptions.WithinRange(turns, 1, 100_000);
         var characters = new Option<int>("--characters", "-k")
         {
             Description = "Characters in each scene besides the user: the first K of the scene's cast " +
                 "(the world's scene must have at least K).",
             DefaultValueFactory = _ => 5,
         };
-        SimulateCommand.WithinRange(characters, 1, 100);
+        CommonOptions.WithinRange(characters, 1, 100);
         var world = new Option<string>("--world", "-w")
         {
             Description = $"A sample world ({string.Join(", ", WorldFiles.SampleNames)}) or a world file; " +
@@ -43,8 +43,8 @@ internal static class LoadCommand
                 "unless --user-mind openai.",
             DefaultValueFactory = _ => "procedural",
         };
-        Spellings.OneOf(mind, SimulateCommand.Minds);
-        var user = SimulateCommand.UserOption();
+        Spellings.OneOf(mind, CommonOptions.Minds);
+        var user = CommonOptions.UserOption();
         var userMind = new Option<string>("--user-mind")
         {
             Description = "Who plays the users: procedural (the --user simulator, no model call) or openai (the same simulator " +
@@ -53,7 +53,7 @@ internal static class LoadCommand
             DefaultValueFactory = _ => "procedural",
         };
         // 'model' was this value's name before the commands shared one vocabulary.
-        Spellings.OneOf(userMind, SimulateCommand.Minds, new Dictionary<string, string> { ["model"] = "openai" });
+        Spellings.OneOf(userMind, CommonOptions.Minds, new Dictionary<string, string> { ["model"] = "openai" });
         var endpoint = new Option<string?>("--endpoint")
         {
             Description = "The OpenAI-compatible base address with its /v1 (with --mind openai).",
@@ -71,7 +71,7 @@ internal static class LoadCommand
             Description = "Seconds over which the sessions start, evenly spread (0: all at once).",
             DefaultValueFactory = _ => 0,
         };
-        SimulateCommand.WithinRange(rampUp, 0, 3600);
+        CommonOptions.WithinRange(rampUp, 0, 3600);
         var duration = new Option<int?>("--duration")
         {
             Description = "Stop asking for turns after this many seconds (calls in flight finish); " +
@@ -112,7 +112,7 @@ internal static class LoadCommand
                 result.GetValue(turns),
                 result.GetValue(characters),
                 result.GetValue(world)!,
-                SimulateCommand.LanguageModel(result.GetValue(mind)!, result.GetValue(endpoint), result.GetValue(model), []),
+                CommonOptions.LanguageModel(result.GetValue(mind)!, result.GetValue(endpoint), result.GetValue(model), []),
                 result.GetValue(modelConcurrency),
                 result.GetValue(rampUp),
                 result.GetValue(duration),
@@ -200,7 +200,7 @@ internal static class LoadCommand
 
     private static LocalCluster LocalClusterOf(FileInfo file) =>
         (file.Name == LocalCluster.FileName ? LocalCluster.Read(file.DirectoryName!) : null)
-        ?? throw new ArgumentException($"--kill-silo-at needs a cluster started by 'worldplay cluster up' " +
+        ?? throw new ArgumentException("--kill-silo-at needs a cluster started by 'worldplay cluster up' " +
             $"(its {LocalCluster.FileName} lists the silo processes); '{file.FullName}' is not one.");
 }
 

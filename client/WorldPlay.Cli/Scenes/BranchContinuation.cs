@@ -2,17 +2,20 @@ using System.Collections.Immutable;
 using WorldPlay.Core;
 using WorldPlay.Core.Scenes;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Scenes;
 
 /// <summary>A branch of a world file that <c>simulate --from FILE --branch B</c> goes on with: its whole timeline and transcript
 /// (shared prefix included) to import into the silo, and the bundle to write back with the new turns added to that branch.</summary>
-internal sealed record BranchContinuation(string Path, TimelineFormat Format, WorldBundle Bundle, string Branch, ImmutableArray<WorldEvent> Events, ImmutableArray<TurnRecord> Transcript)
+internal sealed record BranchContinuation(
+    string Path, TimelineFormat Format, WorldBundle Bundle, string Branch, ImmutableArray<WorldEvent> Events,
+    ImmutableArray<TurnRecord> Transcript)
 {
     public static async Task<BranchContinuation> OpenAsync(FileInfo file, string? branch, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
-            throw new FileNotFoundException($"--from '{file.FullName}' does not exist; give a world file written by 'worldplay simulate --out FILE'.");
+            throw new FileNotFoundException($"--from '{file.FullName}' does not exist; give a world file written by 'worldplay simulate " +
+                "--out FILE'.");
         }
         var bundle = await TimelineFile.ReadAsync(file.FullName, cancellationToken);
         var id = bundle.Branch(branch ?? bundle.Root.Id).Id;
@@ -31,7 +34,8 @@ internal sealed record BranchContinuation(string Path, TimelineFormat Format, Wo
 
     /// <summary>Writes the bundle with <paramref name="events"/> and <paramref name="turns"/> (the whole branch as the silo holds it now)
     /// appended to the branch, to <paramref name="path"/> (default: the file it came from), in the format it came in.</summary>
-    public Task WriteAsync(string? path, IEnumerable<WorldEvent> events, IEnumerable<TurnRecord> turns, CancellationToken cancellationToken) =>
+    public Task WriteAsync(
+        string? path, IEnumerable<WorldEvent> events, IEnumerable<TurnRecord> turns, CancellationToken cancellationToken) =>
         TimelineFile.WriteAsync(
             path ?? Path,
             Bundle.Continue(Branch, events.Where(e => e.Seq > LastEvent), turns.Where(t => t.Turn > LastTurn)),

@@ -4,15 +4,19 @@ using System.Text.Json.Nodes;
 using WorldPlay.Core;
 using WorldPlay.Core.Serialization;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Timelines;
 
-/// <summary><c>worldplay why</c>: the causal chain behind a relationship, a fact or a status, back to the events nothing earlier caused.</summary>
+/// <summary><c>worldplay why</c>: the causal chain behind a relationship, a fact or a status, back to the events nothing
+/// earlier caused.</summary>
 internal static class WhyCommand
 {
     public static Command Create(TextWriter output)
     {
         var source = new WorldSource();
-        var relationship = new Option<string?>("--relationship", "-r") { Description = "A relationship as FROM:TO entity ids, e.g. mira:tomas." };
+        var relationship = new Option<string?>("--relationship", "-r")
+        {
+            Description = "A relationship as FROM:TO entity ids, e.g. mira:tomas.",
+        };
         var type = new Option<string?>("--type") { Description = "With --relationship: only this relationship type (e.g. sister)." };
         var fact = new Option<string?>("--fact") { Description = "A fact id, e.g. tomas-debt." };
         var status = new Option<string?>("--status") { Description = "An entity id whose status (alive, dead, ...) to explain." };
@@ -110,7 +114,8 @@ internal static class WhyCommand
             var parts = relationship.Split(':');
             if (parts.Length != 2 || !EntityId.IsSlug(parts[0]) || !EntityId.IsSlug(parts[1]))
             {
-                throw new ArgumentException($"--relationship '{relationship}' is not FROM:TO with two entity ids (for example mira:tomas).");
+                throw new ArgumentException($"--relationship '{relationship}' is not FROM:TO with two entity ids (for example " +
+                    "mira:tomas).");
             }
             return new WhyQuery.OfRelationship(parts[0], parts[1], type);
         }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
@@ -17,7 +16,7 @@ using WorldPlay.Core.Serialization;
 using WorldPlay.Core.Worlds;
 using WorldPlay.Hosting;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Scenes;
 
 /// <summary><c>worldplay simulate</c>: plays a whole ensemble scene with self-play on an embedded silo or a cluster.</summary>
 internal static class SimulateCommand
@@ -28,62 +27,83 @@ internal static class SimulateCommand
     {
         var world = new Option<string>("--world", "-w")
         {
-            Description = $"A sample world ({string.Join(", ", WorldFiles.SampleNames)}) or the path of a world file (see docs/world-format.md).",
+            Description = $"A sample world ({string.Join(", ", WorldFiles.SampleNames)}) or the path of a world file (see " +
+                "docs/world-format.md).",
             DefaultValueFactory = _ => "harbor",
         };
         var scene = new Option<string?>("--scene") { Description = "The scene of the world to play (default: the world's first scene)." };
         var turns = new Option<int>("--turns", "-n")
         {
             Description = "How many turns to play, users' and characters' together (1 to 100000).",
-            DefaultValueFactory = _ => DefaultTurns,
+            DefaultValueFactory = _ => CommonOptions.DefaultTurns,
         };
-        WithinRange(turns, 1, 100_000);
+        CommonOptions.WithinRange(turns, 1, 100_000);
         var seed = new Option<int>("--seed", "-s")
         {
             Description = "Seed for every random choice: the same seed plays the same scene.",
-            DefaultValueFactory = _ => DefaultSeed,
+            DefaultValueFactory = _ => CommonOptions.DefaultSeed,
         };
-        var user = UserOption();
+        var user = CommonOptions.UserOption();
         var turnTaking = TurnTakingOption();
-        var budget = new Option<int>("--perspective-budget") { Description = "Tokens each perspective may use (200 to 32000).", DefaultValueFactory = _ => PerspectiveBuilder.DefaultBudget };
-        WithinRange(budget, 200, 32_000);
+        var budget = new Option<int>("--perspective-budget")
+        {
+            Description = "Tokens each perspective may use (200 to 32000).",
+            DefaultValueFactory = _ => PerspectiveBuilder.DefaultBudget,
+        };
+        CommonOptions.WithinRange(budget, 200, 32_000);
         var json = new Option<bool>("--json") { Description = "Print one JSON summary at the end instead of the scene." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print the scene, only progress and the summary." };
-        var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Write the whole timeline (MessagePack + LZ4) to this file when the run ends." };
+        var outFile = new Option<FileInfo?>("--out", "-o")
+        {
+            Description = "Write the whole timeline (MessagePack + LZ4) to this file when the run ends.",
+        };
         var mind = new Option<string>("--mind")
         {
-            Description = "Who plays the characters: procedural (offline, deterministic, free) or openai (any OpenAI-compatible endpoint: " +
-                "OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp, LM Studio, or 'worldplay fake-llm'; needs --endpoint and --model; the key comes from OPENAI_API_KEY).",
+            Description = "Who plays the characters: procedural (offline, deterministic, free) or openai (any OpenAI-compatible " +
+                "endpoint: OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp, LM Studio, or 'worldplay fake-llm'; needs --endpoint and " +
+                "--model; the key comes from OPENAI_API_KEY).",
             DefaultValueFactory = _ => "procedural",
         };
-        Spellings.OneOf(mind, Minds);
-        var endpoint = new Option<string?>("--endpoint") { Description = "The OpenAI-compatible base address with its /v1, e.g. http://127.0.0.1:8080/v1 (with --mind openai)." };
+        Spellings.OneOf(mind, CommonOptions.Minds);
+        var endpoint = new Option<string?>("--endpoint")
+        {
+            Description = "The OpenAI-compatible base address with its /v1, e.g. http://127.0.0.1:8080/v1 (with --mind openai).",
+        };
         var model = new Option<string?>("--model") { Description = "The model name the endpoint serves (with --mind openai)." };
         var modelTimeout = new Option<int>("--model-timeout")
         {
             Description = "Seconds one model call may take before it is abandoned and retried (1 to 600; with --mind openai).",
             DefaultValueFactory = _ => 60,
         };
-        WithinRange(modelTimeout, 1, 600);
+        CommonOptions.WithinRange(modelTimeout, 1, 600);
         var characterModel = new Option<string[]>("--character-model")
         {
-            Description = "A model of its own for one character, as CHARACTER=MODEL (e.g. --character-model oren=gpt-4o-mini for a minor character); repeat it for more (with --mind openai).",
+            Description = "A model of its own for one character, as CHARACTER=MODEL (e.g. --character-model oren=gpt-4o-mini for a minor " +
+                "character); repeat it for more (with --mind openai).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var from = new Option<FileInfo?>("--from")
         {
-            Description = "Go on with a world file (from 'simulate --out', 'fork' or 'import') instead of a new world: its branch (--branch) is "
-                + "loaded into the silo, played --turns more turns with the file's seed, and written back to the file (or to --out) as part of that branch.",
+            Description = "Go on with a world file (from 'simulate --out', 'fork' or 'import') instead of a new world: its branch " +
+                "(--branch) is "
+                + "loaded into the silo, played --turns more turns with the file's seed, and written back to the file (or to --out) as " +
+                    "part of that branch.",
         };
-        var branch = new Option<string?>("--branch", "-b") { Description = "With --from: the branch to go on with (default: the file's root branch)." };
+        var branch = new Option<string?>("--branch", "-b")
+        {
+            Description = "With --from: the branch to go on with (default: the file's root branch).",
+        };
         var cluster = new Option<FileInfo?>("--cluster")
         {
-            Description = "Play on the cluster this cluster file describes (e.g. .worldplay/cluster.json from 'worldplay cluster up') instead of an embedded silo.",
+            Description = "Play on the cluster this cluster file describes (e.g. .worldplay/cluster.json from 'worldplay cluster up') " +
+                "instead of an embedded silo.",
         };
 
-        var command = new Command("simulate", "Play an ensemble scene with self-play, on an embedded silo (in-process, in-memory storage, procedural minds) or on a cluster (--cluster).")
+        var command = new Command("simulate", "Play an ensemble scene with self-play, on an embedded silo (in-process, in-memory " +
+            "storage, procedural minds) or on a cluster (--cluster).")
         {
-            world, scene, turns, seed, user, turnTaking, budget, json, quiet, outFile, cluster, mind, endpoint, model, characterModel, modelTimeout, from, branch,
+            world, scene, turns, seed, user, turnTaking, budget, json, quiet, outFile, cluster, mind, endpoint, model, characterModel,
+            modelTimeout, from, branch,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             new SimulateRequest(
@@ -97,7 +117,9 @@ internal static class SimulateCommand
                 result.GetValue(json),
                 result.GetValue(quiet),
                 result.GetValue(outFile),
-                LanguageModel(result.GetValue(mind)!, result.GetValue(endpoint), result.GetValue(model), result.GetValue(characterModel) ?? [], result.GetValue(modelTimeout)),
+                CommonOptions.LanguageModel(
+                    result.GetValue(mind)!, result.GetValue(endpoint), result.GetValue(model), result.GetValue(characterModel) ?? [],
+                    result.GetValue(modelTimeout)),
                 result.GetValue(cluster),
                 result.GetValue(from),
                 result.GetValue(branch)),
@@ -107,101 +129,39 @@ internal static class SimulateCommand
         return command;
     }
 
-    /// <summary>Who can play the characters (and, where a command offers it, the users): <c>--mind</c> and <c>--user-mind</c>.</summary>
-    internal static readonly IReadOnlyList<string> Minds = ["procedural", "openai"];
-
-    /// <summary>Turns a scene plays unless --turns says otherwise, in every command that plays one (simulate, serve,
-    /// bench run, load).</summary>
-    internal const int DefaultTurns = 100;
-
-    /// <summary>The seed of simulate and serve unless --seed says otherwise (bench run plays seeds 1 to --repeats).</summary>
-    internal const int DefaultSeed = 1;
-
-    /// <summary><c>--user</c>: the user-simulator profile, in simulate, serve and load alike.</summary>
-    internal static Option<string> UserOption()
-    {
-        var user = new Option<string>("--user")
-        {
-            Description = "How the simulated user plays: slow-burn (emotional, lingering), fast-plot (pushes the story, tests the laws), "
-                + "terse (only 'ok', 'hmm', ...), language-switching (now and then another language), adversarial (the anti-Turing test) "
-                + "or adversarial:TAG for another built-in situation ("
-                + string.Join(", ", WorldPlay.Minds.AdversarialSituation.BuiltIn.Select(s => s.Tag)) + ").",
-            DefaultValueFactory = _ => "slow-burn",
-        };
-        Spellings.OneOf(user, [.. WorldPlay.Minds.UserProfile.All.Select(p => p.Name)]);
-        user.HelpName = "profile";
-        return user;
-    }
-
     /// <summary><c>--turn-taking</c>, spelled as world files spell it (<c>round-robin</c>), in any case.</summary>
-    internal static Option<TurnTakingPolicy?> TurnTakingOption() =>
+    private static Option<TurnTakingPolicy?> TurnTakingOption() =>
         Spellings.EnumOption<TurnTakingPolicy>("--turn-taking", "turn-taking policy",
             $"Who speaks next: {string.Join(", ", Spellings.All<TurnTakingPolicy>())} (as in world files; default: the scene's own).");
 
-    /// <summary>Refuses a number outside [min, max]; a value that is not a number is already refused by the parser.</summary>
-    internal static void WithinRange(Option<int> option, int min, int max) =>
-        option.Validators.Add(r =>
-        {
-            if (r.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out var value) && (value < min || value > max))
-            {
-                r.AddError($"{option.Name} must be between {min} and {max} (got {value}).");
-            }
-        });
-
-    /// <summary>The language model settings for --mind openai (checked before anything starts), or null for the procedural mind.</summary>
-    internal static WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel(string mind, string? endpoint, string? model, string[] characterModels, int timeoutSeconds = 60)
-    {
-        if (mind != "openai")
-        {
-            return endpoint is null && model is null && characterModels.Length == 0
-                ? null
-                : throw new ArgumentException("--endpoint, --model and --character-model go with --mind openai; the procedural mind needs none of them.");
-        }
-        var castings = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var casting in characterModels)
-        {
-            var parts = casting.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || !EntityId.IsSlug(parts[0]) || parts[1].Length == 0)
-            {
-                throw new ArgumentException($"--character-model '{casting}' is not CHARACTER=MODEL, such as oren=gpt-4o-mini.");
-            }
-            castings[parts[0]] = parts[1];
-        }
-        var options = new WorldPlay.Minds.Llm.LlmMindOptions
-        {
-            Endpoint = endpoint is null
-                ? throw new ArgumentException("--mind openai needs --endpoint, e.g. --endpoint http://127.0.0.1:8080/v1 (run 'worldplay fake-llm' for a local one).")
-                : Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"--endpoint '{endpoint}' is not an absolute address such as http://127.0.0.1:8080/v1."),
-            Model = model ?? throw new ArgumentException("--mind openai needs --model, the name of a model the endpoint serves."),
-            CharacterModels = castings.ToImmutableSortedDictionary(StringComparer.Ordinal),
-            AttemptTimeout = TimeSpan.FromSeconds(timeoutSeconds),
-        };
-        options.Validate();
-        return options;
-    }
-
-    private static async Task<int> RunAsync(SimulateRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        SimulateRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         // Everything a user can get wrong is checked before the silo starts and before anything is written.
         if (request.Branch is not null && request.From is null)
         {
             throw new ArgumentException("--branch goes with --from FILE: it names the branch of the file to go on with.");
         }
-        var continuation = request.From is { } source ? await BranchContinuation.OpenAsync(source, request.Branch, cancellationToken) : null;
+        var continuation = request.From is { } source
+            ? await BranchContinuation.OpenAsync(source, request.Branch, cancellationToken)
+            : null;
         if (continuation is not null)
         {
             request = request with { Seed = continuation.Bundle.Seed, Scene = continuation.Bundle.SceneId };
         }
         var definition = continuation?.Bundle.Definition ?? WorldFiles.Load(request.World);
         var sceneSpec = request.Scene is null
-            ? definition.Scenes.FirstOrDefault() ?? throw new ArgumentException($"World '{definition.Setting.Id}' declares no scene to play.")
+            ? definition.Scenes.FirstOrDefault() ?? throw new ArgumentException($"World '{definition.Setting.Id}' declares no scene to " +
+                "play.")
             : definition.Scenes.FirstOrDefault(s => s.Id == request.Scene)
-              ?? throw new ArgumentException($"Unknown scene '{request.Scene}' in world '{definition.Setting.Id}'; known: {string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
+              ?? throw new ArgumentException($"Unknown scene '{request.Scene}' in world '{definition.Setting.Id}'; known: " +
+                  $"{string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
         foreach (var character in request.LanguageModel?.CharacterModels.Keys ?? [])
         {
             if (definition.PersonaOf(new EntityId(character)) is null)
             {
-                throw new ArgumentException($"--character-model names '{character}', who is not a character of world '{definition.Setting.Id}'; known: {string.Join(", ", definition.Personas.Select(p => p.Id))}.");
+                throw new ArgumentException($"--character-model names '{character}', who is not a character of world " +
+                    $"'{definition.Setting.Id}'; known: {string.Join(", ", definition.Personas.Select(p => p.Id))}.");
             }
         }
         if (request.Out is { } target)
@@ -255,7 +215,9 @@ internal static class SimulateCommand
         SceneView view, TextWriter error, Stopwatch clock, CancellationToken cancellationToken)
     {
         var worldKey = $"{definition.Setting.Id}-{request.Seed}-{Guid.NewGuid():N}";
-        var options = new SceneOptions(worldKey, sceneSpec.Id, request.Seed, request.CharacterMind, sceneSpec.User is null ? null : request.UserMind, request.TurnTaking, request.Budget);
+        var options = new SceneOptions(
+            worldKey, sceneSpec.Id, request.Seed, request.CharacterMind, sceneSpec.User is null ? null : request.UserMind,
+            request.TurnTaking, request.Budget);
         var (world, scene) = continuation is null
             ? (await client.CreateWorldAsync(worldKey, definition), await client.OpenSceneAsync($"{worldKey}/{sceneSpec.Id}", options))
             : await client.ImportAsync(worldKey, definition, continuation.Events, options, continuation.Transcript);
@@ -290,7 +252,11 @@ internal static class SimulateCommand
         string? written = null;
         if (continuation is not null)
         {
-            await continuation.WriteAsync(request.Out?.FullName, await world.EventsAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken), transcript, cancellationToken);
+            await continuation.WriteAsync(
+                request.Out?.FullName,
+                await world.EventsAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken),
+                transcript,
+                cancellationToken);
             written = request.Out?.FullName ?? continuation.Path;
         }
         else if (request.Out is { } file)
@@ -300,7 +266,10 @@ internal static class SimulateCommand
             {
                 events.Add(e);
             }
-            await TimelineFile.WriteAsync(file.FullName, new TimelineArchive(definition, [.. events], [.. transcript], sceneSpec.Id, request.Seed), cancellationToken);
+            await TimelineFile.WriteAsync(
+                file.FullName,
+                new TimelineArchive(definition, [.. events], [.. transcript], sceneSpec.Id, request.Seed),
+                cancellationToken);
             written = file.FullName;
         }
         if (stop is not null)
@@ -325,7 +294,8 @@ internal static class SimulateCommand
     /// <summary>Plays until <paramref name="target"/>: streamed when the scene is shown (speech appears as each mind produces it,
     /// the rest of a turn once the world committed it), in batches with a progress line otherwise.</summary>
     private static async Task PlayTurnsAsync(
-        SceneHandle scene, SceneSpec sceneSpec, int target, SceneView view, TextWriter error, Stopwatch clock, CancellationToken cancellationToken)
+        SceneHandle scene, SceneSpec sceneSpec, int target, SceneView view, TextWriter error, Stopwatch clock,
+        CancellationToken cancellationToken)
     {
         var reached = 0;
         if (!view.Silent)
@@ -357,7 +327,8 @@ internal static class SimulateCommand
 }
 
 internal sealed record SimulateRequest(
-    string World, string? Scene, int Turns, int Seed, string UserMind, TurnTakingPolicy? TurnTaking, int Budget, bool Json, bool Quiet, FileInfo? Out,
+    string World, string? Scene, int Turns, int Seed, string UserMind, TurnTakingPolicy? TurnTaking, int Budget, bool Json, bool Quiet,
+    FileInfo? Out,
     WorldPlay.Minds.Llm.LlmMindOptions? LanguageModel, FileInfo? Cluster, FileInfo? From = null, string? Branch = null)
 {
     /// <summary>The mind that plays the characters.</summary>
@@ -393,7 +364,8 @@ internal sealed class RunStats
         Turns++;
         var usage = turn.Usage;
         (_promptTokens, _completionTokens) = (_promptTokens + usage.PromptTokens, _completionTokens + usage.CompletionTokens);
-        (_retries, _repairs, _parseFailures) = (_retries + usage.Retries, _repairs + usage.RepairAttempts, _parseFailures + usage.ParseFailures);
+        (_retries, _repairs, _parseFailures) =
+            (_retries + usage.Retries, _repairs + usage.RepairAttempts, _parseFailures + usage.ParseFailures);
         if (usage.LatencyMs > 0)
         {
             _mindLatencies.Add(usage.LatencyMs);
@@ -450,7 +422,9 @@ internal sealed class RunStats
                 ["promptTokens"] = _promptTokens,
                 ["completionTokens"] = _completionTokens,
                 ["latencyMeanMs"] = _mindLatencies.Count == 0 ? 0 : Math.Round(_mindLatencies.Average(), 1),
-                ["latencyP95Ms"] = _mindLatencies.Count == 0 ? 0 : Math.Round(_mindLatencies.Order().ElementAt((int)(0.95 * (_mindLatencies.Count - 1))), 1),
+                ["latencyP95Ms"] = _mindLatencies.Count == 0
+                    ? 0
+                    : Math.Round(_mindLatencies.Order().ElementAt((int)(0.95 * (_mindLatencies.Count - 1))), 1),
                 ["retries"] = _retries,
                 ["repairs"] = _repairs,
                 ["parseFailures"] = _parseFailures,

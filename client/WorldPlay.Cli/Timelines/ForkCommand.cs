@@ -4,19 +4,30 @@ using WorldPlay.Client;
 using WorldPlay.Core;
 using WorldPlay.Core.Serialization;
 
-namespace WorldPlay.Cli;
+namespace WorldPlay.Cli.Timelines;
 
-/// <summary><c>worldplay fork</c>: adds a branch to a world file that continues after a turn of its parent, sharing the parent's events up to there.</summary>
+/// <summary><c>worldplay fork</c>: adds a branch to a world file that continues after a turn of its parent, sharing the
+/// parent's events up to there.</summary>
 internal static class ForkCommand
 {
     public static Command Create(TextWriter output)
     {
         var source = new WorldSource();
-        var atTurn = new Option<int>("--at-turn", "-t") { Description = "The branch keeps every turn up to and including this one, and continues after it.", Required = true };
+        var atTurn = new Option<int>("--at-turn", "-t")
+        {
+            Description = "The branch keeps every turn up to and including this one, and continues after it.",
+            Required = true,
+        };
         var parent = OpenedWorld.BranchOption("The branch to fork (default: the root branch, 'main'; with --cluster: --world).");
-        var name = new Option<string?>("--name", "-n") { Description = "The new branch's name (lowercase letters, digits, dashes; default: PARENT-tTURN; with --cluster: the new world key)." };
+        var name = new Option<string?>("--name", "-n")
+        {
+            Description = "The new branch's name (lowercase letters, digits, dashes; default: PARENT-tTURN; with --cluster: the new " +
+                "world key).",
+        };
         var json = new Option<bool>("--json") { Description = "Print the new branch and its lineage as JSON." };
-        var command = new Command("fork", "Add a branch to a world file at turn N of a parent branch: the story can then go another way from there (continue it with 'worldplay simulate --from FILE --branch B'). With --cluster C --world KEY it forks that world on the cluster into a new world.")
+        var command = new Command("fork", "Add a branch to a world file at turn N of a parent branch: the story can then go another way " +
+            "from there (continue it with 'worldplay simulate --from FILE --branch B'). With --cluster C --world KEY it forks that world " +
+            "on the cluster into a new world.")
         {
             atTurn, parent, name, json,
         };
@@ -72,8 +83,10 @@ internal static class ForkCommand
                 return 0;
             }
             output.WriteLine($"{branch.Id}");
-            output.WriteLine($"Branch '{branch.Id}' continues after turn {branch.ForkTurn} (event {branch.ForkSeq}) of '{branch.Parent}'; {written}.");
-            output.WriteLine("Lineage: " + string.Join(" <- ", lineage.Chain.Select(b => b.IsRoot ? b.Id : $"{b.Id} (from turn {b.ForkTurn})")));
+            output.WriteLine($"Branch '{branch.Id}' continues after turn {branch.ForkTurn} (event {branch.ForkSeq}) of " +
+                $"'{branch.Parent}'; {written}.");
+            output.WriteLine("Lineage: " + string.Join(" <- ", lineage.Chain.Select(b => b.IsRoot ? b.Id : $"{b.Id} (from turn " +
+                $"{b.ForkTurn})")));
             return 0;
         });
         return command;
