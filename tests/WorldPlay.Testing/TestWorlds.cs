@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
+using WorldPlay.Core;
 using WorldPlay.Core.Characters;
 using WorldPlay.Core.Laws;
 
-namespace WorldPlay.Core.Tests;
+namespace WorldPlay.Testing;
 
 /// <summary>A small harbor town built in code: four places (the temple and the lighthouse are not next to each other,
 /// nor the harbor and the temple), four characters, items held and loose, relationships, shared facts and one secret,

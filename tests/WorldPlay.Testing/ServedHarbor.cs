@@ -3,8 +3,9 @@ using WorldPlay.Client;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
 using WorldPlay.Core.Worlds;
+using WorldPlay.Web;
 
-namespace WorldPlay.Web.Tests;
+namespace WorldPlay.Testing;
 
 /// <summary>A silo serving the HTTP API and viewer on a free port, with a harbor scene played long enough for relationships
 /// to change, and a branch forked from it halfway.</summary>
