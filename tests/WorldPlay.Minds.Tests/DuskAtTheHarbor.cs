@@ -23,22 +23,27 @@ internal static class DuskAtTheHarbor
     internal static readonly RelationshipView MiraTrustsAda = new(MiraId, "Mira", "trusts", AdaId, "Ada", 0.3);
 
     internal static Persona Persona(
-        EntityId id, string name, string style, string[] traits, string[] goals, string[] catchphrases, Secret[] secrets, double talkativeness = 0.6) =>
+        EntityId id, string name, string style, string[] traits, string[] goals, string[] catchphrases, Secret[] secrets,
+        double talkativeness = 0.6) =>
         new(id, name, $"{name} of the HarborId.", [.. traits], style, [], [.. catchphrases], [.. goals], [.. secrets], talkativeness);
 
     internal static PlaceView HarborPlace() =>
-        new(HarborId, "the harbor", "Wet stone, tarred rope, gulls.", [new ExitView("old-pier", "Old Pier", 5), new ExitView("tavern", "the Drowned Rat", 3)]);
+        new(
+            HarborId, "the harbor", "Wet stone, tarred rope, gulls.",
+            [new ExitView("old-pier", "Old Pier", 5), new ExitView("tavern", "the Drowned Rat", 3)]);
 
     internal static ItemView Item(string id, string name, EntityId? holder, string? holderName) => new(id, name, holder, holderName);
 
     internal static HeardLine Line(EntityId speaker, string name, string text, long seq = 12, EntityId[]? addressees = null) =>
         new(seq, 3, speaker, name, text, [.. addressees ?? []]);
 
-    internal static SceneCue Cue(int seed, HeardLine? answerTo, Pacing pacing, bool offstage = false, string scenePlace = "harbor", string[]? refused = null) =>
+    internal static SceneCue Cue(
+        int seed, HeardLine? answerTo, Pacing pacing, bool offstage = false, string scenePlace = "harbor", string[]? refused = null) =>
         new("harbor-dusk", scenePlace, scenePlace, offstage, pacing, ["Find out who sank the Gull"], answerTo, [.. refused ?? []], seed);
 
     internal static Perspective Mira(
-        int seed, HeardLine? answerTo = null, Pacing pacing = Pacing.Steady, bool offstage = false, string scenePlace = "harbor", string[]? refused = null) =>
+        int seed, HeardLine? answerTo = null, Pacing pacing = Pacing.Steady, bool offstage = false, string scenePlace = "harbor",
+        string[]? refused = null) =>
         new(
             Persona(
                 MiraId, "Mira", "dry, clipped, sailor's slang", ["stubborn", "Loyal to a fault", "shrewd"],
@@ -50,7 +55,10 @@ internal static class DuskAtTheHarbor
                 new PresentView(TomasId, "Tomas", "he/him", false, [MiraSisterOfTomas, TomasOwesMira]),
                 new PresentView(AdaId, "Ada", "she/her", true, [MiraTrustsAda]),
             ],
-            [Item("lantern", "brass lantern", MiraId, "Mira"), Item("logbook", "the Gull's logbook", null, null), Item("purse", "leather purse", TomasId, "Tomas")],
+            [
+                Item("lantern", "brass lantern", MiraId, "Mira"), Item("logbook", "the Gull's logbook", null, null),
+                Item("purse", "leather purse", TomasId, "Tomas"),
+            ],
             [MiraSisterOfTomas, TomasOwesMira, MiraTrustsAda],
             [
                 new FactView("tomas-debt", TomasId, "Tomas", "owes", "forty crowns", false),
@@ -101,7 +109,8 @@ internal static class DuskAtTheHarbor
             PerspectiveBuilder.DefaultBudget);
 
     internal static string Describe(CharacterAction a) =>
-        $"{a.Speech}|{a.Narration}|{string.Join(',', a.Addressees)}|{string.Join(';', a.Proposals.Select(p => $"{p.Actor}:{p.Change}:{string.Join(',', p.Causes)}"))}|{a.Usage}";
+        $"{a.Speech}|{a.Narration}|{string.Join(',', a.Addressees)}|" +
+        $"{string.Join(';', a.Proposals.Select(p => $"{p.Actor}:{p.Change}:{string.Join(',', p.Causes)}"))}|{a.Usage}";
 
     /// <summary>The speech ends on a question, or its last sentence speaks to someone present by name.</summary>
     internal static bool EndsWithHook(CharacterAction a)

@@ -19,7 +19,8 @@ internal static class HarborScene
     private static readonly EntityId Brannoc = "brannoc";
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, UserStyle), SceneRun> Runs = new();
 
-    public static SceneRun Run(int turns, UserStyle user = UserStyle.FastPlot) => Runs.GetOrAdd((turns, user), key => Simulate(key.Item1, key.Item2));
+    public static SceneRun Run(int turns, UserStyle user = UserStyle.FastPlot) =>
+        Runs.GetOrAdd((turns, user), key => Simulate(key.Item1, key.Item2));
 
     private static ImmutableSortedDictionary<string, string> Attributes(params (string Key, string Value)[] pairs) =>
         pairs.ToImmutableSortedDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
@@ -28,7 +29,10 @@ internal static class HarborScene
         new(id, EntityKind.Place, name, [], Attributes(("description", description)), EntityStatus.Alive, null, null);
 
     private static Entity Character(EntityId id, string name, string pronouns, bool user = false) =>
-        new(id, EntityKind.Character, name, [], user ? Attributes(("pronouns", pronouns), ("role", "user")) : Attributes(("pronouns", pronouns)), EntityStatus.Alive, HarborId, null);
+        new(
+            id, EntityKind.Character, name, [],
+            user ? Attributes(("pronouns", pronouns), ("role", "user")) : Attributes(("pronouns", pronouns)),
+            EntityStatus.Alive, HarborId, null);
 
     private static Entity Thing(EntityId id, string name, EntityId? at, EntityId? holder) =>
         new(id, EntityKind.Item, name, [], Attributes(), EntityStatus.Alive, at, holder);
@@ -41,11 +45,18 @@ internal static class HarborScene
         var setting = new WorldSetting(
             "greywater", "Greywater", "low fantasy", "en", "A rain-worn HarborId town of smugglers and tithe-men.",
             [
-                .. new[] { "one-place-at-a-time", "connected-moves", "holder-gives", "dead-do-not-act", "present-to-act", "relationship-strength-bounds" }
+                .. new[]
+                    {
+                        "one-place-at-a-time", "connected-moves", "holder-gives", "dead-do-not-act", "present-to-act",
+                        "relationship-strength-bounds",
+                    }
                     .Select(k => new LawSpec(k, [], null)),
                 new LawSpec("forbidden-concepts", [.. ForbiddenConcepts], null),
             ],
-            [new PlaceLink(HarborId, "old-pier", 5), new PlaceLink(HarborId, "tavern", 3), new PlaceLink("tavern", "market", 6), new PlaceLink("old-pier", "lighthouse", 12)],
+            [
+                new PlaceLink(HarborId, "old-pier", 5), new PlaceLink(HarborId, "tavern", 3), new PlaceLink("tavern", "market", 6),
+                new PlaceLink("old-pier", "lighthouse", 12),
+            ],
             1080);
         Entity[] entities =
         [
@@ -84,8 +95,9 @@ internal static class HarborScene
         ];
         Persona[] personas =
         [
-            new(MiraId, "Mira", "The lantern-keeper, a smuggler's daughter.", ["stubborn", "loyal to a fault", "shrewd"], "dry, clipped, sailor's slang", [],
-                ["Tides don't wait.", "Salt keeps."], ["Find the Gull's logbook before the harbourmaster does", "win back her brother's trust"],
+            new(MiraId, "Mira", "The lantern-keeper, a smuggler's daughter.", ["stubborn", "loyal to a fault", "shrewd"],
+                "dry, clipped, sailor's slang", [], ["Tides don't wait.", "Salt keeps."],
+                ["Find the Gull's logbook before the harbourmaster does", "win back her brother's trust"],
                 [new Secret("mira-scuttled", MiraId, "scuttled", "the Gull for the insurance money")], 0.6),
             new(TomasId, "Tomas", "Mira's younger brother, a dockhand in debt.", ["reckless", "big-hearted"], "gruff and warm", [],
                 ["By the deep!"], ["pay off his debts", "keep his sister out of trouble"],
@@ -93,9 +105,12 @@ internal static class HarborScene
             new(Brannoc, "Brannoc", "The harbourmaster, courteous and cold.", ["patient", "ambitious"], "formal, measured, precise", [],
                 ["Order above all."], ["Find out who scuttled the Gull", "Keep the tithe-men happy"],
                 [new Secret("brannoc-bribe", Brannoc, "took", "a bribe from the tithe-men")], 0.4),
-            new(AdaId, "Ada", "A stranger looking for her missing brother.", ["curious", "kind"], "plain", [], [], ["find her brother"], [], 0.7),
+            new(AdaId, "Ada", "A stranger looking for her missing brother.", ["curious", "kind"], "plain", [], [], ["find her brother"], [],
+                0.7),
         ];
-        var scene = new SceneSpec("dusk", "Dusk at the harbor", HarborId, [MiraId, TomasId, Brannoc, AdaId], AdaId, ["Find out who sank the Gull"], TurnTakingPolicy.AddressedFirst, "");
+        var scene = new SceneSpec(
+            "dusk", "Dusk at the harbor", HarborId, [MiraId, TomasId, Brannoc, AdaId], AdaId, ["Find out who sank the Gull"],
+            TurnTakingPolicy.AddressedFirst, "");
         return new WorldDefinition(setting, [.. entities], [.. relationships], [.. facts], [.. personas], [scene]);
     }
 
@@ -128,7 +143,8 @@ internal static class HarborScene
         CharacterAction Decide(EntityId who, SceneCue cue)
         {
             var persona = definition.PersonaOf(who)!;
-            var perspective = PerspectiveBuilder.Build(persona, memories[who], WorldSlice.Of(state, who), cue, PerspectiveBuilder.DefaultBudget, TokenCounter.Default);
+            var perspective = PerspectiveBuilder.Build(
+                persona, memories[who], WorldSlice.Of(state, who), cue, PerspectiveBuilder.DefaultBudget, TokenCounter.Default);
             return who == AdaId ? user.Decide(perspective) : ProceduralMind.Decide(perspective);
         }
 
@@ -137,14 +153,17 @@ internal static class HarborScene
             var pacing = ((turn / 20) % 3) switch { 0 => Pacing.Steady, 1 => Pacing.Escalate, _ => Pacing.SlowDown };
             foreach (var away in cast.Where(c => state.Get(c).Location != HarborId))
             {
-                var back = Decide(away, new SceneCue("dusk", HarborId, "the harbor", true, pacing, [], null, [], StableSeed.Of("harbor", turn, away)));
+                var back = Decide(
+                    away, new SceneCue("dusk", HarborId, "the harbor", true, pacing, [], null, [], StableSeed.Of("harbor", turn, away)));
                 var walked = Commitment.Commit(state, laws, turn, null, back.AllProposals(away, []));
                 state = walked.State;
                 Witness(walked.Accepted);
             }
             var present = cast.Where(c => state.Get(c).Location == HarborId).ToList();
             var addressed = last is null ? [] : last.Addressees.Where(a => a != lastSpeaker && present.Contains(a)).ToList();
-            if (TurnTaking.Next(TurnTakingPolicy.AddressedFirst, present, addressed, spokeSinceUser, lastSpeaker, talkativeness, turn, random) is not { } speaker)
+            var next = TurnTaking.Next(
+                TurnTakingPolicy.AddressedFirst, present, addressed, spokeSinceUser, lastSpeaker, talkativeness, turn, random);
+            if (next is not { } speaker)
             {
                 continue;
             }
@@ -185,11 +204,16 @@ internal static class HarborScene
 }
 
 internal sealed record SceneRun(
-    IReadOnlyList<(int Turn, EntityId Speaker, string Text)> Lines, int CharacterProposals, int CharacterRejections, int CharacterHooks, int UserRefusals)
+    IReadOnlyList<(int Turn, EntityId Speaker, string Text)> Lines,
+    int CharacterProposals,
+    int CharacterRejections,
+    int CharacterHooks,
+    int UserRefusals)
 {
     /// <summary>Lines a speaker said verbatim again within <paramref name="window"/> turns.</summary>
     public List<string> Repeats(int window) =>
-        [.. Lines.Where((line, i) => Lines.Take(i).Any(earlier => earlier.Speaker == line.Speaker && earlier.Text == line.Text && line.Turn - earlier.Turn <= window))
+        [.. Lines.Where((line, i) => Lines.Take(i)
+                .Any(earlier => earlier.Speaker == line.Speaker && earlier.Text == line.Text && line.Turn - earlier.Turn <= window))
             .Select(l => $"turn {l.Turn} {l.Speaker}: {l.Text}")];
 
     /// <summary>Per speaker: distinct word 4-grams over all 4-grams in its lines (each line on its own).</summary>

@@ -17,7 +17,11 @@ public sealed partial class ProceduralMindTests
 
     // Words that would narrate or voice the user: the mind may ask ("would you walk with me?"), never tell them what
     // they do or feel ("you walk to the door", "you feel afraid").
-    [GeneratedRegex(@"(?<!\b(do|did|does|would|will|can|could|should|shall|may|might|if|when|where|unless|before|after)\s)\byou (feel|felt|say|said|think|thought|nod|nodded|smile|smiled|reply|replied|answer|answered|whisper|decide|realize|realise|walk|reach|look|want|wonder|sigh|laugh)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"(?<!\b(do|did|does|would|will|can|could|should|shall|may|might|if|when|where|unless|before|after)\s)\byou " +
+        "(feel|felt|say|said|think|thought|nod|nodded|smile|smiled|reply|replied|answer|answered|whisper|decide|realize|realise" +
+        @"|walk|reach|look|want|wonder|sigh|laugh)\b",
+        RegexOptions.IgnoreCase)]
     private static partial Regex SpeakingForTheUser();
 
     [Fact]
@@ -71,7 +75,8 @@ public sealed partial class ProceduralMindTests
             {
                 var ok = change switch
                 {
-                    Gave g => perspective.Items.Any(i => i.Id == g.Item && i.Holder == perspective.Self) && perspective.Present.Any(p => p.Id == g.To),
+                    Gave g => perspective.Items.Any(i => i.Id == g.Item && i.Holder == perspective.Self)
+                        && perspective.Present.Any(p => p.Id == g.To),
                     Took t => perspective.Items.Any(i => i.Id == t.Item && i.Holder is null),
                     Moved m => perspective.Place.Exits.Any(e => e.To == m.To),
                     FactAsserted f => !perspective.Facts.Any(x => x.Id == f.FactId && !x.IsOwnSecret),
@@ -93,7 +98,8 @@ public sealed partial class ProceduralMindTests
         var names = new[] { "Tomas", "Ada", "User", "Narrator", "Mira" };
         var offending = ManyTurns(600)
             .SelectMany(t => t.Action.Speech.Split('\n'))
-            .Where(line => names.Any(n => line.TrimStart().StartsWith(n + ":", StringComparison.OrdinalIgnoreCase)) || line.Contains('"', StringComparison.Ordinal))
+            .Where(line => names.Any(n => line.TrimStart().StartsWith(n + ":", StringComparison.OrdinalIgnoreCase))
+                || line.Contains('"', StringComparison.Ordinal))
             .ToList();
 
         Assert.Empty(offending);
@@ -112,7 +118,10 @@ public sealed partial class ProceduralMindTests
     {
         var offending = ManyTurns(600)
             .Select(t => t.Action.Narration)
-            .Where(n => n.Length > 0 && (!n.StartsWith("Mira ", StringComparison.Ordinal) || SpeakingForTheUser().IsMatch(n) || n.Contains('"', StringComparison.Ordinal)))
+            .Where(n => n.Length > 0
+                && (!n.StartsWith("Mira ", StringComparison.Ordinal)
+                    || SpeakingForTheUser().IsMatch(n)
+                    || n.Contains('"', StringComparison.Ordinal)))
             .ToList();
 
         Assert.Empty(offending);
@@ -151,7 +160,8 @@ public sealed partial class ProceduralMindTests
     public void Decide_200SeededTurns_EndWithAHookMostly()
     {
         var turns = Enumerable.Range(0, 200)
-            .Select(seed => ProceduralMind.Decide(Mira(seed, answerTo: seed % 2 == 0 ? Line(TomasId, "Tomas", "The tide is turning.") : null, pacing: Pacings[seed % 3])))
+            .Select(seed => ProceduralMind.Decide(Mira(
+                seed, answerTo: seed % 2 == 0 ? Line(TomasId, "Tomas", "The tide is turning.") : null, pacing: Pacings[seed % 3])))
             .ToList();
 
         var hooked = turns.Count(EndsWithHook) / (double)turns.Count;
@@ -164,14 +174,17 @@ public sealed partial class ProceduralMindTests
     {
         var action = ProceduralMind.Decide(Mira(7, offstage: true, scenePlace: "old-pier"));
 
-        Assert.Equal(("", "moved old-pier"), (action.Speech, string.Join(';', action.Proposals.Select(p => $"{p.Change.Kind} {p.Change.References().Single()}"))));
+        Assert.Equal(
+            ("", "moved old-pier"),
+            (action.Speech, string.Join(';', action.Proposals.Select(p => $"{p.Change.Kind} {p.Change.References().Single()}"))));
     }
 
     [Fact]
     public void Decide_OffstageArriving_NarratesTheReturnTowardWhoeverSpokeLast()
     {
         var lines = Enumerable.Range(0, 40)
-            .Select(seed => ProceduralMind.Decide(Mira(seed, answerTo: Line(AdaId, "Ada Holt", "Where did you go?"), offstage: true, scenePlace: "old-pier")))
+            .Select(seed => ProceduralMind.Decide(
+                Mira(seed, answerTo: Line(AdaId, "Ada Holt", "Where did you go?"), offstage: true, scenePlace: "old-pier")))
             .Select(a => a.Narration)
             .ToList();
 
@@ -229,8 +242,15 @@ public sealed partial class ProceduralMindTests
             new RelationshipView(MiraId, "Mira", "trusts", TomasId, "Tomas", 0.98),
             new RelationshipView(MiraId, "Mira", "resents", AdaId, "Ada", -0.97));
         var strengths = Enumerable.Range(0, 800)
-            .Select(seed => Mira(seed, pacing: Pacings[seed % 3], answerTo: seed % 2 == 0 ? Line(AdaId, "Ada", "You lied to me.") : Line(TomasId, "Tomas", "Thank you.")))
-            .Select(p => p with { Relationships = extreme, Present = [.. p.Present.Select(x => x with { Ties = [.. extreme.Where(r => r.To == x.Id)] })] })
+            .Select(seed => Mira(
+                seed,
+                pacing: Pacings[seed % 3],
+                answerTo: seed % 2 == 0 ? Line(AdaId, "Ada", "You lied to me.") : Line(TomasId, "Tomas", "Thank you.")))
+            .Select(p => p with
+            {
+                Relationships = extreme,
+                Present = [.. p.Present.Select(x => x with { Ties = [.. extreme.Where(r => r.To == x.Id)] })],
+            })
             .SelectMany(p => ProceduralMind.Decide(p).Proposals)
             .Select(p => p.Change)
             .OfType<RelationshipChanged>()
@@ -244,7 +264,8 @@ public sealed partial class ProceduralMindTests
     public void Decide_RefusedGiveLastTurn_DoesNotProposeAGive()
     {
         var gives = Enumerable.Range(0, 400)
-            .Select(seed => Mira(seed, pacing: Pacing.Escalate, refused: ["holder-gives: Mira cannot give the brass lantern: Tomas holds it."]))
+            .Select(seed => Mira(
+                seed, pacing: Pacing.Escalate, refused: ["holder-gives: Mira cannot give the brass lantern: Tomas holds it."]))
             .SelectMany(p => ProceduralMind.Decide(p).Proposals)
             .Count(p => p.Change is Gave);
 
@@ -254,7 +275,8 @@ public sealed partial class ProceduralMindTests
     [Fact]
     public void Decide_Escalate_ProposesMoreChangesThanSlowDown()
     {
-        int Count(Pacing pacing) => Enumerable.Range(0, 400).Sum(seed => ProceduralMind.Decide(Mira(seed, pacing: pacing)).Proposals.Length);
+        int Count(Pacing pacing) =>
+            Enumerable.Range(0, 400).Sum(seed => ProceduralMind.Decide(Mira(seed, pacing: pacing)).Proposals.Length);
 
         Assert.True(Count(Pacing.Escalate) > 2 * Count(Pacing.SlowDown));
     }
@@ -271,7 +293,8 @@ public sealed partial class ProceduralMindTests
     public void Decide_NoTieToThePerson_NeverInventsOne()
     {
         // Mira's perspective holds no tie to Ada at all: no kin word may ever come before Ada's name.
-        var speech = string.Join(' ', Enumerable.Range(0, 300).Select(seed => ProceduralMind.Decide(Mira(seed) with { Relationships = [] }).Speech));
+        var speech = string.Join(
+            ' ', Enumerable.Range(0, 300).Select(seed => ProceduralMind.Decide(Mira(seed) with { Relationships = [] }).Speech));
 
         Assert.DoesNotMatch(@"my (sister|brother|sibling|mother|father|friend|rival|cousin|wife|husband) Ada\b", speech);
     }
@@ -297,6 +320,7 @@ public sealed partial class ProceduralMindTests
     private static HashSet<EntityId> IdsIn(Perspective p) =>
     [
         p.Self, p.Place.Id, .. p.Place.Exits.Select(e => e.To), .. p.Present.Select(x => x.Id), .. p.Items.Select(i => i.Id),
-        .. p.Facts.Select(f => f.Subject), .. p.Persona.Secrets.Select(s => s.Subject), .. p.Relationships.SelectMany(r => new[] { r.From, r.To }),
+        .. p.Facts.Select(f => f.Subject), .. p.Persona.Secrets.Select(s => s.Subject),
+        .. p.Relationships.SelectMany(r => new[] { r.From, r.To }),
     ];
 }

@@ -44,7 +44,8 @@ public sealed class ProceduralUserSimulatorTests
     [Fact]
     public void UserSimulator_FastPlot_PushesTheStoryMoreThanSlowBurn()
     {
-        int Changes(UserStyle style) => Enumerable.Range(0, 300).Sum(seed => new ProceduralUserSimulator(style).Decide(Ada(seed)).Proposals.Length);
+        int Changes(UserStyle style) =>
+            Enumerable.Range(0, 300).Sum(seed => new ProceduralUserSimulator(style).Decide(Ada(seed)).Proposals.Length);
 
         Assert.True(Changes(UserStyle.FastPlot) > 3 * Changes(UserStyle.SlowBurn));
     }
@@ -54,7 +55,10 @@ public sealed class ProceduralUserSimulatorTests
     {
         var sim = new ProceduralUserSimulator(UserStyle.SlowBurn);
         var stayed = Enumerable.Range(0, 200)
-            .Select(seed => Ada(seed) with { RecentLines = [Line(AdaId, "Ada", "Tell me about your family, Tomas.", addressees: [TomasId])] })
+            .Select(seed => Ada(seed) with
+            {
+                RecentLines = [Line(AdaId, "Ada", "Tell me about your family, Tomas.", addressees: [TomasId])],
+            })
             .Count(p => sim.Decide(p).Addressees.SequenceEqual([TomasId]));
 
         Assert.InRange(stayed, 150, 200);
@@ -64,7 +68,8 @@ public sealed class ProceduralUserSimulatorTests
     public void UserSimulator_AnyStyle_NeverMovesItselfAway()
     {
         var moves = new[] { UserStyle.SlowBurn, UserStyle.FastPlot }
-            .SelectMany(style => Enumerable.Range(0, 300).Select(seed => new ProceduralUserSimulator(style).Decide(Ada(seed, pacing: Pacing.Escalate))))
+            .SelectMany(style => Enumerable.Range(0, 300)
+                .Select(seed => new ProceduralUserSimulator(style).Decide(Ada(seed, pacing: Pacing.Escalate))))
             .SelectMany(a => a.Proposals)
             .Count(p => p.Change is Moved or Travelled);
 
@@ -89,6 +94,8 @@ public sealed class ProceduralUserSimulatorTests
     {
         var perspective = Ada(99, answerTo: Line(MiraId, "Mira", "Where were you last night?"));
 
-        Assert.Equal(Describe(new ProceduralUserSimulator(UserStyle.FastPlot).Decide(perspective)), Describe(new ProceduralUserSimulator(UserStyle.FastPlot).Decide(perspective)));
+        Assert.Equal(
+            Describe(new ProceduralUserSimulator(UserStyle.FastPlot).Decide(perspective)),
+            Describe(new ProceduralUserSimulator(UserStyle.FastPlot).Decide(perspective)));
     }
 }
