@@ -139,7 +139,8 @@ counter() {
 
 total=0 passed=0 failed=0 skipped=0 broken=0
 
-for project in tests/*/*.csproj; do
+# A test project is a folder named *.Tests; tests/WorldPlay.Testing holds the helpers they share and has no tests.
+for project in tests/*.Tests/*.csproj; do
   name="$(basename "$project" .csproj)"
   trx="$results/$name.trx"
   echo

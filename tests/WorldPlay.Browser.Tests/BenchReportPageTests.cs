@@ -102,7 +102,7 @@ public sealed class BenchReportPageTests(HeadlessChromium chromium)
     public async Task ReportPage_FullPageScreenshot_CoversTheWholeDocument()
     {
         await using var opened = await chromium.OpenAsync(ReportHtmlPath.Value);
-        var path = Path.Combine(RepositoryFolders.DocsImages(), "bench-report.png");
+        var path = Path.Combine(Repository.DocsImages(), "bench-report.png");
 
         var png = await opened.Page.ScreenshotAsync(new() { Path = path, FullPage = true });
         var documentHeight = await opened.Page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using Microsoft.Playwright;
-using WorldPlay.Web.Tests;
 
 namespace WorldPlay.Browser.Tests;
 
@@ -98,7 +97,7 @@ public sealed class ViewerPageTests(HeadlessChromium chromium, ServedHarbor harb
         await opened.Page.Locator($".edge-label[data-key='{EdgeKey(change)}']").ClickAsync();
         await opened.Page.WaitForSelectorAsync("#why ol li");
 
-        var png = await opened.Page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryFolders.DocsImages(), "viewer.png") });
+        var png = await opened.Page.ScreenshotAsync(new() { Path = Path.Combine(Repository.DocsImages(), "viewer.png") });
 
         // PNG: 8-byte signature, then the IHDR chunk whose data starts with the width (big-endian).
         Assert.Equal(1280, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));

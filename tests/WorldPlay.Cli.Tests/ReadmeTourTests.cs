@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using WorldPlay.LocalClusters;
 
 namespace WorldPlay.Cli.Tests;
 
@@ -26,11 +25,8 @@ internal static partial class ReadmeTour
         ["cluster down"] = ClusterCovered,
     };
 
-    /// <summary>The repository's root: the nearest folder above the tests that holds README.md and WorldPlay.sln.</summary>
-    public static string Root { get; } = FindRoot();
-
     /// <summary>Every worldplay command line of README.md, in order, without the <see cref="Prefix"/> and comments.</summary>
-    public static IReadOnlyList<string> Commands { get; } = Read(File.ReadAllText(Path.Combine(Root, "README.md")));
+    public static IReadOnlyList<string> Commands { get; } = Read(File.ReadAllText(Path.Combine(Repository.Root, "README.md")));
 
     public static IEnumerable<object[]> ToRun => Commands.Where(c => !NotRunHere.ContainsKey(c)).Select(c => new object[] { c });
 
@@ -41,9 +37,6 @@ internal static partial class ReadmeTour
             .Select(l => l[Prefix.Length..])
             .Select(l => l.Contains(" #", StringComparison.Ordinal) ? l[..l.IndexOf(" #", StringComparison.Ordinal)] : l)
             .Select(l => Spaces().Replace(l, " ").Trim())];
-
-    private static string FindRoot() => WorldPlayRepository.Above(AppContext.BaseDirectory)
-        ?? throw new InvalidOperationException($"No folder above '{AppContext.BaseDirectory}' holds WorldPlay.sln.");
 
     [GeneratedRegex(@"\\\n\s*")]
     private static partial Regex Continuation();
@@ -166,7 +159,7 @@ public sealed partial class ReadmeTourRun : IAsyncLifetime, IDisposable
         {
             return value;
         }
-        var inRepository = System.IO.Path.Combine(ReadmeTour.Root, value);
+        var inRepository = System.IO.Path.Combine(Repository.Root, value);
         return File.Exists(inRepository) || Directory.Exists(inRepository) ? inRepository : _scratch.File(value);
     }
 
@@ -203,12 +196,12 @@ public sealed class ReadmeTourTests(ReadmeTourRun tour) : IClassFixture<ReadmeTo
     [Fact]
     public void WorldFormatDoc_MinimalExample_SameAsDocsWorldsLighthouse()
     {
-        var doc = File.ReadAllText(Path.Combine(ReadmeTour.Root, "docs", "world-format.md"));
+        var doc = File.ReadAllText(Path.Combine(Repository.Root, "docs", "world-format.md"));
         var section = doc[doc.IndexOf("## A minimal complete example", StringComparison.Ordinal)..];
         var start = section.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
         var example = JsonNode.Parse(section[start..section.IndexOf("```", start, StringComparison.Ordinal)]);
 
-        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(ReadmeTour.Root, "docs", "worlds", "lighthouse.json")));
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "docs", "worlds", "lighthouse.json")));
 
         Assert.True(JsonNode.DeepEquals(example, file), "docs/world-format.md's minimal example differs from docs/worlds/lighthouse.json");
     }

@@ -7,7 +7,6 @@ using WorldPlay.Contracts;
 using WorldPlay.Core;
 using WorldPlay.Core.Worlds;
 using WorldPlay.Hosting;
-using WorldPlay.Storage.Tests;
 
 namespace WorldPlay.Cluster.Tests;
 
@@ -16,8 +15,6 @@ namespace WorldPlay.Cluster.Tests;
 /// Liveness is tuned so a killed silo is declared dead in seconds rather than the production minute.</summary>
 public sealed class AzureCluster : IAsyncLifetime
 {
-    public const string Variable = "WORLDPLAY_TEST_AZURE_STORAGE";
-
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public FlakyProxy Proxy { get; private set; } = null!;
@@ -26,11 +23,9 @@ public sealed class AzureCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var azurite = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"{Variable} is not set: the cluster tests need the Azurite that ./test.sh starts; run them through ./test.sh.");
-        var tableEndpoint = new Uri(azurite.Split(';').First(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal))["TableEndpoint=".Length..]);
-        var blobEndpoint = new Uri(azurite.Split(';').First(p => p.StartsWith("BlobEndpoint=", StringComparison.Ordinal))["BlobEndpoint=".Length..]);
+        var azurite = AzuriteAccount.ConnectionString;
+        var tableEndpoint = AzuriteAccount.Endpoint(azurite, "Table");
+        var blobEndpoint = AzuriteAccount.Endpoint(azurite, "Blob");
         Proxy = new FlakyProxy(new DnsEndPoint(tableEndpoint.Host, tableEndpoint.Port));
         var blobProxy = new FlakyProxy(new DnsEndPoint(blobEndpoint.Host, blobEndpoint.Port));
         _blobProxy = blobProxy;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using WorldPlay.Core.Serialization;
-using static WorldPlay.Core.Tests.TestWorlds;
+using static WorldPlay.Testing.TestWorlds;
 
 namespace WorldPlay.Core.Tests;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using WorldPlay.Core.Serialization;
-using static WorldPlay.Core.Tests.TestWorlds;
+using static WorldPlay.Testing.TestWorlds;
 
 namespace WorldPlay.Core.Tests;
 

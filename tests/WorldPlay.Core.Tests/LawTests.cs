@@ -1,5 +1,5 @@
 using WorldPlay.Core.Laws;
-using static WorldPlay.Core.Tests.TestWorlds;
+using static WorldPlay.Testing.TestWorlds;
 
 namespace WorldPlay.Core.Tests;
 

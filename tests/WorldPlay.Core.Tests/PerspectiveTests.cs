@@ -1,7 +1,7 @@
 using CsCheck;
 using WorldPlay.Core.Characters;
 using WorldPlay.Core.Minds;
-using static WorldPlay.Core.Tests.TestWorlds;
+using static WorldPlay.Testing.TestWorlds;
 
 namespace WorldPlay.Core.Tests;
 

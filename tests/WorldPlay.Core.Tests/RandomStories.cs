@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsCheck;
 using WorldPlay.Core.Serialization;
-using static WorldPlay.Core.Tests.TestWorlds;
+using static WorldPlay.Testing.TestWorlds;
 
 namespace WorldPlay.Core.Tests;
 

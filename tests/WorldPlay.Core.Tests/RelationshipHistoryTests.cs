@@ -1,4 +1,4 @@
-using static WorldPlay.Core.Tests.TestWorlds;
+using static WorldPlay.Testing.TestWorlds;
 
 namespace WorldPlay.Core.Tests;
 

@@ -1,6 +1,6 @@
 using CsCheck;
 using WorldPlay.Core.Scenes;
-using static WorldPlay.Core.Tests.TestWorlds;
+using static WorldPlay.Testing.TestWorlds;
 
 namespace WorldPlay.Core.Tests;
 

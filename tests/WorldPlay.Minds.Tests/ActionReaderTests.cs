@@ -1,7 +1,7 @@
 using System.Text.Json;
 using WorldPlay.Core;
 using WorldPlay.Minds.Llm;
-using static WorldPlay.Core.Tests.TestWorlds;
+using static WorldPlay.Testing.TestWorlds;
 
 namespace WorldPlay.Minds.Tests;
 

@@ -1,6 +1,6 @@
 using WorldPlay.Core;
 using WorldPlay.Minds.Llm;
-using static WorldPlay.Core.Tests.TestWorlds;
+using static WorldPlay.Testing.TestWorlds;
 
 namespace WorldPlay.Minds.Tests;
 

@@ -5,7 +5,7 @@ using WorldPlay.Core.Characters;
 using WorldPlay.Core.Minds;
 using WorldPlay.Core.Serialization;
 using WorldPlay.Minds.Llm;
-using static WorldPlay.Core.Tests.TestWorlds;
+using static WorldPlay.Testing.TestWorlds;
 
 namespace WorldPlay.Minds.Tests;
 

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using WorldPlay.Hosting;
 using WorldPlay.Storage;
 
 namespace WorldPlay.Storage.Tests;
@@ -17,7 +18,7 @@ public sealed class AzureFailureTests(Azurite azurite) : IClassFixture<Azurite>
     [Fact]
     public async Task Check_PortWhereNothingListens_FailsWithinSecondsNamingTheEndpoint()
     {
-        var port = FreePort();
+        var port = WorldPlaySilo.FreePort();
         var connection = ConnectionString(DevKey, tablePort: port, blobPort: port);
         var store = new AzureEventStore(new TableServiceClient(connection), new BlobServiceClient(connection));
         var clock = Stopwatch.StartNew();
@@ -114,19 +115,12 @@ public sealed class AzureFailureTests(Azurite azurite) : IClassFixture<Azurite>
 
     private static int AzuritePort(string service)
     {
-        var match = Regex.Match(Azurite.ConnectionString, $@"{service}Endpoint=http://127\.0\.0\.1:(\d+)/");
-        Assert.True(match.Success, $"{Azurite.Variable} has no {service}Endpoint on 127.0.0.1");
+        var match = Regex.Match(AzuriteAccount.ConnectionString, $@"{service}Endpoint=http://127\.0\.0\.1:(\d+)/");
+        Assert.True(match.Success, $"{AzuriteAccount.Variable} has no {service}Endpoint on 127.0.0.1");
         return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string ConnectionString(string key, int tablePort, int blobPort) =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={key};" +
         $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }

@@ -4,6 +4,7 @@ using WorldPlay.Evaluation.Judging;
 using WorldPlay.Evaluation.Reports;
 using WorldPlay.Evaluation.Transcripts;
 using WorldPlay.FakeLlm;
+using WorldPlay.Hosting;
 using WorldPlay.Minds.Llm;
 
 namespace WorldPlay.Evaluation.Tests.Judging;
@@ -76,7 +77,7 @@ public sealed class LlmJudgeTests
     {
         var endpoint = new LlmEndpoint(new LlmMindOptions
         {
-            Endpoint = new Uri($"http://127.0.0.1:{FreePort()}/v1"), Model = "fake", Streaming = false, MaxRetries = 0, AttemptTimeout = TimeSpan.FromSeconds(5),
+            Endpoint = new Uri($"http://127.0.0.1:{WorldPlaySilo.FreePort()}/v1"), Model = "fake", Streaming = false, MaxRetries = 0, AttemptTimeout = TimeSpan.FromSeconds(5),
         });
         var report = await new LlmJudge(endpoint).AssessAsync([Scored()], 0, 7);
 
@@ -124,12 +125,5 @@ public sealed class LlmJudgeTests
         ReportFiles.Write(BenchReportBuilder.Build([Scored()]), dir);
 
         Assert.False(JsonNode.Parse(File.ReadAllText(Path.Combine(dir, ReportFiles.JsonName)))!.AsObject().ContainsKey("judge"));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace WorldPlay.Storage.Tests;
+namespace WorldPlay.Testing;
 
 /// <summary>A TCP proxy in front of Azurite that can play a storage account that is briefly unreachable
 /// (<see cref="ProxyMode.Refuse"/>) or one whose replies are lost after it has done the work

@@ -3,8 +3,9 @@ using WorldPlay.Client;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
 using WorldPlay.Core.Worlds;
+using WorldPlay.Web;
 
-namespace WorldPlay.Web.Tests;
+namespace WorldPlay.Testing;
 
 /// <summary>A silo serving the HTTP API and viewer on a free port, with a harbor scene played long enough for relationships
 /// to change, and a branch forked from it halfway.</summary>
@@ -37,7 +38,8 @@ public sealed class ServedHarbor : IAsyncLifetime
         var definition = WorldFiles.Load("harbor");
         var spec = definition.Scenes[0];
         var world = await client.CreateWorldAsync(World, definition);
-        var scene = await client.OpenSceneAsync($"{World}/{spec.Id}", new SceneOptions(World, spec.Id, 7, "procedural", spec.User is null ? null : "user-sim:slow-burn", null, 1200));
+        var user = spec.User is null ? null : "user-sim:slow-burn";
+        var scene = await client.OpenSceneAsync($"{World}/{spec.Id}", new SceneOptions(World, spec.Id, 7, "procedural", user, null, 1200));
         Scene = scene.Key;
         while ((await scene.StatusAsync()).Turn < Turns)
         {
@@ -57,11 +59,13 @@ public sealed class ServedHarbor : IAsyncLifetime
     public (WorldEvent Event, RelationshipChanged Change) RelationshipChange()
     {
         double? StrengthAfter(RelationshipChanged edge, int turn) => Events
-            .Where(e => e.Turn <= turn && e.Change is RelationshipChanged r && r.From == edge.From && r.To == edge.To && r.Type == edge.Type)
+            .Where(e => e.Turn <= turn
+                && e.Change is RelationshipChanged r && r.From == edge.From && r.To == edge.To && r.Type == edge.Type)
             .Select(e => (double?)((RelationshipChanged)e.Change).Strength).LastOrDefault();
 
         return Events.Where(e => e.Change is RelationshipChanged).Select(e => (e, (RelationshipChanged)e.Change))
-            .First(c => StrengthAfter(c.Item2, c.e.Turn - 1) is { } before && Math.Abs(before - StrengthAfter(c.Item2, c.e.Turn)!.Value) > 1e-6);
+            .First(c => StrengthAfter(c.Item2, c.e.Turn - 1) is { } before
+                && Math.Abs(before - StrengthAfter(c.Item2, c.e.Turn)!.Value) > 1e-6);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

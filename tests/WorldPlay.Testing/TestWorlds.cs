@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
+using WorldPlay.Core;
 using WorldPlay.Core.Characters;
 using WorldPlay.Core.Laws;
 
-namespace WorldPlay.Core.Tests;
+namespace WorldPlay.Testing;
 
 /// <summary>A small harbor town built in code: four places (the temple and the lighthouse are not next to each other,
 /// nor the harbor and the temple), four characters, items held and loose, relationships, shared facts and one secret,
@@ -127,8 +128,10 @@ public static class TestWorlds
         ImmutableArray<Persona> personas =
         [
             new(Mira, "Mira", "A ship captain without a ship, sharp and loyal.", ["blunt", "loyal"], "short sentences, sailor's slang",
-                ["Tide waits for no one.", "You owe me, Oren."], ["Tide waits for no one."], ["get a ship", "keep Tomas out of trouble"], [], 0.8),
-            new(Tomas, "Tomas", "Mira's younger brother, charming and in over his head.", ["charming", "nervous"], "quick, deflecting jokes",
+                ["Tide waits for no one.", "You owe me, Oren."], ["Tide waits for no one."], ["get a ship", "keep Tomas out of trouble"],
+                [], 0.8),
+            new(Tomas, "Tomas", "Mira's younger brother, charming and in over his head.", ["charming", "nervous"],
+                "quick, deflecting jokes",
                 ["Who, me?"], [], ["pay back the guild"], [new Secret(TomasSecret, Tomas, "stole", "the brass key from the guild")], 0.6),
             new(Oren, "Oren", "A fishmonger who lends money and remembers every coin.", ["shrewd"], "polite and cold",
                 ["A debt is a promise, Captain."], [], ["collect his debts"], [], 0.4),
