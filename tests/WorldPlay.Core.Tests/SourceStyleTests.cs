@@ -26,6 +26,26 @@ public sealed class SourceStyleTests
             $"{offenders.Count} lines are longer than {MaxLineLength} characters (file:line: length):\n{string.Join('\n', offenders)}");
     }
 
+    [Fact]
+    public void Core_TouchesTheFileSystem_OnlyInItsFilesFolder()
+    {
+        var root = RepositoryRoot();
+        var core = Path.Combine(root, "src", "WorldPlay.Core");
+        string[] io = ["File.", "Directory.", "FileInfo", "DirectoryInfo", "FileStream", "Path.GetFullPath"];
+        var offenders = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(core, file).Replace('\\', '/'))
+            .Where(relative => !IsBuildOutput(relative) && !relative.StartsWith("Files/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .SelectMany(relative => File.ReadLines(Path.Combine(core, relative))
+                .Select((line, i) => (relative, line, number: i + 1))
+                .Where(l => !l.line.TrimStart().StartsWith("//", StringComparison.Ordinal)
+                    && io.Any(word => l.line.Contains(word, StringComparison.Ordinal)))
+                .Select(l => $"{l.relative}:{l.number}: {l.line.Trim()}"))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, $"The core touches the file system outside Files/:\n{string.Join('\n', offenders)}");
+    }
+
     private static IEnumerable<string> LongLines(string root, string file)
     {
         var lines = File.ReadAllLines(file);
@@ -41,18 +61,5 @@ public sealed class SourceStyleTests
     private static bool IsBuildOutput(string relativePath) =>
         relativePath.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(part => part is "bin" or "obj");
 
-    // Core.Tests does not reference WorldPlay.LocalClusters, whose WorldPlayRepository.Above is the shared finder; this is the same
-    // walk (WorldPlay.sln with silo/WorldPlay.Silo beside it) until the shared test-support project can offer that one.
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "WorldPlay.sln"))
-                && Directory.Exists(Path.Combine(folder.FullName, "silo", "WorldPlay.Silo")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No folder above '{AppContext.BaseDirectory}' holds WorldPlay.sln and silo/WorldPlay.Silo.");
-    }
+    private static string RepositoryRoot() => Repository.Root;
 }

@@ -36,23 +36,7 @@ public static partial class WorldFiles
         {
             return Parse(SampleText(sample), $"{sample}.json");
         }
-        var path = Path.GetFullPath(nameOrPath.Length == 0 ? "." : nameOrPath);
-        if (!File.Exists(path))
-        {
-            var hint = Closest(nameOrPath.Trim(), Samples) is { } near ? $" Did you mean '{near}'?" : "";
-            throw new WorldFileException(
-                null, [$"Unknown world '{nameOrPath}': not a sample ({string.Join(", ", Samples)}) and no file at '{path}'.{hint}"]);
-        }
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new WorldFileException(nameOrPath, [$"cannot be read: {e.Message}"]);
-        }
-        return Parse(json, nameOrPath);
+        return Parse(ReadFile(nameOrPath), nameOrPath);
     }
 
     /// <summary>The world described by <paramref name="json"/>; <paramref name="source"/> names it in error messages.</summary>
