@@ -5,7 +5,8 @@ using WorldPlay.Contracts;
 
 namespace WorldPlay.Client;
 
-/// <summary>Preference signals as JSONL preference pairs (<c>{"prompt", "chosen", "rejected", ...}</c>), the shape preference-tuning tools read.</summary>
+/// <summary>Preference signals as JSONL preference pairs (<c>{"prompt", "chosen", "rejected", ...}</c>), the shape
+/// preference-tuning tools read.</summary>
 public static class PreferencePairs
 {
     /// <summary>One pair per discarded reply of each signal.</summary>

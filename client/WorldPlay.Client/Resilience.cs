@@ -18,32 +18,35 @@ public static class Resilience
 
     /// <summary>A pipeline that tells <paramref name="onRetry"/> (one line) and <paramref name="onInterrupted"/> (the failure itself,
     /// for callers that count failures by type) before each retry.</summary>
-    public static ResiliencePipeline Create(Action<string>? onRetry = null, Action<Exception>? onInterrupted = null) => new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
-            MaxRetryAttempts = Retries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(500),
-            MaxDelay = TimeSpan.FromSeconds(10),
-            OnRetry = args =>
+    public static ResiliencePipeline Create(Action<string>? onRetry = null, Action<Exception>? onInterrupted = null) =>
+        new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
             {
-                if (args.Outcome.Exception is { } failure)
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+                MaxRetryAttempts = Retries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(500),
+                MaxDelay = TimeSpan.FromSeconds(10),
+                OnRetry = args =>
                 {
-                    onInterrupted?.Invoke(failure);
-                }
-                if (onRetry is not null && args.Outcome.Exception is { } e)
-                {
-                    var first = e.Message.Split('\n', 2)[0].Trim();
-                    // Long enough for the cause, which comes after the scene's name.
-                    var cause = first.Length > 300 ? first[..300] + "..." : first;
-                    onRetry($"turns interrupted ({e.GetType().Name}: {cause}); retry {args.AttemptNumber + 1} of {Retries} in {args.RetryDelay.TotalSeconds:0.#} s");
-                }
-                return default;
-            },
-        })
-        .Build();
+                    if (args.Outcome.Exception is { } failure)
+                    {
+                        onInterrupted?.Invoke(failure);
+                    }
+                    if (onRetry is not null && args.Outcome.Exception is { } e)
+                    {
+                        var first = e.Message.Split('\n', 2)[0].Trim();
+                        // Long enough for the cause, which comes after the scene's name.
+                        var cause = first.Length > 300 ? first[..300] + "..." : first;
+                        onRetry(
+                            $"turns interrupted ({e.GetType().Name}: {cause}); "
+                            + $"retry {args.AttemptNumber + 1} of {Retries} in {args.RetryDelay.TotalSeconds:0.#} s");
+                    }
+                    return default;
+                },
+            })
+            .Build();
 
     /// <summary>True for failures that leave nothing half-done: an interrupted turn, an unavailable silo or gateway, a timeout.</summary>
     public static bool IsTransient(Exception e) => e is TurnInterruptedException

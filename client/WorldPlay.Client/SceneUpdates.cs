@@ -22,7 +22,8 @@ public sealed record TurnUpdate(TurnRecord Record) : SceneUpdate(Record.Turn);
 /// say, so a turn's speech updates always join to its committed speech.</summary>
 internal sealed class SceneUpdates(int playedTurns) : ISceneListener
 {
-    private readonly Channel<SceneUpdate> _updates = Channel.CreateUnbounded<SceneUpdate>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<SceneUpdate> _updates =
+        Channel.CreateUnbounded<SceneUpdate>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<int, HeardSpeech> _speaking = [];
     private readonly Lock _gate = new();
     private int _lastTurn = playedTurns;
@@ -99,7 +100,8 @@ internal sealed class SceneUpdates(int playedTurns) : ISceneListener
                 if (said != turn.Speech)
                 {
                     var unheard = turn.Speech.StartsWith(said, StringComparison.Ordinal);
-                    _updates.Writer.TryWrite(new SpeechUpdate(turn.Turn, turn.Speaker, unheard ? turn.Speech[said.Length..] : turn.Speech, Restart: !unheard));
+                    _updates.Writer.TryWrite(new SpeechUpdate(
+                        turn.Turn, turn.Speaker, unheard ? turn.Speech[said.Length..] : turn.Speech, Restart: !unheard));
                 }
                 _lastTurn = turn.Turn;
                 _updates.Writer.TryWrite(new TurnUpdate(turn));

@@ -21,7 +21,12 @@ public sealed class WorldPlayClient(IGrainFactory grains, Polly.ResiliencePipeli
     /// <summary>Creates a world under <paramref name="key"/> with a timeline recorded elsewhere (a file), and opens its scene
     /// <paramref name="scene"/> with the recorded <paramref name="transcript"/>, ready to go on.</summary>
     public async Task<(WorldHandle World, SceneHandle Scene)> ImportAsync(
-        string key, WorldDefinition definition, ImmutableArray<WorldEvent> events, SceneOptions scene, ImmutableArray<TurnRecord> transcript, int snapshotEvery = 64)
+        string key,
+        WorldDefinition definition,
+        ImmutableArray<WorldEvent> events,
+        SceneOptions scene,
+        ImmutableArray<TurnRecord> transcript,
+        int snapshotEvery = 64)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(scene);
@@ -80,7 +85,8 @@ public sealed class WorldHandle(IGrainFactory grains, string key)
     public Task<WorldAudit> AuditAsync() => _world.Audit();
 
     /// <summary>Every event, in order, fetched a page at a time.</summary>
-    public async IAsyncEnumerable<WorldEvent> EventsAsync(int pageSize = 1000, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<WorldEvent> EventsAsync(
+        int pageSize = 1000, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         long after = 0;
         while (true)
@@ -110,10 +116,12 @@ public sealed class WorldHandle(IGrainFactory grains, string key)
         return new WorldHandle(grains, newKey);
     }
 
-    /// <summary>What changed from turn <paramref name="fromTurn"/> to turn <paramref name="toTurn"/>, with the events responsible.</summary>
+    /// <summary>What changed from turn <paramref name="fromTurn"/> to turn <paramref name="toTurn"/>, with the events
+    /// responsible.</summary>
     public Task<TimelineDiff> DiffAsync(int fromTurn, int toTurn) => _world.Diff(fromTurn, toTurn);
 
-    /// <summary>What differs from this world to <paramref name="other"/>, a branch of the same family, with each side's events since they parted.</summary>
+    /// <summary>What differs from this world to <paramref name="other"/>, a branch of the same family, with each side's events
+    /// since they parted.</summary>
     public Task<TimelineDiff> DiffAsync(WorldHandle other) => _world.DiffBranch(other.Key);
 
     /// <summary>The causal chain behind a relationship, fact or status (see <see cref="WhyRequest"/>).</summary>
@@ -130,8 +138,10 @@ public sealed class WorldHandle(IGrainFactory grains, string key)
     public async Task<ImmutableArray<PreferenceSignal>> PreferencesAsync() =>
         await grains.GetGrain<IWorldFamilyGrain>((await _world.Lineage()).Root).Preferences();
 
-    /// <summary>Writes this family's preference signals as JSONL preference pairs, one line per discarded reply; returns the lines written.</summary>
-    public async Task<int> ExportPreferencesAsync(TextWriter writer) => await PreferencePairs.WriteAsync(await PreferencesAsync(), writer);
+    /// <summary>Writes this family's preference signals as JSONL preference pairs, one line per discarded reply; returns the
+    /// lines written.</summary>
+    public async Task<int> ExportPreferencesAsync(TextWriter writer) =>
+        await PreferencePairs.WriteAsync(await PreferencesAsync(), writer);
 
     /// <summary>What <paramref name="character"/> remembers: only the events it witnessed.</summary>
     public async Task<CharacterMemory> MemoryOfAsync(EntityId character) =>
@@ -149,20 +159,27 @@ public sealed class SceneHandle(IGrainFactory grains, string key, Polly.Resilien
     public async Task<ImmutableArray<TurnRecord>> SayAsync(string text, ImmutableArray<Proposal> proposals = default) =>
         (await scene.Say(new UserLine(text, proposals.IsDefault ? [] : proposals))).Turns;
 
-    /// <summary>Plays self-play until the scene reaches turn <paramref name="untilTurn"/>, at most <paramref name="maxTurns"/> turns per call.
-    /// Interrupted turns (a silo died, storage was briefly away) are retried; a retry never plays past <paramref name="untilTurn"/>.</summary>
+    /// <summary>Plays self-play until the scene reaches turn <paramref name="untilTurn"/>, at most <paramref name="maxTurns"/>
+    /// turns per call. Interrupted turns (a silo died, storage was briefly away) are retried; a retry never plays past
+    /// <paramref name="untilTurn"/>.</summary>
     public async Task<TurnBatch> PlayUntilAsync(int untilTurn, int maxTurns = 20, CancellationToken cancellationToken = default) =>
         await resilience.ExecuteAsync(async _ => await scene.Play(untilTurn, maxTurns), cancellationToken);
 
     /// <summary>The user says <paramref name="text"/>; yields the characters' speech as their minds produce it and every turn
     /// (the user's first) once committed.</summary>
-    public IAsyncEnumerable<SceneUpdate> SayStreamingAsync(string text, ImmutableArray<Proposal> proposals = default, CancellationToken cancellationToken = default) =>
-        StreamAsync(listener => scene.Say(new UserLine(text, proposals.IsDefault ? [] : proposals), listener), _ => false, cancellationToken);
+    public IAsyncEnumerable<SceneUpdate> SayStreamingAsync(
+        string text, ImmutableArray<Proposal> proposals = default, CancellationToken cancellationToken = default) =>
+        StreamAsync(
+            listener => scene.Say(new UserLine(text, proposals.IsDefault ? [] : proposals), listener),
+            _ => false,
+            cancellationToken);
 
     /// <summary>Plays self-play like <see cref="PlayUntilAsync"/>, yielding each speaker's speech as its mind produces it and
     /// each turn once the world has committed it. Every committed turn is yielded exactly once, in order, after its speech:
-    /// the speech updates of a turn since its last <c>Restart</c> (a retry voided what came before) join to the committed speech.</summary>
-    public IAsyncEnumerable<SceneUpdate> PlayStreamingAsync(int untilTurn, int maxTurns = 20, CancellationToken cancellationToken = default) =>
+    /// the speech updates of a turn since its last <c>Restart</c> (a retry voided what came before) join to the committed
+    /// speech.</summary>
+    public IAsyncEnumerable<SceneUpdate> PlayStreamingAsync(
+        int untilTurn, int maxTurns = 20, CancellationToken cancellationToken = default) =>
         StreamAsync(
             listener => resilience.ExecuteAsync(async _ => await scene.Play(untilTurn, maxTurns, listener), cancellationToken).AsTask(),
             batch => batch.Turns.Length > 0 && batch.Status.Turn < untilTurn,
@@ -171,7 +188,9 @@ public sealed class SceneHandle(IGrainFactory grains, string key, Polly.Resilien
     /// <summary>Makes calls with a listener while <paramref name="more"/> says so, yielding what the listener hears. A turn whose
     /// one-way <c>Played</c> message never came (a silo died mid-call) is yielded from the call's result or the transcript.</summary>
     private async IAsyncEnumerable<SceneUpdate> StreamAsync(
-        Func<ISceneListener, Task<TurnBatch>> call, Func<TurnBatch, bool> more, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Func<ISceneListener, Task<TurnBatch>> call,
+        Func<TurnBatch, bool> more,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var heard = new SceneUpdates((await scene.Status()).Turn);
         var reference = grains.CreateObjectReference<ISceneListener>(heard);
@@ -215,7 +234,8 @@ public sealed class SceneHandle(IGrainFactory grains, string key, Polly.Resilien
 
     /// <summary>Plays self-play call after call until the scene reaches turn <paramref name="untilTurn"/> (or nobody is left to
     /// act); returns every turn played. A single call may return early (it plays for about 10 s at most).</summary>
-    public async Task<ImmutableArray<TurnRecord>> PlayThroughAsync(int untilTurn, int maxTurnsPerCall = 20, CancellationToken cancellationToken = default)
+    public async Task<ImmutableArray<TurnRecord>> PlayThroughAsync(
+        int untilTurn, int maxTurnsPerCall = 20, CancellationToken cancellationToken = default)
     {
         var played = ImmutableArray.CreateBuilder<TurnRecord>();
         while (true)
@@ -245,7 +265,8 @@ public sealed class SceneHandle(IGrainFactory grains, string key, Polly.Resilien
     /// <summary>The alternatives of the last regenerated turn.</summary>
     public Task<TurnAlternatives> AlternativesAsync() => scene.Alternatives();
 
-    /// <summary>Keeps <paramref name="alternative"/>, records the choice as a preference signal, and returns the scene to continue on.</summary>
+    /// <summary>Keeps <paramref name="alternative"/>, records the choice as a preference signal, and returns the scene to
+    /// continue on.</summary>
     public async Task<(SceneHandle Scene, PreferenceSignal Signal)> ChooseAsync(AlternativeTurn alternative)
     {
         var signal = await scene.Choose(alternative.Scene);
@@ -258,7 +279,8 @@ public sealed class SceneHandle(IGrainFactory grains, string key, Polly.Resilien
     public async Task<ImmutableArray<TurnRecord>> TurnsAsync(int fromTurn, int max) => (await scene.Transcript(fromTurn, max)).Turns;
 
     /// <summary>Every recorded turn, in order.</summary>
-    public async IAsyncEnumerable<TurnRecord> TranscriptAsync(int pageSize = 500, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<TurnRecord> TranscriptAsync(
+        int pageSize = 500, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var from = 1;
         while (true)

@@ -40,7 +40,9 @@ public sealed class AzureStorageAccount
             Bound(tableOptions.Retry, r);
             Bound(blobOptions.Retry, r);
         }
-        return new AzureStorageAccount(new TableServiceClient(connectionString, tableOptions), new BlobServiceClient(connectionString, blobOptions));
+        return new AzureStorageAccount(
+            new TableServiceClient(connectionString, tableOptions),
+            new BlobServiceClient(connectionString, blobOptions));
     }
 
     /// <summary>Why <paramref name="connectionString"/> cannot be used (a sentence that never quotes it), or null.</summary>

@@ -38,12 +38,18 @@ internal sealed class StorageReachability(WorldPlayOptions options, IServiceProv
         if (uses.Count > 0)
         {
             await Probe($"the Table endpoint {account.TableEndpoint} (for {string.Join(" and ", uses)})",
-                async () => await account.Tables.QueryAsync(maxPerPage: 1, cancellationToken: cancellationToken).AsPages().FirstAsync(cancellationToken));
+                async () => await account.Tables
+                    .QueryAsync(maxPerPage: 1, cancellationToken: cancellationToken)
+                    .AsPages()
+                    .FirstAsync(cancellationToken));
         }
         if (options.Storage == StorageKind.Azure)
         {
             await Probe($"the Blob endpoint {account.BlobEndpoint} (for grain state and snapshots)",
-                async () => await account.Blobs.GetBlobContainersAsync(cancellationToken: cancellationToken).AsPages(pageSizeHint: 1).FirstAsync(cancellationToken));
+                async () => await account.Blobs
+                    .GetBlobContainersAsync(cancellationToken: cancellationToken)
+                    .AsPages(pageSizeHint: 1)
+                    .FirstAsync(cancellationToken));
             await Probe($"the event store at {account.TableEndpoint} and {account.BlobEndpoint}",
                 () => eventStore.CheckAsync(cancellationToken));
         }

@@ -34,7 +34,9 @@ public static class WorldPlayClientHosting
         }
         else
         {
-            var gateways = cluster.Gateways.Select(g => ClusterFile.ResolveAsync(g, CancellationToken.None).GetAwaiter().GetResult()).ToArray();
+            var gateways = cluster.Gateways
+                .Select(g => ClusterFile.ResolveAsync(g, CancellationToken.None).GetAwaiter().GetResult())
+                .ToArray();
             client.UseStaticClustering(gateways);
         }
         return client.AddWorldPlay();
@@ -47,7 +49,11 @@ public static class WorldPlayClientHosting
     /// <see cref="IClusterClient"/>.</summary>
     /// <exception cref="ClusterUnreachableException">No gateway of the cluster answered within <paramref name="connectTimeout"/>
     /// (default <see cref="DefaultConnectTimeout"/>).</exception>
-    public static async Task<IHost> ConnectAsync(ClusterFile cluster, TimeSpan? connectTimeout = null, LogLevel logLevel = LogLevel.Warning, CancellationToken cancellationToken = default)
+    public static async Task<IHost> ConnectAsync(
+        ClusterFile cluster,
+        TimeSpan? connectTimeout = null,
+        LogLevel logLevel = LogLevel.Warning,
+        CancellationToken cancellationToken = default)
     {
         var host = Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging
@@ -69,7 +75,9 @@ public static class WorldPlayClientHosting
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
-            var reason = e is OperationCanceledException ? $"no gateway answered within {timeout.TotalSeconds:0} s." : e.Message.Split('\n', 2)[0].Trim();
+            var reason = e is OperationCanceledException
+                ? $"no gateway answered within {timeout.TotalSeconds:0} s."
+                : e.Message.Split('\n', 2)[0].Trim();
             throw new ClusterUnreachableException(
                 $"Cannot connect to {cluster.Describe()}: {reason} Is the cluster up? ('worldplay cluster status' shows a local one.)",
                 e);

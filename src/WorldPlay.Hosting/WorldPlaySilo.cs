@@ -74,7 +74,9 @@ public static class WorldPlaySilo
         }
         // A turn waits on storage: a few quick retries, then the turn is interrupted and the caller retries it,
         // rather than the SDK's default of retrying for over a minute while the player waits.
-        var account = options.AzureStorage is { } connectionString ? AzureStorageAccount.Connect(connectionString, retries: StorageRetries) : null;
+        var account = options.AzureStorage is { } connectionString
+            ? AzureStorageAccount.Connect(connectionString, retries: StorageRetries)
+            : null;
         if (options.Storage == StorageKind.Azure)
         {
             // Blob, not Table: a character's record keeps every event number it witnessed and grows with the session, and
@@ -127,17 +129,24 @@ public static class WorldPlaySilo
         var storage = options.Storage == StorageKind.Azure
             ? $"Azure (grain state: blobs at {account!.BlobEndpoint}; timelines: tables at {account.TableEndpoint})"
             : "in memory (lost when the silo stops)";
+        var model = options.Mind.LanguageModel is { } llm
+            ? $" (model {llm.Model} at " +
+                $"{llm.Endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped)})"
+            : "";
+        var dashboard = options.Dashboard.Enabled ? $"on port {options.Dashboard.Port}" : "off";
         var at = address is null ? "" : $" at {address.Endpoint}";
         return $"WorldPlay silo{at} is up: cluster '{options.ClusterId}', service '{options.ServiceId}'; clustering {clustering}; " +
             $"storage {storage}; silo port {options.SiloPort}, gateway port {options.GatewayPort}; " +
-            $"minds: {options.Mind.Default}{(options.Mind.LanguageModel is { } llm ? $" (model {llm.Model} at {llm.Endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped)})" : "")}; dashboard {(options.Dashboard.Enabled ? $"on port {options.Dashboard.Port}" : "off")}; " +
+            $"minds: {options.Mind.Default}{model}; dashboard {dashboard}; " +
             $"HTTP API and viewer {(options.Http.Enabled ? $"on port {options.Http.Port} (/viewer, /openapi/v1.json)" : "off")}.";
     }
 
     /// <summary>Starts a one-silo cluster inside this process (localhost clustering on free ports, in-memory storage,
     /// procedural minds). This is what the CLI runs when no cluster is given.</summary>
     public static async Task<IHost> StartEmbeddedAsync(
-        LogLevel logLevel = LogLevel.Warning, CancellationToken cancellationToken = default, WorldPlay.Minds.Llm.LlmMindOptions? languageModel = null,
+        LogLevel logLevel = LogLevel.Warning,
+        CancellationToken cancellationToken = default,
+        WorldPlay.Minds.Llm.LlmMindOptions? languageModel = null,
         IMindCatalog? minds = null)
     {
         var host = Host.CreateDefaultBuilder()
@@ -208,7 +217,12 @@ public static class WorldPlaySilo
         else
         {
             // A host name (a compose service name, a pod's DNS name): resolved once, at start.
-            silo.ConfigureEndpoints(options.AdvertisedAddress, options.SiloPort, options.GatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(
+                options.AdvertisedAddress,
+                options.SiloPort,
+                options.GatewayPort,
+                AddressFamily.InterNetwork,
+                listenOnAnyHostAddress: true);
         }
     }
 }

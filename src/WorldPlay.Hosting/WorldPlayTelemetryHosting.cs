@@ -33,11 +33,13 @@ public static class WorldPlayTelemetryHosting
     public static readonly IReadOnlyList<string> CollectedMeters = [WorldPlayTelemetry.Name, "Microsoft.Orleans"];
 
     /// <summary>Adds OpenTelemetry tracing and metrics for WorldPlay and Orleans, with <paramref name="serviceName"/> as the
-    /// resource's service name unless <c>OTEL_SERVICE_NAME</c> or <c>OTEL_RESOURCE_ATTRIBUTES</c> name it otherwise. OTLP export is added only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set in
-    /// <paramref name="configuration"/> (or, without one, in the environment); the exporter reads its endpoint, protocol
-    /// and headers from the standard <c>OTEL_EXPORTER_OTLP_*</c> settings. Grain-call spans also need
-    /// <see cref="AddWorldPlayTracing(ISiloBuilder)"/> on the silo and <see cref="AddWorldPlayTracing(IClientBuilder)"/> on the client.</summary>
-    public static IServiceCollection AddWorldPlayTelemetry(this IServiceCollection services, string serviceName, IConfiguration? configuration = null)
+    /// resource's service name unless <c>OTEL_SERVICE_NAME</c> or <c>OTEL_RESOURCE_ATTRIBUTES</c> name it otherwise. OTLP
+    /// export is added only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set in <paramref name="configuration"/> (or, without
+    /// one, in the environment); the exporter reads its endpoint, protocol and headers from the standard
+    /// <c>OTEL_EXPORTER_OTLP_*</c> settings. Grain-call spans also need <see cref="AddWorldPlayTracing(ISiloBuilder)"/> on the
+    /// silo and <see cref="AddWorldPlayTracing(IClientBuilder)"/> on the client.</summary>
+    public static IServiceCollection AddWorldPlayTelemetry(
+        this IServiceCollection services, string serviceName, IConfiguration? configuration = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
         var endpoint = configuration is null ? Environment.GetEnvironmentVariable(OtlpEndpointSetting) : configuration[OtlpEndpointSetting];

@@ -87,7 +87,14 @@ public sealed class ProceduralMind : IMind
 
     private static readonly string[] Arrive = ["{self} comes back in.", "{self} is back.", "{self} returns, quietly."];
     private static readonly string[] HeadBack = ["{self} heads back toward {scene}.", "{self} turns for {scene} again."];
-    private static readonly string[] ArriveTowardZh = ["{self}回到{scene}，走到{who}身边。", "{self}回来了，径直走向{who}。", "{self}又进来了，在{who}旁边站定。"];
+
+    private static readonly string[] ArriveTowardZh =
+    [
+        "{self}回到{scene}，走到{who}身边。",
+        "{self}回来了，径直走向{who}。",
+        "{self}又进来了，在{who}旁边站定。",
+    ];
+
     private static readonly string[] ArriveZh = ["{self}回来了。", "{self}又进来了。"];
     private static readonly string[] HeadBackZh = ["{self}朝{scene}走回去。", "{self}转身往{scene}去。"];
 }

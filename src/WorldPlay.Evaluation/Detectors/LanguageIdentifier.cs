@@ -31,8 +31,8 @@ public static class LanguageIdentifier
             "minha", "da", "onde", "isso", "também", "sim", "ao", "em"],
         ["nl"] = ["de", "het", "een", "en", "is", "ik", "je", "jij", "niet", "van", "met", "op", "voor", "maar", "ook", "zijn", "ben",
             "mijn", "jouw", "wat", "waar", "dat", "hier", "er", "naar", "wij", "heb", "nog", "dit"],
-        ["pl"] = ["nie", "się", "na", "jest", "że", "jak", "ale", "tak", "mnie", "jestem", "jesteś", "co", "ty", "ja", "mój", "moja", "tu",
-            "już", "czy", "po", "od", "dla", "tylko", "gdzie", "bardzo"],
+        ["pl"] = ["nie", "się", "na", "jest", "że", "jak", "ale", "tak", "mnie", "jestem", "jesteś", "co", "ty", "ja", "mój", "moja",
+            "tu", "już", "czy", "po", "od", "dla", "tylko", "gdzie", "bardzo"],
     }.ToImmutableDictionary();
 
     /// <summary>The language tag of <paramref name="sentence"/>, or null when it is too short or too mixed to tell.</summary>
