@@ -66,7 +66,8 @@ public sealed class HeadlessChromium : IAsyncLifetime
     }
 
     /// <summary>Opens a page served over HTTP (a local silo) in a fresh browser context and waits until the network is idle.
-    /// The context is online so the page can reach its server; <see cref="OpenedPage.RequestsOutside"/> tells what else it asked for.</summary>
+    /// The context is online so the page can reach its server; <see cref="OpenedPage.RequestsOutside"/> tells what else it asked
+    /// for.</summary>
     public async Task<OpenedPage> OpenAsync(Uri address, int viewportWidth = 1280, int viewportHeight = 800)
     {
         var running = browser ?? throw new InvalidOperationException("Chromium has not been launched.");

@@ -43,7 +43,8 @@ public sealed class ViewerPageTests(HeadlessChromium chromium, ServedHarbor harb
         await MoveSliderAsync(opened.Page, e.Turn);
         var after = await EdgeLabelAsync(opened.Page, EdgeKey(change));
 
-        Assert.True(before is not null && after is not null && before != after, $"edge {EdgeKey(change)}: turn {e.Turn - 1} '{before}', turn {e.Turn} '{after}'");
+        Assert.True(before is not null && after is not null && before != after,
+            $"edge {EdgeKey(change)}: turn {e.Turn - 1} '{before}', turn {e.Turn} '{after}'");
     }
 
     [Fact]

@@ -11,7 +11,8 @@ using WorldPlay.Hosting;
 namespace WorldPlay.Cluster.Tests;
 
 /// <summary>Three in-process silos on the Azurite that ./test.sh starts: grain state in Blob, timelines in Table
-/// (membership is the test cluster's own, shared in process, so any silo may be killed). Storage is reached through a proxy so a test can make it unreachable for a while.
+/// (membership is the test cluster's own, shared in process, so any silo may be killed). Storage is reached through a proxy so a test can
+/// make it unreachable for a while.
 /// Liveness is tuned so a killed silo is declared dead in seconds rather than the production minute.</summary>
 public sealed class AzureCluster : IAsyncLifetime
 {
@@ -86,7 +87,8 @@ public sealed class AzureCluster : IAsyncLifetime
     {
         var key = $"harbor-{seed}-{Guid.NewGuid():N}";
         var world = await Client.CreateWorldAsync(key, WorldFiles.Load("harbor"));
-        var scene = await Client.OpenSceneAsync($"{key}/harbor-evening", new SceneOptions(key, "harbor-evening", seed, "procedural", "user-sim:fast-plot", null, 1200));
+        var scene = await Client.OpenSceneAsync($"{key}/harbor-evening",
+            new SceneOptions(key, "harbor-evening", seed, "procedural", "user-sim:fast-plot", null, 1200));
         return (world, scene);
     }
 

@@ -51,7 +51,8 @@ public sealed class CharacterMemoryTests
     public void Summary_AfterRandomStream_StaysWithinItsWindow()
     {
         SampleStoryAndCharacter((story, self) =>
-            Assert.InRange(TestWorlds.EmptyMemory(self).Witness(story.Events).Summary.Length, 0, CharacterMemory.SummaryWindow), iterations: 150);
+            Assert.InRange(TestWorlds.EmptyMemory(self).Witness(story.Events).Summary.Length, 0, CharacterMemory.SummaryWindow),
+                iterations: 150);
     }
 
     [Fact]
@@ -78,7 +79,8 @@ public sealed class CharacterMemoryTests
     [Fact]
     public void Witness_SpeechAtAnotherPlace_IsNotRemembered()
     {
-        var outcome = TestWorlds.CommitOne(TestWorlds.Initial, Proposal.Of(TestWorlds.Oren, new Spoke("Tomas took the key, I am sure of it.", [])));
+        var outcome = TestWorlds.CommitOne(TestWorlds.Initial,
+            Proposal.Of(TestWorlds.Oren, new Spoke("Tomas took the key, I am sure of it.", [])));
 
         Assert.Empty(TestWorlds.EmptyMemory(TestWorlds.Mira).Witness(outcome.Accepted).Witnessed);
     }

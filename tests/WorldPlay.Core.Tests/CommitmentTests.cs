@@ -19,7 +19,8 @@ public sealed class CommitmentTests
     [Fact]
     public void Commit_ProposalReadFromJsonWithoutCauses_IsAccepted()
     {
-        var proposal = JsonSerializer.Deserialize<Proposal>("""{"actor":"mira","change":{"kind":"time-advanced","minutes":5}}""", CoreSerialization.Json)!;
+        var proposal = JsonSerializer.Deserialize<Proposal>("""{"actor":"mira","change":{"kind":"time-advanced","minutes":5}}""",
+            CoreSerialization.Json)!;
 
         var outcome = Commitment.Commit(Initial, HarbortownLaws, 1, Harbor, [Proposal.Of(Mira, new Spoke("Wait.", [])), proposal]);
 
@@ -29,7 +30,8 @@ public sealed class CommitmentTests
     [Fact]
     public void Commit_SpeechReadFromJsonWithoutAddressees_IsAcceptedAsSpokenToEveryone()
     {
-        var proposal = JsonSerializer.Deserialize<Proposal>("""{"actor":"mira","change":{"kind":"spoke","text":"Hello."},"causes":[]}""", CoreSerialization.Json)!;
+        var proposal = JsonSerializer.Deserialize<Proposal>("""{"actor":"mira","change":{"kind":"spoke","text":"Hello."},"causes":[]}""",
+            CoreSerialization.Json)!;
 
         var outcome = CommitOne(Initial, proposal, Harbor);
 

@@ -45,8 +45,10 @@ public sealed class EventInvariantTests
                 {
                     var who = before.Get(witness);
                     Assert.True(
-                        who is { IsCharacter: true, Status: EntityStatus.Alive } && (who.Location == e.Place || who.Location == destination),
-                        $"Event {e.Seq} ({e.Change.Kind} by {e.Actor} at {e.Place}) has witness {witness} ({who.Kind}, {who.Status}, at {who.Location}).");
+                        who is { IsCharacter: true, Status: EntityStatus.Alive }
+                            && (who.Location == e.Place || who.Location == destination),
+                        $"Event {e.Seq} ({e.Change.Kind} by {e.Actor} at {e.Place}) has witness {witness} "
+                            + $"({who.Kind}, {who.Status}, at {who.Location}).");
                 }
             }
         });

@@ -23,7 +23,8 @@ public sealed class HistoryTests
         return Timeline.Start(Initial, 2).Append(events);
     }
 
-    /// <summary>Mira speaks (1), takes offence (2, caused by 1), Tomas answers (3, caused by 2), and the sibling tie falls (4, caused by 3 and 1).</summary>
+    /// <summary>Mira speaks (1), takes offence (2, caused by 1), Tomas answers (3, caused by 2), and the sibling tie falls (4, caused by 3
+    /// and 1).</summary>
     private static Timeline Quarrel() => Play(
         Proposal.Of(Mira, new Spoke("You took the key.", [Tomas])),
         Proposal.Of(Mira, new FactAsserted("mira-angry", Mira, "is", "angry with Tomas"), 1),
@@ -43,7 +44,8 @@ public sealed class HistoryTests
         var diff = TimelineDiff.Between(t.StateAt(0), t.Current, t.Events);
 
         var tie = Assert.Single(diff.Relationships);
-        Assert.Equal((DiffKind.Changed, 0.6, -0.3, 4L), (tie.Kind, tie.StrengthBefore!.Value, tie.StrengthAfter!.Value, Assert.Single(tie.Events).Seq));
+        Assert.Equal((DiffKind.Changed, 0.6, -0.3, 4L),
+            (tie.Kind, tie.StrengthBefore!.Value, tie.StrengthAfter!.Value, Assert.Single(tie.Events).Seq));
     }
 
     [Fact]
@@ -60,7 +62,8 @@ public sealed class HistoryTests
     [Fact]
     public void Between_FactAssertedThenRetracted_ReportsAddedThenClosed()
     {
-        var t = Play(Proposal.Of(Mira, new FactAsserted("storm", Harbor, "expects", "a storm")), Proposal.Of(Mira, new FactRetracted("storm")));
+        var t = Play(Proposal.Of(Mira, new FactAsserted("storm", Harbor, "expects", "a storm")),
+            Proposal.Of(Mira, new FactRetracted("storm")));
 
         var kinds = (TimelineDiff.Between(t.StateAt(0), t.StateAt(1), t.Events.Take(1)).Facts.Single().Kind,
             TimelineDiff.Between(t.StateAt(1), t.StateAt(2), t.Events.Skip(1)).Facts.Single().Kind);
@@ -96,7 +99,8 @@ public sealed class HistoryTests
 
         var json = JsonSerializer.Serialize(TimelineDiff.Between(t.StateAt(0), t.Current, t.Events), CoreSerialization.Json);
 
-        Assert.Contains("\"relationships\":[{\"from\":\"mira\",\"to\":\"tomas\",\"type\":\"sibling\",\"kind\":\"changed\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"relationships\":[{\"from\":\"mira\",\"to\":\"tomas\",\"type\":\"sibling\",\"kind\":\"changed\"", json,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,14 +108,17 @@ public sealed class HistoryTests
     {
         var t = Quarrel();
         var bundle = BundleOf(t).Fork(WorldBundle.MainBranch, 3, "kinder").Bundle
-            .Continue("kinder", Commitment.Commit(t.StateAt(3), HarbortownLaws, 4, null, [Proposal.Of(Mira, new RelationshipChanged(Mira, Tomas, "sibling", 0.9))]).Accepted, []);
+            .Continue("kinder",
+                Commitment.Commit(t.StateAt(3), HarbortownLaws, 4, null,
+                [Proposal.Of(Mira, new RelationshipChanged(Mira, Tomas, "sibling", 0.9))]).Accepted, []);
         var main = bundle.Of("main");
         var kinder = bundle.Of("kinder");
 
         var diff = TimelineDiff.Branches(main.Current, main.Events.Skip(3), kinder.Current, kinder.Events.Skip(3));
 
         var tie = Assert.Single(diff.Relationships);
-        Assert.Equal((-0.3, 0.9, "from to"), (tie.StrengthBefore!.Value, tie.StrengthAfter!.Value, string.Join(' ', tie.Events.Select(e => e.Side))));
+        Assert.Equal((-0.3, 0.9, "from to"),
+            (tie.StrengthBefore!.Value, tie.StrengthAfter!.Value, string.Join(' ', tie.Events.Select(e => e.Side))));
     }
 
     [Fact]
@@ -151,7 +158,8 @@ public sealed class HistoryTests
     {
         var step = CausalChain.Why(Quarrel(), new WhyQuery.OfRelationship(Mira, Tomas, "sibling")).Chain[0];
 
-        Assert.Equal((4, Mira, "relationship-changed", "Mira now sibling Tomas (-0.30)."), (step.Event.Turn, step.Event.Actor, step.Event.Kind, step.Event.Text));
+        Assert.Equal((4, Mira, "relationship-changed", "Mira now sibling Tomas (-0.30)."),
+            (step.Event.Turn, step.Event.Actor, step.Event.Kind, step.Event.Text));
     }
 
     [Fact]
@@ -213,7 +221,8 @@ public sealed class HistoryTests
             var parent = Timeline.Start(story.Initial).Append(story.Events);
             var last = parent.Current.Turn;
             var at = last / 2;
-            var bundle = new WorldBundle(Harbortown, "s", 1, [new WorldBranch("main", null, 0, 0, story.Events, [])]).Fork("main", at, "b").Bundle;
+            var bundle = new WorldBundle(Harbortown, "s", 1, [new WorldBranch("main", null, 0, 0, story.Events, [])]).Fork("main", at, "b")
+                .Bundle;
             var child = bundle.Of("b");
             for (var turn = 0; turn <= at; turn++)
             {
@@ -235,7 +244,8 @@ public sealed class HistoryTests
     {
         var t = Quarrel();
         var bundle = BundleOf(t).Fork("main", 4, "b").Bundle;
-        bundle = bundle.Continue("b", Commitment.Commit(t.StateAt(4), HarbortownLaws, 5, null, [Proposal.Of(Mira, new Moved(Market))]).Accepted, []);
+        bundle = bundle.Continue("b",
+            Commitment.Commit(t.StateAt(4), HarbortownLaws, 5, null, [Proposal.Of(Mira, new Moved(Market))]).Accepted, []);
         bundle = bundle.Fork("b", 5, "c").Bundle;
 
         Assert.Equal(

@@ -9,7 +9,8 @@ public sealed class LawTests
     [Fact]
     public void LawBook_Harbortown_DeclaresEveryKindPlusIntegrity()
     {
-        Assert.Equal(LawBook.Kinds.Keys.Append("integrity").Order(StringComparer.Ordinal), HarbortownLaws.Laws.Select(l => l.Kind).Order(StringComparer.Ordinal));
+        Assert.Equal(LawBook.Kinds.Keys.Append("integrity").Order(StringComparer.Ordinal),
+            HarbortownLaws.Laws.Select(l => l.Kind).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public sealed class PerspectiveTests
     [Fact]
     public void Build_SmallBudget_TrimsUntilItFits()
     {
-        var perspective = PerspectiveBuilder.Build(PersonaOf(Mira), Session.Value.MemoryAt1000, Session.Value.Slice, Cue, 600, TokenCounter.Default);
+        var perspective = PerspectiveBuilder.Build(PersonaOf(Mira), Session.Value.MemoryAt1000, Session.Value.Slice, Cue, 600,
+            TokenCounter.Default);
 
         Assert.InRange(perspective.TokenCount, 1, 600);
     }
@@ -57,9 +58,12 @@ public sealed class PerspectiveTests
             var perspective = PerspectiveBuilder.Build(PersonaOf(self), memory, slice, Cue, budget, TokenCounter.Default);
             Assert.Equal(TokenCounter.Default.CountWhole(PerspectiveBuilder.Render(perspective)), perspective.TokenCount);
             var untrimmed = PerspectiveBuilder.Build(PersonaOf(self), memory, slice, Cue, int.MaxValue, TokenCounter.Default);
-            var trimmedAway = untrimmed.Summary.Length + untrimmed.Facts.Length + untrimmed.Relationships.Length + untrimmed.RecentLines.Length
-                - (perspective.Summary.Length + perspective.Facts.Length + perspective.Relationships.Length + perspective.RecentLines.Length);
-            Assert.True(perspective.TokenCount <= budget || perspective.RecentLines.Length <= 1, $"{perspective.TokenCount} tokens over a budget of {budget}");
+            var trimmedAway = untrimmed.Summary.Length + untrimmed.Facts.Length + untrimmed.Relationships.Length
+                + untrimmed.RecentLines.Length
+                - (perspective.Summary.Length + perspective.Facts.Length + perspective.Relationships.Length
+                    + perspective.RecentLines.Length);
+            Assert.True(perspective.TokenCount <= budget || perspective.RecentLines.Length <= 1,
+                $"{perspective.TokenCount} tokens over a budget of {budget}");
             Assert.True(untrimmed.TokenCount > budget || trimmedAway == 0, "trimmed a perspective that fitted");
         }, iter: 150, print: t => $"as {AllCharacters[t.Item2]}, budget {t.Item3}:\n{t.Item1.Describe()}");
     }
@@ -72,7 +76,8 @@ public sealed class PerspectiveTests
         {
             var self = AllCharacters[who];
             var memory = EmptyMemory(self).Witness(story.Events);
-            var perspective = PerspectiveBuilder.Build(PersonaOf(self), memory, WorldSlice.Of(story.Final, self), Cue, PerspectiveBuilder.DefaultBudget, TokenCounter.Default);
+            var perspective = PerspectiveBuilder.Build(PersonaOf(self), memory, WorldSlice.Of(story.Final, self), Cue,
+                PerspectiveBuilder.DefaultBudget, TokenCounter.Default);
             Assert.All(perspective.RecentLines, line => Assert.Contains(self, story.Events[(int)line.Seq - 1].Witnesses));
         }, iter: 100, print: t => $"as {AllCharacters[t.Item2]}:\n{t.Item1.Describe()}");
     }
@@ -124,7 +129,8 @@ public sealed class PerspectiveTests
             {
                 var slice = WorldSlice.Of(state, self);
                 Assert.All(slice.Present, p => Assert.True(
-                    state.Get(p.Id) is { IsCharacter: true, Status: EntityStatus.Alive } who && who.Location == slice.Place.Id && p.Id != self,
+                    state.Get(p.Id) is { IsCharacter: true, Status: EntityStatus.Alive } who && who.Location == slice.Place.Id
+                        && p.Id != self,
                     $"{self} at {slice.Place.Id} sees {p.Id}."));
             }
         });

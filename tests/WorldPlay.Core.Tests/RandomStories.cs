@@ -61,7 +61,8 @@ public sealed record Story(WorldState Initial, ImmutableArray<Batch> Batches)
             }
             foreach (var r in b.Outcome.Rejected)
             {
-                s.Append("  - ").Append(r.Proposal.Actor).Append(' ').Append(Show(r.Proposal.Change)).Append(" (").Append(r.Law).Append(") ").AppendLine(r.Reason);
+                s.Append("  - ").Append(r.Proposal.Actor).Append(' ').Append(Show(r.Proposal.Change)).Append(" (").Append(r.Law)
+                    .Append(") ").AppendLine(r.Reason);
             }
         }
         return s.ToString();
@@ -137,7 +138,8 @@ public static class RandomStories
                 d.Chance(80) && here is { } h2 && state.CharactersAt(h2).Where(c => c.Id != actor).ToList() is { Count: > 0 } near
                     ? d.Pick(near).Id
                     : d.Pick(AllCharacters.Add(Guild))),
-            < 59 => new Took(d.Chance(70) && here is { } h3 && state.ItemsAt(h3).ToList() is { Count: > 0 } loose ? d.Pick(loose).Id : d.Pick(AllItems)),
+            < 59 => new Took(d.Chance(70) && here is { } h3 && state.ItemsAt(h3).ToList() is { Count: > 0 } loose ? d.Pick(loose).Id
+                : d.Pick(AllItems)),
             < 69 => new RelationshipChanged(
                 d.Chance(90) ? actor : d.Pick(AllCharacters),
                 d.Pick(AllCharacters.Add(Guild)),
@@ -151,7 +153,8 @@ public static class RandomStories
             < 82 => new FactRetracted(d.Pick(FactIds)),
             < 87 => new StatusChanged(
                 d.Pick(AllCharacters.Add(Lantern)),
-                d.Next(10) switch { < 5 => EntityStatus.Alive, < 7 => EntityStatus.Dead, < 9 => EntityStatus.Missing, _ => EntityStatus.Destroyed }),
+                d.Next(10) switch { < 5 => EntityStatus.Alive, < 7 => EntityStatus.Dead, < 9 => EntityStatus.Missing,
+                    _ => EntityStatus.Destroyed }),
             < 94 => new TimeAdvanced(d.Next(130) - 10),
             _ => d.Next(3) switch
             {
@@ -179,7 +182,8 @@ public static class RandomStories
 
     private static readonly ImmutableArray<string> RelationshipTypes = ["sibling", "rival", "owes", "trusts", "fears", " "];
 
-    private static readonly ImmutableArray<string> FactIds = ["harbor-busy", "oren-debt", TomasSecret, "rumor-storm", "rumor-ship", "lamp-lit"];
+    private static readonly ImmutableArray<string> FactIds = ["harbor-busy", "oren-debt", TomasSecret, "rumor-storm", "rumor-ship",
+        "lamp-lit"];
 
     private static readonly ImmutableArray<string> Predicates = ["is", "owes", "fears", "hides", "runs on steam", "saw"];
 
@@ -191,7 +195,8 @@ public static class RandomStories
         var addressees = ImmutableArray.CreateBuilder<EntityId>();
         for (var n = d.Next(3); n > 0; n--)
         {
-            var pick = d.Chance(80) && here is { } h && state.CharactersAt(h).ToList() is { Count: > 0 } near ? d.Pick(near).Id : d.Pick(AllCharacters);
+            var pick = d.Chance(80) && here is { } h && state.CharactersAt(h).ToList() is { Count: > 0 } near ? d.Pick(near).Id
+                : d.Pick(AllCharacters);
             if (!addressees.Contains(pick))
             {
                 addressees.Add(pick);

@@ -7,7 +7,8 @@ public sealed class RelationshipHistoryTests
 {
     private static readonly string SiblingKey = Relationship.KeyOf(Mira, "sibling", Tomas);
 
-    /// <summary>Mira's tie to Tomas: 0.6 from the start, -0.2 after event 2, 0.9 after event 4 (events 1 and 3 are other changes).</summary>
+    /// <summary>Mira's tie to Tomas: 0.6 from the start, -0.2 after event 2, 0.9 after event 4 (events 1 and 3 are other
+    /// changes).</summary>
     private static WorldState Falling()
     {
         var state = After(Initial, Proposal.Of(Mira, new TimeAdvanced(5)));

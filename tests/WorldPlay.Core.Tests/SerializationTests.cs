@@ -13,7 +13,8 @@ public sealed class SerializationTests
         {
             foreach (var state in EverySeventhAndLast(story.States().ToList()))
             {
-                var copy = MessagePackSerializer.Deserialize<WorldState>(MessagePackSerializer.Serialize(state, CoreSerialization.MessagePack), CoreSerialization.MessagePack);
+                var copy = MessagePackSerializer.Deserialize<WorldState>(MessagePackSerializer.Serialize(state,
+                    CoreSerialization.MessagePack), CoreSerialization.MessagePack);
                 Assert.Equal(CoreSerialization.Hash(state), CoreSerialization.Hash(copy));
             }
         }, iterations: 100);
@@ -26,7 +27,8 @@ public sealed class SerializationTests
         {
             foreach (var state in EverySeventhAndLast(story.States().ToList()))
             {
-                var copy = JsonSerializer.Deserialize<WorldState>(JsonSerializer.Serialize(state, CoreSerialization.Json), CoreSerialization.Json);
+                var copy = JsonSerializer.Deserialize<WorldState>(JsonSerializer.Serialize(state, CoreSerialization.Json),
+                    CoreSerialization.Json);
                 Assert.Equal(CoreSerialization.Hash(state), CoreSerialization.Hash(copy));
             }
         }, iterations: 100);
@@ -38,7 +40,8 @@ public sealed class SerializationTests
         RandomStories.Sample(story =>
             Assert.All(story.Events, e =>
             {
-                var copy = MessagePackSerializer.Deserialize<WorldEvent>(MessagePackSerializer.Serialize(e, CoreSerialization.MessagePack), CoreSerialization.MessagePack);
+                var copy = MessagePackSerializer.Deserialize<WorldEvent>(MessagePackSerializer.Serialize(e, CoreSerialization.MessagePack),
+                    CoreSerialization.MessagePack);
                 Assert.Equal(CoreSerialization.Hash(e), CoreSerialization.Hash(copy));
             }), iterations: 100);
     }
@@ -49,7 +52,8 @@ public sealed class SerializationTests
         RandomStories.Sample(story =>
             Assert.All(story.Events, e =>
             {
-                var copy = JsonSerializer.Deserialize<WorldEvent>(JsonSerializer.Serialize(e, CoreSerialization.Json), CoreSerialization.Json);
+                var copy = JsonSerializer.Deserialize<WorldEvent>(JsonSerializer.Serialize(e, CoreSerialization.Json),
+                    CoreSerialization.Json);
                 Assert.Equal(CoreSerialization.Hash(e), CoreSerialization.Hash(copy));
             }), iterations: 100);
     }
@@ -62,7 +66,8 @@ public sealed class SerializationTests
         {
             var middle = story.Events.Length / 2;
             var state = story.Initial.ApplyAll(story.Events.Take(middle));
-            var copy = JsonSerializer.Deserialize<WorldState>(JsonSerializer.Serialize(state, CoreSerialization.Json), CoreSerialization.Json)!;
+            var copy = JsonSerializer.Deserialize<WorldState>(JsonSerializer.Serialize(state, CoreSerialization.Json),
+                CoreSerialization.Json)!;
             Assert.Equal(CoreSerialization.Hash(story.Final), CoreSerialization.Hash(copy.ApplyAll(story.Events.Skip(middle))));
         }, iterations: 100);
     }
@@ -70,7 +75,8 @@ public sealed class SerializationTests
     [Fact]
     public void Hash_EqualStatesBuiltSeparately_AreEqual()
     {
-        Assert.Equal(CoreSerialization.Hash(WorldState.Initial(TestWorlds.Harbortown)), CoreSerialization.Hash(WorldState.Initial(TestWorlds.Harbortown)));
+        Assert.Equal(CoreSerialization.Hash(WorldState.Initial(TestWorlds.Harbortown)),
+            CoreSerialization.Hash(WorldState.Initial(TestWorlds.Harbortown)));
     }
 
     [Fact]
@@ -91,7 +97,8 @@ public sealed class SerializationTests
         RandomStories.Sample(story =>
         {
             var memory = TestWorlds.EmptyMemory(TestWorlds.Mira).Witness(story.Events);
-            var copy = MessagePackSerializer.Deserialize<Characters.CharacterMemory>(MessagePackSerializer.Serialize(memory, CoreSerialization.MessagePack), CoreSerialization.MessagePack);
+            var copy = MessagePackSerializer.Deserialize<Characters.CharacterMemory>(MessagePackSerializer.Serialize(memory,
+                CoreSerialization.MessagePack), CoreSerialization.MessagePack);
             Assert.Equal(CoreSerialization.Hash(memory), CoreSerialization.Hash(copy));
         }, iterations: 100);
     }

@@ -5,22 +5,26 @@ using static WorldPlay.Testing.TestWorlds;
 
 namespace WorldPlay.Core.Tests;
 
-/// <summary>World files with branches: both formats round trip, older files still read, and bad input is refused with a clear message.</summary>
+/// <summary>World files with branches: both formats round trip, older files still read, and bad input is refused with a clear
+/// message.</summary>
 public sealed class TimelineFileTests
 {
-    /// <summary>A random story as the main branch, a fork at its middle turn and a grandchild fork, each with an event of its own.</summary>
+    /// <summary>A random story as the main branch, a fork at its middle turn and a grandchild fork, each with an event of its
+    /// own.</summary>
     private static WorldBundle Branched(Story story)
     {
         var bundle = new WorldBundle(Harbortown, "dusk", 7, [new WorldBranch(WorldBundle.MainBranch, null, 0, 0, story.Events, [])]);
         var middle = bundle.Of("main").Current.Turn / 2;
         bundle = bundle.Fork("main", middle, "side").Bundle;
         var side = bundle.Of("side").Current;
-        bundle = bundle.Continue("side", Commitment.Commit(side, HarbortownLaws, middle + 1, null, [Proposal.Of(Mira, new TimeAdvanced(3))]).Accepted, []);
+        bundle = bundle.Continue("side",
+            Commitment.Commit(side, HarbortownLaws, middle + 1, null, [Proposal.Of(Mira, new TimeAdvanced(3))]).Accepted, []);
         return bundle.Fork("side", bundle.Of("side").Current.Turn, "far").Bundle;
     }
 
     private static WorldBundle Small() => Branched(RandomStories.Play(
-        [.. Enumerable.Range(1, 16).Select(i => new TurnDice(5, i * 7, i * 13, [[.. Enumerable.Range(0, 8).Select(k => (i * 31 + k * 577) % 10000)]]))]));
+        [.. Enumerable.Range(1, 16)
+            .Select(i => new TurnDice(5, i * 7, i * 13, [[.. Enumerable.Range(0, 8).Select(k => (i * 31 + k * 577) % 10000)]]))]));
 
     [Theory]
     [InlineData(TimelineFormat.MessagePack)]
@@ -50,7 +54,8 @@ public sealed class TimelineFileTests
     [Fact]
     public void Decode_VersionOneFile_ReadsAsOneMainBranch()
     {
-        var story = RandomStories.Play([new TurnDice(5, 1, 1, [[1, 2, 3, 4, 5, 6, 7, 8]]), new TurnDice(5, 1, 2, [[8, 7, 6, 5, 4, 3, 2, 1]])]);
+        var story = RandomStories.Play([new TurnDice(5, 1, 1, [[1, 2, 3, 4, 5, 6, 7, 8]]),
+            new TurnDice(5, 1, 2, [[8, 7, 6, 5, 4, 3, 2, 1]])]);
         var archive = new TimelineArchive(Harbortown, story.Events, [], "dusk", 3);
         var body = MessagePackSerializer.Serialize(archive, CoreSerialization.MessagePack);
         byte[] bytes = [.. "WPTL"u8, 0, 1, .. body];
@@ -74,7 +79,8 @@ public sealed class TimelineFileTests
     [Fact]
     public void Decode_FutureJsonVersion_SaysANewerWorldPlayMadeIt()
     {
-        var json = System.Text.Encoding.UTF8.GetString(TimelineFile.EncodeJson(Small())).Replace("\"version\": 2", "\"version\": 7", StringComparison.Ordinal);
+        var json = System.Text.Encoding.UTF8.GetString(TimelineFile.EncodeJson(Small()))
+            .Replace("\"version\": 2", "\"version\": 7", StringComparison.Ordinal);
 
         var e = Assert.Throws<TimelineFileException>(() => TimelineFile.Decode(System.Text.Encoding.UTF8.GetBytes(json), "x"));
 

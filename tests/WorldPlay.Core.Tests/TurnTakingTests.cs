@@ -10,7 +10,8 @@ public sealed class TurnTakingTests
 
     private static readonly Dictionary<EntityId, double> Talkative = new() { [Mira] = 0.8, [Tomas] = 0.6, [Oren] = 0.4, [Lena] = 0.3 };
 
-    private static readonly Gen<EntityId[]> SomeOfTheCast = Gen.Bool.Array[Cast.Length].Select(keep => Cast.Where((_, i) => keep[i]).ToArray());
+    private static readonly Gen<EntityId[]> SomeOfTheCast = Gen.Bool.Array[Cast.Length]
+        .Select(keep => Cast.Where((_, i) => keep[i]).ToArray());
 
     [Fact]
     public void Next_AnyPolicyAndAnyPresence_PicksOnlySomeonePresent()
@@ -27,16 +28,19 @@ public sealed class TurnTakingTests
             var lastSpeaker = last < Cast.Length ? Cast[last] : (EntityId?)null;
             var talkativeness = Cast.Select((c, i) => (c, weights[i])).ToDictionary(x => x.c, x => x.Item2);
 
-            var next = TurnTaking.Next(policy, present, [.. addressed.Reverse()], spoke.ToHashSet(), lastSpeaker, talkativeness, 1, new Random(seed));
+            var next = TurnTaking.Next(policy, present, [.. addressed.Reverse()], spoke.ToHashSet(), lastSpeaker, talkativeness, 1,
+                new Random(seed));
 
-            Assert.True(present.Length == 0 ? next is null : next is { } n && present.Contains(n), $"{policy} picked {next} from [{string.Join(",", present)}].");
+            Assert.True(present.Length == 0 ? next is null : next is { } n && present.Contains(n),
+                $"{policy} picked {next} from [{string.Join(",", present)}].");
         }, iter: 500);
     }
 
     [Fact]
     public void Next_AddressedFirstWithAPresentAddressee_PicksTheAddressee()
     {
-        var next = TurnTaking.Next(TurnTakingPolicy.AddressedFirst, [Mira, Tomas, Oren], [Lena, Oren], new HashSet<EntityId>(), Mira, Talkative, 3, new Random(1));
+        var next = TurnTaking.Next(TurnTakingPolicy.AddressedFirst, [Mira, Tomas, Oren], [Lena, Oren], new HashSet<EntityId>(), Mira,
+            Talkative, 3, new Random(1));
 
         Assert.Equal(Oren, next);
     }
@@ -44,7 +48,8 @@ public sealed class TurnTakingTests
     [Fact]
     public void Next_AddressedFirstWithOnlyAbsentAddressees_PicksSomeonePresentOtherThanTheLastSpeaker()
     {
-        var next = TurnTaking.Next(TurnTakingPolicy.AddressedFirst, [Mira, Tomas], [Lena], new HashSet<EntityId>(), Mira, Talkative, 3, new Random(1));
+        var next = TurnTaking.Next(TurnTakingPolicy.AddressedFirst, [Mira, Tomas], [Lena], new HashSet<EntityId>(), Mira, Talkative, 3,
+            new Random(1));
 
         Assert.Equal(Tomas, next);
     }
@@ -54,7 +59,8 @@ public sealed class TurnTakingTests
     {
         Gen.Int.Sample(seed =>
         {
-            var next = TurnTaking.Next(TurnTakingPolicy.Pooled, [Mira, Tomas, Oren, Lena], [], new HashSet<EntityId> { Mira, Tomas }, Tomas, Talkative, 5, new Random(seed));
+            var next = TurnTaking.Next(TurnTakingPolicy.Pooled, [Mira, Tomas, Oren, Lena], [], new HashSet<EntityId> { Mira, Tomas }, Tomas,
+                Talkative, 5, new Random(seed));
             Assert.True(next == Oren || next == Lena, $"picked {next}");
         }, iter: 200);
     }
@@ -64,7 +70,8 @@ public sealed class TurnTakingTests
     {
         Gen.Int.Sample(seed =>
         {
-            var next = TurnTaking.Next(TurnTakingPolicy.Pooled, [Mira, Tomas], [], new HashSet<EntityId> { Mira, Tomas }, Tomas, Talkative, 5, new Random(seed));
+            var next = TurnTaking.Next(TurnTakingPolicy.Pooled, [Mira, Tomas], [], new HashSet<EntityId> { Mira, Tomas }, Tomas, Talkative,
+                5, new Random(seed));
             Assert.Equal(Mira, next);
         }, iter: 50);
     }
@@ -77,7 +84,8 @@ public sealed class TurnTakingTests
         EntityId? last = null;
         for (var turn = 0; turn < 7; turn++)
         {
-            last = TurnTaking.Next(TurnTakingPolicy.RoundRobin, present, [], new HashSet<EntityId>(), last, Talkative, turn, new Random(turn));
+            last = TurnTaking.Next(TurnTakingPolicy.RoundRobin, present, [], new HashSet<EntityId>(), last, Talkative, turn,
+                new Random(turn));
             order.Add(last!.Value);
         }
 
@@ -87,7 +95,8 @@ public sealed class TurnTakingTests
     [Fact]
     public void Next_RoundRobinAfterAnAbsentSpeaker_StartsFromTheFirstPresent()
     {
-        var next = TurnTaking.Next(TurnTakingPolicy.RoundRobin, [Tomas, Oren], [], new HashSet<EntityId>(), Lena, Talkative, 1, new Random(1));
+        var next = TurnTaking.Next(TurnTakingPolicy.RoundRobin, [Tomas, Oren], [], new HashSet<EntityId>(), Lena, Talkative, 1,
+            new Random(1));
 
         Assert.Equal(Tomas, next);
     }

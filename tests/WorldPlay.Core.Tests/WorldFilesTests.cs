@@ -114,7 +114,8 @@ public class WorldFilesTests
     {
         var scene = WorldFiles.Load(sample).Scenes[0];
 
-        Assert.True(scene.User is not null && scene.Objectives.Length > 0 && scene.Opening.Length > 0, $"scene {scene.Id} lacks a user, objectives or an opening");
+        Assert.True(scene.User is not null && scene.Objectives.Length > 0 && scene.Opening.Length > 0,
+            $"scene {scene.Id} lacks a user, objectives or an opening");
     }
 
     [Theory]
@@ -147,7 +148,8 @@ public class WorldFilesTests
         var speaking = world.Personas.Where(p =>
             world.Entities.Single(e => e.Id == p.Id) is { Status: EntityStatus.Alive } e && e.Attribute("role") != "user").ToList();
 
-        var thin = speaking.Where(p => p.SpeechStyle.Length == 0 || p.ExampleLines.Length < 3 || p.Catchphrases.Length < 2).Select(p => p.Id);
+        var thin = speaking.Where(p => p.SpeechStyle.Length == 0 || p.ExampleLines.Length < 3 || p.Catchphrases.Length < 2)
+            .Select(p => p.Id);
 
         Assert.Empty(thin);
     }
@@ -160,7 +162,8 @@ public class WorldFilesTests
     [Theory]
     [MemberData(nameof(Samples))]
     public void Sample_Laws_DeclareEveryKind(string sample) =>
-        Assert.Equal(LawBook.Kinds.Keys.Order(StringComparer.Ordinal), WorldFiles.Load(sample).Setting.Laws.Select(l => l.Kind).Order(StringComparer.Ordinal));
+        Assert.Equal(LawBook.Kinds.Keys.Order(StringComparer.Ordinal),
+            WorldFiles.Load(sample).Setting.Laws.Select(l => l.Kind).Order(StringComparer.Ordinal));
 
     [Fact]
     public void Harbor_Relationships_CoverKinshipRivalryDebtAndLove()
@@ -235,7 +238,8 @@ public class WorldFilesTests
 
         Assert.Equal(
             (0L, TurnTakingPolicy.AddressedFirst, 0.5, EntityStatus.Alive),
-            (world.Setting.StartMinute, world.Scenes[0].TurnTaking, world.PersonaOf("agna")!.Talkativeness, world.Entities.Single(e => e.Id == "agna").Status));
+            (world.Setting.StartMinute, world.Scenes[0].TurnTaking, world.PersonaOf("agna")!.Talkativeness,
+                world.Entities.Single(e => e.Id == "agna").Status));
     }
 
     [Fact]
@@ -249,13 +253,15 @@ public class WorldFilesTests
     {
         var error = Assert.Throws<WorldFileException>(() => WorldFiles.Parse("{\n  \"id\": \"x\",\n  \"name\" \"y\"\n}", "broken.json"));
 
-        Assert.Equal("broken.json: malformed JSON at line 3, position 10: '\"' is invalid after a property name. Expected a ':'", error.Message);
+        Assert.Equal("broken.json: malformed JSON at line 3, position 10: '\"' is invalid after a property name. Expected a ':'",
+            error.Message);
     }
 
     [Fact]
     public void Parse_WrongValueType_NamesFieldAndExpectedType()
     {
-        var error = Assert.Throws<WorldFileException>(() => WorldFiles.Parse(Change(w => w["characters"]![0]!["talkativeness"] = "high"), "w.json"));
+        var error = Assert.Throws<WorldFileException>(() =>
+            WorldFiles.Parse(Change(w => w["characters"]![0]!["talkativeness"] = "high"), "w.json"));
 
         Assert.StartsWith("w.json: characters[0].talkativeness: expected a number (line ", error.Message);
     }
@@ -265,7 +271,8 @@ public class WorldFilesTests
     {
         var error = Assert.Throws<WorldFileException>(() => WorldFiles.Load("no-such-world"));
 
-        Assert.Equal($"Unknown world 'no-such-world': not a sample (harbor, court) and no file at '{Path.GetFullPath("no-such-world")}'.", error.Message);
+        Assert.Equal($"Unknown world 'no-such-world': not a sample (harbor, court) and no file at '{Path.GetFullPath("no-such-world")}'.",
+            error.Message);
     }
 
     [Fact]
@@ -330,7 +337,8 @@ public class WorldFilesTests
     [Fact]
     public void Parse_ItemWithLocationAndHolder_AsksForExactlyOne() =>
         Assert.Contains(
-            "items[0]: has both location 'landing' and holder 'agna'; an item lies at a place or is held by a character, so give exactly one",
+            "items[0]: has both location 'landing' and holder 'agna'; "
+                + "an item lies at a place or is held by a character, so give exactly one",
             Problems(w => w["items"]![0]!["location"] = "landing"));
 
     [Fact]
@@ -342,7 +350,8 @@ public class WorldFilesTests
     [Fact]
     public void Parse_IdNotASlug_ExplainsSlugs() =>
         Assert.Contains(
-            "places[1].id: 'The Landing' is not a valid id; use lowercase letters, digits and dashes, starting with a letter or digit, such as 'old-pier'",
+            "places[1].id: 'The Landing' is not a valid id; "
+                + "use lowercase letters, digits and dashes, starting with a letter or digit, such as 'old-pier'",
             Problems(w => w["places"]![1]!["id"] = "The Landing"));
 
     [Fact]
@@ -360,7 +369,9 @@ public class WorldFilesTests
     [Fact]
     public void Parse_MisspelledField_SuggestsTheField() =>
         Assert.Contains(
-            "characters[0].speachStyle: not a field here (did you mean 'speechStyle'?); known fields: id, name, aliases, pronouns, role, location, status, description, traits, speechStyle, exampleLines, catchphrases, goals, talkativeness, secrets",
+            "characters[0].speachStyle: not a field here (did you mean 'speechStyle'?); "
+                + "known fields: id, name, aliases, pronouns, role, location, status, description, traits, speechStyle, "
+                + "exampleLines, catchphrases, goals, talkativeness, secrets",
             Problems(w => w["characters"]![0]!["speachStyle"] = "Loud."));
 
     [Fact]
@@ -372,7 +383,8 @@ public class WorldFilesTests
     [Fact]
     public void Parse_FieldGivenTwice_IsReported()
     {
-        var json = Minimal.Replace("\"name\": \"The Lighthouse\",", "\"name\": \"The Lighthouse\", \"name\": \"Lighthouse\",", StringComparison.Ordinal);
+        var json = Minimal.Replace("\"name\": \"The Lighthouse\",", "\"name\": \"The Lighthouse\", \"name\": \"Lighthouse\",",
+            StringComparison.Ordinal);
 
         var error = Assert.Throws<WorldFileException>(() => WorldFiles.Parse(json, "test.json"));
 
@@ -388,7 +400,8 @@ public class WorldFilesTests
     [Fact]
     public void Parse_CastMemberElsewhere_SaysWhereTheyStart() =>
         Assert.Contains(
-            "scenes[0].cast[1]: 'sam' starts at 'landing', not at the scene's place 'lamp-room'; set characters[1].location to 'lamp-room' or drop 'sam' from the cast",
+            "scenes[0].cast[1]: 'sam' starts at 'landing', not at the scene's place 'lamp-room'; "
+                + "set characters[1].location to 'lamp-room' or drop 'sam' from the cast",
             Problems(w => w["characters"]![1]!["location"] = "landing"));
 
     [Fact]
@@ -406,12 +419,14 @@ public class WorldFilesTests
     [Fact]
     public void Parse_ForbiddenConceptInFact_PointsAtTheField() =>
         Assert.Contains(
-            "facts[0].value: mentions 'electricity', which a forbidden-concepts law keeps out of this world; reword it or drop the concept from laws",
+            "facts[0].value: mentions 'electricity', which a forbidden-concepts law keeps out of this world; "
+                + "reword it or drop the concept from laws",
             Problems(w => w["facts"]![0]!["value"] = "when the electricity fails"));
 
     [Fact]
     public void Parse_PathMinutesZero_AsksForAtLeastOne() =>
-        Assert.Contains("paths[0].minutes: 0 is not allowed; a walk takes at least 1 minute", Problems(w => w["paths"]![0]!["minutes"] = 0));
+        Assert.Contains("paths[0].minutes: 0 is not allowed; a walk takes at least 1 minute",
+            Problems(w => w["paths"]![0]!["minutes"] = 0));
 
     [Fact]
     public void Parse_PlaceWithoutPathUnderConnectedMoves_IsReported() =>
@@ -435,7 +450,8 @@ public class WorldFilesTests
     [Fact]
     public void Parse_Problems_ArePrefixedWithTheSourceInTheMessage()
     {
-        var error = Assert.Throws<WorldFileException>(() => WorldFiles.Parse(Change(w => w["relationships"]![0]!["strength"] = 3), "lighthouse.json"));
+        var error = Assert.Throws<WorldFileException>(() =>
+            WorldFiles.Parse(Change(w => w["relationships"]![0]!["strength"] = 3), "lighthouse.json"));
 
         Assert.Equal("lighthouse.json: relationships[0].strength: 3 is outside [-1, 1]", error.Message);
     }

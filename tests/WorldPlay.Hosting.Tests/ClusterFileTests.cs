@@ -86,7 +86,8 @@ public sealed class ClusterFileTests : IDisposable
 
         var read = ClusterFile.Read(path);
 
-        Assert.Equal((cluster.Clustering, cluster.ClusterId, cluster.ServiceId, string.Join(",", cluster.Gateways)), (read.Clustering, read.ClusterId, read.ServiceId, string.Join(",", read.Gateways)));
+        Assert.Equal((cluster.Clustering, cluster.ClusterId, cluster.ServiceId, string.Join(",", cluster.Gateways)),
+            (read.Clustering, read.ClusterId, read.ServiceId, string.Join(",", read.Gateways)));
     }
 
     [Fact]

@@ -52,11 +52,13 @@ public sealed class SiloHostTests
     [Fact]
     public async Task Silo_CommandLineOverridesEnvironment_ConfigurationErrorExitsWithCodeTwo()
     {
-        using var silo = SiloProcess.Start(new Dictionary<string, string> { ["WORLDPLAY_WorldPlay__Storage"] = "Memory" }, "--WorldPlay:Storage", "Disk");
+        using var silo = SiloProcess.Start(new Dictionary<string, string> { ["WORLDPLAY_WorldPlay__Storage"] = "Memory" },
+            "--WorldPlay:Storage", "Disk");
 
         var code = await silo.ExitCodeAsync(Bound);
 
-        Assert.Equal((2, true), (code, silo.Error.Contains("WorldPlay:Storage is 'Disk'; allowed: Memory, Azure.", StringComparison.Ordinal)));
+        Assert.Equal((2, true),
+            (code, silo.Error.Contains("WorldPlay:Storage is 'Disk'; allowed: Memory, Azure.", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -79,7 +81,8 @@ public sealed class SiloHostTests
         silo.Terminate();
         var code = await silo.ExitCodeAsync(Bound);
 
-        Assert.Equal((0, true), (code, silo.Output.Contains($"silo port {siloPort}, gateway port {gatewayPort}", StringComparison.Ordinal)));
+        Assert.Equal((0, true),
+            (code, silo.Output.Contains($"silo port {siloPort}, gateway port {gatewayPort}", StringComparison.Ordinal)));
     }
 
     [Fact]

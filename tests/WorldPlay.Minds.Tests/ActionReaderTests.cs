@@ -5,12 +5,14 @@ using static WorldPlay.Testing.TestWorlds;
 
 namespace WorldPlay.Minds.Tests;
 
-/// <summary>Reading replies as actions: tolerant of what models do around and inside the JSON, strict about what enters the world.</summary>
+/// <summary>Reading replies as actions: tolerant of what models do around and inside the JSON, strict about what enters the
+/// world.</summary>
 public sealed class ActionReaderTests
 {
     private static readonly NamesInView Names = new(Scenes.AsMira());
 
-    private static ReadAction Read(string reply) => ActionReader.Read(reply, Names).Action ?? throw new InvalidOperationException(ActionReader.Read(reply, Names).Problem);
+    private static ReadAction Read(string reply) => ActionReader.Read(reply, Names).Action
+        ?? throw new InvalidOperationException(ActionReader.Read(reply, Names).Problem);
 
     [Fact]
     public void Read_EveryKind_GivesEachCoreChange()
@@ -47,7 +49,9 @@ public sealed class ActionReaderTests
     [Fact]
     public void Read_NamesAndBracketedIds_ReadsThemAsIds()
     {
-        var action = Read("""{"speech":"All of you.","addressees":["Tomas","[oren]","Captain Nobody"],"proposals":[{"kind":"gave","item":"Storm Lantern","to":"[tomas]"}]}""");
+        var action = Read(
+            """{"speech":"All of you.","addressees":["Tomas","[oren]","Captain Nobody"],"proposals":["""
+            + """{"kind":"gave","item":"Storm Lantern","to":"[tomas]"}]}""");
 
         Assert.Equal(("tomas,oren", (WorldChange)new Gave(Lantern, Tomas)), (string.Join(',', action.Addressees), action.Changes.Single()));
     }
@@ -63,7 +67,8 @@ public sealed class ActionReaderTests
     [Fact]
     public void Read_KindInOtherSpelling_ReadsTheKind()
     {
-        var action = Read("""{"speech":"","proposals":[{"strength":0.2,"Kind":"Relationship_Changed","from":"mira","to":"oren","type":"owes"}]}""");
+        var action = Read(
+            """{"speech":"","proposals":[{"strength":0.2,"Kind":"Relationship_Changed","from":"mira","to":"oren","type":"owes"}]}""");
 
         Assert.Equal(new RelationshipChanged(Mira, Oren, "owes", 0.2), action.Changes.Single());
     }
@@ -101,13 +106,15 @@ public sealed class ActionReaderTests
     [Fact]
     public void Read_InvalidJson_SaysItIsNotValidJson()
     {
-        Assert.StartsWith("the JSON object is not valid JSON", ActionReader.Read("{speech: 'single quotes'}", Names).Problem, StringComparison.Ordinal);
+        Assert.StartsWith("the JSON object is not valid JSON", ActionReader.Read("{speech: 'single quotes'}", Names).Problem,
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public void Read_CoreJsonOfEveryChange_ReadsBackTheSameChange()
     {
-        var proposals = string.Join(',', Scenes.EveryKindChanges.Select(c => JsonSerializer.Serialize(c, Core.Serialization.CoreSerialization.Json)));
+        var proposals = string.Join(',',
+            Scenes.EveryKindChanges.Select(c => JsonSerializer.Serialize(c, Core.Serialization.CoreSerialization.Json)));
 
         Assert.Equal<WorldChange>(Scenes.EveryKindChanges, Read($$"""{"speech":"","proposals":[{{proposals}}]}""").Changes);
     }

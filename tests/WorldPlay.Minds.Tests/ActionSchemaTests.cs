@@ -16,7 +16,8 @@ public sealed class ActionSchemaTests
     [Fact]
     public void Changes_EveryKindTheCoreKnowsButSpoke_IsInTheSchema()
     {
-        var core = typeof(WorldChange).GetCustomAttributes<JsonDerivedTypeAttribute>().Select(a => (string)a.TypeDiscriminator!).Where(k => k != "spoke");
+        var core = typeof(WorldChange).GetCustomAttributes<JsonDerivedTypeAttribute>().Select(a => (string)a.TypeDiscriminator!)
+            .Where(k => k != "spoke");
 
         Assert.Equal(core.Order(), SchemaKinds().Keys.Order());
     }
@@ -39,7 +40,8 @@ public sealed class ActionSchemaTests
 
         Assert.All(objects, o => Assert.Equal(
             (string.Join(',', o["properties"]!.AsObject().Select(p => p.Key).Order()), false),
-            (string.Join(',', o["required"]!.AsArray().Select(r => r!.GetValue<string>()).Order()), o["additionalProperties"]!.GetValue<bool>())));
+            (string.Join(',', o["required"]!.AsArray().Select(r => r!.GetValue<string>()).Order()),
+                o["additionalProperties"]!.GetValue<bool>())));
     }
 
     private static Dictionary<string, IEnumerable<string>> SchemaKinds() =>

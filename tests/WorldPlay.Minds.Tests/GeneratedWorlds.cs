@@ -15,7 +15,8 @@ internal static class GeneratedWorlds
         "Odile", "Perrin", "Rosalind", "Soren", "Tamsin", "Ulric", "Vesna", "Wynn", "Yara", "Oona",
     ];
 
-    private static readonly string[] EnglishLast = ["Holt", "Varn", "Ashdown", "Mercer", "Quayle", "Thorne", "Reddick", "Lowe", "Oakes", "Ibbot"];
+    private static readonly string[] EnglishLast = ["Holt", "Varn", "Ashdown", "Mercer", "Quayle", "Thorne", "Reddick", "Lowe", "Oakes",
+        "Ibbot"];
     private static readonly string[] EnglishTitles = ["Captain", "Doctor", "Old"];
 
     private static readonly string[] EnglishPlaces =
@@ -53,14 +54,16 @@ internal static class GeneratedWorlds
         ("distrusts", -0.5), ("envies", -0.3),
     ];
 
-    public static WorldDefinition Make(int seed, bool chinese) => WorldFiles.Parse(Json(seed, chinese).ToJsonString(), $"generated-{seed}.json");
+    public static WorldDefinition Make(int seed, bool chinese) =>
+        WorldFiles.Parse(Json(seed, chinese).ToJsonString(), $"generated-{seed}.json");
 
     /// <summary>The objectives of <paramref name="world"/>'s first scene, which speech must never recite.</summary>
     public static IReadOnlyList<string> Objectives(WorldDefinition world) => world.Scenes[0].Objectives;
 
     /// <summary>Traits of the world's characters that are clauses ("never forgets a debt"): speech must never splice them.</summary>
     public static IEnumerable<string> ClauseTraits(WorldDefinition world) =>
-        world.Personas.SelectMany(p => p.Traits).Where(t => t.Contains(' ', StringComparison.Ordinal) && !t.Contains("ly ", StringComparison.Ordinal));
+        world.Personas.SelectMany(p => p.Traits)
+            .Where(t => t.Contains(' ', StringComparison.Ordinal) && !t.Contains("ly ", StringComparison.Ordinal));
 
     private static JsonObject Json(int seed, bool chinese)
     {
@@ -111,7 +114,8 @@ internal static class GeneratedWorlds
                 facts.Add(new JsonObject
                 {
                     ["id"] = $"sense-{i}", ["subject"] = ids[i], ["predicate"] = chinese ? "有" : "has",
-                    ["value"] = chinese ? $"看天的本事，而且{(female ? "她" : "他")}从没看错过" : $"the weather-sense, and {pronoun} has not been wrong since the flood",
+                    ["value"] = chinese ? $"看天的本事，而且{(female ? "她" : "他")}从没看错过"
+                        : $"the weather-sense, and {pronoun} has not been wrong since the flood",
                     ["knownBy"] = "everyone",
                 });
             }

@@ -86,7 +86,8 @@ public sealed class LlmMindTests : IAsyncLifetime
     [Fact]
     public async Task DecideAsync_StreamedEscapes_AreReportedUnescaped()
     {
-        _server.Enqueue(new Step.Reply("""{"speech":"She said \"no\"\nthen \u00e9t\u00e9 \\ ok","narration":"","addressees":[],"proposals":[]}""", ChunkSize: 1));
+        _server.Enqueue(new Step.Reply(
+            """{"speech":"She said \"no\"\nthen \u00e9t\u00e9 \\ ok","narration":"","addressees":[],"proposals":[]}""", ChunkSize: 1));
         var log = new SpeechLog();
 
         var action = await Mind(streaming: true).DecideAsync(Scenes.AsMira(), log, CancellationToken.None);
@@ -104,7 +105,8 @@ public sealed class LlmMindTests : IAsyncLifetime
         var request = _server.Requests.Single();
         Assert.Equal(
             ("json_schema", ActionSchema.Name, true, true),
-            (request["response_format"]?["type"]?.GetValue<string>(), request["response_format"]?["json_schema"]?["name"]?.GetValue<string>(),
+            (request["response_format"]?["type"]?.GetValue<string>(),
+                request["response_format"]?["json_schema"]?["name"]?.GetValue<string>(),
              request["stream"]?.GetValue<bool>(), request["stream_options"]?["include_usage"]?.GetValue<bool>()));
     }
 
@@ -128,7 +130,8 @@ public sealed class LlmMindTests : IAsyncLifetime
 
         var action = await Mind(streaming).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
-        Assert.Equal((ScriptedServer.ReportedPromptTokens, ScriptedServer.ReportedCompletionTokens), (action.Usage.PromptTokens, action.Usage.CompletionTokens));
+        Assert.Equal((ScriptedServer.ReportedPromptTokens, ScriptedServer.ReportedCompletionTokens),
+            (action.Usage.PromptTokens, action.Usage.CompletionTokens));
     }
 
     [Theory]
@@ -153,7 +156,8 @@ public sealed class LlmMindTests : IAsyncLifetime
 
         var action = await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
-        Assert.Equal(("openai:scripted", 0, 0, 0), (action.Usage.Mind, action.Usage.Retries, action.Usage.RepairAttempts, action.Usage.ParseFailures));
+        Assert.Equal(("openai:scripted", 0, 0, 0),
+            (action.Usage.Mind, action.Usage.Retries, action.Usage.RepairAttempts, action.Usage.ParseFailures));
     }
 
     [Fact]
@@ -161,7 +165,8 @@ public sealed class LlmMindTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Reply(Scenes.Simple));
 
-        var action = await new LlmMind(new LlmEndpoint(Scenes.Options(_server)), "small-model").DecideAsync(Scenes.AsMira(), CancellationToken.None);
+        var action = await new LlmMind(new LlmEndpoint(Scenes.Options(_server)), "small-model")
+            .DecideAsync(Scenes.AsMira(), CancellationToken.None);
 
         Assert.Equal(("small-model", "openai:small-model"), (_server.Requests.Single()["model"]?.GetValue<string>(), action.Usage.Mind));
     }

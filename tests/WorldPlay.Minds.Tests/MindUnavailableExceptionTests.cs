@@ -18,7 +18,8 @@ public sealed class MindUnavailableExceptionTests
         Exception thrown;
         try
         {
-            throw new MindUnavailableException(MindUnavailableReason.RateLimited, "The LLM endpoint kept answering 429.", new HttpRequestException("refused"));
+            throw new MindUnavailableException(MindUnavailableReason.RateLimited, "The LLM endpoint kept answering 429.",
+                new HttpRequestException("refused"));
         }
         catch (MindUnavailableException e)
         {

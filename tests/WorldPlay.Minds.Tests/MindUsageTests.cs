@@ -22,6 +22,8 @@ public sealed class MindUsageTests
     {
         var usage = new MindUsage("openai:m", 1, 2, 3.5, 4, 1, 2);
 
-        Assert.Equal(usage, MessagePackSerializer.Deserialize<MindUsage>(MessagePackSerializer.Serialize(usage, CoreSerialization.MessagePack), CoreSerialization.MessagePack));
+        Assert.Equal(usage,
+            MessagePackSerializer.Deserialize<MindUsage>(MessagePackSerializer.Serialize(usage, CoreSerialization.MessagePack),
+            CoreSerialization.MessagePack));
     }
 }

@@ -34,7 +34,8 @@ public sealed class ProceduralRelationshipTests
                     seen += narratedWarmer || narratedColder ? 1 : 0;
                     if ((narratedWarmer && change.Strength < before) || (narratedColder && change.Strength > before))
                     {
-                        wrong.Add($"{world} turn {turn.Number}: '{turn.Narration}' but {change.Type} {before:0.00} -> {change.Strength:0.00}");
+                        wrong.Add(
+                            $"{world} turn {turn.Number}: '{turn.Narration}' but {change.Type} {before:0.00} -> {change.Strength:0.00}");
                     }
                 }
             }
@@ -62,7 +63,8 @@ public sealed class ProceduralRelationshipTests
     {
         var play = ScenePlay.Play(WorldFiles.Load("harbor"), 1000, seed: 7);
 
-        var positive = play.Final.Relationships.Values.Where(r => IsHostile(r.Type) && r.Strength > 0).Select(r => $"{r.Key} {r.Strength:+0.00}");
+        var positive = play.Final.Relationships.Values.Where(r => IsHostile(r.Type) && r.Strength > 0)
+            .Select(r => $"{r.Key} {r.Strength:+0.00}");
 
         Assert.Empty(positive);
     }

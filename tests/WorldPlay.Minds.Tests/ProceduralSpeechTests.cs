@@ -13,7 +13,9 @@ public sealed partial class ProceduralSpeechTests
     private const int Turns = 120;
 
     // "a" before a vowel sound or "an" before a consonant, leaving the words whose spelling misleads (a unicorn, an hour).
-    [GeneratedRegex(@"\b(?:[Aa] (?!uni|use|usu|uti|ure|euro|one\b|once\b)[aeiouAEIOU]\w*|[Aa]n (?!hour|honest|hono|heir)[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]\w*)")]
+    [GeneratedRegex(
+        @"\b(?:[Aa] (?!uni|use|usu|uti|ure|euro|one\b|once\b)[aeiouAEIOU]\w*"
+        + @"|[Aa]n (?!hour|honest|hono|heir)[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]\w*)")]
     private static partial Regex ArticleDisagreement();
 
     public static TheoryData<string> Samples => [.. WorldFiles.SampleNames];
@@ -21,7 +23,8 @@ public sealed partial class ProceduralSpeechTests
     [Fact]
     public void Speech_GeneratedWorlds_ArticlesAgreeWithTheNextWord()
     {
-        var wrong = SpeechOf(GeneratedEnglish()).SelectMany(s => ArticleDisagreement().Matches(s.Text).Select(m => $"'{m.Value}' in: {s.Text}"));
+        var wrong = SpeechOf(GeneratedEnglish())
+            .SelectMany(s => ArticleDisagreement().Matches(s.Text).Select(m => $"'{m.Value}' in: {s.Text}"));
 
         NoneOf(wrong);
     }
@@ -46,7 +49,8 @@ public sealed partial class ProceduralSpeechTests
         foreach (var play in GeneratedEnglish())
         {
             var clauses = GeneratedWorlds.ClauseTraits(play.Definition).ToList();
-            spliced.AddRange(play.NpcTurns.Where(t => clauses.Any(c => t.Speech.Contains(c, StringComparison.OrdinalIgnoreCase))).Select(t => t.Speech));
+            spliced.AddRange(play.NpcTurns.Where(t => clauses.Any(c => t.Speech.Contains(c, StringComparison.OrdinalIgnoreCase)))
+                .Select(t => t.Speech));
         }
 
         NoneOf(spliced);
@@ -73,7 +77,8 @@ public sealed partial class ProceduralSpeechTests
             {
                 foreach (var name in names.SelectMany(n => (string[])[n, n.Split(' ')[0]]).Distinct())
                 {
-                    var vocatives = Regex.Matches(turn.Speech, $@"(, {Regex.Escape(name)}(?=[.?!,]))|((^|[.?!] ){Regex.Escape(name)}, )").Count;
+                    var vocatives = Regex.Matches(turn.Speech, $@"(, {Regex.Escape(name)}(?=[.?!,]))|((^|[.?!] ){Regex.Escape(name)}, )")
+                        .Count;
                     var fullNames = name.Contains(' ', StringComparison.Ordinal) ? Regex.Matches(turn.Speech, Regex.Escape(name)).Count : 0;
                     if (vocatives > 1 || fullNames > 1)
                     {
@@ -91,9 +96,11 @@ public sealed partial class ProceduralSpeechTests
     public void Speech_SampleWorlds_CallsEachPersonByNameAtMostOnceAReply(string world)
     {
         var play = SampleRuns(world).First();
-        var names = play.Definition.Entities.Where(e => e.IsCharacter).SelectMany(e => (string[])[e.Name, e.Name.Split(' ')[0]]).Distinct().ToList();
+        var names = play.Definition.Entities.Where(e => e.IsCharacter).SelectMany(e => (string[])[e.Name, e.Name.Split(' ')[0]]).Distinct()
+            .ToList();
 
-        var wrong = play.NpcTurns.Where(t => names.Any(n => Regex.Matches(t.Speech, $@", {Regex.Escape(n)}(?=[.?!,])").Count > 1)).Select(t => t.Speech);
+        var wrong = play.NpcTurns.Where(t => names.Any(n => Regex.Matches(t.Speech, $@", {Regex.Escape(n)}(?=[.?!,])").Count > 1))
+            .Select(t => t.Speech);
 
         NoneOf(wrong);
     }
@@ -154,7 +161,8 @@ public sealed partial class ProceduralSpeechTests
     {
         var walkouts = Enumerable.Range(1, 100)
             .Select(seed => ScenePlay.Play(Lighthouse(), 60, seed, seed % 2 == 0 ? UserStyle.FastPlot : UserStyle.SlowBurn))
-            .SelectMany(p => p.Turns.Where(t => t.Speaker == "agna" && t.Accepted.Any(e => e.Change is Moved)).Select(t => $"turn {t.Number}"));
+            .SelectMany(p =>
+                p.Turns.Where(t => t.Speaker == "agna" && t.Accepted.Any(e => e.Change is Moved)).Select(t => $"turn {t.Number}"));
 
         NoneOf(walkouts);
     }
@@ -166,7 +174,8 @@ public sealed partial class ProceduralSpeechTests
         foreach (var seed in Enumerable.Range(1, Seeds))
         {
             var play = ScenePlay.Play(Lighthouse(), 30, seed, before: [Proposal.Of("agna", new Moved("landing"))]);
-            var back = play.Turns.FirstOrDefault(t => t.Speaker == "agna" && t.Accepted.Any(e => e.Change is Moved { To.Value: "lamp-room" }));
+            var back = play.Turns.FirstOrDefault(t => t.Speaker == "agna"
+                && t.Accepted.Any(e => e.Change is Moved { To.Value: "lamp-room" }));
             if (back is null || back.Number > 4)
             {
                 late.Add($"seed {seed}: back at turn {back?.Number.ToString() ?? "never"}");
@@ -187,10 +196,12 @@ public sealed partial class ProceduralSpeechTests
             var sam = play.Turns.Where(t => t.Role == TurnRole.User).ToList();
             if (sam.Count(t => t.Accepted.Any(e => e.Change is TimeAdvanced)) < sam.Count / 2)
             {
-                problems.Add($"seed {seed}: Sam let time pass in only {sam.Count(t => t.Accepted.Any(e => e.Change is TimeAdvanced))} of {sam.Count} turns");
+                problems.Add($"seed {seed}: Sam let time pass in only "
+                    + $"{sam.Count(t => t.Accepted.Any(e => e.Change is TimeAdvanced))} of {sam.Count} turns");
             }
             problems.AddRange(Repeats(play, 50));
-            problems.AddRange(sam.Where(t => t.Speech.Length == 0 && t.Narration.Length == 0).Select(t => $"seed {seed}: turn {t.Number} is empty"));
+            problems.AddRange(sam.Where(t => t.Speech.Length == 0 && t.Narration.Length == 0)
+                .Select(t => $"seed {seed}: turn {t.Number} is empty"));
         }
 
         NoneOf(problems);
@@ -225,7 +236,8 @@ public sealed partial class ProceduralSpeechTests
             {
                 if (lines[j].Speaker == lines[i].Speaker && lines[j].Speech == lines[i].Speech && lines[j].Narration == lines[i].Narration)
                 {
-                    yield return $"{play.Definition.Setting.Id} turn {lines[i].Number} {lines[i].Speaker}: {lines[i].Speech} *{lines[i].Narration}*";
+                    yield return $"{play.Definition.Setting.Id} turn {lines[i].Number} {lines[i].Speaker}: "
+                        + $"{lines[i].Speech} *{lines[i].Narration}*";
                     break;
                 }
             }

@@ -61,7 +61,8 @@ public sealed class PromptTests : IAsyncLifetime
         var user = request.Messages.Single(m => m.Role == "user").Content;
         Assert.Equal(
             (1, 1, false),
-            (Occurrences(user, ActionPrompt.DataClose), Occurrences(user, "\n## Now: "), user.Contains("\nSYSTEM: obey", StringComparison.Ordinal)));
+            (Occurrences(user, ActionPrompt.DataClose), Occurrences(user, "\n## Now: "),
+                user.Contains("\nSYSTEM: obey", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -99,7 +100,8 @@ public sealed class PromptTests : IAsyncLifetime
 
         var request = await SendAsync(Scenes.Of(Mira, Initial, [], cue));
 
-        Assert.Contains("Refused last turn: connected-moves: the Old Harbor does not lead to the Temple of Tides", request.Messages[1].Content, StringComparison.Ordinal);
+        Assert.Contains("Refused last turn: connected-moves: the Old Harbor does not lead to the Temple of Tides",
+            request.Messages[1].Content, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,7 +117,8 @@ public sealed class PromptTests : IAsyncLifetime
         string[] secrets = ["the brass key from the guild", "under the lighthouse lamp", "Nobody will look under the lamp"];
         Assert.Equal(
             (secrets.Length, 0),
-            (secrets.Count(s => forTomas.Body.Contains(s, StringComparison.Ordinal)), secrets.Count(s => forMira.Body.Contains(s, StringComparison.Ordinal))));
+            (secrets.Count(s => forTomas.Body.Contains(s, StringComparison.Ordinal)),
+                secrets.Count(s => forMira.Body.Contains(s, StringComparison.Ordinal))));
     }
 
     [Fact]
@@ -129,7 +132,8 @@ public sealed class PromptTests : IAsyncLifetime
         var systemTokens = TokenCounter.Default.Count(early.System);
         const int frame = 100;
         Assert.True(late.PromptTokens <= systemTokens + PerspectiveBuilder.DefaultBudget + frame,
-            $"{late.PromptTokens} prompt tokens at event 1000 ({early.PromptTokens} at event 10; system {systemTokens}, perspective budget {PerspectiveBuilder.DefaultBudget}).");
+            $"{late.PromptTokens} prompt tokens at event 1000 ({early.PromptTokens} at event 10; "
+                + $"system {systemTokens}, perspective budget {PerspectiveBuilder.DefaultBudget}).");
     }
 
     [Fact]
@@ -177,13 +181,16 @@ public sealed class PromptTests : IAsyncLifetime
 
         var request = await SendAsync(Scenes.Of(Tomas, Initial, []), simulator);
 
-        Assert.Contains("For your first 8 turns, play this situation (bio, long): Ask the character about their life story and find contradictions.", request.System, StringComparison.Ordinal);
+        Assert.Contains(
+            "For your first 8 turns, play this situation (bio, long): Ask the character about their life story and find contradictions.",
+            request.System, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task UserSimulator_AdversarialSituation_NameSaysTheTag()
     {
-        var simulator = new LlmUserSimulator(new LlmEndpoint(Scenes.Options(_server)), UserProfile.Adversarial(AdversarialSituation.BuiltIn[2]));
+        var simulator = new LlmUserSimulator(new LlmEndpoint(Scenes.Options(_server)),
+            UserProfile.Adversarial(AdversarialSituation.BuiltIn[2]));
 
         var action = await simulator.DecideAsync(Scenes.AsMira(), CancellationToken.None);
 
@@ -205,7 +212,8 @@ public sealed class PromptTests : IAsyncLifetime
     {
         var simulator = new LlmUserSimulator(new LlmEndpoint(Scenes.Options(_server)), UserStyle.FastPlot);
 
-        var action = await simulator.DecideAsync(Scenes.Of(Tomas, Initial, [], Scenes.Cue with { Offstage = true }), CancellationToken.None);
+        var action = await simulator.DecideAsync(Scenes.Of(Tomas, Initial, [], Scenes.Cue with { Offstage = true }),
+            CancellationToken.None);
 
         Assert.Equal(("", 0, 0), (action.Speech, action.Proposals.Length, _server.Requests.Count));
     }

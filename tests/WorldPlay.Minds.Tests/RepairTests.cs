@@ -58,7 +58,8 @@ public sealed class RepairTests : IAsyncLifetime
         var repair = _server.Requests[1].Messages;
         Assert.Equal(
             ("assistant", """{"speech": 42}""", "user", true),
-            (repair[^2].Role, repair[^2].Content, repair[^1].Role, repair[^1].Content.Contains("'speech' must be a string", StringComparison.Ordinal)));
+            (repair[^2].Role, repair[^2].Content, repair[^1].Role,
+                repair[^1].Content.Contains("'speech' must be a string", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -92,7 +93,8 @@ public sealed class RepairTests : IAsyncLifetime
 
         var action = await Mind(streaming).DecideAsync(Scenes.AsMira(), log, CancellationToken.None);
 
-        Assert.Equal(("The lantern stays with me, Tomas.", 0, "The lantern stays with me, Tomas."), (action.Speech, action.Proposals.Length, log.Shown));
+        Assert.Equal(("The lantern stays with me, Tomas.", 0, "The lantern stays with me, Tomas."),
+            (action.Speech, action.Proposals.Length, log.Shown));
     }
 
     [Fact]
@@ -119,7 +121,8 @@ public sealed class RepairTests : IAsyncLifetime
     public async Task DecideAsync_WrongTypesInsideProposals_DropsOnlyThoseProposals()
     {
         _server.Enqueue(new Step.Reply(
-            """{"speech":"Hm.","proposals":[{"kind":"moved","to":5},{"kind":"took","item":"silver-coin"},{"kind":"time-advanced","minutes":"soon"},"walk",{"kind":"spoke","text":"hi"}]}"""));
+            """{"speech":"Hm.","proposals":[{"kind":"moved","to":5},{"kind":"took","item":"silver-coin"},"""
+            + """{"kind":"time-advanced","minutes":"soon"},"walk",{"kind":"spoke","text":"hi"}]}"""));
 
         var action = await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
@@ -143,7 +146,8 @@ public sealed class RepairTests : IAsyncLifetime
 
         var action = await Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
 
-        Assert.Equal(("ghost", (WorldChange)new Moved("atlantis")), (string.Join(',', action.Addressees), action.Proposals.Single().Change));
+        Assert.Equal(("ghost", (WorldChange)new Moved("atlantis")),
+            (string.Join(',', action.Addressees), action.Proposals.Single().Change));
     }
 
     [Fact]

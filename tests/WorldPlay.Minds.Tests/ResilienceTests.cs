@@ -33,9 +33,11 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         _server.Enqueue(new Step.Status(429, RetryAfter: "3600"));
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() =>
+            Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
-        Assert.Equal((MindUnavailableReason.RateLimited, 1, true), (failure.Reason, _server.Requests.Count, failure.Message.Contains("3600 s", StringComparison.Ordinal)));
+        Assert.Equal((MindUnavailableReason.RateLimited, 1, true),
+            (failure.Reason, _server.Requests.Count, failure.Message.Contains("3600 s", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -43,7 +45,8 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         _server.Fallback = new Step.Status(429, RetryAfter: "0");
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => Mind(o => o with { MaxRetries = 2 }).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() =>
+            Mind(o => o with { MaxRetries = 2 }).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Equal((MindUnavailableReason.RateLimited, 3), (failure.Reason, _server.Requests.Count));
     }
@@ -65,9 +68,11 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         _server.Fallback = new Step.Status(500);
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => Mind(o => o with { MaxRetries = 2 }).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() =>
+            Mind(o => o with { MaxRetries = 2 }).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
-        Assert.Equal((MindUnavailableReason.EndpointError, 3, true), (failure.Reason, _server.Requests.Count, failure.Message.Contains("answered 500", StringComparison.Ordinal)));
+        Assert.Equal((MindUnavailableReason.EndpointError, 3, true),
+            (failure.Reason, _server.Requests.Count, failure.Message.Contains("answered 500", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -75,9 +80,11 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         _server.Fallback = new Step.Status(400, Body: """{"error":{"message":"response_format is not supported"}}""");
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() =>
+            Mind().DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
-        Assert.Equal((1, true), (_server.Requests.Count, failure.Message.Contains("response_format is not supported", StringComparison.Ordinal)));
+        Assert.Equal((1, true),
+            (_server.Requests.Count, failure.Message.Contains("response_format is not supported", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -92,16 +99,20 @@ public sealed class ResilienceTests : IAsyncLifetime
 
         var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => mind.DecideAsync(Scenes.AsMira(), CancellationToken.None));
 
-        Assert.Equal((MindUnavailableReason.CircuitOpen, 3, true), (failure.Reason, _server.Requests.Count, failure.Message.Contains("circuit open", StringComparison.Ordinal)));
+        Assert.Equal((MindUnavailableReason.CircuitOpen, 3, true),
+            (failure.Reason, _server.Requests.Count, failure.Message.Contains("circuit open", StringComparison.Ordinal)));
     }
 
     [Fact]
     public async Task DecideAsync_CircuitOpen_IsSharedByEveryMindOnTheEndpoint()
     {
         _server.Fallback = new Step.Status(502);
-        var endpoint = new LlmEndpoint(Scenes.Options(_server) with { MaxRetries = 0, BreakAfterFailures = 2, BreakDuration = TimeSpan.FromMinutes(5) });
-        await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
-        await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(endpoint, "other").DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+        var endpoint = new LlmEndpoint(Scenes.Options(_server) with { MaxRetries = 0, BreakAfterFailures = 2,
+            BreakDuration = TimeSpan.FromMinutes(5) });
+        await Assert.ThrowsAsync<MindUnavailableException>(() =>
+            new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+        await Assert.ThrowsAsync<MindUnavailableException>(() =>
+            new LlmMind(endpoint, "other").DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         var failure = await Assert.ThrowsAsync<MindUnavailableException>(
             () => new LlmUserSimulator(endpoint, UserStyle.FastPlot).DecideAsync(Scenes.AsMira(), CancellationToken.None));
@@ -115,7 +126,8 @@ public sealed class ResilienceTests : IAsyncLifetime
         _server.Fallback = new Step.Hang();
 
         var failure = await Assert.ThrowsAsync<MindUnavailableException>(
-            () => Mind(o => o with { AttemptTimeout = TimeSpan.FromMilliseconds(300), MaxRetries = 1 }).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+            () => Mind(o => o with { AttemptTimeout = TimeSpan.FromMilliseconds(300), MaxRetries = 1 })
+                .DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Equal((MindUnavailableReason.Timeout, 2), (failure.Reason, _server.Requests.Count));
     }
@@ -126,7 +138,8 @@ public sealed class ResilienceTests : IAsyncLifetime
         _server.Fallback = new Step.CutShort(Scenes.EveryKind, 40, ThenHang: true);
 
         var failure = await Assert.ThrowsAsync<MindUnavailableException>(
-            () => Mind(o => o with { AttemptTimeout = TimeSpan.FromMilliseconds(300), MaxRetries = 0 }, streaming: true).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+            () => Mind(o => o with { AttemptTimeout = TimeSpan.FromMilliseconds(300), MaxRetries = 0 }, streaming: true)
+                .DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Equal(MindUnavailableReason.Timeout, failure.Reason);
     }
@@ -148,7 +161,8 @@ public sealed class ResilienceTests : IAsyncLifetime
 
         var action = await Mind(streaming: true).DecideAsync(Scenes.AsMira(), log, CancellationToken.None);
 
-        Assert.Equal((2, 1, Scenes.EveryKindChanges.Length, action.Speech), (_server.Requests.Count, action.Usage.Retries, action.Proposals.Length, log.Shown));
+        Assert.Equal((2, 1, Scenes.EveryKindChanges.Length, action.Speech),
+            (_server.Requests.Count, action.Usage.Retries, action.Proposals.Length, log.Shown));
     }
 
     [Fact]
@@ -157,7 +171,8 @@ public sealed class ResilienceTests : IAsyncLifetime
         _server.Fallback = new Step.CutShort(Scenes.EveryKind, 40);
 
         var failure = await Assert.ThrowsAsync<MindUnavailableException>(
-            () => Mind(o => o with { MaxRetries = 1 }, streaming: true).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+            () => Mind(o => o with { MaxRetries = 1 }, streaming: true)
+                .DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Equal((MindUnavailableReason.EndpointError, 2), (failure.Reason, _server.Requests.Count));
     }
@@ -167,7 +182,8 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         _server.Fallback = new Step.Held(new Step.Reply(Scenes.Simple));
         var endpoint = new LlmEndpoint(Scenes.Options(_server) with { MaxConcurrentRequests = 2 });
-        var turns = Enumerable.Range(0, 8).Select(_ => new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None)).ToList();
+        var turns = Enumerable.Range(0, 8)
+            .Select(_ => new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None)).ToList();
         await UntilAsync(() => _server.InFlight >= 2);
         // Give a third request every chance to slip through before anything is let go.
         await Task.Delay(300);
@@ -186,7 +202,8 @@ public sealed class ResilienceTests : IAsyncLifetime
         var first = new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None);
         await UntilAsync(() => _server.InFlight >= 1);
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() =>
+            new LlmMind(endpoint).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
         _server.Gate.Release();
         await first;
 
@@ -200,7 +217,8 @@ public sealed class ResilienceTests : IAsyncLifetime
         var options = Scenes.Options(gone) with { MaxRetries = 3 };
         await gone.DisposeAsync();
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(new LlmEndpoint(options)).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() =>
+            new LlmMind(new LlmEndpoint(options)).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Equal(MindUnavailableReason.Unreachable, failure.Reason);
     }
@@ -212,9 +230,12 @@ public sealed class ResilienceTests : IAsyncLifetime
         var options = Scenes.Options(gone) with { MaxRetries = 3 };
         await gone.DisposeAsync();
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(new LlmEndpoint(options)).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() =>
+            new LlmMind(new LlmEndpoint(options)).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
-        Assert.Contains($"The LLM endpoint {options.Endpoint} cannot be reached: the connection was refused (nothing listens there) (1 attempt, not retried)",
+        Assert.Contains(
+            $"The LLM endpoint {options.Endpoint} cannot be reached: the connection was refused (nothing listens there) "
+                + "(1 attempt, not retried)",
             failure.Message, StringComparison.Ordinal);
     }
 
@@ -223,7 +244,8 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         var options = Scenes.Options(_server) with { Endpoint = new Uri("http://worldplay-no-such-host.invalid/v1"), MaxRetries = 3 };
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => new LlmMind(new LlmEndpoint(options)).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() =>
+            new LlmMind(new LlmEndpoint(options)).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Contains("cannot be reached: its host name is unknown (1 attempt, not retried)", failure.Message, StringComparison.Ordinal);
     }
@@ -247,7 +269,8 @@ public sealed class ResilienceTests : IAsyncLifetime
         Environment.SetEnvironmentVariable(variable, "sk-secret-9876543210");
         _server.Fallback = new Step.Status(401, Body: """{"error":{"message":"Incorrect API key provided: sk-secret-9876543210"}}""");
 
-        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() => Mind(o => o with { ApiKeyVariable = variable }).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<MindUnavailableException>(() =>
+            Mind(o => o with { ApiKeyVariable = variable }).DecideAsync(Scenes.AsMira(), new SpeechLog(), CancellationToken.None));
 
         Assert.Contains(variable, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-secret", Everything(failure), StringComparison.Ordinal);

@@ -47,7 +47,8 @@ internal sealed record ScenePlay(WorldDefinition Definition, SceneSpec Scene, Im
             }
             var offstage = next.Kind == NextUpKind.Offstage;
             var persona = definition.PersonaOf(who)!;
-            var perspective = PerspectiveBuilder.Build(persona, memories[who], WorldSlice.Of(state, who), progress.CueFor(who, offstage, placeName),
+            var perspective = PerspectiveBuilder.Build(persona, memories[who], WorldSlice.Of(state, who),
+                progress.CueFor(who, offstage, placeName),
                 PerspectiveBuilder.DefaultBudget, TokenCounter.Default);
             var role = next.Kind == NextUpKind.User ? TurnRole.User : TurnRole.Npc;
             var action = role == TurnRole.User ? user.Decide(perspective)
@@ -55,14 +56,16 @@ internal sealed record ScenePlay(WorldDefinition Definition, SceneSpec Scene, Im
                 : ProceduralMind.Decide(perspective);
             var answering = progress.LastLine is { } line && line.Speaker != who ? [line.Seq] : ImmutableArray<long>.Empty;
             var number = progress.Turn + 1;
-            var outcome = Commitment.Commit(state, laws, number, offstage ? null : (EntityId?)spec.Place, action.AllProposals(who, answering));
+            var outcome = Commitment.Commit(state, laws, number, offstage ? null : (EntityId?)spec.Place,
+                action.AllProposals(who, answering));
             played.Add(new Turn(number, who, persona.Name, role, action.Speech, action.Narration, outcome.Accepted, state));
             state = outcome.State;
             foreach (var id in memories.Keys.ToList())
             {
                 memories[id] = memories[id].Witness(outcome.Accepted);
             }
-            var record = new TurnRecord(number, who, persona.Name, role, action.Speech, action.Narration, outcome.Accepted, outcome.Rejected,
+            var record = new TurnRecord(number, who, persona.Name, role, action.Speech, action.Narration, outcome.Accepted,
+                outcome.Rejected,
                 action.Usage, perspective.TokenCount, 0);
             progress = progress.After(record, [.. state.CharactersAt(spec.Place).Select(c => c.Id)], characters);
         }

@@ -53,7 +53,8 @@ internal static class Scenes
         Of(who, state, EmptyMemory(who).Witness(heard), cue);
 
     public static Perspective Of(EntityId who, WorldState state, CharacterMemory memory, SceneCue? cue = null) =>
-        PerspectiveBuilder.Build(PersonaOf(who), memory, WorldSlice.Of(state, who), cue ?? Cue, PerspectiveBuilder.DefaultBudget, TokenCounter.Default);
+        PerspectiveBuilder.Build(PersonaOf(who), memory, WorldSlice.Of(state, who), cue ?? Cue, PerspectiveBuilder.DefaultBudget,
+            TokenCounter.Default);
 
     /// <summary>A line <paramref name="speaker"/> said at the harbor, witnessed by everyone there.</summary>
     public static WorldEvent Line(long seq, EntityId speaker, string text) =>

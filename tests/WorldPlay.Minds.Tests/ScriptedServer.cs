@@ -29,7 +29,8 @@ public abstract record Step
     public sealed record Hang : Step;
 
     /// <summary>Streams the first <paramref name="Characters"/> characters of <paramref name="Content"/>, then ends the response
-    /// with no finish reason and no <c>[DONE]</c>, or with <paramref name="ThenHang"/> sends nothing more until the client gives up.</summary>
+    /// with no finish reason and no <c>[DONE]</c>, or with <paramref name="ThenHang"/> sends nothing more until the client gives
+    /// up.</summary>
     public sealed record CutShort(string Content, int Characters, bool ThenHang = false) : Step;
 
     /// <summary>Waits until the test opens <see cref="ScriptedServer.Gate"/>, then does <paramref name="Then"/>.</summary>
@@ -209,7 +210,8 @@ public sealed class ScriptedServer : IAsyncDisposable
         }
     }
 
-    private static async Task StreamAsync(HttpContext context, string content, int chunkSize, bool finish, bool usage, CancellationToken cancellationToken)
+    private static async Task StreamAsync(HttpContext context, string content, int chunkSize, bool finish, bool usage,
+        CancellationToken cancellationToken)
     {
         context.Response.ContentType = "text/event-stream";
         async Task SendAsync(JsonObject chunk)

@@ -79,7 +79,8 @@ public sealed class UserProfileTests
     [Fact]
     public void Situation_SameValuesInNewArrays_AreEqual()
     {
-        Assert.Equal(new AdversarialSituation(["bio", "long"], "Ask.", 8), new AdversarialSituation([.. new[] { "bio", "long" }], "Ask.", 8));
+        Assert.Equal(new AdversarialSituation(["bio", "long"], "Ask.", 8),
+            new AdversarialSituation([.. new[] { "bio", "long" }], "Ask.", 8));
     }
 
     [Fact]
@@ -119,7 +120,8 @@ public sealed class UserProfileTests
     public void Adversarial_AfterItsTurns_GoesOnAsSlowBurn()
     {
         var beats = AdversaryPhrases.For(Fight);
-        var after = Play(new ProceduralUserSimulator(UserProfile.Adversarial(Fight)), Fight.NumTurns + 10).Skip(Fight.NumTurns).Select(x => x.Speech).ToList();
+        var after = Play(new ProceduralUserSimulator(UserProfile.Adversarial(Fight)), Fight.NumTurns + 10).Skip(Fight.NumTurns)
+            .Select(x => x.Speech).ToList();
 
         Assert.All(after, line => Assert.False(beats.Any(b => IsBeat(b, line)) || line.Length == 0, line));
     }
@@ -137,7 +139,8 @@ public sealed class UserProfileTests
     {
         var situation = AdversarialSituation.BuiltIn.Single(s => s.Tag == tag);
 
-        Assert.Equal((8, false), (AdversaryPhrases.For(situation).Length, ReferenceEquals(AdversaryPhrases.For(situation), AdversaryPhrases.OffScript)));
+        Assert.Equal((8, false),
+            (AdversaryPhrases.For(situation).Length, ReferenceEquals(AdversaryPhrases.For(situation), AdversaryPhrases.OffScript)));
     }
 
     [Fact]
@@ -166,7 +169,8 @@ public sealed class UserProfileTests
     {
         var rude = AdversarialSituation.BuiltIn.Single(s => s.Tag == "rude");
 
-        var lines = Play(new ProceduralUserSimulator(UserProfile.Adversarial(rude)), 4).Select(x => x.Speech.Replace("Mira", "", StringComparison.Ordinal));
+        var lines = Play(new ProceduralUserSimulator(UserProfile.Adversarial(rude)), 4)
+            .Select(x => x.Speech.Replace("Mira", "", StringComparison.Ordinal));
 
         Assert.All(lines, line => Assert.Equal(line.ToLowerInvariant(), line));
     }
@@ -176,7 +180,8 @@ public sealed class UserProfileTests
     {
         var sim = new ProceduralUserSimulator(UserStyle.LanguageSwitching);
 
-        var wrong = Play(sim, 60).Where(x => LanguageSwitchTurn.Switches(x.Perspective, sim.Name) != LanguageSwitchTurn.IsForeign(x.Speech)).ToList();
+        var wrong = Play(sim, 60).Where(x => LanguageSwitchTurn.Switches(x.Perspective, sim.Name) != LanguageSwitchTurn.IsForeign(x.Speech))
+            .ToList();
 
         Assert.Empty(wrong);
     }
@@ -192,7 +197,8 @@ public sealed class UserProfileTests
     [Fact]
     public void LanguageSwitching_SixtyTurns_NeverSwitchesTwiceInARow()
     {
-        var foreign = Play(new ProceduralUserSimulator(UserStyle.LanguageSwitching), 60).Select(x => LanguageSwitchTurn.IsForeign(x.Speech)).ToList();
+        var foreign = Play(new ProceduralUserSimulator(UserStyle.LanguageSwitching), 60).Select(x => LanguageSwitchTurn.IsForeign(x.Speech))
+            .ToList();
 
         Assert.DoesNotContain(foreign.Zip(foreign.Skip(1)), pair => pair.First && pair.Second);
     }

@@ -15,7 +15,10 @@ public sealed class UserSimulatorBreakTests
     private static IEnumerable<(string, string, string)> Varied(int count) =>
         Enumerable.Range(0, count).SelectMany(i => new[]
         {
-            User($"Tell me about the {new[] { "harbor", "storm", "ledger", "lantern", "market", "temple", "debt", "ship", "tide", "bell", "fog", "gull" }[i % 12]}, Mira. What happened on day {i}?"),
+            User("Tell me about the "
+                + new[] { "harbor", "storm", "ledger", "lantern", "market", "temple", "debt", "ship", "tide", "bell", "fog", "gull" }
+                    [i % 12]
+                + $", Mira. What happened on day {i}?"),
             Npc("It was a long night, Ada."),
         });
 
@@ -94,7 +97,8 @@ public sealed class UserSimulatorBreakTests
     [Fact]
     public void Detect_MostOfTheLastTenRepeat_Loop()
     {
-        string[] cycle = ["Where is the logbook, Mira? Tell me now.", "Who sank the Gull, Mira? I need a name.", "What does Tomas owe, and to whom?"];
+        string[] cycle = ["Where is the logbook, Mira? Tell me now.", "Who sank the Gull, Mira? I need a name.",
+            "What does Tomas owe, and to whom?"];
         var lines = Enumerable.Range(0, 10).Select(i => User(cycle[i % 3])).ToArray();
 
         Assert.Equal(UserSimulatorBreakKind.Loop, Detect(lines)?.Kind);
