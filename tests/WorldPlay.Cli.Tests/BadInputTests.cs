@@ -3,22 +3,34 @@ namespace WorldPlay.Cli.Tests;
 /// <summary>Every bad input gives one clear message, a non-zero exit, and writes nothing.</summary>
 public sealed class BadInputTests
 {
-    private const string ValidWorld = """
+    private const string ValidWorld = $$"""
         {
           "id": "tiny", "name": "Tiny", "genre": "test", "language": "en", "lore": "A test world.",
           "laws": [{ "kind": "connected-moves" }],
           "places": [{ "id": "hall", "name": "Hall" }, { "id": "yard", "name": "Yard" }],
           "paths": [{ "between": ["hall", "yard"], "minutes": 2 }],
           "characters": [
-            { "id": "ana", "name": "Ana", "pronouns": "she", "location": "hall", "description": "A clerk.", "traits": ["careful"], "speechStyle": "short", "talkativeness": 0.5 },
-            { "id": "ben", "name": "Ben", "pronouns": "he", "location": "hall", "description": "A porter.", "traits": ["loud"], "speechStyle": "loud", "talkativeness": 0.5 }
+            {{Ana}},
+            {{Ben}}
           ],
           "items": [],
           "relationships": [{ "from": "ana", "to": "ben", "type": "friend", "strength": 0.5 }],
           "facts": [],
-          "scenes": [{ "id": "s", "title": "S", "place": "hall", "cast": ["ana", "ben"], "objectives": [], "turnTaking": "round-robin", "opening": "" }]
+          "scenes": [{{Scene}}]
         }
         """;
+
+    private const string Ana =
+        """{ "id": "ana", "name": "Ana", "pronouns": "she", "location": "hall", "description": "A clerk.", "traits": ["careful"],""" +
+        """ "speechStyle": "short", "talkativeness": 0.5 }""";
+
+    private const string Ben =
+        """{ "id": "ben", "name": "Ben", "pronouns": "he", "location": "hall", "description": "A porter.", "traits": ["loud"],""" +
+        """ "speechStyle": "loud", "talkativeness": 0.5 }""";
+
+    private const string Scene =
+        """{ "id": "s", "title": "S", "place": "hall", "cast": ["ana", "ben"], "objectives": [],""" +
+        """ "turnTaking": "round-robin", "opening": "" }""";
 
     [Fact]
     public async Task Simulate_UnknownWorld_ExitsWithMessage()
@@ -64,7 +76,9 @@ public sealed class BadInputTests
         var world = ValidWorld.Replace("\"kind\": \"connected-moves\"", "\"kind\": \"gravity\"", StringComparison.Ordinal);
         var run = await CliRun.Of("simulate", "--world", scratch.Write("w.json", world));
 
-        Assert.Equal((2, true), (run.ExitCode, run.Error.Contains("gravity", StringComparison.Ordinal) && run.Error.Contains("connected-moves", StringComparison.Ordinal)));
+        Assert.Equal((2, true),
+            (run.ExitCode, run.Error.Contains("gravity", StringComparison.Ordinal)
+            && run.Error.Contains("connected-moves", StringComparison.Ordinal)));
     }
 
     [Fact]

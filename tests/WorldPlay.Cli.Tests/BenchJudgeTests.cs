@@ -27,7 +27,9 @@ public sealed class BenchJudgeTests
         var run = await CliRun.Of("bench", "score", scratch.Write("t.jsonl", Planted), "--out", scratch.File("r"),
             "--judge", "openai", "--judge-endpoint", server.Endpoint.ToString(), "--judge-model", "fake", "--judge-sample", "1");
 
-        Assert.Equal((0, 2, 1), (run.ExitCode, JudgeSection(scratch.File("r"))!["confirmed"]!.GetValue<int>(), JudgeSection(scratch.File("r"))!["auditSampled"]!.GetValue<int>()));
+        Assert.Equal((0, 2, 1),
+            (run.ExitCode, JudgeSection(scratch.File("r"))!["confirmed"]!.GetValue<int>(),
+            JudgeSection(scratch.File("r"))!["auditSampled"]!.GetValue<int>()));
     }
 
     [Fact]
@@ -53,15 +55,19 @@ public sealed class BenchJudgeTests
     [Theory]
     [InlineData("error: --judge openai needs --judge-endpoint", "--judge", "openai", "--judge-model", "fake")]
     [InlineData("error: --judge openai needs --judge-model", "--judge", "openai", "--judge-endpoint", "http://127.0.0.1:9/v1")]
-    [InlineData("error: --judge-sample must be between 0 and 1", "--judge", "openai", "--judge-endpoint", "http://127.0.0.1:9/v1", "--judge-model", "m", "--judge-sample", "1.5")]
+    [InlineData("error: --judge-sample must be between 0 and 1", "--judge", "openai", "--judge-endpoint", "http://127.0.0.1:9/v1",
+        "--judge-model", "m", "--judge-sample", "1.5")]
     [InlineData("error: --judge-endpoint, --judge-model and --judge-sample go with --judge openai", "--judge-model", "fake")]
-    [InlineData("error: --judge-endpoint 'nowhere' is not an absolute address", "--judge", "openai", "--judge-endpoint", "nowhere", "--judge-model", "m")]
+    [InlineData("error: --judge-endpoint 'nowhere' is not an absolute address", "--judge", "openai", "--judge-endpoint", "nowhere",
+        "--judge-model", "m")]
     public async Task Score_BadJudgeFlags_OneErrorLineExitTwoNothingWritten(string message, params string[] flags)
     {
         using var scratch = new ScratchFolder();
         var run = await CliRun.Of(["bench", "score", scratch.Write("t.jsonl", Planted), "--out", scratch.File("r"), .. flags]);
 
-        Assert.Equal((2, true, 1, false), (run.ExitCode, run.Error.StartsWith(message, StringComparison.Ordinal), run.Error.Trim().Split('\n').Length, Directory.Exists(scratch.File("r"))));
+        Assert.Equal((2, true, 1, false),
+            (run.ExitCode, run.Error.StartsWith(message, StringComparison.Ordinal), run.Error.Trim().Split('\n').Length,
+            Directory.Exists(scratch.File("r"))));
     }
 
     [Fact]
@@ -77,7 +83,8 @@ public sealed class BenchJudgeTests
     public async Task Run_BadJudgeFlags_ExitTwoBeforeAnythingIsWritten()
     {
         using var scratch = new ScratchFolder();
-        var run = await CliRun.Of("bench", "run", "--scenarios", SharedData.Path("rpbench-auto", "scenes.jsonl"), "--out", scratch.File("b"),
+        var run = await CliRun.Of("bench", "run", "--scenarios", SharedData.Path("rpbench-auto", "scenes.jsonl"), "--out",
+            scratch.File("b"),
             "--judge", "openai", "--judge-model", "fake");
 
         Assert.Equal((2, false), (run.ExitCode, Directory.Exists(scratch.File("b"))));
@@ -89,7 +96,8 @@ public sealed class BenchJudgeTests
         await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions());
         using var scratch = new ScratchFolder();
         var outDir = scratch.File("b");
-        var run = await CliRun.Of("bench", "run", "--scenarios", SharedData.Path("rpbench-auto", "scenes.jsonl"), "--limit", "1", "--turns", "12", "--repeats", "1",
+        var run = await CliRun.Of("bench", "run", "--scenarios", SharedData.Path("rpbench-auto", "scenes.jsonl"), "--limit", "1", "--turns",
+            "12", "--repeats", "1",
             "--out", outDir, "--judge", "openai", "--judge-endpoint", server.Endpoint.ToString(), "--judge-model", "fake");
         var runFile = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "run.json")))!;
 

@@ -8,7 +8,8 @@ public sealed class BenchRunTests
     private static string Scenes => SharedData.Path("rpbench-auto", "scenes.jsonl");
 
     private static Task<CliRun> SmallRun(string outDir, params string[] extra) =>
-        CliRun.Of(["bench", "run", "--scenarios", Scenes, "--limit", "2", "--turns", "12", "--repeats", "2", "--concurrency", "4", "--out", outDir, .. extra]);
+        CliRun.Of(["bench", "run", "--scenarios", Scenes, "--limit", "2", "--turns", "12", "--repeats", "2", "--concurrency", "4", "--out",
+            outDir, .. extra]);
 
     private static JsonObject RunFile(string outDir) => JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "run.json")))!.AsObject();
 
@@ -40,7 +41,8 @@ public sealed class BenchRunTests
 
         var record = RunFile(outDir);
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")))!.AsObject();
-        var discarded = Directory.Exists(Path.Combine(outDir, "discarded")) ? Directory.GetFiles(Path.Combine(outDir, "discarded"), "*.jsonl").Length : 0;
+        var discarded = Directory.Exists(Path.Combine(outDir, "discarded"))
+            ? Directory.GetFiles(Path.Combine(outDir, "discarded"), "*.jsonl").Length : 0;
         Assert.Equal(
             (8, 8, 0),
             ((int)record["sessions"]!, (int)record["kept"]! + (int)record["discarded"]!, (int)record["failed"]!));

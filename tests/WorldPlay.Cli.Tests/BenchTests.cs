@@ -17,7 +17,8 @@ public sealed class BenchTests
         using var scratch = new ScratchFolder();
         var run = await CliRun.Of("bench", "score", scratch.Write("t.jsonl", Planted), "--out", scratch.File("report"));
 
-        Assert.Equal((0, true, true), (run.ExitCode, File.Exists(scratch.File("report/report.json")), File.Exists(scratch.File("report/report.html"))));
+        Assert.Equal((0, true, true),
+            (run.ExitCode, File.Exists(scratch.File("report/report.json")), File.Exists(scratch.File("report/report.html"))));
     }
 
     [Fact]
@@ -37,14 +38,17 @@ public sealed class BenchTests
         var file = scratch.Write("t.jsonl", "{\"turn\": 1, \"speaker\": \"Mira\", \"role\": \"robot\", \"text\": \"Hi.\"}");
         var run = await CliRun.Of("bench", "score", file, "--out", scratch.File("report"));
 
-        Assert.Equal((2, true, false), (run.ExitCode, run.Error.StartsWith("error: t.jsonl: line 1, field 'role'", StringComparison.Ordinal), Directory.Exists(scratch.File("report"))));
+        Assert.Equal((2, true, false),
+            (run.ExitCode, run.Error.StartsWith("error: t.jsonl: line 1, field 'role'", StringComparison.Ordinal),
+            Directory.Exists(scratch.File("report"))));
     }
 
     [Fact]
     public async Task Compare_TwoReports_PrintsLeaderboard()
     {
         using var scratch = new ScratchFolder();
-        var clean = Planted.Replace("As an AI language model, I cannot taste stew.", "Nearly, the barley wants ten minutes.", StringComparison.Ordinal)
+        var clean = Planted.Replace("As an AI language model, I cannot taste stew.", "Nearly, the barley wants ten minutes.",
+            StringComparison.Ordinal)
             .Replace(" {{user}}", "", StringComparison.Ordinal);
         await CliRun.Of("bench", "score", scratch.Write("t.jsonl", Planted), "--out", scratch.File("a"));
         await CliRun.Of("bench", "score", scratch.Write("t.jsonl", clean), "--out", scratch.File("b"));

@@ -59,7 +59,8 @@ public sealed class ClusterModeTests
 
         var run = await CliRun.Of(command, file, "--cluster", cluster, "--world", "harbor", "--at-turn", "1");
 
-        Assert.Equal((2, 1, true), (run.ExitCode, run.Error.Trim().Split('\n').Length, run.Error.StartsWith("error:", StringComparison.Ordinal)));
+        Assert.Equal((2, 1, true),
+            (run.ExitCode, run.Error.Trim().Split('\n').Length, run.Error.StartsWith("error:", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -77,6 +78,7 @@ public sealed class ClusterModeTests
         var gateway = silo.Services.GetRequiredService<IOptions<EndpointOptions>>().Value.GatewayPort;
         var ids = silo.Services.GetRequiredService<IOptions<ClusterOptions>>().Value;
         return scratch.Write("cluster.json",
-            $$"""{ "clustering": "Static", "gateways": ["127.0.0.1:{{gateway}}"], "clusterId": "{{ids.ClusterId}}", "serviceId": "{{ids.ServiceId}}" }""");
+            $$"""{ "clustering": "Static", "gateways": ["127.0.0.1:{{gateway}}"],""" +
+            $$""" "clusterId": "{{ids.ClusterId}}", "serviceId": "{{ids.ServiceId}}" }""");
     }
 }

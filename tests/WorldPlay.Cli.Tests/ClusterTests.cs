@@ -21,7 +21,8 @@ public sealed class ClusterTests
         CliRun onCluster, secondUp, down;
         try
         {
-            onCluster = await CliRun.Of("simulate", "--cluster", clusterFile, "--world", "harbor", "--turns", "30", "--seed", "5", "--json");
+            onCluster = await CliRun.Of("simulate", "--cluster", clusterFile, "--world", "harbor", "--turns", "30", "--seed", "5",
+                "--json");
             secondUp = await CliRun.Of("cluster", "up", "--silos", "2", "--dir", dir);
         }
         finally
@@ -49,7 +50,8 @@ public sealed class ClusterTests
         CliRun load;
         try
         {
-            load = await CliRun.Of("load", "--cluster", clusterFile, "--sessions", "6", "--turns", "60", "--kill-silo-at", "50", "--out", outDir);
+            load = await CliRun.Of("load", "--cluster", clusterFile, "--sessions", "6", "--turns", "60", "--kill-silo-at", "50", "--out",
+                outDir);
         }
         finally
         {
@@ -113,7 +115,8 @@ public sealed class ClusterTests
 
         var run = await CliRun.Of("cluster", "down", "--dir", scratch.Path);
 
-        Assert.Equal((0, false, true), (run.ExitCode, File.Exists(file), run.Output.Contains("was already gone", StringComparison.Ordinal)));
+        Assert.Equal((0, false, true),
+            (run.ExitCode, File.Exists(file), run.Output.Contains("was already gone", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -154,7 +157,8 @@ public sealed class ClusterTests
     {
         using var scratch = new ScratchFolder();
         var port = Hosting.WorldPlaySilo.FreePort();
-        var file = scratch.Write("c.json", $$"""{ "clustering": "Static", "gateways": ["127.0.0.1:{{port}}"], "clusterId": "c", "serviceId": "s" }""");
+        var file = scratch.Write("c.json",
+            $$"""{ "clustering": "Static", "gateways": ["127.0.0.1:{{port}}"], "clusterId": "c", "serviceId": "s" }""");
 
         var run = await CliRun.Of("simulate", "--cluster", file, "--turns", "5");
 
@@ -162,19 +166,32 @@ public sealed class ClusterTests
     }
 
     /// <summary>A cluster file whose processes are long gone (PIDs no live process has, or not with these command lines).</summary>
-    internal const string StaleCluster = """
+    internal const string StaleCluster = $$"""
         {
           "clustering": "AzureTable",
-          "azureStorage": "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;",
+          "azureStorage": "{{StaleStorage}}",
           "clusterId": "local-stale",
           "serviceId": "worldplay-local",
           "local": {
             "startedAt": "2026-01-01T00:00:00+00:00",
-            "azurite": { "name": "azurite", "pid": 2147483646, "log": "/tmp/azurite.log", "marker": "/nonexistent/azurite-data-stale", "blobPort": 1, "queuePort": 1, "tablePort": 1, "data": "/nonexistent/azurite-data-stale" },
-            "silos": [ { "name": "silo 1", "pid": 2147483645, "log": "/tmp/silo-1.log", "marker": "local-stale", "number": 1, "siloPort": 2, "gatewayPort": 3 } ]
+            "azurite": {{StaleAzurite}},
+            "silos": [ {{StaleSilo}} ]
           }
         }
         """;
+
+    private const string StaleStorage =
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        "BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
+
+    private const string StaleAzurite =
+        """{ "name": "azurite", "pid": 2147483646, "log": "/tmp/azurite.log", "marker": "/nonexistent/azurite-data-stale",""" +
+        """ "blobPort": 1, "queuePort": 1, "tablePort": 1, "data": "/nonexistent/azurite-data-stale" }""";
+
+    private const string StaleSilo =
+        """{ "name": "silo 1", "pid": 2147483645, "log": "/tmp/silo-1.log", "marker": "local-stale", "number": 1,""" +
+        """ "siloPort": 2, "gatewayPort": 3 }""";
 
     private static int[] Pids(string clusterFile)
     {

@@ -6,13 +6,15 @@ public sealed class ContinueBranchTests
     private static async Task<string> Forked40Async(ScratchFolder scratch)
     {
         var path = scratch.File("harbor.wptl");
-        Assert.Equal(0, (await CliRun.Of("simulate", "--world", "harbor", "--turns", "40", "--seed", "7", "--json", "--out", path)).ExitCode);
+        Assert.Equal(0,
+            (await CliRun.Of("simulate", "--world", "harbor", "--turns", "40", "--seed", "7", "--json", "--out", path)).ExitCode);
         Assert.Equal(0, (await CliRun.Of("fork", path, "--at-turn", "20", "--name", "alt")).ExitCode);
         return path;
     }
 
     private static async Task<string> StateHashAsync(string path, string branch, int turn) =>
-        (await CliRun.Of("replay", path, "--branch", branch, "--at-turn", turn.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json")).Json["stateHash"]!.GetValue<string>();
+        (await CliRun.Of("replay", path, "--branch", branch, "--at-turn", turn.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--json")).Json["stateHash"]!.GetValue<string>();
 
     [Fact]
     public async Task SimulateFrom_BranchForkedAtTurn20_GoesOnAsTheParentDid()
@@ -37,7 +39,8 @@ public sealed class ContinueBranchTests
 
         Assert.Equal(
             (before, 25),
-            (Convert.ToBase64String(await File.ReadAllBytesAsync(path)), (await CliRun.Of("replay", continued, "--branch", "alt", "--json")).Json["turn"]!.GetValue<int>()));
+            (Convert.ToBase64String(await File.ReadAllBytesAsync(path)),
+                (await CliRun.Of("replay", continued, "--branch", "alt", "--json")).Json["turn"]!.GetValue<int>()));
     }
 
     [Fact]

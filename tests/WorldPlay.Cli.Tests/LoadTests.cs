@@ -13,7 +13,8 @@ public sealed class ShortLoadRun : IAsyncLifetime, IDisposable
 
     public JsonObject Json => JsonNode.Parse(File.ReadAllText(Path.Combine(Out, "load.json")))!.AsObject();
 
-    public async Task InitializeAsync() => Run = await CliRun.Of("load", "--sessions", "20", "--turns", "50", "--characters", "5", "--out", Out);
+    public async Task InitializeAsync() =>
+        Run = await CliRun.Of("load", "--sessions", "20", "--turns", "50", "--characters", "5", "--out", Out);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -35,7 +36,8 @@ public sealed class LoadTests(ShortLoadRun load) : IClassFixture<ShortLoadRun>
     [Fact]
     public void Load_ShortEmbeddedRun_JsonHasTheReportedFields() =>
         Assert.All(
-            new[] { "sessions", "turnsRequested", "turnsCommitted", "lostTurns", "errors", "turnsPerSecond", "p50Ms", "p95Ms", "p99Ms", "maxMs", "silos", "process", "model", "timeline", "siloKill" },
+            new[] { "sessions", "turnsRequested", "turnsCommitted", "lostTurns", "errors", "turnsPerSecond", "p50Ms", "p95Ms", "p99Ms",
+                "maxMs", "silos", "process", "model", "timeline", "siloKill" },
             field => Assert.True(load.Json.ContainsKey(field), $"missing {field}"));
 
     [Fact]
@@ -71,7 +73,8 @@ public sealed class LoadBadInputTests
 
         var run = await CliRun.Of("load", "--sessions", "2", "--turns", "5", option, value, "--out", dir);
 
-        Assert.Equal((2, 1, false), (run.ExitCode, run.Error.Split('\n').Count(l => l.StartsWith("error:", StringComparison.Ordinal)), Directory.Exists(dir)));
+        Assert.Equal((2, 1, false),
+            (run.ExitCode, run.Error.Split('\n').Count(l => l.StartsWith("error:", StringComparison.Ordinal)), Directory.Exists(dir)));
     }
 
     [Fact]

@@ -15,7 +15,9 @@ public sealed class OutputTargetTests
 
         var run = await CliRun.Of("simulate", "--turns", "3", "--out", scratch.File("runs"));
 
-        Assert.Equal((2, $"error: Cannot write --out '{scratch.File("runs")}': it is a folder; give a file name, such as '{scratch.File("runs/world.wptl")}'."),
+        Assert.Equal((2,
+            $"error: Cannot write --out '{scratch.File("runs")}': it is a folder; give a file name, such as " +
+            $"'{scratch.File("runs/world.wptl")}'."),
             (run.ExitCode, run.Error.Trim()));
     }
 
@@ -39,7 +41,9 @@ public sealed class OutputTargetTests
 
         var run = await CliRun.Of("export", scratch.File("t.wptl"), "--out", scratch.File("exports"));
 
-        Assert.Equal((2, 1, "exports t.wptl"), (run.ExitCode, run.ErrorLines.Length, string.Join(' ', Directory.GetFileSystemEntries(scratch.Path).Select(Path.GetFileName).Order())));
+        Assert.Equal((2, 1, "exports t.wptl"),
+            (run.ExitCode, run.ErrorLines.Length,
+            string.Join(' ', Directory.GetFileSystemEntries(scratch.Path).Select(Path.GetFileName).Order())));
     }
 
     [Fact]
@@ -47,7 +51,9 @@ public sealed class OutputTargetTests
     {
         var run = await CliRun.Of("simulate", "--turns", "100000", "--out", $"{Unwritable}/worldplay-test.wptl");
 
-        Assert.Equal((2, "", $"error: Cannot write --out '{Unwritable}/worldplay-test.wptl': the folder '{Unwritable}' does not take new files (permission denied); choose another place."),
+        Assert.Equal((2, "",
+            $"error: Cannot write --out '{Unwritable}/worldplay-test.wptl': the folder '{Unwritable}' does not take new files " +
+            "(permission denied); choose another place."),
             (run.ExitCode, run.Output, run.Error.Trim()));
     }
 
@@ -70,7 +76,8 @@ public sealed class OutputTargetTests
 
         var run = await CliRun.Of("export", scratch.File("t.wptl"), "--out", scratch.File("missing/t.json"), "--format", "json");
 
-        Assert.Equal((2, $"error: Cannot write --out '{scratch.File("missing/t.json")}': the folder '{scratch.File("missing")}' does not exist."),
+        Assert.Equal((2,
+            $"error: Cannot write --out '{scratch.File("missing/t.json")}': the folder '{scratch.File("missing")}' does not exist."),
             (run.ExitCode, run.Error.Trim()));
     }
 
@@ -102,15 +109,18 @@ public sealed class OutputTargetTests
     {
         using var scratch = new ScratchFolder();
 
-        var run = await CliRun.Of("bench", "run", "--scenarios", "harbor", "--turns", "4", "--repeats", "1", "--out", scratch.Write("taken", "x"));
+        var run = await CliRun.Of("bench", "run", "--scenarios", "harbor", "--turns", "4", "--repeats", "1", "--out",
+            scratch.Write("taken", "x"));
 
-        Assert.Equal((2, $"error: Cannot write --out '{scratch.File("taken")}': it is a file; give a folder."), (run.ExitCode, run.Error.Trim()));
+        Assert.Equal((2, $"error: Cannot write --out '{scratch.File("taken")}': it is a file; give a folder."),
+            (run.ExitCode, run.Error.Trim()));
     }
 
     [Fact]
     public async Task BenchRun_OutInUnwritableFolder_RefusedBeforeAnySession()
     {
-        var run = await CliRun.Of("bench", "run", "--scenarios", "harbor", "--turns", "4", "--repeats", "1", "--out", $"{Unwritable}/bench");
+        var run = await CliRun.Of("bench", "run", "--scenarios", "harbor", "--turns", "4", "--repeats", "1", "--out",
+            $"{Unwritable}/bench");
 
         Assert.Equal((2, 1), (run.ExitCode, run.ErrorLines.Length));
     }

@@ -26,7 +26,8 @@ public sealed class SimulateTests
         var run = await CliRun.Of("simulate", "--world", "court", "--turns", "30", "--json");
 
         Assert.All(
-            new[] { "turns", "events", "rejectedProposals", "characters", "speakers", "relationshipsChanged", "lawViolationsInState", "perspectiveTokens", "timelineHash", "stateHash", "elapsedMs" },
+            new[] { "turns", "events", "rejectedProposals", "characters", "speakers", "relationshipsChanged", "lawViolationsInState",
+                "perspectiveTokens", "timelineHash", "stateHash", "elapsedMs" },
             field => Assert.True(run.Json.ContainsKey(field), $"missing {field}"));
     }
 
@@ -59,7 +60,8 @@ public sealed class SimulateTests
         var simulate = await CliRun.Of("simulate", "--turns", "80", "--seed", "3", "--json", "--out", file);
         var lastTurn = simulate.Json["turns"]!.GetValue<int>();
 
-        var replay = await CliRun.Of("replay", file, "--at-turn", lastTurn.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
+        var replay = await CliRun.Of("replay", file, "--at-turn", lastTurn.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--json");
 
         Assert.Equal(simulate.Json["stateHash"]!.GetValue<string>(), replay.Json["stateHash"]!.GetValue<string>());
     }

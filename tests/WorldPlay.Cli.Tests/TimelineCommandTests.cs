@@ -45,7 +45,9 @@ public sealed class TimelineCommandTests
     {
         var run = await CliRun.Of("diff", await Harbor300.Value, "--from", "100", "--to", "250", "--json");
 
-        Assert.Equal((100, 250, true), (run.Json["fromTurn"]!.GetValue<int>(), run.Json["toTurn"]!.GetValue<int>(), run.Json["diff"]!["relationships"]!.AsArray().Count > 0));
+        Assert.Equal((100, 250, true),
+            (run.Json["fromTurn"]!.GetValue<int>(), run.Json["toTurn"]!.GetValue<int>(),
+            run.Json["diff"]!["relationships"]!.AsArray().Count > 0));
     }
 
     [Fact]
@@ -64,7 +66,8 @@ public sealed class TimelineCommandTests
         var changed = diff.Json["diff"]!["relationships"]!.AsArray().First(r => r!["kind"]!.GetValue<string>() == "changed")!;
 
         var relationship = $"{changed["from"]}:{changed["to"]}";
-        var why = await CliRun.Of("why", file, "--relationship", relationship, "--type", changed["type"]!.GetValue<string>(), "--full", "--json");
+        var why = await CliRun.Of("why", file, "--relationship", relationship, "--type", changed["type"]!.GetValue<string>(), "--full",
+            "--json");
 
         var answer = why.Json["answer"]!;
         Assert.Equal(answer["values"]![0]!["producedBy"]!.GetValue<long>(), answer["chain"]![0]!["event"]!["seq"]!.GetValue<long>());
@@ -143,7 +146,8 @@ public sealed class TimelineCommandTests
 
         var second = await CliRun.Of("fork", file, "--at-turn", "100", "--branch", "first", "--name", "second", "--json");
 
-        Assert.Equal("second first main", string.Join(' ', second.Json["lineage"]!.AsArray().Select(b => b!["branch"]!.GetValue<string>())));
+        Assert.Equal("second first main",
+            string.Join(' ', second.Json["lineage"]!.AsArray().Select(b => b!["branch"]!.GetValue<string>())));
     }
 
     [Theory]
@@ -195,7 +199,8 @@ public sealed class TimelineCommandTests
         await CliRun.Of("export", await Harbor300.Value, "--format", "json", "--out", json);
 
         var root = JsonNode.Parse(await File.ReadAllTextAsync(json))!;
-        Assert.Equal(("worldplay-world", "main"), (root["format"]!.GetValue<string>(), root["world"]!["branches"]![0]!["id"]!.GetValue<string>()));
+        Assert.Equal(("worldplay-world", "main"),
+            (root["format"]!.GetValue<string>(), root["world"]!["branches"]![0]!["id"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -218,7 +223,8 @@ public sealed class TimelineCommandTests
 
         var run = await CliRun.Of("import", cut, "--out", scratch.File("out.wptl"));
 
-        Assert.Equal((2, true, false), (run.ExitCode, run.Error.Contains("damaged or truncated", StringComparison.Ordinal), File.Exists(scratch.File("out.wptl"))));
+        Assert.Equal((2, true, false),
+            (run.ExitCode, run.Error.Contains("damaged or truncated", StringComparison.Ordinal), File.Exists(scratch.File("out.wptl"))));
     }
 
     [Fact]

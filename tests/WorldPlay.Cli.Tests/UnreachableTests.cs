@@ -37,7 +37,8 @@ public sealed class UnreachableTests
         var run = await CliRun.Of("simulate", "--mind", "openai", "--endpoint", endpoint, "--model", "m", "--turns", "5", "--quiet");
 
         Assert.Equal((4, 1), (run.ExitCode, run.ErrorLines.Length));
-        Assert.StartsWith($"error: the run stopped: The LLM endpoint {endpoint} cannot be reached: the connection was refused", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"error: the run stopped: The LLM endpoint {endpoint} cannot be reached: the connection was refused", run.Error,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,9 +57,11 @@ public sealed class UnreachableTests
         using var scratch = new ScratchFolder();
         var endpoint = $"http://127.0.0.1:{ClosedPort()}/v1";
 
-        var run = await CliRun.Of("simulate", "--mind", "openai", "--endpoint", endpoint, "--model", "m", "--turns", "5", "--quiet", "--out", scratch.File("t.wptl"));
+        var run = await CliRun.Of("simulate", "--mind", "openai", "--endpoint", endpoint, "--model", "m", "--turns", "5", "--quiet",
+            "--out", scratch.File("t.wptl"));
 
-        Assert.EndsWith($"are saved in {scratch.File("t.wptl")}; go on with 'worldplay simulate --from {scratch.File("t.wptl")}'.", run.Error.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith($"are saved in {scratch.File("t.wptl")}; go on with 'worldplay simulate --from {scratch.File("t.wptl")}'.",
+            run.Error.TrimEnd(), StringComparison.Ordinal);
     }
 
     /// <summary>A listener on a free port, holding it until disposed.</summary>

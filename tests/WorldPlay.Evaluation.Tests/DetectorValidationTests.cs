@@ -32,7 +32,8 @@ public sealed class DetectorValidationTests(ITestOutputHelper log)
                     planted.Add(new Label(l.GetProperty("turn").GetInt32(), l.GetProperty("category").GetString()!));
                 }
             }
-            yield return (TranscriptScorer.Score(TranscriptReader.Read(file)), planted, Path.GetFileName(file).StartsWith("clean", StringComparison.Ordinal));
+            yield return (TranscriptScorer.Score(TranscriptReader.Read(file)), planted,
+                Path.GetFileName(file).StartsWith("clean", StringComparison.Ordinal));
         }
     }
 
@@ -88,7 +89,8 @@ public sealed class DetectorValidationTests(ITestOutputHelper log)
             log.WriteLine($"{c.Scored.Transcript.Name} turn {hit.Turn} {hit.Category}: {hit.Reason} [{hit.Evidence.Quote}]");
         }
 
-        Assert.All(silent, s => Assert.True(s >= BenchCategory.All.Count - 2, $"only {s} of {BenchCategory.All.Count} categories were silent"));
+        Assert.All(silent,
+            s => Assert.True(s >= BenchCategory.All.Count - 2, $"only {s} of {BenchCategory.All.Count} categories were silent"));
     }
 
     [Fact]

@@ -8,7 +8,8 @@ public sealed class TranscriptReaderTests
     public void Parse_BadRole_NamesLineAndField()
     {
         var e = Assert.Throws<TranscriptFormatException>(() => TranscriptReader.Parse(
-            "{\"turn\": 1, \"speaker\": \"Mira\", \"role\": \"npc\", \"text\": \"Hi.\"}\n{\"turn\": 2, \"speaker\": \"Wren\", \"role\": \"player\", \"text\": \"Hi.\"}", "t.jsonl"));
+            "{\"turn\": 1, \"speaker\": \"Mira\", \"role\": \"npc\", \"text\": \"Hi.\"}\n{\"turn\": 2, \"speaker\": \"Wren\", \"role\": " +
+                "\"player\", \"text\": \"Hi.\"}", "t.jsonl"));
 
         Assert.Equal((2, "role"), (e.LineNumber, e.Field));
     }
@@ -16,7 +17,8 @@ public sealed class TranscriptReaderTests
     [Fact]
     public void Parse_UnknownField_NamesIt()
     {
-        var e = Assert.Throws<TranscriptFormatException>(() => TranscriptReader.Parse("{\"turn\": 1, \"speaker\": \"Mira\", \"role\": \"npc\", \"txt\": \"Hi.\"}", "t.jsonl"));
+        var e = Assert.Throws<TranscriptFormatException>(() =>
+            TranscriptReader.Parse("{\"turn\": 1, \"speaker\": \"Mira\", \"role\": \"npc\", \"txt\": \"Hi.\"}", "t.jsonl"));
 
         Assert.Equal("txt", e.Field);
     }
@@ -24,7 +26,8 @@ public sealed class TranscriptReaderTests
     [Fact]
     public void Parse_SampleWorldLine_MapsUserAndPresence()
     {
-        var transcript = TranscriptReader.Parse("{\"world\": \"harbor\"}\n{\"turn\": 1, \"speaker\": \"Mira\", \"role\": \"npc\", \"text\": \"Hi.\"}", "t.jsonl");
+        var transcript = TranscriptReader.Parse("{\"world\": \"harbor\"}\n{\"turn\": 1, \"speaker\": \"Mira\", \"role\": \"npc\", " +
+            "\"text\": \"Hi.\"}", "t.jsonl");
 
         Assert.Equal("Wren", transcript.Setting!.User!.Name.Split(' ')[0]);
     }

@@ -18,7 +18,8 @@ public sealed class FaultTests
     {
         await using var server = await FakeLlmServer.StartAsync(Only(Fault.RateLimited));
 
-        var failure = await Assert.ThrowsAsync<ClientResultException>(() => Scenes.Client(server).CompleteChatAsync(Scenes.Messages(Scenes.Mira())));
+        var failure = await Assert.ThrowsAsync<ClientResultException>(() =>
+            Scenes.Client(server).CompleteChatAsync(Scenes.Messages(Scenes.Mira())));
 
         Assert.Equal(429, failure.Status);
     }
@@ -28,7 +29,8 @@ public sealed class FaultTests
     {
         await using var server = await FakeLlmServer.StartAsync(Only(Fault.RateLimited) with { RetryAfter = TimeSpan.FromSeconds(2) });
 
-        var failure = await Assert.ThrowsAsync<ClientResultException>(() => Scenes.Client(server).CompleteChatAsync(Scenes.Messages(Scenes.Mira())));
+        var failure = await Assert.ThrowsAsync<ClientResultException>(() =>
+            Scenes.Client(server).CompleteChatAsync(Scenes.Messages(Scenes.Mira())));
         failure.GetRawResponse()!.Headers.TryGetValue("Retry-After", out var retryAfter);
 
         Assert.Equal("2", retryAfter);
@@ -39,7 +41,8 @@ public sealed class FaultTests
     {
         await using var server = await FakeLlmServer.StartAsync(Only(Fault.RateLimited));
 
-        var failure = await Assert.ThrowsAsync<ClientResultException>(() => Scenes.Client(server).CompleteChatAsync(Scenes.Messages(Scenes.Mira())));
+        var failure = await Assert.ThrowsAsync<ClientResultException>(() =>
+            Scenes.Client(server).CompleteChatAsync(Scenes.Messages(Scenes.Mira())));
         var error = JsonNode.Parse(failure.GetRawResponse()!.Content.ToString())!["error"]!;
 
         Assert.Equal("rate_limit_exceeded", error["code"]!.GetValue<string>());
@@ -50,7 +53,8 @@ public sealed class FaultTests
     {
         await using var server = await FakeLlmServer.StartAsync(Only(Fault.ServerError));
 
-        var failure = await Assert.ThrowsAsync<ClientResultException>(() => Scenes.Client(server).CompleteChatAsync(Scenes.Messages(Scenes.Mira())));
+        var failure = await Assert.ThrowsAsync<ClientResultException>(() =>
+            Scenes.Client(server).CompleteChatAsync(Scenes.Messages(Scenes.Mira())));
 
         Assert.Equal(500, failure.Status);
     }
@@ -181,7 +185,8 @@ public sealed class FaultTests
         var client = Scenes.Client(server);
         for (var i = 0; i < 100; i++)
         {
-            ChatCompletion completion = await client.CompleteChatAsync(Scenes.Messages(Scenes.Mira(turn: 2 + (i % 7))), Scenes.JsonObject());
+            ChatCompletion completion = await client.CompleteChatAsync(Scenes.Messages(Scenes.Mira(turn: 2 + (i % 7))),
+                Scenes.JsonObject());
             ActionReply.Parse(completion.Content[0].Text);
         }
 
@@ -191,7 +196,8 @@ public sealed class FaultTests
     [Fact]
     public async Task AllFaults_RateOne_EachKindAppears()
     {
-        await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions { FaultRate = 1, Seed = 4, TimeoutHold = TimeSpan.Zero });
+        await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions { FaultRate = 1, Seed = 4,
+            TimeoutHold = TimeSpan.Zero });
         var client = Scenes.Client(server);
         for (var i = 0; i < 60; i++)
         {
@@ -223,7 +229,9 @@ public sealed class FaultTests
         await using var server = await FakeLlmServer.StartAsync(Only(Fault.Timeout));
         using var cancel = new CancellationTokenSource();
         var client = Scenes.Client(server);
-        var held = Enumerable.Range(0, 5).Select(_ => client.CompleteChatAsync(Scenes.Messages(Scenes.Mira()), cancellationToken: cancel.Token)).ToArray();
+        var held = Enumerable.Range(0, 5)
+            .Select(_ => client.CompleteChatAsync(Scenes.Messages(Scenes.Mira()), cancellationToken: cancel.Token))
+            .ToArray();
 
         var stats = await Eventually(server, s => s.ConcurrentNow == 5);
         await cancel.CancelAsync();
@@ -238,7 +246,8 @@ public sealed class FaultTests
         var statuses = new StringBuilder();
         for (var i = 0; i < 20; i++)
         {
-            using var content = new StringContent($$"""{"model": "fake", "messages": [{"role": "user", "content": "{{i % 3}}"}]}""", Encoding.UTF8, "application/json");
+            using var content = new StringContent($$"""{"model": "fake", "messages": [{"role": "user", "content": "{{i % 3}}"}]}""",
+                Encoding.UTF8, "application/json");
             using var response = await http.PostAsync(new Uri(server.Endpoint + "/chat/completions"), content);
             statuses.Append((int)response.StatusCode).Append(' ');
         }
@@ -292,7 +301,8 @@ public sealed class FaultTests
         }
     }
 
-    /// <summary>Waits until the server's counters satisfy a condition (giving up after a generous bound, which is no timing assertion).</summary>
+    /// <summary>Waits until the server's counters satisfy a condition (giving up after a generous bound, which is no timing
+    /// assertion).</summary>
     internal static async Task<FakeLlmStats> Eventually(FakeLlmServer server, Func<FakeLlmStats, bool> condition)
     {
         for (var i = 0; i < 1000; i++)

@@ -10,7 +10,8 @@ public sealed class JudgeReplyTests
 
     private static string Material(string reply, params string[] categories) =>
         "<transcript-data>\n## Setting\nLanguage: en\nThe user plays: Wren\n## Before the reply\nWren (user): Is the stew ready?\n" +
-        $"## Reply to judge\nMira (npc): {reply}\n</transcript-data>\n## Categories to judge\n" + string.Concat(categories.Select(c => $"- {c}\n")) + "## Question\nWhich?";
+        $"## Reply to judge\nMira (npc): {reply}\n</transcript-data>\n## Categories to judge\n"
+            + string.Concat(categories.Select(c => $"- {c}\n")) + "## Question\nWhich?";
 
     private static async Task<JsonArray> VerdictsAsync(FakeLlmServer server, string reply, params string[] categories)
     {
@@ -32,7 +33,8 @@ public sealed class JudgeReplyTests
     public async Task Judge_QuestionToTheUser_NoHookAbsent()
     {
         await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions());
-        var verdict = (await VerdictsAsync(server, "Nearly ready, the barley wants ten minutes. Will you wait?", "prefs.no_hook")).Single()!;
+        var verdict = (await VerdictsAsync(server, "Nearly ready, the barley wants ten minutes. Will you wait?",
+            "prefs.no_hook")).Single()!;
 
         Assert.False(verdict["present"]!.GetValue<bool>());
     }
@@ -52,6 +54,7 @@ public sealed class JudgeReplyTests
         await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions());
         var verdicts = await VerdictsAsync(server, "Soup's on.", "content.ooc", "prefs.no_hook", "diversity.filler");
 
-        Assert.Equal(["content.ooc", "prefs.no_hook", "diversity.filler"], verdicts.Select(v => v!["category"]!.GetValue<string>()).ToArray());
+        Assert.Equal(["content.ooc", "prefs.no_hook", "diversity.filler"],
+            verdicts.Select(v => v!["category"]!.GetValue<string>()).ToArray());
     }
 }

@@ -6,7 +6,8 @@ namespace WorldPlay.FakeLlm.Tests;
 /// <summary>The scene is read back from a perspective rendered by the real <see cref="PerspectiveBuilder"/>.</summary>
 public sealed class PromptedSceneTests
 {
-    private static readonly PromptedScene Scene = PromptedScene.Read(Scenes.ActionInstructions + "\n" + PerspectiveBuilder.Render(Scenes.Mira()));
+    private static readonly PromptedScene Scene = PromptedScene.Read(Scenes.ActionInstructions + "\n"
+        + PerspectiveBuilder.Render(Scenes.Mira()));
 
     [Fact]
     public void Read_RenderedPerspective_FindsTheSpeakerAndOwnId() =>
@@ -19,12 +20,14 @@ public sealed class PromptedSceneTests
     [Fact]
     public void Read_RenderedPerspective_FindsItemsAndHolders() =>
         Assert.Equal(
-            [("silver-locket", "silver locket", "Mira Haskel"), ("bone-dice", "bone dice", null), ("loan-book", "Greaves's loan book", "Tomas Haskel")],
+            [("silver-locket", "silver locket", "Mira Haskel"), ("bone-dice", "bone dice", null),
+                ("loan-book", "Greaves's loan book", "Tomas Haskel")],
             Scene.Items.Select(i => (i.Id.Value, i.Name, i.HolderName)));
 
     [Fact]
     public void Read_RenderedPerspective_FindsExits() =>
-        Assert.Equal([("long-quay", "The Long Quay", 5), ("fish-market", "The Fish Market", 3)], Scene.Exits.Select(e => (e.To.Value, e.Name, e.Minutes)));
+        Assert.Equal([("long-quay", "The Long Quay", 5), ("fish-market", "The Fish Market", 3)],
+            Scene.Exits.Select(e => (e.To.Value, e.Name, e.Minutes)));
 
     [Fact]
     public void Read_RenderedPerspective_FindsTheLineToAnswer() =>
@@ -41,7 +44,8 @@ public sealed class PromptedSceneTests
         var rendered = PerspectiveBuilder.Render(Scenes.Mira());
         var at = rendered.IndexOf("\n## Where: ", StringComparison.Ordinal) + 1;
         var prompt = rendered[..at] + "Your own id is [mira].\nRules:\n- Stay in character.\n\n" +
-            "The scene as Mira Haskel perceives it this turn:\n<world-data>\n" + rendered[at..] + "</world-data>\nReply as Mira Haskel with the JSON object only.";
+            "The scene as Mira Haskel perceives it this turn:\n<world-data>\n" + rendered[at..]
+                + "</world-data>\nReply as Mira Haskel with the JSON object only.";
 
         var scene = PromptedScene.Read(prompt);
 
@@ -53,7 +57,9 @@ public sealed class PromptedSceneTests
         Assert.Equal(["ana"], Scene.Present.Where(p => p.IsUser).Select(p => p.Id.Value));
 
     private static string Describe(PromptedScene scene) =>
-        $"{scene.SpeakerName} [{scene.SpeakerId}] at {scene.PlaceName}; present {string.Join(", ", scene.Present.Select(p => $"{p.Name} [{p.Id}] {p.IsUser} {string.Join("; ", p.Ties)}"))}; " +
-        $"items {string.Join(", ", scene.Items)}; exits {string.Join(", ", scene.Exits)}; said {string.Join(", ", scene.JustSaid)}; answer {scene.AnswerTo}; " +
+        $"{scene.SpeakerName} [{scene.SpeakerId}] at {scene.PlaceName}; present " +
+            $"{string.Join(", ", scene.Present.Select(p => $"{p.Name} [{p.Id}] {p.IsUser} {string.Join("; ", p.Ties)}"))}; " +
+        $"items {string.Join(", ", scene.Items)}; exits {string.Join(", ", scene.Exits)}; said {string.Join(", ", scene.JustSaid)}; " +
+            $"answer {scene.AnswerTo}; " +
         $"pacing {scene.Pacing}; goals {string.Join(", ", scene.Goals)}";
 }

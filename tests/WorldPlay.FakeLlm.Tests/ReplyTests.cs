@@ -78,7 +78,8 @@ public sealed class ReplyTests
         await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions());
         ChatCompletion completion = await Scenes.Client(server).CompleteChatAsync(Scenes.Messages(Scenes.Mira()));
 
-        var expected = TokenCounter.Default.Count(Scenes.ActionInstructions) + TokenCounter.Default.Count(PerspectiveBuilder.Render(Scenes.Mira()));
+        var expected = TokenCounter.Default.Count(Scenes.ActionInstructions)
+            + TokenCounter.Default.Count(PerspectiveBuilder.Render(Scenes.Mira()));
 
         Assert.Equal(expected, completion.Usage.InputTokenCount);
     }
@@ -90,9 +91,13 @@ public sealed class ReplyTests
         var schema = BinaryData.FromString("""
             {"type": "object", "additionalProperties": false, "required": ["speech", "narration", "addressees", "proposals"],
              "properties": {"speech": {"type": "string"}, "narration": {"type": "string"},
-                            "addressees": {"type": "array", "items": {"type": "string"}}, "proposals": {"type": "array", "items": {"type": "object"}}}}
+            """ + "\n" + """
+                            "addressees": {"type": "array", "items": {"type": "string"}},
+            """ + """
+             "proposals": {"type": "array", "items": {"type": "object"}}}}
             """);
-        var options = new ChatCompletionOptions { ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat("action", schema, jsonSchemaIsStrict: true) };
+        var options = new ChatCompletionOptions { ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat("action", schema,
+            jsonSchemaIsStrict: true) };
         ChatCompletion completion = await Scenes.Client(server).CompleteChatAsync(
             [new SystemChatMessage("Play the character."), new UserChatMessage(PerspectiveBuilder.Render(Scenes.Mira()))], options);
 
@@ -107,7 +112,8 @@ public sealed class ReplyTests
         var proposals = new List<WorldChange>();
         for (var turn = 2; turn < 60; turn++)
         {
-            ChatCompletion completion = await client.CompleteChatAsync(Scenes.Messages(Scenes.Mira(turn, Pacing.Escalate)), Scenes.JsonObject());
+            ChatCompletion completion = await client.CompleteChatAsync(Scenes.Messages(Scenes.Mira(turn, Pacing.Escalate)),
+                Scenes.JsonObject());
             proposals.AddRange(ActionReply.Parse(completion.Content[0].Text).Proposals);
         }
 
@@ -167,9 +173,11 @@ public sealed class ReplyTests
     {
         await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions());
         ChatCompletion completion = await Scenes.Client(server).CompleteChatAsync(
-            [new SystemChatMessage("Pick the character who should speak next, by the id in brackets. Reply with one JSON object: {\"next\": \"<id>\"}"),
+            [new SystemChatMessage("Pick the character who should speak next, by the id in brackets. Reply with one JSON object: " +
+                "{\"next\": \"<id>\"}"),
              new UserChatMessage("## Characters\n- Mira Haskel [mira]\n- Tomas Haskel [tomas]\n- Liesl Brandt [liesl]\n## Last lines\n" +
-                 "Mira Haskel [mira]: Who wrote the letter?\nTomas Haskel [tomas]: Ask Liesl, she reads every chart in the harbor.\nWho speaks next?")],
+                 "Mira Haskel [mira]: Who wrote the letter?\nTomas Haskel [tomas]: Ask Liesl, she reads every chart in the harbor.\nWho " +
+                     "speaks next?")],
             Scenes.JsonObject());
 
         Assert.Equal("""{"next":"liesl"}""", completion.Content[0].Text);
@@ -201,7 +209,8 @@ public sealed class ReplyTests
         var stats = await http.GetFromJsonAsync<JsonObject>(new Uri($"http://127.0.0.1:{server.Port}/stats"));
 
         Assert.Equal((2, 1, 2, 2 * whole.Usage.TotalTokenCount),
-            (stats!["requests"]!.GetValue<int>(), stats["streamed"]!.GetValue<int>(), stats["completed"]!.GetValue<int>(), stats["totalTokens"]!.GetValue<int>()));
+            (stats!["requests"]!.GetValue<int>(), stats["streamed"]!.GetValue<int>(), stats["completed"]!.GetValue<int>(),
+                stats["totalTokens"]!.GetValue<int>()));
     }
 
     [Fact]

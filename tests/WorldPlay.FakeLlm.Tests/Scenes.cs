@@ -17,7 +17,8 @@ internal static class Scenes
     public static readonly EntityId[] PresentIds = ["tomas", "ana"];
 
     /// <summary>Mira at the tavern with her brother Tomas and the user Ana; Tomas just spoke and she is to answer him.</summary>
-    public static Perspective Mira(int turn = 4, Pacing pacing = Pacing.Steady, string line = "The ledger was wrong again, and Greaves knows it.")
+    public static Perspective Mira(int turn = 4, Pacing pacing = Pacing.Steady,
+        string line = "The ledger was wrong again, and Greaves knows it.")
     {
         var tomasLine = new HeardLine(10, turn - 1, "tomas", "Tomas Haskel", line, ["mira"]);
         var tie = new RelationshipView("mira", "Mira Haskel", "sister", "tomas", "Tomas Haskel", 0.6);
@@ -43,7 +44,8 @@ internal static class Scenes
             [new FactView("debt", "tomas", "Tomas Haskel", "owes", "forty marks to Greaves", false)],
             ["Ana Vell came in from the rain."],
             [new HeardLine(9, turn - 2, "ana", "Ana Vell", "Is this seat taken?", []), tomasLine],
-            new SceneCue("evening", "gull-and-kettle", "The Gull and Kettle", false, pacing, ["Find out who wrote the letter"], tomasLine, [], 7),
+            new SceneCue("evening", "gull-and-kettle", "The Gull and Kettle", false, pacing, ["Find out who wrote the letter"], tomasLine,
+                [], 7),
             0,
             PerspectiveBuilder.DefaultBudget);
     }

@@ -207,7 +207,8 @@ public sealed class ForkTests(ClusterFixture fixture)
         var seqs = new List<long>();
         await foreach (var stored in fixture.Store.ReadAsync(stream, 0))
         {
-            seqs.AddRange(MessagePackSerializer.Deserialize<CommittedBatch>(stored.Data, CoreSerialization.MessagePack).Accepted.Select(e => e.Seq));
+            seqs.AddRange(MessagePackSerializer.Deserialize<CommittedBatch>(stored.Data,
+                CoreSerialization.MessagePack).Accepted.Select(e => e.Seq));
         }
         Assert.NotEmpty(seqs);
         return seqs;

@@ -12,13 +12,15 @@ public sealed class ImmutableCoreValuesTests
 {
     public static TheoryData<Type> ValuesGrainsExchange => new()
     {
-        typeof(EntityId), typeof(WorldEvent), typeof(WorldChange), typeof(Spoke), typeof(Proposal), typeof(WorldState), typeof(WorldDefinition),
-        typeof(CharacterMemory), typeof(WorldSlice), typeof(Perspective), typeof(CharacterAction), typeof(SceneProgress), typeof(TurnRecord), typeof(SceneCue),
+        typeof(EntityId), typeof(WorldEvent), typeof(WorldChange), typeof(Spoke), typeof(Proposal), typeof(WorldState),
+        typeof(WorldDefinition), typeof(CharacterMemory), typeof(WorldSlice), typeof(Perspective), typeof(CharacterAction),
+        typeof(SceneProgress), typeof(TurnRecord), typeof(SceneCue),
     };
 
     [Theory]
     [MemberData(nameof(ValuesGrainsExchange))]
-    public void IsImmutable_CoreValueGrainsExchange_IsPassedByReference(Type type) => Assert.True(ImmutableCoreValues.IsImmutable(type), type.Name);
+    public void IsImmutable_CoreValueGrainsExchange_IsPassedByReference(Type type) =>
+        Assert.True(ImmutableCoreValues.IsImmutable(type), type.Name);
 
     [Theory]
     [InlineData(typeof(Core.Fakes.WithSetter))]

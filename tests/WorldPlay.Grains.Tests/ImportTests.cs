@@ -14,7 +14,8 @@ public sealed class ImportTests(ClusterFixture fixture)
         var options = new SceneOptions("", definition.Scenes[0].Id, 81, "procedural", "user-sim:slow-burn", null, 1200);
 
         var (imported, _) = await fixture.Client.ImportAsync(
-            $"{world.Key}-imported", definition, [.. await world.EventsAsync().ToListAsync()], options, [.. await scene.TranscriptAsync().ToListAsync()]);
+            $"{world.Key}-imported", definition, [.. await world.EventsAsync().ToListAsync()], options,
+                [.. await scene.TranscriptAsync().ToListAsync()]);
 
         Assert.Equal((await world.StateAsync()).StateHash, (await imported.StateAsync()).StateHash);
     }
@@ -26,7 +27,8 @@ public sealed class ImportTests(ClusterFixture fixture)
         await Scenes.PlayAsync(scene, 25);
         var options = new SceneOptions("", definition.Scenes[0].Id, 82, "procedural", "user-sim:slow-burn", null, 1200);
         var (_, importedScene) = await fixture.Client.ImportAsync(
-            $"{world.Key}-imported", definition, [.. await world.EventsAsync().ToListAsync()], options, [.. await scene.TranscriptAsync().ToListAsync()]);
+            $"{world.Key}-imported", definition, [.. await world.EventsAsync().ToListAsync()], options,
+                [.. await scene.TranscriptAsync().ToListAsync()]);
 
         var original = await Scenes.PlayAsync(scene, 10);
         var continued = await Scenes.PlayAsync(importedScene, 10);
@@ -45,7 +47,8 @@ public sealed class ImportTests(ClusterFixture fixture)
         var events = await world.EventsAsync().ToListAsync();
         var transcript = await scene.TranscriptAsync().ToListAsync();
 
-        var refused = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Client.ImportAsync(key, definition, [.. events], options, [.. transcript]));
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() =>
+            fixture.Client.ImportAsync(key, definition, [.. events], options, [.. transcript]));
 
         Assert.StartsWith("Unknown scene 'no-such-scene'", refused.Message, StringComparison.Ordinal);
         var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Client.World(key).DefinitionAsync());

@@ -69,7 +69,8 @@ public sealed class RegenerateTests(ClusterFixture fixture)
 
         Assert.Equal(
             (alternatives.Candidates[0].Turn.Speech, alternatives.Candidates[1].Turn.Speech, world.Key, turn, true),
-            ((string)line["chosen"]!, (string)line["rejected"]!, (string)line["world"]!, (int)line["turn"]!, ((string)line["prompt"]!).Length > 0));
+            ((string)line["chosen"]!, (string)line["rejected"]!, (string)line["world"]!, (int)line["turn"]!,
+                ((string)line["prompt"]!).Length > 0));
     }
 
     [Fact]

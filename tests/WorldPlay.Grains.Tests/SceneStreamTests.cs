@@ -29,7 +29,8 @@ public sealed class SceneStreamTests(ClusterFixture fixture)
         var said = new Dictionary<int, StringBuilder>();
         foreach (var speech in updates.OfType<SpeechUpdate>())
         {
-            said[speech.Turn] = speech.Restart || !said.TryGetValue(speech.Turn, out var sb) ? new StringBuilder(speech.Text) : sb.Append(speech.Text);
+            said[speech.Turn] = speech.Restart || !said.TryGetValue(speech.Turn, out var sb) ? new StringBuilder(speech.Text)
+                : sb.Append(speech.Text);
         }
         Assert.All(updates.OfType<TurnUpdate>(), u => Assert.Equal(u.Record.Speech, said.GetValueOrDefault(u.Turn)?.ToString() ?? ""));
     }

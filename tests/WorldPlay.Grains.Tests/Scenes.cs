@@ -16,7 +16,8 @@ internal static class Scenes
         var key = $"{world}-{seed}-{Guid.NewGuid():N}";
         var handle = await client.CreateWorldAsync(key, definition);
         var spec = definition.Scenes[0];
-        var scene = await client.OpenSceneAsync($"{key}/{spec.Id}", new SceneOptions(key, spec.Id, seed, "procedural", userMind, null, 1200));
+        var scene = await client.OpenSceneAsync($"{key}/{spec.Id}",
+            new SceneOptions(key, spec.Id, seed, "procedural", userMind, null, 1200));
         return (handle, scene, definition);
     }
 

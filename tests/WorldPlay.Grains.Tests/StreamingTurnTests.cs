@@ -84,8 +84,10 @@ public sealed class StreamingTurnTests
     [Fact]
     public async Task Scene_FaultyModel_EveryTurnCommittedWholeAndOnce()
     {
-        await using var model = await FakeLlmServer.StartAsync(new FakeLlmOptions { Seed = 12, FaultRate = 0.3, TimeoutHold = TimeSpan.FromSeconds(5), RetryAfter = TimeSpan.FromMilliseconds(100) });
-        var options = Options(model, streaming: true) with { AttemptTimeout = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(1) };
+        await using var model = await FakeLlmServer.StartAsync(new FakeLlmOptions { Seed = 12, FaultRate = 0.3,
+            TimeoutHold = TimeSpan.FromSeconds(5), RetryAfter = TimeSpan.FromMilliseconds(100) });
+        var options = Options(model, streaming: true) with { AttemptTimeout = TimeSpan.FromSeconds(1),
+            MaxRetryDelay = TimeSpan.FromSeconds(1) };
 
         var run = await PlayAsync(options, listen: true);
 
@@ -96,7 +98,8 @@ public sealed class StreamingTurnTests
     }
 
     private static LlmMindOptions Options(FakeLlmServer model, bool streaming) =>
-        new() { Endpoint = model.Endpoint, Model = FakeLlmServer.DefaultModel, Streaming = streaming, RetryDelay = TimeSpan.FromMilliseconds(50) };
+        new() { Endpoint = model.Endpoint, Model = FakeLlmServer.DefaultModel, Streaming = streaming,
+            RetryDelay = TimeSpan.FromMilliseconds(50) };
 
     private static async Task<Run> PlayAsync(LlmMindOptions options, bool listen, int turns = Turns)
     {
@@ -108,7 +111,8 @@ public sealed class StreamingTurnTests
             var key = $"harbor-streaming-{Guid.NewGuid():N}";
             var world = await client.CreateWorldAsync(key, definition);
             var spec = definition.Scenes[0];
-            var scene = await client.OpenSceneAsync($"{key}/{spec.Id}", new SceneOptions(key, spec.Id, 7, "openai:fake", "user-sim:slow-burn", null, 1200));
+            var scene = await client.OpenSceneAsync($"{key}/{spec.Id}",
+                new SceneOptions(key, spec.Id, 7, "openai:fake", "user-sim:slow-burn", null, 1200));
             var played = new List<TurnRecord>();
             var heard = new Dictionary<int, StringBuilder>();
             var pieces = new Dictionary<int, int>();
@@ -151,7 +155,8 @@ public sealed class StreamingTurnTests
 
     /// <summary>An event as the world keeps it, without anything a run's timing could change.</summary>
     private static List<string> Describe(IEnumerable<WorldEvent> events) =>
-        [.. events.Select(e => $"{e.Seq} {e.Turn} {e.Actor} {System.Text.Json.JsonSerializer.Serialize(e.Change, CoreSerialization.Json)}")];
+        [.. events.Select(e =>
+            $"{e.Seq} {e.Turn} {e.Actor} {System.Text.Json.JsonSerializer.Serialize(e.Change, CoreSerialization.Json)}")];
 
     private sealed record Run(List<TurnRecord> Turns, List<WorldEvent> Events, Dictionary<int, string> Heard, Dictionary<int, int> Pieces);
 }

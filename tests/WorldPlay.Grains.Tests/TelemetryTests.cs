@@ -29,9 +29,12 @@ public sealed class TelemetryTests(TelemetryFixture fixture)
 
         Assert.Equal(
         [
-            $"perspective <- {Application} ICharacterGrain/TakeTurn Server <- {Application} ICharacterGrain/TakeTurn Client <- WorldPlay turn Internal",
-            $"mind <- {Application} ICharacterGrain/TakeTurn Server <- {Application} ICharacterGrain/TakeTurn Client <- WorldPlay turn Internal",
-            $"world.commit <- {Application} IWorldGrain/Commit Server <- {Application} IWorldGrain/Commit Client <- WorldPlay turn Internal",
+            $"perspective <- {Application} ICharacterGrain/TakeTurn Server <- {Application} ICharacterGrain/TakeTurn Client <- " +
+                "WorldPlay turn Internal",
+            $"mind <- {Application} ICharacterGrain/TakeTurn Server <- {Application} ICharacterGrain/TakeTurn Client <- " +
+                "WorldPlay turn Internal",
+            $"world.commit <- {Application} IWorldGrain/Commit Server <- {Application} IWorldGrain/Commit Client <- " +
+                "WorldPlay turn Internal",
         ], paths);
     }
 
@@ -43,7 +46,8 @@ public sealed class TelemetryTests(TelemetryFixture fixture)
         var root = Assert.Single(spans, s => s.ParentSpanId == default);
 
         Assert.Equal(
-            [$"{Application} ISceneGrain/Play Server", $"{Application} ISceneGrain/Play Client", $"{TelemetryFixture.TestSource.Name} test Internal"],
+            [$"{Application} ISceneGrain/Play Server", $"{Application} ISceneGrain/Play Client",
+                $"{TelemetryFixture.TestSource.Name} test Internal"],
             PathUp(turn, root, spans));
     }
 
@@ -68,7 +72,8 @@ public sealed class TelemetryTests(TelemetryFixture fixture)
         var tags = fixture.CollectMetrics().SelectMany(TagsOf).Distinct().ToList();
 
         Assert.Contains(new MetricTag(WorldPlayTelemetry.Metrics.ProposalsRejected, "law", "forbidden-concepts"), tags);
-        Assert.DoesNotContain(tags, t => t.Value.Contains(world.Key, StringComparison.Ordinal) || t.Value.Contains(scene.Key, StringComparison.Ordinal) || ids.Contains(t.Value));
+        Assert.DoesNotContain(tags, t => t.Value.Contains(world.Key, StringComparison.Ordinal)
+            || t.Value.Contains(scene.Key, StringComparison.Ordinal) || ids.Contains(t.Value));
     }
 
     [Fact]
@@ -83,7 +88,8 @@ public sealed class TelemetryTests(TelemetryFixture fixture)
 
         string[] expected =
         [
-            WorldPlayTelemetry.Metrics.TurnDuration, WorldPlayTelemetry.Metrics.EventsCommitted, WorldPlayTelemetry.Metrics.ProposalsRejected,
+            WorldPlayTelemetry.Metrics.TurnDuration, WorldPlayTelemetry.Metrics.EventsCommitted,
+                WorldPlayTelemetry.Metrics.ProposalsRejected,
             WorldPlayTelemetry.Metrics.MindTokens, WorldPlayTelemetry.Metrics.PerspectiveTokens, WorldPlayTelemetry.Metrics.MindRetries,
             WorldPlayTelemetry.Metrics.MindRepairs, WorldPlayTelemetry.Metrics.MindParseFailures,
         ];

@@ -17,7 +17,8 @@ public sealed class TimelineQueryTests(ClusterFixture fixture)
         await Scenes.PlayAsync(scene, 40);
         var timeline = await TimelineAsync(world, definition);
         var (from, to) = (timeline.LastEventOfTurn(5), timeline.LastEventOfTurn(35));
-        var expected = TimelineDiff.Between(timeline.StateAt(from), timeline.StateAt(to), timeline.Events.Skip((int)from).Take((int)(to - from)));
+        var expected = TimelineDiff.Between(timeline.StateAt(from), timeline.StateAt(to),
+            timeline.Events.Skip((int)from).Take((int)(to - from)));
 
         Assert.Equal(Json(expected), Json(await world.DiffAsync(5, 35)));
     }

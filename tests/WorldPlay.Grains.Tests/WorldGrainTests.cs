@@ -14,10 +14,12 @@ public sealed class WorldGrainTests(ClusterFixture fixture)
     {
         var (world, _, definition) = await Scenes.OpenAsync(fixture.Client);
         var before = await world.StateAsync();
-        var nobodyHolds = definition.Entities.First(e => e.Kind == EntityKind.Item && e.Holder is { } h && h != Scenes.Characters(definition)[0]);
+        var nobodyHolds = definition.Entities.First(e => e.Kind == EntityKind.Item && e.Holder is { } h
+            && h != Scenes.Characters(definition)[0]);
         var grain = fixture.Cluster.Client.GetGrain<IWorldGrain>(world.Key);
 
-        var receipt = await grain.Commit(new CommitRequest("test/1", 1, definition.Scenes[0].Place, false, [Proposal.Of(Scenes.Characters(definition)[0], new Gave(nobodyHolds.Id, Scenes.Characters(definition)[1]))]));
+        var receipt = await grain.Commit(new CommitRequest("test/1", 1, definition.Scenes[0].Place, false,
+            [Proposal.Of(Scenes.Characters(definition)[0], new Gave(nobodyHolds.Id, Scenes.Characters(definition)[1]))]));
 
         Assert.Equal(before.StateHash, (await world.StateAsync()).StateHash);
         Assert.Single(receipt.Rejected);
@@ -28,7 +30,8 @@ public sealed class WorldGrainTests(ClusterFixture fixture)
     {
         var (world, _, definition) = await Scenes.OpenAsync(fixture.Client);
         var grain = fixture.Cluster.Client.GetGrain<IWorldGrain>(world.Key);
-        var request = new CommitRequest("test/once", 1, definition.Scenes[0].Place, false, [Proposal.Of(Scenes.Characters(definition)[0], new Spoke("Good evening.", []))]);
+        var request = new CommitRequest("test/once", 1, definition.Scenes[0].Place, false,
+            [Proposal.Of(Scenes.Characters(definition)[0], new Spoke("Good evening.", []))]);
 
         await grain.Commit(request);
         var events = new List<WorldEvent>();
@@ -75,7 +78,8 @@ public sealed class WorldGrainTests(ClusterFixture fixture)
         foreach (var character in definition.Scenes[0].Cast)
         {
             var memory = await world.MemoryOfAsync(character);
-            Assert.Equal(CoreSerialization.Hash(CharacterMemory.Empty(character, memory.Names).Witness(events)), CoreSerialization.Hash(memory));
+            Assert.Equal(CoreSerialization.Hash(CharacterMemory.Empty(character, memory.Names).Witness(events)),
+                CoreSerialization.Hash(memory));
             missedSomething |= events.Any(e => !e.WitnessedBy(character));
         }
 

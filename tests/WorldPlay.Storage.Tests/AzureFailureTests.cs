@@ -37,11 +37,13 @@ public sealed class AzureFailureTests(Azurite azurite) : IClassFixture<Azurite>
         silent.Start();
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
         var connection = ConnectionString(DevKey, tablePort: port, blobPort: port);
-        var store = new AzureEventStore(new TableServiceClient(connection), new BlobServiceClient(connection)) { CheckTimeout = TimeSpan.FromSeconds(2) };
+        var store = new AzureEventStore(new TableServiceClient(connection),
+            new BlobServiceClient(connection)) { CheckTimeout = TimeSpan.FromSeconds(2) };
 
         var error = await Assert.ThrowsAsync<EventStoreUnavailableException>(() => store.CheckAsync());
 
-        Assert.Contains($"did not answer within 2 s: tried to create table 'worldplayevents' at http://127.0.0.1:{port}/devstoreaccount1", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"did not answer within 2 s: tried to create table 'worldplayevents' at http://127.0.0.1:{port}/devstoreaccount1",
+            error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,7 +51,8 @@ public sealed class AzureFailureTests(Azurite azurite) : IClassFixture<Azurite>
     {
         var wrongKey = Convert.ToBase64String(new byte[64]);
         var connection = ConnectionString(wrongKey, AzuritePort("Table"), AzuritePort("Blob"));
-        var store = new AzureEventStore(new TableServiceClient(connection), new BlobServiceClient(connection), azurite.TableName, azurite.ContainerName);
+        var store = new AzureEventStore(new TableServiceClient(connection), new BlobServiceClient(connection), azurite.TableName,
+            azurite.ContainerName);
 
         var error = await Assert.ThrowsAsync<EventStoreUnavailableException>(() => store.CheckAsync());
 

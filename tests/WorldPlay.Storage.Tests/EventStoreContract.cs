@@ -97,7 +97,8 @@ public abstract class EventStoreContract
         var stream = NewStream();
         await Store.AppendAsync(stream, 0, [Bytes("a"), Bytes("b")], "turn-1");
 
-        var conflict = await Assert.ThrowsAsync<StreamVersionConflictException>(() => Store.AppendAsync(stream, expected, [Bytes("x")], "turn-2"));
+        var conflict = await Assert.ThrowsAsync<StreamVersionConflictException>(() =>
+            Store.AppendAsync(stream, expected, [Bytes("x")], "turn-2"));
 
         Assert.Equal((stream, expected, 2L), (conflict.Stream, conflict.Expected, conflict.Actual));
         Assert.Equal(["a", "b"], (await ReadAll(stream)).Select(r => Text(r.Data)));
@@ -122,7 +123,8 @@ public abstract class EventStoreContract
         var read = await ReadAll(stream);
 
         Assert.Equal(Enumerable.Range(1, 20_000).Select(v => (long)v), read.Select(r => r.Version));
-        Assert.True(written.SequenceEqual(read.Select(r => r.Data), ByteArrays.Instance), "a record read back differs from the one written");
+        Assert.True(written.SequenceEqual(read.Select(r => r.Data), ByteArrays.Instance),
+            "a record read back differs from the one written");
     }
 
     [Theory]
@@ -149,13 +151,17 @@ public abstract class EventStoreContract
         var stream = NewStream().PadRight(EventStoreLimits.MaxStreamNameBytes, '/');
         var random = new Random(97);
         var records = Enumerable.Range(0, EventStoreLimits.MaxRecordsPerBatch)
-            .Select(i => RandomRecord(random, EventStoreLimits.MaxBatchBytes / EventStoreLimits.MaxRecordsPerBatch + (i == 0 ? EventStoreLimits.MaxBatchBytes % EventStoreLimits.MaxRecordsPerBatch : 0)))
+            .Select(i => RandomRecord(
+                random,
+                EventStoreLimits.MaxBatchBytes / EventStoreLimits.MaxRecordsPerBatch
+                    + (i == 0 ? EventStoreLimits.MaxBatchBytes % EventStoreLimits.MaxRecordsPerBatch : 0)))
             .ToList();
 
         var result = await Store.AppendAsync(stream, 0, records, "big");
 
         Assert.Equal(new AppendResult(1, EventStoreLimits.MaxRecordsPerBatch, AlreadyStored: false), result);
-        Assert.True(records.SequenceEqual((await ReadAll(stream)).Select(r => r.Data), ByteArrays.Instance), "a record read back differs from the one written");
+        Assert.True(records.SequenceEqual((await ReadAll(stream)).Select(r => r.Data), ByteArrays.Instance),
+            "a record read back differs from the one written");
     }
 
     public static TheoryData<string, int, int, string> OversizedBatches => new()

@@ -25,12 +25,14 @@ public sealed class WorldPlayApiTests(ServedHarbor harbor) : IClassFixture<Serve
 
     /// <summary>The strength of the changed relationship as the events set it up to the end of <paramref name="turn"/>.</summary>
     private double StrengthAfter(RelationshipChanged change, int turn) =>
-        harbor.Events.Where(e => e.Turn <= turn && e.Change is RelationshipChanged r && r.From == change.From && r.To == change.To && r.Type == change.Type)
+        harbor.Events.Where(e => e.Turn <= turn && e.Change is RelationshipChanged r && r.From == change.From && r.To == change.To
+            && r.Type == change.Type)
             .Select(e => ((RelationshipChanged)e.Change).Strength).Last();
 
     private static double StrengthIn(JsonElement state, RelationshipChanged change) =>
         state.GetProperty("relationships").EnumerateArray()
-            .Single(r => r.GetProperty("from").GetString() == change.From.Value && r.GetProperty("to").GetString() == change.To.Value && r.GetProperty("type").GetString() == change.Type)
+            .Single(r => r.GetProperty("from").GetString() == change.From.Value && r.GetProperty("to").GetString() == change.To.Value
+                && r.GetProperty("type").GetString() == change.Type)
             .GetProperty("strength").GetDouble();
 
     [Fact]
@@ -47,7 +49,8 @@ public sealed class WorldPlayApiTests(ServedHarbor harbor) : IClassFixture<Serve
     {
         var world = await GetAsync(WorldPath);
 
-        Assert.Equal((ServedHarbor.Turns, harbor.Scene), (world.GetProperty("turn").GetInt32(), world.GetProperty("scenes")[0].GetProperty("key").GetString()));
+        Assert.Equal((ServedHarbor.Turns, harbor.Scene),
+            (world.GetProperty("turn").GetInt32(), world.GetProperty("scenes")[0].GetProperty("key").GetString()));
     }
 
     [Fact]
@@ -73,7 +76,9 @@ public sealed class WorldPlayApiTests(ServedHarbor harbor) : IClassFixture<Serve
     {
         var tree = await GetAsync($"/api/worlds/{harbor.Branch}/branches");
 
-        Assert.Equal((harbor.World, harbor.World), (tree.GetProperty("root").GetString(), tree.GetProperty("lineage").GetProperty("ancestors")[0].GetProperty("parent").GetString()));
+        Assert.Equal((harbor.World, harbor.World),
+            (tree.GetProperty("root").GetString(),
+            tree.GetProperty("lineage").GetProperty("ancestors")[0].GetProperty("parent").GetString()));
     }
 
     [Fact]
@@ -115,7 +120,8 @@ public sealed class WorldPlayApiTests(ServedHarbor harbor) : IClassFixture<Serve
     {
         var (status, _, body) = await ProblemAsync($"{WorldPath}/state?turn=9999");
 
-        Assert.Equal((HttpStatusCode.BadRequest, true), (status, body.GetProperty("detail").GetString()!.Contains($"from 0 to {ServedHarbor.Turns}", StringComparison.Ordinal)));
+        Assert.Equal((HttpStatusCode.BadRequest, true),
+            (status, body.GetProperty("detail").GetString()!.Contains($"from 0 to {ServedHarbor.Turns}", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -123,7 +129,8 @@ public sealed class WorldPlayApiTests(ServedHarbor harbor) : IClassFixture<Serve
     {
         var (status, _, body) = await ProblemAsync($"{WorldPath}/state?turn=soon");
 
-        Assert.Equal((HttpStatusCode.BadRequest, "turn 'soon' is not a whole number from 0 up."), (status, body.GetProperty("detail").GetString()));
+        Assert.Equal((HttpStatusCode.BadRequest, "turn 'soon' is not a whole number from 0 up."),
+            (status, body.GetProperty("detail").GetString()));
     }
 
     [Fact]
@@ -134,7 +141,8 @@ public sealed class WorldPlayApiTests(ServedHarbor harbor) : IClassFixture<Serve
         var answer = await GetAsync($"{WorldPath}/diff?from={e.Turn - 1}&to={e.Turn}");
 
         var relationship = answer.GetProperty("diff").GetProperty("relationships").EnumerateArray()
-            .Single(r => r.GetProperty("from").GetString() == change.From.Value && r.GetProperty("to").GetString() == change.To.Value && r.GetProperty("type").GetString() == change.Type);
+            .Single(r => r.GetProperty("from").GetString() == change.From.Value && r.GetProperty("to").GetString() == change.To.Value
+                && r.GetProperty("type").GetString() == change.Type);
         Assert.Contains(e.Seq, relationship.GetProperty("events").EnumerateArray().Select(x => x.GetProperty("seq").GetInt64()));
     }
 
@@ -160,7 +168,8 @@ public sealed class WorldPlayApiTests(ServedHarbor harbor) : IClassFixture<Serve
     public async Task Why_AChangedRelationship_ChainStartsAtTheEventThatSetIt()
     {
         var (e, change) = harbor.RelationshipChange();
-        var lastInTurn = harbor.Events.Last(x => x.Turn == e.Turn && x.Change is RelationshipChanged r && r.From == change.From && r.To == change.To && r.Type == change.Type);
+        var lastInTurn = harbor.Events.Last(x => x.Turn == e.Turn && x.Change is RelationshipChanged r && r.From == change.From
+            && r.To == change.To && r.Type == change.Type);
 
         var answer = await GetAsync($"{WorldPath}/why?relationship={change.From}:{change.To}&type={change.Type}&turn={e.Turn}");
 
@@ -172,7 +181,8 @@ public sealed class WorldPlayApiTests(ServedHarbor harbor) : IClassFixture<Serve
     {
         var (status, _, body) = await ProblemAsync($"{WorldPath}/why");
 
-        Assert.Equal((HttpStatusCode.BadRequest, true), (status, body.GetProperty("detail").GetString()!.StartsWith("Ask about exactly one thing", StringComparison.Ordinal)));
+        Assert.Equal((HttpStatusCode.BadRequest, true),
+            (status, body.GetProperty("detail").GetString()!.StartsWith("Ask about exactly one thing", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -213,7 +223,8 @@ public sealed class WorldPlayApiTests(ServedHarbor harbor) : IClassFixture<Serve
     {
         var (status, _, body) = await ProblemAsync($"/api/scenes/{Uri.EscapeDataString("nowhere/docks")}/transcript");
 
-        Assert.Equal((HttpStatusCode.NotFound, true), (status, body.GetProperty("detail").GetString()!.Contains("Unknown scene 'nowhere/docks'", StringComparison.Ordinal)));
+        Assert.Equal((HttpStatusCode.NotFound, true),
+            (status, body.GetProperty("detail").GetString()!.Contains("Unknown scene 'nowhere/docks'", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -230,7 +241,8 @@ public sealed class WorldPlayApiTests(ServedHarbor harbor) : IClassFixture<Serve
         var document = await GetAsync(WorldPlayApi.OpenApiPath);
 
         Assert.Equal(
-            ["/api/scenes/{key}/transcript", "/api/worlds", "/api/worlds/{key}", "/api/worlds/{key}/branches", "/api/worlds/{key}/diff", "/api/worlds/{key}/state", "/api/worlds/{key}/why"],
+            ["/api/scenes/{key}/transcript", "/api/worlds", "/api/worlds/{key}", "/api/worlds/{key}/branches", "/api/worlds/{key}/diff",
+                "/api/worlds/{key}/state", "/api/worlds/{key}/why"],
             document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 

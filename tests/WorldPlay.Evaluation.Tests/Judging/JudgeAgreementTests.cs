@@ -10,8 +10,10 @@ namespace WorldPlay.Evaluation.Tests.Judging;
 public sealed class JudgeAgreementTests
 {
     private static readonly ScoredTranscript Session = new(
-        new Transcript("s", null, [.. Enumerable.Range(0, 8).Select(i => new TranscriptLine(i + 1, "Mira", SpeakerRole.Npc, $"Line {i}.", []))]),
-        [.. Enumerable.Range(0, 3).Select(i => new DetectorHit(i + 1, i, "Mira", BenchCategory.OutOfCharacter, 5, new Evidence("Line", 0, 4), "test"))]);
+        new Transcript("s", null,
+            [.. Enumerable.Range(0, 8).Select(i => new TranscriptLine(i + 1, "Mira", SpeakerRole.Npc, $"Line {i}.", []))]),
+        [.. Enumerable.Range(0, 3)
+            .Select(i => new DetectorHit(i + 1, i, "Mira", BenchCategory.OutOfCharacter, 5, new Evidence("Line", 0, 4), "test"))]);
 
     private static Judgement Confirm(int line, bool present) => new(
         new JudgeCase(0, "s", line, line + 1, "Mira", JudgePurpose.Confirm, [BenchCategory.OutOfCharacter]),
@@ -25,7 +27,8 @@ public sealed class JudgeAgreementTests
     [
         Confirm(0, true), Confirm(1, true), Confirm(2, false),
         Audit(3, BenchCategory.OutOfCharacter), Audit(4), Audit(5), Audit(6),
-        new Judgement(new JudgeCase(0, "s", 7, 8, "Mira", JudgePurpose.Audit, [.. BenchCategory.All]), JudgeOutcome.Unreadable, [], "garbled"),
+        new Judgement(new JudgeCase(0, "s", 7, 8, "Mira", JudgePurpose.Audit, [.. BenchCategory.All]), JudgeOutcome.Unreadable, [],
+            "garbled"),
     ]);
 
     private static JudgeCategoryAgreement Ooc() => Report().Categories.Single(c => c.Id == BenchCategory.OutOfCharacter);

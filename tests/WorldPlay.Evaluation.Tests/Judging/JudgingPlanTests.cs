@@ -46,13 +46,15 @@ public sealed class JudgingPlanTests
     [Fact]
     public void Audits_SameSeed_SameReplies()
     {
-        Assert.Equal(JudgingPlan.Audits(Sessions, 0.1, 42).Select(c => (c.Session, c.Line)), JudgingPlan.Audits(Sessions, 0.1, 42).Select(c => (c.Session, c.Line)));
+        Assert.Equal(JudgingPlan.Audits(Sessions, 0.1, 42).Select(c => (c.Session, c.Line)),
+            JudgingPlan.Audits(Sessions, 0.1, 42).Select(c => (c.Session, c.Line)));
     }
 
     [Fact]
     public void Audits_OtherSeed_OtherReplies()
     {
-        Assert.NotEqual(JudgingPlan.Audits(Sessions, 0.1, 42).Select(c => (c.Session, c.Line)), JudgingPlan.Audits(Sessions, 0.1, 43).Select(c => (c.Session, c.Line)));
+        Assert.NotEqual(JudgingPlan.Audits(Sessions, 0.1, 42).Select(c => (c.Session, c.Line)),
+            JudgingPlan.Audits(Sessions, 0.1, 43).Select(c => (c.Session, c.Line)));
     }
 
     [Fact]

@@ -9,10 +9,11 @@ using WorldPlay.Minds.Llm;
 
 namespace WorldPlay.Evaluation.Tests.Judging;
 
-/// <summary>The judge against the fake model, started in-process on a free port: confirmations, audits, unreadable answers, the report.</summary>
+/// <summary>The judge against the fake model, started in-process on a free port: confirmations, audits, unreadable answers, the
+/// report.</summary>
 public sealed class LlmJudgeTests
 {
-    private const string Planted = """
+    private const string Planted = $$$"""
         {"world": "harbor"}
         {"turn": 1, "speaker": "Wren", "role": "user", "text": "Is the stew ready?"}
         {"turn": 2, "speaker": "Mira", "role": "npc", "text": "As an AI language model, I cannot taste stew. Do you want some anyway?"}
@@ -21,15 +22,24 @@ public sealed class LlmJudgeTests
         {"turn": 5, "speaker": "Wren", "role": "user", "text": "Thanks. What news from the docks?"}
         {"turn": 6, "speaker": "Mira", "role": "npc", "text": "Hmm, well, I see it now."}
         {"turn": 7, "speaker": "Wren", "role": "user", "text": "See what?"}
-        {"turn": 8, "speaker": "Mira", "role": "npc", "text": "The grain barge came in late, Wren, and the harbourmaster is furious. Will you walk down with me?"}
+        {{{Turn8}}}
         {"turn": 9, "speaker": "Wren", "role": "user", "text": "Sure."}
-        {"turn": 10, "speaker": "Mira", "role": "npc", "text": "Grab your coat then; the wind off the water bites. Which way do you like, the steps or the ramp?"}
+        {{{Turn10}}}
         """;
+
+    private const string Turn8 =
+        """{"turn": 8, "speaker": "Mira", "role": "npc", "text": "The grain barge came in late, Wren, and the harbourmaster""" +
+        """ is furious. Will you walk down with me?"}""";
+
+    private const string Turn10 =
+        """{"turn": 10, "speaker": "Mira", "role": "npc", "text": "Grab your coat then; the wind off the water bites.""" +
+        """ Which way do you like, the steps or the ramp?"}""";
 
     private static ScoredTranscript Scored() => TranscriptScorer.Score(TranscriptReader.Parse(Planted, "planted.jsonl"));
 
     private static LlmJudge Judge(FakeLlmServer server) =>
-        new(new LlmEndpoint(new LlmMindOptions { Endpoint = server.Endpoint, Model = FakeLlmServer.DefaultModel, Streaming = false, MaxRetries = 0, Temperature = 0 }));
+        new(new LlmEndpoint(new LlmMindOptions { Endpoint = server.Endpoint, Model = FakeLlmServer.DefaultModel, Streaming = false,
+            MaxRetries = 0, Temperature = 0 }));
 
     [Fact]
     public async Task Assess_AssistantIsmFlagged_Confirmed()
@@ -69,7 +79,8 @@ public sealed class LlmJudgeTests
         await using var server = await FakeLlmServer.StartAsync(new FakeLlmOptions { FaultRate = 1, Faults = [Fault.SchemaViolation] });
         var report = await Judge(server).AssessAsync([Scored()], 0.5, 7);
 
-        Assert.Equal((report.Questions, 0, 0, report.Flagged, null), (report.Unreadable, report.Confirmed, report.Rejected, report.FlaggedNoVerdict, report.Precision));
+        Assert.Equal((report.Questions, 0, 0, report.Flagged, null),
+            (report.Unreadable, report.Confirmed, report.Rejected, report.FlaggedNoVerdict, report.Precision));
     }
 
     [Fact]
@@ -77,7 +88,8 @@ public sealed class LlmJudgeTests
     {
         var endpoint = new LlmEndpoint(new LlmMindOptions
         {
-            Endpoint = new Uri($"http://127.0.0.1:{WorldPlaySilo.FreePort()}/v1"), Model = "fake", Streaming = false, MaxRetries = 0, AttemptTimeout = TimeSpan.FromSeconds(5),
+            Endpoint = new Uri($"http://127.0.0.1:{WorldPlaySilo.FreePort()}/v1"), Model = "fake", Streaming = false, MaxRetries = 0,
+                AttemptTimeout = TimeSpan.FromSeconds(5),
         });
         var report = await new LlmJudge(endpoint).AssessAsync([Scored()], 0, 7);
 
@@ -91,7 +103,8 @@ public sealed class LlmJudgeTests
         var first = await Judge(server).AssessAsync([Scored()], 0.5, 7);
         var second = await Judge(server).AssessAsync([Scored()], 0.5, 7);
 
-        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(first, ReportFiles.Json), System.Text.Json.JsonSerializer.Serialize(second, ReportFiles.Json));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(first, ReportFiles.Json),
+            System.Text.Json.JsonSerializer.Serialize(second, ReportFiles.Json));
     }
 
     [Fact]

@@ -10,7 +10,8 @@ public sealed class VerdictReaderTests
     [Fact]
     public void Read_JsonInProseAndFence_Read()
     {
-        var verdicts = VerdictReader.Read("Sure:\n```json\n{\"verdicts\": [{\"category\": \"content.ooc\", \"present\": true, \"evidence\": \"As an AI\", \"reason\": \"r\"}]}\n```", Asked);
+        var verdicts = VerdictReader.Read("Sure:\n```json\n{\"verdicts\": [{\"category\": \"content.ooc\", \"present\": true, " +
+            "\"evidence\": \"As an AI\", \"reason\": \"r\"}]}\n```", Asked);
 
         Assert.Equal(("content.ooc", true), (verdicts!.Value.Single().Category, verdicts.Value.Single().Present));
     }

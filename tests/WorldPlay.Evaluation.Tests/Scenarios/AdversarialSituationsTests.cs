@@ -24,5 +24,6 @@ public sealed class AdversarialSituationsTests
                 "bad-situations.json: situations[2].text is missing",
                 "bad-situations.json: situations[2].num_turns is 0; expected a whole number of user turns, 1 or more",
             ],
-            Assert.Throws<ScenarioImportException>(() => AdversarialSituations.Load(TestData.Fixture("bad-situations.json"))).Problems.Select(p => p.ToString()).ToArray());
+            Assert.Throws<ScenarioImportException>(() =>
+                AdversarialSituations.Load(TestData.Fixture("bad-situations.json"))).Problems.Select(p => p.ToString()).ToArray());
 }

@@ -17,7 +17,8 @@ public sealed class CharacterCardTests
     [Fact]
     public void Load_CardWithLoreBook_EnabledEntriesBecomeLoreFactsInInsertionOrder() =>
         Assert.Equal(
-            ["The great lamp burns colza oil and must be trimmed every four hours.", "The supply boat comes once a month, weather permitting."],
+            ["The great lamp burns colza oil and must be trimmed every four hours.",
+                "The supply boat comes once a month, weather permitting."],
             Lore(Keeper).ToArray());
 
     [Fact]
@@ -26,11 +27,13 @@ public sealed class CharacterCardTests
 
     [Fact]
     public void Load_Card_PlaceholdersInOpeningSubstituted() =>
-        Assert.Equal("*Agna Storr does not look up from the lamp.* You're late, User. The tide doesn't wait for anyone.", Keeper.OpeningMessage);
+        Assert.Equal("*Agna Storr does not look up from the lamp.* You're late, User. The tide doesn't wait for anyone.",
+            Keeper.OpeningMessage);
 
     [Fact]
     public void Load_Card_PlaceholdersInDescriptionSubstituted() =>
-        Assert.Equal("Agna Storr has kept the Skerry light for thirty years and distrusts anyone who arrives by the supply boat, User included.",
+        Assert.Equal("Agna Storr has kept the Skerry light for thirty years and distrusts anyone who arrives by the supply boat, User " +
+            "included.",
             Keeper.World.PersonaOf(Keeper.Npc)!.Description);
 
     [Fact]
@@ -40,7 +43,8 @@ public sealed class CharacterCardTests
 
     [Fact]
     public void Load_Card_CharacterLinesOfExampleDialogueBecomeExampleLines() =>
-        Assert.Equal(["Only when the wind is in the north.", "Most of the year, User."], Keeper.World.PersonaOf(Keeper.Npc)!.ExampleLines.ToArray());
+        Assert.Equal(["Only when the wind is in the north.", "Most of the year, User."],
+            Keeper.World.PersonaOf(Keeper.Npc)!.ExampleLines.ToArray());
 
     [Fact]
     public void Load_Card_PersonalityListBecomesTraits() =>

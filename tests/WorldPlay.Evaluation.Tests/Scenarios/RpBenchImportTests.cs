@@ -66,7 +66,9 @@ public sealed class RpBenchImportTests
 
         var story = s.World.Facts.Where(f => f.Subject == new EntityId("story-so-far")).Select(f => f.Value).ToList();
 
-        Assert.Equal((6, "Background Tension: Throughout their earlier school years, the antipathy between you and Marco grew due to frequent competitions and misunderstandings."),
+        Assert.Equal((6,
+            "Background Tension: Throughout their earlier school years, the antipathy between you and Marco grew due to frequent " +
+            "competitions and misunderstandings."),
             (story.Count, story[0]));
     }
 
@@ -81,7 +83,8 @@ public sealed class RpBenchImportTests
     [Fact]
     public void Load_FirstSharedScene_OpeningMessageJoinsSentencesByLine() =>
         Assert.Equal(
-            "Hey, I know it's late and we've had our differences, but I really need someone to talk to right now. Can I come in?\nLook, I wouldn't be here if it weren't serious.",
+            "Hey, I know it's late and we've had our differences, but I really need someone to talk to right now. Can I come in?\nLook, " +
+                "I wouldn't be here if it weren't serious.",
             ScenarioSource.Load(TestData.Scenes, limit: 1).Scenarios.Single().OpeningMessage);
 
     [Fact]
@@ -121,7 +124,8 @@ public sealed class RpBenchImportTests
     [Fact]
     public void Load_UserNameOption_NamesTheUsersCharacter()
     {
-        var s = ScenarioSource.Load(TestData.Fixture("malformed-characters.jsonl"), limit: 1, options: new ScenarioImportOptions(UserName: "Wren")).Scenarios.Single();
+        var s = ScenarioSource.Load(TestData.Fixture("malformed-characters.jsonl"), limit: 1,
+            options: new ScenarioImportOptions(UserName: "Wren")).Scenarios.Single();
 
         Assert.Equal(("wren", "*Old Pell blocks the door.* Tower is shut, Wren."), (s.User.Value, s.OpeningMessage));
     }

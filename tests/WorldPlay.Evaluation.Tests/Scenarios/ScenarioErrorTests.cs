@@ -11,7 +11,8 @@ public sealed class ScenarioErrorTests
 
     [Fact]
     public void Load_SceneWithoutNpcName_NamesFileLineIdAndField() =>
-        Assert.Contains("malformed-scenes.jsonl line 3 (id 7): npc_profile.name is missing", Messages(() => ScenarioSource.Load(MalformedScenes)));
+        Assert.Contains("malformed-scenes.jsonl line 3 (id 7): npc_profile.name is missing",
+            Messages(() => ScenarioSource.Load(MalformedScenes)));
 
     [Fact]
     public void Load_LineThatIsNotJson_NamesFileAndLine() =>
@@ -24,7 +25,8 @@ public sealed class ScenarioErrorTests
             [
                 "malformed-scenes.jsonl line 5 (id 9): npc_profile is text, expected an object { ... }",
                 "malformed-scenes.jsonl line 5 (id 9): background is missing",
-                "malformed-scenes.jsonl line 5 (id 9): conversation[0].sentences is missing or empty; the NPC's opening turn needs at least one sentence",
+                "malformed-scenes.jsonl line 5 (id 9): conversation[0].sentences is missing or empty; the NPC's opening turn needs at " +
+                    "least one sentence",
             ],
             Messages(() => ScenarioSource.Load(MalformedScenes)).Where(m => m.Contains("line 5 ", StringComparison.Ordinal)).ToArray());
 
@@ -55,7 +57,8 @@ public sealed class ScenarioErrorTests
     [Fact]
     public void Load_CharacterWithoutAnyDescription_NamesTheField() =>
         Assert.Equal(
-            ["malformed-characters.jsonl line 2 (id 4): npc_profile.description is missing, and so are long_definition_text, short_definition_text and title; one of them must say who the character is"],
+            ["malformed-characters.jsonl line 2 (id 4): npc_profile.description is missing, and so are long_definition_text, " +
+                "short_definition_text and title; one of them must say who the character is"],
             Messages(() => ScenarioSource.Load(TestData.Fixture("malformed-characters.jsonl"))));
 
     [Fact]
@@ -68,7 +71,9 @@ public sealed class ScenarioErrorTests
 
     [Fact]
     public void Load_HandwrittenScene_UnstatedInterestsLeftOut() =>
-        Assert.DoesNotContain("Not specified", ScenarioSource.Load(MalformedScenes, limit: 1).Scenarios.Single().World.PersonaOf("ines-ravel")!.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not specified",
+            ScenarioSource.Load(MalformedScenes, limit: 1).Scenarios.Single().World.PersonaOf("ines-ravel")!.Description,
+            StringComparison.Ordinal);
 
     [Fact]
     public void Load_SceneWithoutBullets_BackgroundIsOneLoreFact() =>

@@ -24,7 +24,8 @@ public sealed class ScenarioSourceTests
     [Fact]
     public void Detect_UnknownJson_SaysWhatWasExpected() =>
         Assert.Equal(
-            "not-a-scenario.json: is neither a Character Card V2 (\"spec\": \"chara_card_v2\") nor a WorldPlay world file (\"places\", \"characters\", \"scenes\")",
+            "not-a-scenario.json: is neither a Character Card V2 (\"spec\": \"chara_card_v2\") nor a WorldPlay world file (\"places\", " +
+                "\"characters\", \"scenes\")",
             Assert.Throws<ScenarioImportException>(() => ScenarioSource.Detect(TestData.Fixture("not-a-scenario.json"))).Message);
 
     [Fact]

@@ -1,6 +1,7 @@
 namespace WorldPlay.Evaluation.Tests.Scenarios;
 
-/// <summary>Where the tests find the shared public data sets (<c>shared/data</c>, beside the repository) and this project's own fixtures.</summary>
+/// <summary>Where the tests find the shared public data sets (<c>shared/data</c>, beside the repository) and this project's own
+/// fixtures.</summary>
 internal static class TestData
 {
     /// <summary>The <c>shared/data</c> folder of the nearest ancestor of the test assembly that has one.</summary>
@@ -16,8 +17,10 @@ internal static class TestData
     /// <summary>A file under tests/WorldPlay.Evaluation.Tests/Fixtures, found from the test assembly up to the repository.</summary>
     public static string Fixture(params string[] parts)
     {
-        var root = Ancestors().Select(d => Path.Combine(d, "tests", "WorldPlay.Evaluation.Tests", "Fixtures")).FirstOrDefault(Directory.Exists)
-            ?? throw new InvalidOperationException($"No 'tests/WorldPlay.Evaluation.Tests/Fixtures' folder above '{AppContext.BaseDirectory}'.");
+        var root = Ancestors().Select(d =>
+            Path.Combine(d, "tests", "WorldPlay.Evaluation.Tests", "Fixtures")).FirstOrDefault(Directory.Exists)
+            ?? throw new InvalidOperationException($"No 'tests/WorldPlay.Evaluation.Tests/Fixtures' folder above " +
+                $"'{AppContext.BaseDirectory}'.");
         return Path.Combine([root, .. parts]);
     }
 

@@ -28,11 +28,14 @@ public sealed class SelfPlayPlanTests
 
     [Fact]
     public void Sessions_FixedSituation_FileSafeName() =>
-        Assert.Equal("rpbench-scenes-0-adversarial-fight-r1", SelfPlayPlan.Sessions(Scenes, ["adversarial:fight"], 1, AdversarialSituation.BuiltIn)[0].Name);
+        Assert.Equal("rpbench-scenes-0-adversarial-fight-r1",
+            SelfPlayPlan.Sessions(Scenes, ["adversarial:fight"], 1, AdversarialSituation.BuiltIn)[0].Name);
 
     [Fact]
     public void Sessions_UnknownProfile_NamesKnownOnes() =>
-        Assert.Contains("slow-burn", Assert.Throws<ArgumentException>(() => SelfPlayPlan.Sessions(Scenes, ["chatty"], 1, AdversarialSituation.BuiltIn)).Message, StringComparison.Ordinal);
+        Assert.Contains("slow-burn",
+            Assert.Throws<ArgumentException>(() => SelfPlayPlan.Sessions(Scenes, ["chatty"], 1, AdversarialSituation.BuiltIn)).Message,
+            StringComparison.Ordinal);
 
     [Fact]
     public void Sessions_NoScenarios_Refused() =>

@@ -10,7 +10,8 @@ using AdversarialSituation = WorldPlay.Minds.AdversarialSituation;
 
 namespace WorldPlay.Evaluation.Tests.SelfPlay;
 
-/// <summary>The run without a silo: a scripted player stands in for the grains, so the discard decision and the files are checked exactly.</summary>
+/// <summary>The run without a silo: a scripted player stands in for the grains, so the discard decision and the files are checked
+/// exactly.</summary>
 public sealed class SelfPlayRunTests : IDisposable
 {
     private static readonly Scenario Scene = ScenarioSource.Load(TestData.Scenes, limit: 1).Scenarios[0];
@@ -43,7 +44,8 @@ public sealed class SelfPlayRunTests : IDisposable
     public async Task RunAsync_UserSpeaksAsNpc_SessionDiscarded()
     {
         var npcName = Scene.World.Entities.First(e => e.Id == Scene.Npc).Name;
-        var result = await SelfPlayRun.RunAsync(Sessions(1), new ScriptedPlayer("Tell me more.", $"{npcName}: I am the one who answers here."), 8, 2, _out);
+        var result = await SelfPlayRun.RunAsync(Sessions(1),
+            new ScriptedPlayer("Tell me more.", $"{npcName}: I am the one who answers here."), 8, 2, _out);
 
         Assert.Equal((0, UserSimulatorBreakKind.SpokeAsCharacter), (result.Kept.Length, result.Discarded.Single().Kind));
     }
@@ -57,14 +59,16 @@ public sealed class SelfPlayRunTests : IDisposable
         var name = result.Discarded.Single().Name;
         Assert.Equal(
             (true, true, false),
-            (File.Exists(Path.Combine(_out, "discarded", name + ".jsonl")), File.Exists(Path.Combine(_out, "discarded", name + ".reason.txt")),
+            (File.Exists(Path.Combine(_out, "discarded", name + ".jsonl")),
+                File.Exists(Path.Combine(_out, "discarded", name + ".reason.txt")),
                 File.Exists(Path.Combine(_out, "transcripts", name + ".jsonl"))));
     }
 
     [Fact]
     public async Task RunAsync_UserLoops_SessionDiscardedAsLoop()
     {
-        var result = await SelfPlayRun.RunAsync(Sessions(1), new ScriptedPlayer("Where did you put the silver key yesterday?"), 12, 1, _out);
+        var result = await SelfPlayRun.RunAsync(Sessions(1), new ScriptedPlayer("Where did you put the silver key yesterday?"), 12, 1,
+            _out);
 
         Assert.Equal(UserSimulatorBreakKind.Loop, result.Discarded.Single().Kind);
     }
@@ -73,7 +77,8 @@ public sealed class SelfPlayRunTests : IDisposable
     public async Task RunAsync_UserHoldsUp_EverySessionKeptAndWritten()
     {
         var result = await SelfPlayRun.RunAsync(
-            Sessions(3), new ScriptedPlayer("Do you remember the fair?", "Why did you leave so early?", "What is that scar from?", "ok"), 10, 2, _out);
+            Sessions(3), new ScriptedPlayer("Do you remember the fair?", "Why did you leave so early?", "What is that scar from?", "ok"),
+                10, 2, _out);
 
         Assert.Equal((3, 3), (result.Kept.Length, Directory.GetFiles(Path.Combine(_out, "transcripts"), "*.jsonl").Length));
     }
@@ -81,10 +86,12 @@ public sealed class SelfPlayRunTests : IDisposable
     [Fact]
     public async Task RunAsync_KeptTranscript_ReadsBackWithItsWorld()
     {
-        var result = await SelfPlayRun.RunAsync(Sessions(1), new ScriptedPlayer("Do you remember the fair?", "Why did you leave so early?", "ok"), 6, 1, _out);
+        var result = await SelfPlayRun.RunAsync(Sessions(1),
+            new ScriptedPlayer("Do you remember the fair?", "Why did you leave so early?", "ok"), 6, 1, _out);
 
         var read = Transcripts.TranscriptReader.Read(Path.Combine(_out, "transcripts", result.Kept[0].Transcript.Name + ".jsonl"));
-        Assert.Equal((6, Scene.World.Entities.First(e => e.Id == Scene.Npc).Name), (read.Lines.Length, read.Setting?.Characters.First(c => !c.IsUser).Name));
+        Assert.Equal((6, Scene.World.Entities.First(e => e.Id == Scene.Npc).Name),
+            (read.Lines.Length, read.Setting?.Characters.First(c => !c.IsUser).Name));
     }
 
     [Fact]
