@@ -5,8 +5,7 @@ public sealed class SourceStyleTests
 {
     private const int MaxLineLength = 140;
 
-    // The tests/ folder joins this list once its own long lines are wrapped.
-    private static readonly string[] CheckedFolders = ["src", "client", "silo", "bench"];
+    private static readonly string[] CheckedFolders = ["src", "client", "silo", "bench", "tests"];
 
     [Fact]
     public void SourceLines_InCheckedFolders_AreAtMost140Characters()
