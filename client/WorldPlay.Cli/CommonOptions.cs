@@ -18,6 +18,27 @@ internal static class CommonOptions
     /// <summary>The seed of simulate and serve unless --seed says otherwise (bench run plays seeds 1 to --repeats).</summary>
     internal const int DefaultSeed = 1;
 
+    /// <summary><c>--turns</c> (<c>-n</c>): how many turns a scene plays, 1 to 100000, <see cref="DefaultTurns"/> unless
+    /// given; <paramref name="description"/> says what counts as a turn in the command at hand.</summary>
+    internal static Option<int> TurnsOption(string description)
+    {
+        var turns = new Option<int>("--turns", "-n")
+        {
+            Description = description,
+            DefaultValueFactory = _ => DefaultTurns,
+        };
+        WithinRange(turns, 1, 100_000);
+        return turns;
+    }
+
+    /// <summary><c>--seed</c> (<c>-s</c>): the scene's seed, <see cref="DefaultSeed"/> unless given.</summary>
+    internal static Option<int> SeedOption(string description) =>
+        new("--seed", "-s")
+        {
+            Description = description,
+            DefaultValueFactory = _ => DefaultSeed,
+        };
+
     /// <summary><c>--user</c>: the user-simulator profile, in simulate, serve and load alike.</summary>
     internal static Option<string> UserOption()
     {

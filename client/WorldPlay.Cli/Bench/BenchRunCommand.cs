@@ -38,12 +38,7 @@ internal static class BenchRunCommand
             Description = "Pass over this many records first (RPBench-Auto: 0-39 dev, 40-79 held out).",
             DefaultValueFactory = _ => 0,
         };
-        var turns = new Option<int>("--turns", "-n")
-        {
-            Description = "Turns per session, NPC's and user's together (1 to 100000).",
-            DefaultValueFactory = _ => CommonOptions.DefaultTurns,
-        };
-        CommonOptions.WithinRange(turns, 1, 100_000);
+        var turns = CommonOptions.TurnsOption("Turns per session, NPC's and user's together (1 to 100000).");
         var repeats = new Option<int>("--repeats", "-r")
         {
             Description = "Sessions per scenario and user, with seeds 1..R (1 to 1000).",

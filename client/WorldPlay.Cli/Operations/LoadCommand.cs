@@ -17,12 +17,7 @@ internal static class LoadCommand
             DefaultValueFactory = _ => 20,
         };
         CommonOptions.WithinRange(sessions, 1, 10_000);
-        var turns = new Option<int>("--turns", "-n")
-        {
-            Description = "Turns each session plays, users' and characters' together (1 to 100000).",
-            DefaultValueFactory = _ => CommonOptions.DefaultTurns,
-        };
-        CommonOptions.WithinRange(turns, 1, 100_000);
+        var turns = CommonOptions.TurnsOption("Turns each session plays, users' and characters' together (1 to 100000).");
         var characters = new Option<int>("--characters", "-k")
         {
             Description = "Characters in each scene besides the user: the first K of the scene's cast " +

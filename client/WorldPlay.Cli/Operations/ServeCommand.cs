@@ -18,17 +18,8 @@ internal static class ServeCommand
         {
             Description = $"Simulate a sample world ({string.Join(", ", WorldFiles.SampleNames)}) or a world file first.",
         };
-        var turns = new Option<int>("--turns", "-n")
-        {
-            Description = "How many turns to simulate with --world (1 to 100000).",
-            DefaultValueFactory = _ => CommonOptions.DefaultTurns,
-        };
-        CommonOptions.WithinRange(turns, 1, 100_000);
-        var seed = new Option<int>("--seed", "-s")
-        {
-            Description = "Seed of the simulation with --world.",
-            DefaultValueFactory = _ => CommonOptions.DefaultSeed,
-        };
+        var turns = CommonOptions.TurnsOption("How many turns to simulate with --world (1 to 100000).");
+        var seed = CommonOptions.SeedOption("Seed of the simulation with --world.");
         var user = CommonOptions.UserOption();
         var from = new Option<FileInfo?>("--from")
         {

@@ -32,17 +32,8 @@ internal static class SimulateCommand
             DefaultValueFactory = _ => "harbor",
         };
         var scene = new Option<string?>("--scene") { Description = "The scene of the world to play (default: the world's first scene)." };
-        var turns = new Option<int>("--turns", "-n")
-        {
-            Description = "How many turns to play, users' and characters' together (1 to 100000).",
-            DefaultValueFactory = _ => CommonOptions.DefaultTurns,
-        };
-        CommonOptions.WithinRange(turns, 1, 100_000);
-        var seed = new Option<int>("--seed", "-s")
-        {
-            Description = "Seed for every random choice: the same seed plays the same scene.",
-            DefaultValueFactory = _ => CommonOptions.DefaultSeed,
-        };
+        var turns = CommonOptions.TurnsOption("How many turns to play, users' and characters' together (1 to 100000).");
+        var seed = CommonOptions.SeedOption("Seed for every random choice: the same seed plays the same scene.");
         var user = CommonOptions.UserOption();
         var turnTaking = TurnTakingOption();
         var budget = new Option<int>("--perspective-budget")
