@@ -35,6 +35,13 @@ public sealed class ForbiddenConcepts : Law
                 yield return $"Fact '{fact.Id}' speaks of '{concept}', which does not exist in {state.Setting.Name}.";
             }
         }
+        foreach (var entity in state.Entities.Values.Where(e => e.Origin is not null))
+        {
+            if (Find(string.Join(" ", [entity.Name, .. entity.Aliases, entity.Attribute("description") ?? ""])) is { } concept)
+            {
+                yield return $"{entity.Name} ('{entity.Id}') speaks of '{concept}', which does not exist in {state.Setting.Name}.";
+            }
+        }
     }
 
     /// <summary>The first forbidden concept <paramref name="text"/> speaks of, or null.</summary>

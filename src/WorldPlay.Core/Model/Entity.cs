@@ -26,7 +26,8 @@ public enum EntityStatus
 }
 
 /// <summary>Something with identity in a world. A character or item is at one place (<see cref="Location"/>),
-/// or an item is held by a character (<see cref="Holder"/>), never both.</summary>
+/// or an item is held by a character (<see cref="Holder"/>), never both. An entity created during play has an
+/// <see cref="Origin"/> (null: the designer's file) and is known only to <see cref="KnownBy"/> (null: to everyone).</summary>
 [MessagePackObject]
 public sealed record Entity(
     [property: Key(0)] EntityId Id,
@@ -36,8 +37,18 @@ public sealed record Entity(
     [property: Key(4)] ImmutableSortedDictionary<string, string> Attributes,
     [property: Key(5)] EntityStatus Status,
     [property: Key(6)] EntityId? Location,
-    [property: Key(7)] EntityId? Holder)
+    [property: Key(7)] EntityId? Holder,
+    [property: Key(8)] Origin? Origin = null,
+    [property: Key(9)] ImmutableSortedDictionary<EntityId, Learned>? KnownBy = null)
 {
+    /// <summary>Who brought this entity into the world.</summary>
+    [IgnoreMember, JsonIgnore]
+    public Origin Provenance => Origin ?? Core.Origin.Designer;
+
+    /// <summary>True when <paramref name="who"/> knows this entity exists: everyone knows the designer's, only witnesses and
+    /// those told know a created one.</summary>
+    public bool IsKnownBy(EntityId who) => KnownBy is null || KnownBy.ContainsKey(who);
+
     [IgnoreMember, JsonIgnore]
     public bool IsCharacter => Kind == EntityKind.Character;
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MessagePack;
 
 namespace WorldPlay.Core;
@@ -10,8 +11,13 @@ public sealed record Relationship(
     [property: Key(1)] EntityId To,
     [property: Key(2)] string Type,
     [property: Key(3)] double Strength,
-    [property: Key(4)] Validity Validity)
+    [property: Key(4)] Validity Validity,
+    [property: Key(5)] Origin? Origin = null)
 {
+    /// <summary>Who first declared this tie (null: the designer's file); later changes of strength keep it.</summary>
+    [IgnoreMember, JsonIgnore]
+    public Origin Provenance => Origin ?? Core.Origin.Designer;
+
     /// <summary>The key of the edge: one open relationship per (from, type, to).</summary>
     [IgnoreMember]
     public string Key => KeyOf(From, Type, To);
@@ -47,8 +53,13 @@ public sealed record Fact(
     [property: Key(2)] string Predicate,
     [property: Key(3)] string Value,
     [property: Key(4)] Validity Validity,
-    [property: Key(5)] System.Collections.Immutable.ImmutableSortedSet<EntityId> KnownBy)
+    [property: Key(5)] System.Collections.Immutable.ImmutableSortedSet<EntityId> KnownBy,
+    [property: Key(6)] Origin? Origin = null)
 {
+    /// <summary>Who asserted this fact (null: the designer's file).</summary>
+    [IgnoreMember, JsonIgnore]
+    public Origin Provenance => Origin ?? Core.Origin.Designer;
+
     public bool IsKnownBy(EntityId who) => KnownBy.Contains(who);
 }
 

@@ -15,6 +15,9 @@ namespace WorldPlay.Core;
 [Union(7, typeof(FactRetracted))]
 [Union(8, typeof(StatusChanged))]
 [Union(9, typeof(TimeAdvanced))]
+[Union(10, typeof(EntityCreated))]
+[Union(11, typeof(PathOpened))]
+[Union(12, typeof(DescriptionChanged))]
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(Spoke), "spoke")]
 [JsonDerivedType(typeof(Moved), "moved")]
@@ -26,6 +29,9 @@ namespace WorldPlay.Core;
 [JsonDerivedType(typeof(FactRetracted), "fact-retracted")]
 [JsonDerivedType(typeof(StatusChanged), "status-changed")]
 [JsonDerivedType(typeof(TimeAdvanced), "time-advanced")]
+[JsonDerivedType(typeof(EntityCreated), "entity-created")]
+[JsonDerivedType(typeof(PathOpened), "path-opened")]
+[JsonDerivedType(typeof(DescriptionChanged), "description-changed")]
 public abstract record WorldChange
 {
     /// <summary>The kind as written in files and reports (<c>spoke</c>, <c>moved</c>, ...).</summary>
@@ -42,6 +48,9 @@ public abstract record WorldChange
         FactRetracted => "fact-retracted",
         StatusChanged => "status-changed",
         TimeAdvanced => "time-advanced",
+        EntityCreated => "entity-created",
+        PathOpened => "path-opened",
+        DescriptionChanged => "description-changed",
         _ => GetType().Name,
     };
 
@@ -133,4 +142,40 @@ public sealed record StatusChanged([property: Key(0)] EntityId Entity, [property
 public sealed record TimeAdvanced([property: Key(0)] int Minutes) : WorldChange
 {
     public override IEnumerable<EntityId> References() => [];
+}
+
+/// <summary>A new entity enters the world: a character at a place (present or far away, alive or not), a place, an item at a place
+/// or held by a character, a faction or a concept. Those who witness it know it; others learn of it when told.</summary>
+[MessagePackObject]
+public sealed record EntityCreated(
+    [property: Key(0)] EntityId Id,
+    [property: Key(1)] EntityKind EntityKind,
+    [property: Key(2)] string Name,
+    [property: Key(3)] ImmutableArray<string> Aliases,
+    [property: Key(4)] string Description,
+    [property: Key(5)] EntityId? Location,
+    [property: Key(6)] EntityId? Holder,
+    [property: Key(7)] EntityStatus Status) : WorldChange
+{
+    public override IEnumerable<EntityId> References() =>
+        new[] { Location, Holder }.Where(id => id is not null).Select(id => id!.Value);
+
+    public override IEnumerable<string> Texts() => [Name, .. Aliases.IsDefault ? [] : Aliases, Description];
+}
+
+/// <summary>A two-way path now joins <see cref="From"/> and <see cref="To"/>, <see cref="Minutes"/> long: how a created place
+/// is connected to the map.</summary>
+[MessagePackObject]
+public sealed record PathOpened([property: Key(0)] EntityId From, [property: Key(1)] EntityId To, [property: Key(2)] int Minutes)
+    : WorldChange
+{
+    public override IEnumerable<EntityId> References() => [From, To];
+}
+
+/// <summary>An entity's description now reads <see cref="Description"/>.</summary>
+[MessagePackObject]
+public sealed record DescriptionChanged([property: Key(0)] EntityId Entity, [property: Key(1)] string Description) : WorldChange
+{
+    public override IEnumerable<EntityId> References() => [Entity];
+    public override IEnumerable<string> Texts() => [Description];
 }

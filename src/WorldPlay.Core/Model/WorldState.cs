@@ -89,7 +89,7 @@ public sealed record WorldState(
         var next = this with { Version = e.Seq, Turn = Math.Max(Turn, e.Turn), StoryMinute = Math.Max(StoryMinute, e.StoryMinute) };
         return e.Change switch
         {
-            Spoke => next,
+            Spoke s => next.Tell(s, e),
             Moved m => next.Relocate(e.Actor, m.To),
             Travelled t => next.Relocate(e.Actor, t.To),
             Gave g => next.Update(g.Item, item => item with { Holder = g.To, Location = null }),
@@ -99,6 +99,9 @@ public sealed record WorldState(
             FactRetracted f => next.RetractFact(f.FactId, e),
             StatusChanged s => next.Update(s.Entity, x => x with { Status = s.Status }),
             TimeAdvanced => next,
+            EntityCreated c => next.Create(c, e),
+            PathOpened p => next with { Setting = Setting with { Paths = Setting.Paths.Add(new PlaceLink(p.From, p.To, p.Minutes)) } },
+            DescriptionChanged d => next.Update(d.Entity, x => x with { Attributes = x.Attributes.SetItem("description", d.Description) }),
             _ => throw new NotSupportedException($"No fold for change kind '{e.Change.Kind}'."),
         };
     }
@@ -127,7 +130,9 @@ public sealed record WorldState(
         {
             closed = closed.Add(old with { Validity = old.Validity.Close(e.Seq, e.Turn) });
         }
-        var opened = new Relationship(r.From, r.To, r.Type, r.Strength, new Validity(e.Seq, e.Turn, null, null));
+        // A tie keeps the origin of whoever first declared it; a change of strength is not a new declaration.
+        var origin = old is null ? Origin.Of(this, e) : old.Origin;
+        var opened = new Relationship(r.From, r.To, r.Type, r.Strength, new Validity(e.Seq, e.Turn, null, null), origin);
         return this with { Relationships = Relationships.SetItem(key, opened), ClosedRelationships = closed };
     }
 
@@ -135,8 +140,48 @@ public sealed record WorldState(
     {
         var state = Facts.ContainsKey(f.FactId) ? RetractFact(f.FactId, e) : this;
         var knownBy = e.Witnesses.Add(e.Actor).ToImmutableSortedSet();
-        var fact = new Fact(f.FactId, f.Subject, f.Predicate, f.Value, new Validity(e.Seq, e.Turn, null, null), knownBy);
+        var validity = new Validity(e.Seq, e.Turn, null, null);
+        var fact = new Fact(f.FactId, f.Subject, f.Predicate, f.Value, validity, knownBy, Origin.Of(this, e));
         return state with { Facts = state.Facts.SetItem(f.FactId, fact) };
+    }
+
+    private WorldState Create(EntityCreated c, WorldEvent e)
+    {
+        var knownBy = e.Witnesses.Add(e.Actor).Distinct().ToImmutableSortedDictionary(w => w, _ => new Learned(e.Seq, e.Turn, null));
+        var attributes = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(c.Description))
+        {
+            attributes = attributes.Add("description", c.Description.Trim());
+        }
+        if (c.EntityKind == EntityKind.Character)
+        {
+            attributes = attributes.Add("role", "npc");
+        }
+        var entity = new Entity(
+            c.Id, c.EntityKind, c.Name.Trim(), c.Aliases.IsDefault ? [] : c.Aliases, attributes, c.Status, c.Location, c.Holder,
+            Origin.Of(this, e), knownBy);
+        return this with { Entities = Entities.Add(c.Id, entity) };
+    }
+
+    /// <summary>Those who hear a speaker name a created entity the speaker knows come to know it, told by the speaker.</summary>
+    private WorldState Tell(Spoke s, WorldEvent e)
+    {
+        var entities = Entities;
+        foreach (var entity in Entities.Values)
+        {
+            if (entity.KnownBy is not { } knownBy || !knownBy.ContainsKey(e.Actor) || e.Witnesses.All(knownBy.ContainsKey)
+                || !NameMention.Mentions(s.Text, entity))
+            {
+                continue;
+            }
+            var told = knownBy;
+            foreach (var listener in e.Witnesses.Where(w => !knownBy.ContainsKey(w)))
+            {
+                told = told.Add(listener, new Learned(e.Seq, e.Turn, e.Actor));
+            }
+            entities = entities.SetItem(entity.Id, entity with { KnownBy = told });
+        }
+        return ReferenceEquals(entities, Entities) ? this : this with { Entities = entities };
     }
 
     private WorldState RetractFact(string factId, WorldEvent e)

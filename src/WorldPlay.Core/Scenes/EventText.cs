@@ -20,6 +20,10 @@ public static class EventText
             FactRetracted f => $"Fact {f.FactId} no longer holds.",
             StatusChanged s => $"{name(s.Entity)} is now {s.Status.ToString().ToLowerInvariant()}.",
             TimeAdvanced t => $"{t.Minutes} minutes passed.",
+            EntityCreated c => $"{who} brought {c.EntityKind.ToString().ToLowerInvariant()} {c.Name} into the world"
+                + (c.Location is { } at ? $" (at {name(at)})." : c.Holder is { } by ? $" (held by {name(by)})." : "."),
+            PathOpened p => $"A path now joins {name(p.From)} and {name(p.To)} ({p.Minutes} min).",
+            DescriptionChanged d => $"{name(d.Entity)} is now described: {Clip(d.Description, maxSpeech)}",
             _ => $"{who}: {e.Change.Kind}.",
         };
     }

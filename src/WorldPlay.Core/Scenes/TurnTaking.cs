@@ -88,7 +88,7 @@ public static class TurnTaking
     {
         var result = new List<EntityId>(explicitAddressees);
         var named = candidates
-            .Select(c => (c.Id, Index: new[] { c.Name }.Concat(c.Aliases).Select(n => IndexOfWord(text, n)).Where(i => i >= 0)
+            .Select(c => (c.Id, Index: new[] { c.Name }.Concat(c.Aliases).Select(n => NameMention.IndexOf(text, n)).Where(i => i >= 0)
                 .DefaultIfEmpty(-1).Min()))
             .Where(x => x.Index >= 0)
             .OrderBy(x => x.Index);
@@ -100,24 +100,5 @@ public static class TurnTaking
             }
         }
         return [.. result];
-    }
-
-    private static int IndexOfWord(string text, string word)
-    {
-        if (word.Length == 0)
-        {
-            return -1;
-        }
-        for (var i = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(word, i + 1,
-            StringComparison.OrdinalIgnoreCase))
-        {
-            var before = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
-            var after = i + word.Length >= text.Length || !char.IsLetterOrDigit(text[i + word.Length]);
-            if (before && after)
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -1,0 +1,36 @@
+namespace WorldPlay.Core;
+
+/// <summary>Whether a text names an entity: as a whole word in scripts that space their words, anywhere in those that do not
+/// (Chinese names sit inside their sentence with no space around them).</summary>
+public static class NameMention
+{
+    /// <summary>True when <paramref name="text"/> names <paramref name="entity"/> by its name or one of its aliases.</summary>
+    public static bool Mentions(string text, Entity entity) =>
+        IndexOf(text, entity.Name) >= 0 || entity.Aliases.Any(a => IndexOf(text, a) >= 0);
+
+    /// <summary>Where <paramref name="name"/> first occurs in <paramref name="text"/> as a name (any case), or -1.</summary>
+    public static int IndexOf(string text, string name)
+    {
+        if (name.Length == 0)
+        {
+            return -1;
+        }
+        if (name.Any(IsCjk))
+        {
+            return text.IndexOf(name, StringComparison.Ordinal);
+        }
+        for (var i = text.IndexOf(name, StringComparison.OrdinalIgnoreCase); i >= 0;
+             i = text.IndexOf(name, i + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var before = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
+            var after = i + name.Length >= text.Length || !char.IsLetterOrDigit(text[i + name.Length]);
+            if (before && after)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';
+}
