@@ -22,7 +22,8 @@ public sealed record Perspective(
     [property: Key(11)] ImmutableArray<HeardLine> RecentLines,
     [property: Key(12)] SceneCue Cue,
     [property: Key(13)] int TokenCount,
-    [property: Key(14)] int TokenBudget)
+    [property: Key(14)] int TokenBudget,
+    [property: Key(15)] ImmutableArray<CreationView> Creations = default)
 {
     /// <summary>The participant's own id.</summary>
     [IgnoreMember]
@@ -111,3 +112,18 @@ public sealed record SceneCue(
     [property: Key(6)] HeardLine? AnswerTo,
     [property: Key(7)] ImmutableArray<string> RefusedLastTurn,
     [property: Key(8)] int Seed);
+
+/// <summary>An entity created during play that the participant knows of (was there when it was made, or was told), wherever
+/// it is: who brought it into the world and when, who told the participant (null: it was there), and its ties in words.</summary>
+[MessagePackObject]
+public sealed record CreationView(
+    [property: Key(0)] EntityId Id,
+    [property: Key(1)] EntityKind Kind,
+    [property: Key(2)] string Name,
+    [property: Key(3)] string Description,
+    [property: Key(4)] string? PlaceName,
+    [property: Key(5)] OriginSource Source,
+    [property: Key(6)] string? ByName,
+    [property: Key(7)] int Turn,
+    [property: Key(8)] string? ToldByName,
+    [property: Key(9)] ImmutableArray<RelationshipView> Ties);

@@ -15,7 +15,8 @@ public sealed record WorldSlice(
     [property: Key(5)] ImmutableArray<PresentView> Present,
     [property: Key(6)] ImmutableArray<ItemView> Items,
     [property: Key(7)] ImmutableArray<RelationshipView> Relationships,
-    [property: Key(8)] ImmutableArray<FactView> Facts)
+    [property: Key(8)] ImmutableArray<FactView> Facts,
+    [property: Key(9)] ImmutableArray<CreationView> Creations = default)
 {
     /// <summary>Relationships kept in a slice: the strongest first.</summary>
     public const int MaxRelationships = 12;
