@@ -22,7 +22,7 @@ internal sealed class LoadRun(
     /// grain.</summary>
     private const int Batch = 20;
 
-    private const int OpenAttempts = 6;
+    private const int SessionAttempts = 6;
 
     private readonly Stopwatch _clock = new();
     private readonly SessionLedger[] _sessions = [.. Enumerable.Range(1, request.Sessions).Select(i =>
@@ -31,14 +31,16 @@ internal sealed class LoadRun(
         return new SessionLedger(i, worldKey, $"{worldKey}/{scene.Id}");
     })];
 
-    /// <summary>Opening a session retries any failure but bad input, backing off 1, 2, 4, 8 and 16 s, and counts each retry.
-    /// Wider than <see cref="Resilience.Pipeline"/>'s transient failures, since a retried open first checks what storage holds
-    /// (<see cref="OpenAsync"/>).</summary>
-    private readonly ResiliencePipeline _openRetries = new ResiliencePipelineBuilder()
+    /// <summary>Opening a session and each call that plays it retry any failure but bad input or an unreachable model, backing
+    /// off 1, 2, 4, 8 and 16 s, and count each retry. Wider than <see cref="Resilience.Pipeline"/>'s transient failures, as a
+    /// game client would be: a retried open first checks what storage holds (<see cref="OpenAsync"/>), and a play call resumes
+    /// where the scene stands and never plays past its target, so whatever a failed call committed is neither lost nor played
+    /// twice.</summary>
+    private readonly ResiliencePipeline _sessionRetries = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not ArgumentException),
-            MaxRetryAttempts = OpenAttempts - 1,
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not ArgumentException and not ModelUnreachableException),
+            MaxRetryAttempts = SessionAttempts - 1,
             BackoffType = DelayBackoffType.Exponential,
             Delay = TimeSpan.FromSeconds(1),
             OnRetry = args =>
@@ -109,7 +111,8 @@ internal sealed class LoadRun(
                 }
                 session.HighestAsked = Math.Min(target, reached + Batch) - opened;
                 var started = Stopwatch.GetTimestamp();
-                var batch = await handle.PlayUntilAsync(target, Batch, CancellationToken.None);
+                var batch = await _sessionRetries.ExecuteAsync(
+                    async _ => await handle.PlayUntilAsync(target, Batch, CancellationToken.None), CancellationToken.None);
                 var call = Stopwatch.GetElapsedTime(started);
                 foreach (var turn in batch.Turns)
                 {
@@ -190,7 +193,7 @@ internal sealed class LoadRun(
     }
 
     /// <summary>Creates the session's world and opens its scene. A cluster under load can time out a call whose work was done, so
-    /// a failed attempt is retried (<see cref="_openRetries"/>) and each step is skipped when storage shows it done: the keys are
+    /// a failed attempt is retried (<see cref="_sessionRetries"/>) and each step is skipped when storage shows it done: the keys are
     /// this session's own, so whoever created them was this session. Bad input fails at once.</summary>
     private async Task<SceneHandle> OpenAsync(SessionLedger session)
     {
@@ -198,7 +201,7 @@ internal sealed class LoadRun(
             session.WorldKey, scene.Id, session.Number, request.CharacterMind, scene.User is null ? null : request.UserMind, null,
             PerspectiveBuilder.DefaultBudget);
         var attempt = 0;
-        return await _openRetries.ExecuteAsync(async _ =>
+        return await _sessionRetries.ExecuteAsync(async _ =>
         {
             var retrying = ++attempt > 1;
             if (!retrying || !await SucceedsAsync(() => client.World(session.WorldKey).SummaryAsync()))
