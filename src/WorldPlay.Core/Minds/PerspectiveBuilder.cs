@@ -41,24 +41,18 @@ public static class PerspectiveBuilder
         return perspective with { TokenCount = total };
     }
 
-    /// <summary>The slice's creations most worth a line: named in what was just said (a user asking after the sister planted long
-    /// ago), then in front of the participant, then the newest; at most <see cref="MaxCreations"/>, so the size stays bounded.</summary>
+    /// <summary>The slice's creations most worth a line: the one named last in the lines heard first (a user asking after the sister
+    /// planted long ago), then those in front of the participant, then the slice's order (the newest); at most
+    /// <see cref="MaxCreations"/>, so the size stays bounded however much was made.</summary>
     private static ImmutableArray<CreationView> Relevant(WorldSlice slice, ImmutableArray<HeardLine> lines)
     {
         if (slice.Creations.IsDefaultOrEmpty)
         {
             return [];
         }
-        var present = slice.Present.IsDefault ? [] : slice.Present.Select(p => p.Id).Append(slice.Place.Id).ToHashSet();
-        return
-        [
-            .. slice.Creations
-                .OrderByDescending(c => lines.Any(l => NameMention.IndexOf(l.Text, c.Name) >= 0))
-                .ThenByDescending(c => present.Contains(c.Id))
-                .ThenByDescending(c => c.Turn)
-                .ThenBy(c => c.Id)
-                .Take(MaxCreations),
-        ];
+        var present = (slice.Present.IsDefault ? [] : slice.Present).Select(p => p.Id).Append(slice.Place.Id).ToHashSet();
+        long LastNamed(CreationView c) => lines.LastOrDefault(l => NameMention.IndexOf(l.Text, c.Name) >= 0)?.Seq ?? -1;
+        return [.. slice.Creations.OrderByDescending(LastNamed).ThenByDescending(c => present.Contains(c.Id)).Take(MaxCreations)];
     }
 
     private static Perspective? Trim(Perspective p) => p switch

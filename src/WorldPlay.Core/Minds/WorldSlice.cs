@@ -24,7 +24,7 @@ public sealed record WorldSlice(
     /// <summary>Facts kept in a slice: about those present first, then the newest.</summary>
     public const int MaxFacts = 16;
 
-    /// <summary>Created entities kept in a slice: those present first, then the newest.</summary>
+    /// <summary>Created entities kept in a slice: those named in the lines just heard first, then those present, then the newest.</summary>
     public const int MaxCreations = 24;
 
     /// <summary>Ties kept for each created entity: the strongest first.</summary>
@@ -32,8 +32,9 @@ public sealed record WorldSlice(
 
     /// <summary>What <paramref name="self"/> perceives in <paramref name="state"/>. Of what was created during play it sees only what
     /// it knows (<see cref="Entity.IsKnownBy"/>) or has in front of it (its place, the living characters there): nothing else
-    /// shows, not even as the far end of a tie or an exit.</summary>
-    public static WorldSlice Of(WorldState state, EntityId self)
+    /// shows, not even as the far end of a tie or an exit. <paramref name="heard"/> are the lines just heard, oldest first: what they
+    /// name is kept first among the creations, however long ago it was made.</summary>
+    public static WorldSlice Of(WorldState state, EntityId self, IReadOnlyList<string>? heard = null)
     {
         var me = state.Get(self);
         var placeId = state.WhereIs(self) ?? throw new InvalidOperationException($"{me.Name} is not at any place.");
@@ -96,9 +97,22 @@ public sealed record WorldSlice(
                 holder is { } held ? Name(held) : null);
         }
 
+        int LastNamed(Entity e)
+        {
+            for (var i = (heard?.Count ?? 0) - 1; i >= 0; i--)
+            {
+                if (NameMention.Mentions(heard![i], e))
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         var creations = state.Entities.Values
             .Where(e => e.Origin is not null && e.Id != self && Knows(e))
-            .OrderByDescending(InSight)
+            .OrderByDescending(LastNamed)
+            .ThenByDescending(InSight)
             .ThenByDescending(e => e.Provenance.Event)
             .ThenBy(e => e.Id)
             .Take(MaxCreations)
