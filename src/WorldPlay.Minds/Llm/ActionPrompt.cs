@@ -154,6 +154,8 @@ internal static class ActionPrompt
             Description = Flat(c.Description),
             PlaceName = c.PlaceName is { } place ? Flat(place) : null,
             HolderName = c.HolderName is { } holder ? Flat(holder) : null,
+            ByName = c.ByName is { } by ? Flat(by) : null,
+            ToldByName = c.ToldByName is { } told ? Flat(told) : null,
             Ties = [.. c.Ties.OrEmpty().Select(Tie)],
         };
         return p with
