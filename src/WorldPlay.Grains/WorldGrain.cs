@@ -189,7 +189,8 @@ public sealed partial class WorldGrain(
     {
         var witnessed = (await EventsAfterAsync(afterSeq)).Where(e => e.WitnessedBy(who)).ToImmutableArray();
         _recent.TakenIn(who, Current.Version);
-        return new Perception(WorldSlice.Of(Current, who), witnessed, Current.Version);
+        var heard = witnessed.Select(e => e.Change).OfType<Spoke>().Select(s => s.Text).ToList();
+        return new Perception(WorldSlice.Of(Current, who, heard), witnessed, Current.Version);
     }
 
     /// <summary>The events after <paramref name="afterSeq"/>: from memory when it holds them; otherwise (a character that joined late,

@@ -3,18 +3,21 @@ using System.Text.RegularExpressions;
 
 namespace WorldPlay.Core.Laws;
 
-/// <summary>Concepts that do not exist in the setting (electricity in a medieval port, say) never enter it through speech or
-/// facts.</summary>
+/// <summary>Concepts that do not exist in the setting (electricity in a medieval port, say) never enter it through speech,
+/// facts, or the names and descriptions of what is created.</summary>
 public sealed class ForbiddenConcepts : Law
 {
     private readonly ImmutableArray<(string Concept, Regex Pattern)> _concepts;
 
     public ForbiddenConcepts(IEnumerable<string> concepts) =>
-        _concepts =
-        [
-            .. concepts.Select(
-                c => (c, new Regex($@"\b{Regex.Escape(c)}(s|es)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)))
-        ];
+        _concepts = [.. concepts.Select(c => (c, new Regex(PatternOf(c), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)))];
+
+    /// <summary>A whole word (with a plural ending) in scripts that space their words; anywhere in Chinese, whose words sit in their
+    /// sentence with no boundary a regular expression can see (every Han character is a word character).</summary>
+    private static string PatternOf(string concept) =>
+        concept.Any(c => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff')
+            ? Regex.Escape(concept)
+            : $@"\b{Regex.Escape(concept)}(s|es)?\b";
 
     public override string Kind => "forbidden-concepts";
 

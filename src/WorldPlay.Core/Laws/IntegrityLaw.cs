@@ -56,7 +56,7 @@ public sealed class IntegrityLaw : Law
         };
     }
 
-    /// <summary>A created entity has a new, well-formed id and a name no other entity answers to, and stands where its kind
+    /// <summary>A created entity has a new, well-formed id and a one-line name no other entity answers to, and stands where its kind
     /// stands: a character at a place (anywhere: a relative far away need not be present), an item at a place or held by a
     /// character, anything else nowhere.</summary>
     private static string? JudgeCreation(WorldState state, EntityCreated c)
@@ -76,6 +76,11 @@ public sealed class IntegrityLaw : Law
         }
         foreach (var name in (c.Aliases.IsDefault ? [] : c.Aliases).Prepend(c.Name))
         {
+            // A name is shown on one line of what minds read, so it cannot break the line or pose as markup there.
+            if (name.Any(ch => char.IsControl(ch) || ch is '<' or '>' or '\u2028' or '\u2029'))
+            {
+                return $"A name of the new {kind} breaks its line or holds '<' or '>': a name is one line without them.";
+            }
             if (state.Entities.Values.FirstOrDefault(e => e.AnswersTo(name.Trim())) is { } other)
             {
                 return $"'{name.Trim()}' already names {other.Name} ('{other.Id}'); a new {kind} needs a name of its own.";

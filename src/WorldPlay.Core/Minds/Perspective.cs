@@ -114,7 +114,8 @@ public sealed record SceneCue(
     [property: Key(8)] int Seed);
 
 /// <summary>An entity created during play that the participant knows of (was there when it was made, or was told), wherever
-/// it is: who brought it into the world and when, who told the participant (null: it was there), and its ties in words.</summary>
+/// it is (<see cref="PlaceName"/>, and <see cref="HolderName"/> for a held item): who brought it into the world and when, who told
+/// the participant (null: it was there or has it in front of it), and its ties in words.</summary>
 [MessagePackObject]
 public sealed record CreationView(
     [property: Key(0)] EntityId Id,
@@ -126,4 +127,5 @@ public sealed record CreationView(
     [property: Key(6)] string? ByName,
     [property: Key(7)] int Turn,
     [property: Key(8)] string? ToldByName,
-    [property: Key(9)] ImmutableArray<RelationshipView> Ties);
+    [property: Key(9)] ImmutableArray<RelationshipView> Ties,
+    [property: Key(10)] string? HolderName = null);

@@ -24,16 +24,32 @@ public sealed record WorldSlice(
     /// <summary>Facts kept in a slice: about those present first, then the newest.</summary>
     public const int MaxFacts = 16;
 
-    /// <summary>What <paramref name="self"/> perceives in <paramref name="state"/>.</summary>
-    public static WorldSlice Of(WorldState state, EntityId self)
+    /// <summary>Created entities kept in a slice: those named in the lines just heard first, then those present, then the newest.</summary>
+    public const int MaxCreations = 24;
+
+    /// <summary>Ties kept for each created entity: the strongest first.</summary>
+    public const int MaxTiesPerCreation = 4;
+
+    /// <summary>What <paramref name="self"/> perceives in <paramref name="state"/>. Of what was created during play it sees only what
+    /// it knows (<see cref="Entity.IsKnownBy"/>) or has in front of it (its place, the living characters there): nothing else
+    /// shows, not even as the far end of a tie or an exit. <paramref name="heard"/> are the lines just heard, oldest first: what they
+    /// name is kept first among the creations, however long ago it was made.</summary>
+    public static WorldSlice Of(WorldState state, EntityId self, IReadOnlyList<string>? heard = null)
     {
         var me = state.Get(self);
         var placeId = state.WhereIs(self) ?? throw new InvalidOperationException($"{me.Name} is not at any place.");
         var place = state.Get(placeId);
         string Name(EntityId id) => state.Find(id)?.Name ?? id.Value;
+        bool InSight(Entity e) => e.Id == placeId || e is { IsCharacter: true, Status: EntityStatus.Alive } && e.Location == placeId;
+        bool Knows(Entity e) => e.IsKnownBy(self) || InSight(e);
+        bool KnowsId(EntityId id) => state.Find(id) is not { } e || Knows(e);
+        bool KnowsBothEnds(Relationship r) => KnowsId(r.From) && KnowsId(r.To);
         RelationshipView View(Relationship r) => new(r.From, Name(r.From), r.Type, r.To, Name(r.To), r.Strength);
 
-        var exits = state.Setting.PathsFrom(placeId).Select(p => new ExitView(p.B, Name(p.B), p.Minutes)).ToImmutableArray();
+        var exits = state.Setting.PathsFrom(placeId)
+            .Where(p => KnowsId(p.B))
+            .Select(p => new ExitView(p.B, Name(p.B), p.Minutes))
+            .ToImmutableArray();
         var present = state.CharactersAt(placeId)
             .Where(c => c.Id != self)
             .Select(c => new PresentView(
@@ -46,9 +62,11 @@ public sealed record WorldSlice(
         var presentIds = present.Select(p => p.Id).Append(self).ToHashSet();
         var items = state.ItemsAt(placeId)
             .Concat(state.Entities.Values.Where(e => e.Kind == EntityKind.Item && e.Holder is { } h && presentIds.Contains(h)))
+            .Where(Knows)
             .Select(i => new ItemView(i.Id, i.Name, i.Holder, i.Holder is { } h ? Name(h) : null))
             .ToImmutableArray();
         var relationships = state.RelationshipsOf(self)
+            .Where(KnowsBothEnds)
             .OrderByDescending(r => Math.Abs(r.Strength)).ThenBy(r => r.Key, StringComparer.Ordinal)
             .Take(MaxRelationships)
             .Select(View)
@@ -61,6 +79,45 @@ public sealed record WorldSlice(
             .Take(MaxFacts)
             .Select(f => new FactView(f.Id, f.Subject, Name(f.Subject), f.Predicate, f.Value, f.KnownBy.Count == 1))
             .ToImmutableArray();
+
+        CreationView Creation(Entity e)
+        {
+            var holder = e.Holder is { } h && KnowsId(h) ? h : (EntityId?)null;
+            var at = e.Kind is EntityKind.Character or EntityKind.Item ? state.WhereIs(e.Id) : null;
+            var by = e.Provenance.By is { } b && KnowsId(b) ? Name(b) : null;
+            var toldBy = e.KnownBy is { } known && known.TryGetValue(self, out var learned) && learned.ToldBy is { } t ? Name(t) : null;
+            var ties = state.RelationshipsOf(e.Id)
+                .Where(KnowsBothEnds)
+                .OrderByDescending(r => Math.Abs(r.Strength)).ThenBy(r => r.Key, StringComparer.Ordinal)
+                .Take(MaxTiesPerCreation)
+                .Select(View)
+                .ToImmutableArray();
+            return new CreationView(e.Id, e.Kind, e.Name, e.Attribute("description") ?? "",
+                at is { } a && KnowsId(a) ? Name(a) : null, e.Provenance.Source, by, e.Provenance.Turn, toldBy, ties,
+                holder is { } held ? Name(held) : null);
+        }
+
+        int LastNamed(Entity e)
+        {
+            for (var i = (heard?.Count ?? 0) - 1; i >= 0; i--)
+            {
+                if (NameMention.Mentions(heard![i], e))
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        var creations = state.Entities.Values
+            .Where(e => e.Origin is not null && e.Id != self && Knows(e))
+            .OrderByDescending(LastNamed)
+            .ThenByDescending(InSight)
+            .ThenByDescending(e => e.Provenance.Event)
+            .ThenBy(e => e.Id)
+            .Take(MaxCreations)
+            .Select(Creation)
+            .ToImmutableArray();
         return new WorldSlice(
             state.Setting.Name,
             state.Setting.Language,
@@ -70,6 +127,7 @@ public sealed record WorldSlice(
             present,
             items,
             relationships,
-            facts);
+            facts,
+            creations);
     }
 }

@@ -87,9 +87,9 @@ public sealed record WorldState(
     public WorldState Apply(WorldEvent e)
     {
         var next = this with { Version = e.Seq, Turn = Math.Max(Turn, e.Turn), StoryMinute = Math.Max(StoryMinute, e.StoryMinute) };
-        return e.Change switch
+        var folded = e.Change switch
         {
-            Spoke s => next.Tell(s, e),
+            Spoke => next,
             Moved m => next.Relocate(e.Actor, m.To),
             Travelled t => next.Relocate(e.Actor, t.To),
             Gave g => next.Update(g.Item, item => item with { Holder = g.To, Location = null }),
@@ -104,6 +104,9 @@ public sealed record WorldState(
             DescriptionChanged d => next.Update(d.Entity, x => x with { Attributes = x.Attributes.SetItem("description", d.Description) }),
             _ => throw new NotSupportedException($"No fold for change kind '{e.Change.Kind}'."),
         };
+        // Seeing comes before being told: someone standing in the room is known as met, not as heard of.
+        var seen = folded.SeeAround(e);
+        return e.Change is Spoke spoke ? seen.Tell(spoke, e) : seen;
     }
 
     /// <summary>The state after each of <paramref name="events"/> in order.</summary>
@@ -147,7 +150,17 @@ public sealed record WorldState(
 
     private WorldState Create(EntityCreated c, WorldEvent e)
     {
-        var knownBy = e.Witnesses.Add(e.Actor).Distinct().ToImmutableSortedDictionary(w => w, _ => new Learned(e.Seq, e.Turn, null));
+        // A created character knows itself and a holder knows what it holds, wherever they are; the rest know it by witnessing.
+        var knowers = e.Witnesses.Add(e.Actor);
+        if (c.EntityKind == EntityKind.Character)
+        {
+            knowers = knowers.Add(c.Id);
+        }
+        if (c.Holder is { } holder)
+        {
+            knowers = knowers.Add(holder);
+        }
+        var knownBy = knowers.Distinct().ToImmutableSortedDictionary(w => w, _ => new Learned(e.Seq, e.Turn, null));
         var attributes = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(c.Description))
         {
@@ -158,9 +171,38 @@ public sealed record WorldState(
             attributes = attributes.Add("role", "npc");
         }
         var entity = new Entity(
-            c.Id, c.EntityKind, c.Name.Trim(), c.Aliases.IsDefault ? [] : c.Aliases, attributes, c.Status, c.Location, c.Holder,
+            c.Id, c.EntityKind, c.Name.Trim(), Aliases(c), attributes, c.Status, c.Location, c.Holder,
             Origin.Of(this, e), knownBy);
         return this with { Entities = Entities.Add(c.Id, entity) };
+    }
+
+    /// <summary>The aliases as the laws judged them: trimmed, blank ones dropped.</summary>
+    private static ImmutableArray<string> Aliases(EntityCreated c) =>
+        c.Aliases.IsDefault ? [] : [.. c.Aliases.Select(a => a.Trim()).Where(a => a.Length > 0)];
+
+    /// <summary>Those alive where an event happens (where its actor is afterwards) see the place and each other: each comes to
+    /// know the created place and the created characters there, as met (no one told them).</summary>
+    private WorldState SeeAround(WorldEvent e)
+    {
+        if (WhereIs(e.Actor) is not { } placeId || Find(placeId) is not { } place)
+        {
+            return this;
+        }
+        var present = CharactersAt(placeId).ToList();
+        var entities = Entities;
+        foreach (var seen in present.Prepend(place).Where(x => x.KnownBy is not null))
+        {
+            var knownBy = seen.KnownBy!;
+            foreach (var who in present.Where(p => !seen.KnownBy!.ContainsKey(p.Id)))
+            {
+                knownBy = knownBy.Add(who.Id, new Learned(e.Seq, e.Turn, null));
+            }
+            if (!ReferenceEquals(knownBy, seen.KnownBy))
+            {
+                entities = entities.SetItem(seen.Id, seen with { KnownBy = knownBy });
+            }
+        }
+        return ReferenceEquals(entities, Entities) ? this : this with { Entities = entities };
     }
 
     /// <summary>Those who hear a speaker name a created entity the speaker knows come to know it, told by the speaker.</summary>

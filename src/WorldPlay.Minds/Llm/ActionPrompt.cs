@@ -16,8 +16,8 @@ internal abstract record Role
 
 /// <summary>Turns a perspective into chat messages. The system message is the persona section of the rendered perspective,
 /// fixed rules and the action schema's outline: it depends on nothing anyone says in the story, so no line can rewrite it. Everything
-/// that changes turn by turn (the place, who is present, ties, facts, the summary, the lines heard, the cue) goes in one user
-/// message, inside a <c>&lt;world-data&gt;</c> block that the rules call material, not instructions.</summary>
+/// that changes turn by turn (the place, who is present, ties, facts, what was made during the story, the summary, the lines heard,
+/// the cue) goes in one user message, inside a <c>&lt;world-data&gt;</c> block that the rules call material, not instructions.</summary>
 internal static class ActionPrompt
 {
     public const string DataOpen = "<world-data>";
@@ -147,11 +147,23 @@ internal static class ActionPrompt
     {
         HeardLine Line(HeardLine l) => l with { Text = Flat(l.Text) };
         RelationshipView Tie(RelationshipView r) => r with { Type = Flat(r.Type) };
+        // What players and characters made carries their words: its name, description and the names around it.
+        CreationView Creation(CreationView c) => c with
+        {
+            Name = Flat(c.Name),
+            Description = Flat(c.Description),
+            PlaceName = c.PlaceName is { } place ? Flat(place) : null,
+            HolderName = c.HolderName is { } holder ? Flat(holder) : null,
+            ByName = c.ByName is { } by ? Flat(by) : null,
+            ToldByName = c.ToldByName is { } told ? Flat(told) : null,
+            Ties = [.. c.Ties.OrEmpty().Select(Tie)],
+        };
         return p with
         {
             Present = [.. p.Present.OrEmpty().Select(w => w with { Ties = [.. w.Ties.OrEmpty().Select(Tie)] })],
             Relationships = [.. p.Relationships.OrEmpty().Select(Tie)],
             Facts = [.. p.Facts.OrEmpty().Select(f => f with { Predicate = Flat(f.Predicate), Value = Flat(f.Value) })],
+            Creations = [.. p.Creations.OrEmpty().Select(Creation)],
             Summary = [.. p.Summary.OrEmpty().Select(Flat)],
             RecentLines = [.. p.RecentLines.OrEmpty().Select(Line)],
             Cue = p.Cue with
