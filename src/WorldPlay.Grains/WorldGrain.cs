@@ -189,7 +189,9 @@ public sealed partial class WorldGrain(
     {
         var witnessed = (await EventsAfterAsync(afterSeq)).Where(e => e.WitnessedBy(who)).ToImmutableArray();
         _recent.TakenIn(who, Current.Version);
-        return new Perception(WorldSlice.Of(Current, who), witnessed, Current.Version);
+        var slice = WorldSlice.Of(Current, who);
+        // A default array cannot cross silos as JSON; the creations are not filled in yet (issue 14).
+        return new Perception(slice.Creations.IsDefault ? slice with { Creations = [] } : slice, witnessed, Current.Version);
     }
 
     /// <summary>The events after <paramref name="afterSeq"/>: from memory when it holds them; otherwise (a character that joined late,
