@@ -57,6 +57,9 @@ public sealed class SceneGrain(
 
     private WorldDefinition? _definition;
     private LawBook? _laws;
+
+    /// <summary>The world as this scene last read it, for planning bridges.</summary>
+    private WorldState? _world;
     private TranscriptLog? _transcript;
     private TurnRegeneration? _regeneration;
 
@@ -369,7 +372,9 @@ public sealed class SceneGrain(
         var answering = Progress.LastLine is { } line && line.Speaker != decided.Character ? [line.Seq] : ImmutableArray<long>.Empty;
         var wanted = decided.Action.AllProposals(decided.Character, answering).ToImmutableArray();
         // A person's impossible line is refused with the law's reason rather than bridged: the person chooses what to do instead.
-        var (proposals, bridges) = role == TurnRole.User ? (wanted, []) : await BridgeAsync(turn, offstage, wanted);
+        var (proposals, bridges) = role == TurnRole.User
+            ? (wanted, ImmutableArray<Bridge>.Empty)
+            : await BridgeAsync(turn, offstage, wanted);
         var receipt = await World.Commit(new CommitRequest($"{Key}/{turn}", turn, Progress.Spec.Place, offstage, proposals));
         var definition = await Definition();
         var presence = Presence.Between(Progress.Present, receipt.PresentAtScene);
@@ -404,12 +409,14 @@ public sealed class SceneGrain(
         if (!proposals.Any(p => p.Change is Moved or Travelled
             || p.Change is Spoke { Addressees.IsDefault: false } s && s.Addressees.Any(a => !present.Contains(a))))
         {
-            return (proposals, []);
+            return (proposals, ImmutableArray<Bridge>.Empty);
         }
         var definition = await Definition();
-        var state = (await World.StateAfterTurn(-1)).State;
+        // The scene folds the world's events itself, since it needs only what happened since it last looked.
+        var world = _world ?? WorldState.Initial(definition);
+        _world = world.ApplyAll(await World.EventsAfterAsync(world.Version));
         _laws ??= LawBook.For(definition.Setting);
-        return NarrativeBridge.Plan(state, _laws, turn, offstage ? (EntityId?)null : Progress.Spec.Place, proposals);
+        return NarrativeBridge.Plan(_world, _laws, turn, offstage ? (EntityId?)null : Progress.Spec.Place, proposals);
     }
 
     /// <summary>The narration of who walked in and out: "Mira walks in from the Long Quay.", from the journeys of the turn.</summary>
