@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Json;
+using WorldPlay.Core.Serialization;
 using WorldPlay.Core.Scenes;
 using static WorldPlay.Testing.TestWorlds;
 
@@ -60,6 +62,17 @@ public sealed class SceneCastTests
         var progress = Walk(Opened(), Mira, Tomas, stranger);
 
         Assert.Equal([Mira, Tomas], progress.Cast.AsEnumerable());
+    }
+
+    [Fact]
+    public void Following_StoredAndReadBackAsOnTheWire_StillKnowsWhoJoined()
+    {
+        var progress = Walk(Opened(), Mira, Tomas, Oren);
+
+        var copy = JsonSerializer.Deserialize<SceneProgress>(JsonSerializer.Serialize(progress, CoreSerialization.Json),
+            CoreSerialization.Json)!;
+
+        Assert.Equal("mira,tomas", string.Join(",", Walk(copy, Mira, Tomas).Cast));
     }
 
     [Fact]
