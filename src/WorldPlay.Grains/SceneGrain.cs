@@ -381,7 +381,9 @@ public sealed class SceneGrain(
         var narration = SceneNarration.Join(definition.Setting.Language, [
             decided.Action.Narration,
             .. PresenceNarration(definition, presence, receipt.Accepted, bridges),
-            .. bridges.Select(b => NarrativeBridge.Narrate(b, id => NameOf(definition, id), definition.Setting.Language)),
+            // The world was just read for the bridges, so it names places and people created in play too.
+            .. bridges.Select(b => NarrativeBridge.Narrate(
+                b, id => _world?.Find(id)?.Name ?? NameOf(definition, id), definition.Setting.Language)),
         ]);
         var turnRecord = new TurnRecord(
             turn, decided.Character, decided.Name, role, decided.Action.Speech, narration,
