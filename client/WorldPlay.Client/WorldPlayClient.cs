@@ -258,6 +258,28 @@ public sealed class SceneHandle(IGrainFactory grains, string key, Polly.Resilien
 
     public Task<SceneStatus> AddParticipantAsync(EntityId character) => scene.AddParticipant(character);
 
+    /// <summary>Makes <paramref name="speaker"/>, a character of the cast at the scene's place, speak the next turn; returns that turn.
+    /// Anyone else (the user, a character away or unknown) is refused with an <see cref="ArgumentException"/> naming who can speak.
+    /// </summary>
+    public async Task<TurnRecord> PlayNextAsync(EntityId speaker) => (await scene.PlayNext(speaker)).Turns[0];
+
+    /// <summary>Lets the characters talk among themselves for <paramref name="turns"/> turns without the user (fewer when nobody is
+    /// left to act); returns every turn played.</summary>
+    public async Task<ImmutableArray<TurnRecord>> ConverseAsync(int turns, CancellationToken cancellationToken = default)
+    {
+        var played = ImmutableArray.CreateBuilder<TurnRecord>();
+        while (played.Count < turns && !cancellationToken.IsCancellationRequested)
+        {
+            var batch = await scene.Converse(Math.Min(turns - played.Count, 200));
+            if (batch.Turns.IsEmpty)
+            {
+                break;
+            }
+            played.AddRange(batch.Turns);
+        }
+        return played.ToImmutable();
+    }
+
     /// <summary>Plays the last turn again on a sibling branch with the speaker's mind reseeded; returns every alternative of that
     /// turn so far, this scene's own first. Continue on one with <see cref="ChooseAsync"/>.</summary>
     public Task<TurnAlternatives> RegenerateAsync() => scene.Regenerate();

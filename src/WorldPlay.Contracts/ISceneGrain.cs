@@ -26,6 +26,18 @@ public interface ISceneGrain : IGrainWithStringKey
     [Alias("say")]
     Task<TurnBatch> Say(UserLine line, ISceneListener? listener = null);
 
+    /// <summary>Plays one turn spoken by <paramref name="speaker"/>, a character of the cast at the scene's place, whoever turn-taking
+    /// would have picked. The user, a character away or unknown is refused with an <see cref="ArgumentException"/> naming who can
+    /// speak.</summary>
+    [Alias("play-next")]
+    Task<TurnBatch> PlayNext(EntityId speaker, ISceneListener? listener = null);
+
+    /// <summary>The characters talk among themselves for up to <paramref name="turns"/> turns (at most 200) and the user never plays,
+    /// in self-play as in a scene a person plays; turn-taking picks who speaks. It returns early when nobody can act or after about
+    /// 10 s, so call again for the rest.</summary>
+    [Alias("converse")]
+    Task<TurnBatch> Converse(int turns, ISceneListener? listener = null);
+
     /// <summary>Adds a character of the world to the scene's cast (it speaks only while at the scene's place).</summary>
     [Alias("add-participant")]
     Task<SceneStatus> AddParticipant(EntityId character);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
+using WorldPlay.Core.Laws;
 using WorldPlay.Core.Minds;
 using WorldPlay.Core.Scenes;
 using WorldPlay.Minds;
@@ -55,6 +56,10 @@ public sealed class SceneGrain(
     public static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(10);
 
     private WorldDefinition? _definition;
+    private LawBook? _laws;
+
+    /// <summary>The world as this scene last read it, for planning bridges.</summary>
+    private WorldState? _world;
     private TranscriptLog? _transcript;
     private TurnRegeneration? _regeneration;
 
@@ -124,6 +129,33 @@ public sealed class SceneGrain(
         while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall && await StepAsync(userPlays: false, listener) is { } reply)
         {
             played.Add(reply);
+        }
+        return new TurnBatch(played.ToImmutable(), Status());
+    }
+
+    async Task<TurnBatch> ISceneGrain.PlayNext(EntityId speaker, ISceneListener? listener)
+    {
+        var definition = await Definition();
+        var next = Progress.Directed(speaker, id => NameOf(definition, id));
+        var turn = await InterruptibleAsync(() => PlayTurnAsync(next, listener));
+        return new TurnBatch([turn], Status());
+    }
+
+    async Task<TurnBatch> ISceneGrain.Converse(int turns, ISceneListener? listener)
+    {
+        if (turns < 1 || turns > MaxTurnsPerCall)
+        {
+            throw new ArgumentOutOfRangeException(nameof(turns), turns, $"Converse between 1 and {MaxTurnsPerCall} turns per call.");
+        }
+        var played = ImmutableArray.CreateBuilder<TurnRecord>();
+        var clock = Stopwatch.StartNew();
+        while (played.Count < turns && (played.Count == 0 || clock.Elapsed < CallBudget))
+        {
+            if (await StepAsync(userPlays: false, listener) is not { } turn)
+            {
+                break;
+            }
+            played.Add(turn);
         }
         return new TurnBatch(played.ToImmutable(), Status());
     }
@@ -231,6 +263,8 @@ public sealed class SceneGrain(
         await Task.WhenAll(participants.Select(id => Embody(definition, options, id)));
         record.State = await start(world, definition, spec);
         _definition = definition;
+        // A continued scene's cast may hold characters who joined or were added after it opened.
+        await Task.WhenAll(record.State.Progress!.Cast.Except(participants).Select(id => Embody(definition, options, id)));
         await record.WriteStateAsync();
     }
 
@@ -260,13 +294,15 @@ public sealed class SceneGrain(
         var state = WorldState.Initial(definition).ApplyAll(events.TakeWhile(e => e.Turn <= opened));
         var progress = OpenProgress(definition, spec, options, state);
         var characters = definition.Entities.Where(e => e.IsCharacter).ToList();
+        var joinable = Joinable(definition, spec);
         var applied = (int)state.Version;
         foreach (var turn in turns)
         {
             var upTo = events.Skip(applied).TakeWhile(e => e.Turn <= turn.Turn).ToList();
             state = state.ApplyAll(upTo);
             applied += upTo.Count;
-            progress = progress.After(turn, [.. state.CharactersAt(spec.Place).Select(c => c.Id)], characters);
+            ImmutableArray<EntityId> present = [.. state.CharactersAt(spec.Place).Select(c => c.Id)];
+            progress = progress.After(turn, present, characters).Following(Presence.Between(progress.Present, present), joinable);
         }
         return progress;
     }
@@ -276,13 +312,16 @@ public sealed class SceneGrain(
 
     private async Task<TurnRecord?> DecideAndCommitAsync(bool userPlays, ISceneListener? listener)
     {
-        var clock = Stopwatch.StartNew();
         var next = Progress.Next(userPlays);
-        if (next.Who is not { } who)
-        {
-            return null;
-        }
-        return await WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, who, async () =>
+        return next.Who is null ? null : await PlayTurnAsync(next, listener);
+    }
+
+    /// <summary>Plays the turn of <paramref name="next"/>, who must be someone.</summary>
+    private Task<TurnRecord> PlayTurnAsync(NextUp next, ISceneListener? listener)
+    {
+        var clock = Stopwatch.StartNew();
+        var who = next.Who!.Value;
+        return WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, who, async () =>
         {
             var offstage = next.Kind == NextUpKind.Offstage;
             var placeName = (await Definition()).Entities.First(e => e.Id == Progress.Spec.Place).Name;
@@ -331,15 +370,30 @@ public sealed class SceneGrain(
     {
         var turn = Progress.Turn + 1;
         var answering = Progress.LastLine is { } line && line.Speaker != decided.Character ? [line.Seq] : ImmutableArray<long>.Empty;
-        var proposals = decided.Action.AllProposals(decided.Character, answering).ToImmutableArray();
+        var wanted = decided.Action.AllProposals(decided.Character, answering).ToImmutableArray();
+        // A person's impossible line is refused with the law's reason rather than bridged: the person chooses what to do instead.
+        var (proposals, bridges) = role == TurnRole.User
+            ? (wanted, ImmutableArray<Bridge>.Empty)
+            : await BridgeAsync(turn, offstage, wanted);
         var receipt = await World.Commit(new CommitRequest($"{Key}/{turn}", turn, Progress.Spec.Place, offstage, proposals));
+        var definition = await Definition();
+        var presence = Presence.Between(Progress.Present, receipt.PresentAtScene);
+        var narration = SceneNarration.Join(definition.Setting.Language, [
+            decided.Action.Narration,
+            .. PresenceNarration(definition, presence, receipt.Accepted, bridges),
+            // The world was just read for the bridges, so it names places and people created in play too.
+            .. bridges.Select(b => NarrativeBridge.Narrate(
+                b, id => _world?.Find(id)?.Name ?? NameOf(definition, id), definition.Setting.Language)),
+        ]);
         var turnRecord = new TurnRecord(
-            turn, decided.Character, decided.Name, role, decided.Action.Speech, decided.Action.Narration,
+            turn, decided.Character, decided.Name, role, decided.Action.Speech, narration,
             receipt.Accepted, receipt.Rejected, decided.Action.Usage, decided.PerspectiveTokens, clock.Elapsed.TotalMilliseconds);
         (turnRecord, record.State.TranscriptVersion) =
             await Transcript.AppendAsync(record.State.TranscriptVersion, turnRecord, $"{Key}/{turn}");
-        var definition = await Definition();
-        Progress = Progress.After(turnRecord, receipt.PresentAtScene, definition.Entities.Where(e => e.IsCharacter));
+        var cast = Progress.Cast;
+        Progress = Progress.After(turnRecord, receipt.PresentAtScene, definition.Entities.Where(e => e.IsCharacter))
+            .Following(presence, Joinable(definition, Progress.Spec));
+        await Task.WhenAll(Progress.Cast.Except(cast).Select(id => Embody(definition, Options, id)));
         await record.WriteStateAsync();
         if (listener is not null)
         {
@@ -347,6 +401,57 @@ public sealed class SceneGrain(
         }
         return turnRecord;
     }
+
+    /// <summary>The proposals to commit, with the bridges that replaced those the world makes impossible here. The world's state is
+    /// read only when a proposal could need a bridge: a line to someone not present, or a journey.</summary>
+    private async Task<(ImmutableArray<Proposal>, ImmutableArray<Bridge>)> BridgeAsync(
+        int turn, bool offstage, ImmutableArray<Proposal> proposals)
+    {
+        var present = Progress.Present;
+        if (!proposals.Any(p => p.Change is Moved or Travelled
+            || p.Change is Spoke { Addressees.IsDefault: false } s && s.Addressees.Any(a => !present.Contains(a))))
+        {
+            return (proposals, ImmutableArray<Bridge>.Empty);
+        }
+        var definition = await Definition();
+        // The scene folds the world's events itself, since it needs only what happened since it last looked.
+        var world = _world ?? WorldState.Initial(definition);
+        _world = world.ApplyAll(await World.EventsAfterAsync(world.Version));
+        _laws ??= LawBook.For(definition.Setting);
+        return NarrativeBridge.Plan(_world, _laws, turn, offstage ? (EntityId?)null : Progress.Spec.Place, proposals);
+    }
+
+    /// <summary>The narration of who walked in and out: "Mira walks in from the Long Quay.", from the journeys of the turn.</summary>
+    private static IEnumerable<string> PresenceNarration(
+        WorldDefinition definition, Presence presence, ImmutableArray<WorldEvent> accepted, ImmutableArray<Bridge> bridges)
+    {
+        var language = definition.Setting.Language;
+        WorldEvent? JourneyOf(EntityId who) => accepted.LastOrDefault(e => e.Actor == who && e.Change is Moved or Travelled);
+        // A character created here this turn was not walking in.
+        foreach (var who in presence.Arrived.Where(a => !accepted.Any(e => e.Change is EntityCreated c && c.Id == a)))
+        {
+            var from = JourneyOf(who)?.Place is { } place ? NameOf(definition, place) : null;
+            yield return SceneNarration.Entered(NameOf(definition, who), from, language);
+        }
+        // A bridge narrates its own journey.
+        foreach (var who in presence.Departed.Where(d => !bridges.Any(b => b.Wanted.Actor == d)))
+        {
+            var to = JourneyOf(who)?.Change switch
+            {
+                Moved m => m.To,
+                Travelled t => t.To,
+                _ => (EntityId?)null,
+            };
+            yield return SceneNarration.Left(NameOf(definition, who), to is { } place ? NameOf(definition, place) : null, language);
+        }
+    }
+
+    /// <summary>The characters who join the scene on walking in (those with a persona, but the user), with their talkativeness.</summary>
+    private static Dictionary<EntityId, double> Joinable(WorldDefinition definition, SceneSpec spec) =>
+        definition.Personas.Where(p => p.Id != spec.User).ToDictionary(p => p.Id, p => p.Talkativeness);
+
+    private static string NameOf(WorldDefinition definition, EntityId id) =>
+        definition.Entities.FirstOrDefault(e => e.Id == id)?.Name ?? id.Value;
 
     private async Task Embody(WorldDefinition definition, SceneOptions options, EntityId id)
     {

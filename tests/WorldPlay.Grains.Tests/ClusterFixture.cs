@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using WorldPlay.Client;
+using WorldPlay.Core.Minds;
 using WorldPlay.Hosting;
 using WorldPlay.Storage;
 
@@ -28,6 +29,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton<IEventStore>(store);
+            silo.Services.AddSingleton<IMindCatalog>(CallingOutMind.Catalog());
             silo.AddWorldPlay();
         });
         builder.ConfigureClient(client => client.AddWorldPlay());

@@ -17,9 +17,19 @@ public enum NextUpKind
 
 public readonly record struct NextUp(NextUpKind Kind, EntityId? Who);
 
+/// <summary>Who walked in to the scene's place and who walked out of it during one turn.</summary>
+public sealed record Presence(ImmutableArray<EntityId> Arrived, ImmutableArray<EntityId> Departed)
+{
+    /// <summary>The difference between those present <paramref name="before"/> and <paramref name="after"/>, in their order.</summary>
+    public static Presence Between(IReadOnlyCollection<EntityId> before, IReadOnlyCollection<EntityId> after) =>
+        new([.. after.Where(a => !before.Contains(a))], [.. before.Where(b => !after.Contains(b))]);
+}
+
 /// <summary>The pure state of a scene between turns: who is present, who spoke since the user, who was addressed,
-/// how tense it is and how long since the world last changed. The scene grain stores it and calls
-/// <see cref="Next"/> and <see cref="After"/>; everything here is deterministic for a seed.</summary>
+/// how tense it is and how long since the world last changed. The cast follows presence: a character who walks in joins it
+/// (<see cref="Joined"/>) and leaves it again on walking out, while the designer's cast and added participants stay and, when away,
+/// step back. The scene grain stores it and calls <see cref="Next"/> and <see cref="After"/>; everything here is deterministic for a
+/// seed.</summary>
 [MessagePackObject]
 public sealed record SceneProgress(
     [property: Key(0)] SceneSpec Spec,
@@ -36,7 +46,8 @@ public sealed record SceneProgress(
     [property: Key(11)] double Tension,
     [property: Key(12)] int TurnsSinceChange,
     [property: Key(13)] ImmutableSortedDictionary<EntityId, ImmutableArray<string>> Refused,
-    [property: Key(14)] ImmutableSortedDictionary<EntityId, double> Talkativeness)
+    [property: Key(14)] ImmutableSortedDictionary<EntityId, double> Talkativeness,
+    [property: Key(15)] ImmutableSortedSet<EntityId>? Joined = null)
 {
     /// <summary>Turns without any change to the world before the scene asks for escalation.</summary>
     public const int StagnationTurns = 5;
@@ -60,6 +71,42 @@ public sealed record SceneProgress(
     /// <summary>Cast members at the scene's place, in cast order.</summary>
     [IgnoreMember]
     public ImmutableArray<EntityId> CastPresent => [.. Cast.Where(Present.Contains)];
+
+    /// <summary>The turn of <paramref name="speaker"/>, named by the caller. Only a cast member at the scene's place may speak; anyone
+    /// else (the user, a character away or unknown) is refused with an <see cref="ArgumentException"/> naming who can.</summary>
+    public NextUp Directed(EntityId speaker, Func<EntityId, string> name)
+    {
+        var onStage = CastPresent;
+        if (onStage.Contains(speaker))
+        {
+            return new NextUp(NextUpKind.Character, speaker);
+        }
+        var why = speaker == User ? "is the user, who speaks through Say"
+            : Cast.Contains(speaker) || Present.Contains(speaker) ? "is not here to speak"
+            : "is not a character of this scene";
+        var who = onStage.Length == 0 ? "nobody is here" : string.Join(", ", onStage.Select(c => $"{c} ({name(c)})"));
+        throw new ArgumentException(
+            $"'{speaker}' cannot speak next in scene '{Spec.Id}': {speaker} {why}; who can speak: {who}.", nameof(speaker));
+    }
+
+    /// <summary>The cast after <paramref name="presence"/>: a character of <paramref name="joinable"/> (those with a persona, and their
+    /// talkativeness) who walked in joins, and one who joined that way and walked out leaves.</summary>
+    public SceneProgress Following(Presence presence, IReadOnlyDictionary<EntityId, double> joinable)
+    {
+        var joined = Joined ?? [];
+        var joins = presence.Arrived.Where(a => a != User && !Cast.Contains(a) && joinable.ContainsKey(a)).ToList();
+        var leaves = presence.Departed.Where(joined.Contains).ToList();
+        if (joins.Count == 0 && leaves.Count == 0)
+        {
+            return this;
+        }
+        return this with
+        {
+            Cast = [.. Cast.Where(c => !leaves.Contains(c)), .. joins],
+            Joined = joined.Except(leaves).Union(joins),
+            Talkativeness = Talkativeness.SetItems(joins.Select(j => KeyValuePair.Create(j, joinable[j]))),
+        };
+    }
 
     /// <summary>Who acts next. With <paramref name="userPlays"/> false the user's turns are skipped (a person speaks through the scene's
     /// Say).</summary>
