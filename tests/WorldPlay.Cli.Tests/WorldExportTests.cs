@@ -45,7 +45,7 @@ public sealed class WorldExportTests
 
         var run = await CliRun.Of("simulate", "--world", world, "--turns", "50", "--seed", "7", "--json");
 
-        Assert.Equal((0, "", 50), (run.ExitCode, run.Error, run.Json["turns"]!.GetValue<int>()));
+        Assert.Equal((0, 50, 0), (run.ExitCode, run.Json["turns"]!.GetValue<int>(), run.Json["lawViolationsInState"]!.GetValue<int>()));
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class WorldExportTests
         var run = await CliRun.Of("why", await Grown.Value, "--status", "jory");
 
         Assert.Equal((true, true),
-            (run.Output.Contains("Jory was created by Mira at turn 2, event 5", StringComparison.Ordinal),
+            (run.Output.Contains("Jory was created by Mira Haskel at turn 2, event 5", StringComparison.Ordinal),
                 run.Output.Contains("dead: set by event 5", StringComparison.Ordinal)));
     }
 

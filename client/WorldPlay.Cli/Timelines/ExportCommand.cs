@@ -140,8 +140,8 @@ internal static class ExportCommand
         }
         output.WriteLine($"World '{read.Setting.Id}' at turn {turn} of branch {world.Branch} written to {target.FullName}: " +
             $"{read.Entities.Length} entities ({created} created in play), {read.Relationships.Length} relationships ({declared} " +
-            $"declared in play), {read.Facts.Length} facts, {read.Scenes.Length} scenes. Play on with: worldplay simulate --world " +
-            $"{target.FullName}");
+            $"declared in play), {read.Facts.Length} facts, {read.Scenes.Length} {(read.Scenes.Length == 1 ? "scene" : "scenes")}. " +
+            $"Play on with: worldplay simulate --world {target.FullName}");
     }
 
     private static Task Write(FileInfo target, WorldBundle bundle, TimelineFormat format, CancellationToken cancellationToken) =>
