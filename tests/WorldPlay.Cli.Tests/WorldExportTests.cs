@@ -31,7 +31,8 @@ public sealed class WorldExportTests
         ]);
         Assert.Equal((0, 0), (turn1.Rejected.Length, turn2.Rejected.Length));
         var path = Path.Combine(Directory.CreateTempSubdirectory("worldplay-grown-").FullName, "grown.wptl");
-        await TimelineFile.WriteAsync(path, new TimelineArchive(definition, [.. turn1.Accepted, .. turn2.Accepted], [], "harbor-evening", 7));
+        var events = turn1.Accepted.AddRange(turn2.Accepted);
+        await TimelineFile.WriteAsync(path, new TimelineArchive(definition, events, [], "harbor-evening", 7));
         return path;
     });
 
