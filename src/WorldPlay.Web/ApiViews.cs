@@ -29,31 +29,48 @@ public sealed record StateAtTurn(
     {
         var state = view.State;
         var entities = state.Entities.Values.ToImmutableArray();
+        string Name(EntityId id) => state.Find(id)?.Name ?? id.Value;
         return new StateAtTurn(
             world, turn, lastTurn, state.Version, state.StoryMinute, view.StateHash,
             [.. entities.Select(
-                e => new EntityView(e.Id.Value, e.Kind, e.Name, e.Status, e.Location?.Value, e.Holder?.Value, e.Attributes))],
+                e => new EntityView(e.Id.Value, e.Kind, e.Name, e.Status, e.Location?.Value, e.Holder?.Value, e.Attributes,
+                    OriginView.Of(e.Origin, Name), e.KnownBy is { } known ? [.. known.Keys.Select(k => k.Value)] : null))],
             [.. entities.Where(e => e.Kind == EntityKind.Place).Select(p => new PlaceView(
                 p.Id.Value, p.Name,
                 [.. entities.Where(e => e.Kind != EntityKind.Place && e.Holder is null && e.Location == p.Id).Select(e => e.Id.Value)]))],
             [.. state.Relationships.Values.Select(
-                r => new RelationshipView(r.From.Value, r.To.Value, r.Type, r.Strength, r.Validity.FromTurn, r.Validity.FromEvent))],
+                r => new RelationshipView(r.From.Value, r.To.Value, r.Type, r.Strength, r.Validity.FromTurn, r.Validity.FromEvent,
+                    OriginView.Of(r.Origin, Name)))],
             [.. state.Facts.Values.Select(
-                f => new FactView(f.Id, f.Subject.Value, f.Predicate, f.Value, f.Validity.FromTurn, [.. f.KnownBy.Select(k => k.Value)]))]);
+                f => new FactView(f.Id, f.Subject.Value, f.Predicate, f.Value, f.Validity.FromTurn, [.. f.KnownBy.Select(k => k.Value)],
+                    OriginView.Of(f.Origin, Name)))]);
     }
 }
 
+/// <summary>An entity; one created in play carries its origin and who knows it (null for the designer's: everyone).</summary>
 public sealed record EntityView(
     string Id, EntityKind Kind, string Name, EntityStatus Status, string? Location, string? Holder,
-        ImmutableSortedDictionary<string, string> Attributes);
+    ImmutableSortedDictionary<string, string> Attributes, OriginView? Origin = null, ImmutableArray<string>? KnownBy = null);
+
+/// <summary>Who brought something into the world in play: <c>user</c> or <c>character</c>, who (id and name), the turn and event,
+/// and all of it in words; the designer's file has no origin view.</summary>
+public sealed record OriginView(string Source, string? By, string? ByName, int Turn, long Event, string Text)
+{
+    public static OriginView? Of(Origin? origin, Func<EntityId, string> name) => origin is null || origin.Source == OriginSource.Designer
+        ? null
+        : new OriginView(origin.Source.ToString().ToLowerInvariant(), origin.By?.Value, origin.By is { } by ? name(by) : null, origin.Turn,
+            origin.Event, origin.Describe(name));
+}
 
 /// <summary>A place and what stands at it (characters and loose items; held items go with their holder).</summary>
 public sealed record PlaceView(string Id, string Name, ImmutableArray<string> Present);
 
 /// <summary>A relationship that holds, with the turn and event it has held since.</summary>
-public sealed record RelationshipView(string From, string To, string Type, double Strength, int SinceTurn, long SinceEvent);
+public sealed record RelationshipView(
+    string From, string To, string Type, double Strength, int SinceTurn, long SinceEvent, OriginView? Origin = null);
 
-public sealed record FactView(string Id, string Subject, string Predicate, string Value, int SinceTurn, ImmutableArray<string> KnownBy);
+public sealed record FactView(
+    string Id, string Subject, string Predicate, string Value, int SinceTurn, ImmutableArray<string> KnownBy, OriginView? Origin = null);
 
 /// <summary>A diff with the turns (or branches) it compares.</summary>
 public sealed record DiffAnswer(string World, string? Against, int FromTurn, int ToTurn, TimelineDiff Diff);

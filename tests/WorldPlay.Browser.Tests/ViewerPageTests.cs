@@ -71,6 +71,22 @@ public sealed class ViewerPageTests(HeadlessChromium chromium, ServedHarbor harb
     }
 
     [Fact]
+    public async Task Edge_DeclaredInPlay_WhyPanelNamesWhoDeclaredIt()
+    {
+        var designed = WorldPlay.Core.Worlds.WorldFiles.Load("harbor").Relationships
+            .Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var e = harbor.Events.First(x => x.Change is WorldPlay.Core.RelationshipChanged r
+            && !designed.Contains(WorldPlay.Core.Relationship.KeyOf(r.From, r.Type, r.To)));
+        var change = (WorldPlay.Core.RelationshipChanged)e.Change;
+        await using var opened = await OpenAtTurnAsync(e.Turn);
+
+        await opened.Page.Locator($".edge-label[data-key='{EdgeKey(change)}']").ClickAsync();
+        var origin = await opened.Page.Locator("#why p.origin").First.InnerTextAsync();
+
+        Assert.EndsWith($"at turn {e.Turn}, event {e.Seq}", origin, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Transcript_AtATurn_HighlightsThatTurn()
     {
         await using var opened = await OpenAtTurnAsync(40);

@@ -363,15 +363,15 @@ public class WorldFilesTests
     [Fact]
     public void Parse_UnknownField_ListsKnownFields() =>
         Assert.Contains(
-            "places[0].weather: not a field here; known fields: id, name, aliases, description",
+            "places[0].weather: not a field here; known fields: id, name, aliases, status, description, origin, knownBy",
             Problems(w => w["places"]![0]!["weather"] = "rain"));
 
     [Fact]
     public void Parse_MisspelledField_SuggestsTheField() =>
         Assert.Contains(
             "characters[0].speachStyle: not a field here (did you mean 'speechStyle'?); "
-                + "known fields: id, name, aliases, pronouns, role, location, status, description, traits, speechStyle, "
-                + "exampleLines, catchphrases, goals, talkativeness, secrets",
+                + "known fields: id, name, aliases, status, description, pronouns, role, location, traits, speechStyle, "
+                + "exampleLines, catchphrases, goals, talkativeness, secrets, origin, knownBy",
             Problems(w => w["characters"]![0]!["speachStyle"] = "Loud."));
 
     [Fact]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using WorldPlay.Core;
 using WorldPlay.Core.Serialization;
+using WorldPlay.Core.Worlds;
 
 namespace WorldPlay.Cli.Timelines;
 
@@ -20,16 +21,41 @@ internal static class ExportCommand
         Spellings.OneOf(format, ["msgpack", "json"]);
         var outFile = new Option<FileInfo>("--out", "-o") { Description = "The file to write.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print what was written as JSON." };
-        var command = new Command("export", "Write a whole world with every branch as MessagePack + LZ4 or as JSON; from a file, or from " +
-            "a cluster (--cluster C --world KEY: that world's family, its root and every branch).")
+        var asWorld = new Option<bool>("--as-world")
         {
-            format, outFile, json,
+            Description = "Write a world file instead (docs/world-format.md, the JSON 'simulate --world FILE' reads) of the state at " +
+                "--at-turn of --branch: what players and characters created in play comes along, with its origin and who knows it.",
+        };
+        var atTurn = new Option<int?>("--at-turn", "-t") { Description = "With --as-world: the turn to start from (default: the last)." };
+        var branch = OpenedWorld.BranchOption("With --as-world: the branch to read (default: the root branch, 'main'; with --cluster: " +
+            "--world).");
+        var command = new Command("export", "Write a whole world with every branch as MessagePack + LZ4 or as JSON; from a file, or from " +
+            "a cluster (--cluster C --world KEY: that world's family, its root and every branch). With --as-world, write a world file " +
+            "of one turn that 'simulate --world' plays on, for example: worldplay export run.wptl --as-world --at-turn 300 " +
+            "--out grown.json, then worldplay simulate --world grown.json --turns 50.")
+        {
+            format, outFile, json, asWorld, atTurn, branch,
         };
         source.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var target = result.GetValue(outFile)!;
             OutputTarget.File(target, "--out");
+            if (result.GetValue(asWorld))
+            {
+                if (result.GetResult(format) is { Implicit: false })
+                {
+                    throw new ArgumentException("--format goes with a timeline export; --as-world always writes a world file as JSON.");
+                }
+                var world = await source.OpenAsync(result, result.GetValue(branch), cancellationToken);
+                var turn = world.Turn(result.GetValue(atTurn) ?? world.LastTurn, "--at-turn");
+                await WriteWorld(output, target, world, turn, result.GetValue(json), cancellationToken);
+                return 0;
+            }
+            if (result.GetResult(atTurn) is { Implicit: false } || result.GetResult(branch) is { Implicit: false })
+            {
+                throw new ArgumentException("--at-turn and --branch go with --as-world; a timeline export writes every branch whole.");
+            }
             var bundle = await source.ReadAsync(result, cancellationToken);
             await Write(
                 target, bundle, result.GetValue(format) == "json" ? TimelineFormat.Json : TimelineFormat.MessagePack, cancellationToken);
@@ -71,6 +97,51 @@ internal static class ExportCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Writes the world file of <paramref name="world"/> after <paramref name="turn"/>, whole or not at all, once it reads
+    /// back as a designer's file would.</summary>
+    private static async Task WriteWorld(
+        TextWriter output, FileInfo target, OpenedWorld world, int turn, bool json, CancellationToken cancellationToken)
+    {
+        var state = world.Timeline.StateAfterTurn(turn);
+        var text = WorldFiles.Write(world.Bundle.Definition, state);
+        var read = WorldFiles.Parse(text, target.Name);
+        var temp = target.FullName + ".partial";
+        try
+        {
+            await File.WriteAllTextAsync(temp, text, cancellationToken);
+            File.Move(temp, target.FullName, overwrite: true);
+        }
+        catch when (File.Exists(temp))
+        {
+            File.Delete(temp);
+            throw;
+        }
+        var created = read.Entities.Count(e => e.Origin is not null);
+        var declared = read.Relationships.Count(r => r.Origin is not null);
+        if (json)
+        {
+            var node = new JsonObject
+            {
+                ["world"] = read.Setting.Id,
+                ["branch"] = world.Branch,
+                ["atTurn"] = turn,
+                ["out"] = target.FullName,
+                ["entities"] = read.Entities.Length,
+                ["entitiesCreated"] = created,
+                ["relationships"] = read.Relationships.Length,
+                ["relationshipsDeclared"] = declared,
+                ["facts"] = read.Facts.Length,
+                ["scenes"] = read.Scenes.Length,
+            };
+            output.WriteLine(node.ToJsonString(CoreSerialization.IndentedJson));
+            return;
+        }
+        output.WriteLine($"World '{read.Setting.Id}' at turn {turn} of branch {world.Branch} written to {target.FullName}: " +
+            $"{read.Entities.Length} entities ({created} created in play), {read.Relationships.Length} relationships ({declared} " +
+            $"declared in play), {read.Facts.Length} facts, {read.Scenes.Length} {(read.Scenes.Length == 1 ? "scene" : "scenes")}. " +
+            $"Play on with: worldplay simulate --world {target.FullName}");
     }
 
     private static Task Write(FileInfo target, WorldBundle bundle, TimelineFormat format, CancellationToken cancellationToken) =>

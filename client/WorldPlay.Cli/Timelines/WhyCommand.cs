@@ -30,7 +30,8 @@ internal static class WhyCommand
         var command = new Command("why",
             "Explain a relationship, fact or status: its value, the events that changed it, and the causes on its chain that changed the " +
             "world (moves, items, facts, relationships, statuses); the spoken lines between them are counted. " +
-            "--full shows the whole chain.")
+            "--full shows the whole chain. A tie, fact or entity created in play names its origin: \"declared by the user (Wren) at " +
+            "turn 12, event 40\".")
         {
             relationship, type, fact, status, atTurn, branch, full, json,
         };
@@ -57,6 +58,10 @@ internal static class WhyCommand
             foreach (var v in answer.Values)
             {
                 output.WriteLine($"  {v.Value}: " + (v.ProducedBy is { } seq ? $"set by event {seq}" : "so since the world began"));
+                if (v.OriginText is { } origin)
+                {
+                    output.WriteLine($"    {origin}");
+                }
             }
             if (result.GetValue(full))
             {

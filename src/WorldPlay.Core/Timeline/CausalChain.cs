@@ -21,7 +21,14 @@ public sealed record CausalStep(int Depth, EventRef Event);
 
 /// <summary>A current value the query matched ("Mira sibling Tomas 0.20") and the event that produced it, or null when it came with the
 /// world.</summary>
-public sealed record CausalValue(string Value, long? ProducedBy);
+public sealed record CausalValue(string Value, long? ProducedBy)
+{
+    /// <summary>Who brought the tie, fact or entity into the world (null: the designer's file, or nothing holds).</summary>
+    public Origin? Origin { get; init; }
+
+    /// <summary>The origin in words: "declared by the user (Wren) at turn 12, event 40"; null for the designer's file.</summary>
+    public string? OriginText { get; init; }
+}
 
 /// <summary>The answer to "why": the values asked about as of an event, the events that produced them, and the chain of their causes back
 /// to the roots.</summary>
@@ -130,6 +137,7 @@ public static class CausalChain
         (FactAsserted c, WhyQuery.OfFact q) => c.FactId == q.FactId,
         (FactRetracted c, WhyQuery.OfFact q) => c.FactId == q.FactId,
         (StatusChanged c, WhyQuery.OfStatus q) => c.Entity == q.Entity,
+        (EntityCreated c, WhyQuery.OfStatus q) => c.Id == q.Entity,
         _ => false,
     };
 
@@ -146,8 +154,8 @@ public static class CausalChain
                 if (open.Count > 0)
                 {
                     return (subject,
-                        [.. open.Select(
-                            r => new CausalValue($"{name(r.From)} {r.Type} {name(r.To)} ({r.Strength:0.00})", Produced(r.Validity)))]);
+                        [.. open.Select(r => new CausalValue($"{name(r.From)} {r.Type} {name(r.To)} ({r.Strength:0.00})",
+                            Produced(r.Validity)) { Origin = r.Origin, OriginText = Words("declared by", r.Origin, name) })]);
                 }
                 var closed = state.ClosedRelationships.Where(r => r.From == q.From && r.To == q.To && (q.Type is null || r.Type == q.Type))
                     .ToList();
@@ -169,7 +177,11 @@ public static class CausalChain
                 var subject = $"fact {q.FactId}";
                 if (state.Facts.TryGetValue(q.FactId, out var fact))
                 {
-                    return (subject, [new CausalValue($"{name(fact.Subject)} {fact.Predicate} {fact.Value}", Produced(fact.Validity))]);
+                    return (subject, [new CausalValue($"{name(fact.Subject)} {fact.Predicate} {fact.Value}", Produced(fact.Validity))
+                    {
+                        Origin = fact.Origin,
+                        OriginText = Words("asserted by", fact.Origin, name),
+                    }]);
                 }
                 var closed = state.ClosedFacts.Where(f => f.Id == q.FactId).MaxBy(f => f.Validity.UntilEvent);
                 if (closed is not null)
@@ -196,12 +208,25 @@ public static class CausalChain
                         break;
                     }
                 }
-                return ($"status of {entity.Name}", [new CausalValue(entity.Status.ToString().ToLowerInvariant(), producer)]);
+                // A created entity's status is first set by the event that created it, when that event is in this timeline.
+                if (producer is null && entity.Origin is { } o && eventAt(o.Event) is { Change: EntityCreated created }
+                    && created.Id == q.Entity)
+                {
+                    producer = o.Event;
+                }
+                return ($"status of {entity.Name}", [new CausalValue(entity.Status.ToString().ToLowerInvariant(), producer)
+                {
+                    Origin = entity.Origin,
+                    OriginText = Words($"{entity.Name} was created by", entity.Origin, name),
+                }]);
             }
             default:
                 throw new ArgumentException($"Unknown question kind '{query.GetType().Name}'.");
         }
     }
+
+    private static string? Words(string verb, Origin? origin, Func<EntityId, string> name) =>
+        origin is null || origin.Source == OriginSource.Designer ? null : $"{verb} {origin.Describe(name)}";
 
     private static long? Produced(Validity validity) => validity.FromEvent == 0 ? null : validity.FromEvent;
 }

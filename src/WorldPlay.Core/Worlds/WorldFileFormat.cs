@@ -40,13 +40,39 @@ public static partial class WorldFiles
         public string? Description { get; set; }
     }
 
-    /// <summary>A place, faction or concept: an entity with nothing but a name and a description.</summary>
-    private sealed class PlainEntity : FileObject
+    /// <summary>What every entity section shares: who brought the entity in, and who knows it (absent: everyone).</summary>
+    private abstract class EntityEntry : FileObject
     {
+        [JsonPropertyOrder(-3)]
         public string? Id { get; set; }
+
+        [JsonPropertyOrder(-2)]
         public string? Name { get; set; }
+
+        [JsonPropertyOrder(-1)]
         public List<string?>? Aliases { get; set; }
+
+        public string? Status { get; set; }
         public string? Description { get; set; }
+
+        [JsonPropertyOrder(1)]
+        public OriginEntry? Origin { get; set; }
+
+        /// <summary>The characters who know the entity exists; absent: everyone.</summary>
+        [JsonPropertyOrder(2)]
+        public List<string?>? KnownBy { get; set; }
+    }
+
+    /// <summary>A place, faction or concept: an entity with nothing but a name and a description.</summary>
+    private sealed class PlainEntity : EntityEntry;
+
+    /// <summary>Who brought an entity, tie or fact into the world: absent means the designer.</summary>
+    private sealed class OriginEntry : FileObject
+    {
+        public string? Source { get; set; }
+        public string? By { get; set; }
+        public int? Turn { get; set; }
+        public long? Event { get; set; }
     }
 
     private sealed class PathEntry : FileObject
@@ -55,16 +81,11 @@ public static partial class WorldFiles
         public int? Minutes { get; set; }
     }
 
-    private sealed class CharacterEntry : FileObject
+    private sealed class CharacterEntry : EntityEntry
     {
-        public string? Id { get; set; }
-        public string? Name { get; set; }
-        public List<string?>? Aliases { get; set; }
         public string? Pronouns { get; set; }
         public string? Role { get; set; }
         public string? Location { get; set; }
-        public string? Status { get; set; }
-        public string? Description { get; set; }
         public List<string?>? Traits { get; set; }
         public string? SpeechStyle { get; set; }
         public List<string?>? ExampleLines { get; set; }
@@ -82,14 +103,10 @@ public static partial class WorldFiles
         public string? Value { get; set; }
     }
 
-    private sealed class ItemEntry : FileObject
+    private sealed class ItemEntry : EntityEntry
     {
-        public string? Id { get; set; }
-        public string? Name { get; set; }
-        public List<string?>? Aliases { get; set; }
         public string? Location { get; set; }
         public string? Holder { get; set; }
-        public string? Description { get; set; }
     }
 
     private sealed class RelationshipEntry : FileObject
@@ -98,6 +115,7 @@ public static partial class WorldFiles
         public string? To { get; set; }
         public string? Type { get; set; }
         public double? Strength { get; set; }
+        public OriginEntry? Origin { get; set; }
     }
 
     private sealed class FactEntry : FileObject
@@ -109,6 +127,8 @@ public static partial class WorldFiles
 
         /// <summary>A list of character ids, or the string "everyone".</summary>
         public JsonElement? KnownBy { get; set; }
+
+        public OriginEntry? Origin { get; set; }
     }
 
     private sealed class SceneEntry : FileObject

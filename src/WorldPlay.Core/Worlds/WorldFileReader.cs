@@ -9,6 +9,8 @@ public static partial class WorldFiles
 {
     private static readonly ImmutableArray<string> Roles = ["npc", "user"];
     private static readonly ImmutableArray<string> CharacterStatuses = ["alive", "dead", "missing"];
+    private static readonly ImmutableArray<string> ThingStatuses = ["alive", "missing", "destroyed", "dead"];
+    private static readonly ImmutableArray<string> OriginSources = ["designer", "user", "character"];
     private const string Everyone = "everyone";
     private const double DefaultTalkativeness = 0.5;
     private const int KnownListLimit = 30;
@@ -149,6 +151,8 @@ public static partial class WorldFiles
                 Id(entry.Id, $"{path}.id");
                 Required(entry.Name, $"{path}.name", null);
                 Texts(entry.Aliases, $"{path}.aliases", required: false, null);
+                Choice(entry.Status, $"{path}.status", "status", ThingStatuses);
+                CheckProvenance(entry, path);
             });
 
         private void CheckPaths(bool connected)
@@ -201,11 +205,12 @@ public static partial class WorldFiles
         private void CheckConnected(List<(string A, string B)> links)
         {
             var places = _entities.Where(e => e.Value.Kind == EntityKind.Place).Select(e => e.Key).ToList();
-            if (places.Count < 2)
+            // A place created in play may lie far off, reached only by travel, as it was in the world it was exported from.
+            var designed = Present(file.Places).Where(p => !IsCreated(p.Origin)).Select(p => p.Id).ToList();
+            if (places.Count < 2 || designed.FirstOrDefault(id => id is not null && places.Contains(id)) is not { } start)
             {
                 return;
             }
-            var start = (file.Places ?? []).Select(p => p?.Id).First(id => id is not null && places.Contains(id))!;
             var reached = new HashSet<string>(StringComparer.Ordinal) { start };
             var frontier = new Queue<string>([start]);
             while (frontier.TryDequeue(out var here))
@@ -219,8 +224,7 @@ public static partial class WorldFiles
                     }
                 }
             }
-            var stranded = (file.Places ?? []).Select(p => p?.Id)
-                .Where(id => id is not null && places.Contains(id) && !reached.Contains(id)).ToList();
+            var stranded = designed.Where(id => id is not null && places.Contains(id) && !reached.Contains(id)).ToList();
             if (stranded.Count > 0)
             {
                 Problem($"paths: no path leads from '{start}' to {string.Join(", ", stranded.Select(s => $"'{s}'"))}; the " +
@@ -239,6 +243,7 @@ public static partial class WorldFiles
                 Choice(c.Status, $"{path}.status", "status", CharacterStatuses);
                 Reference(c.Location, $"{path}.location", EntityKind.Place);
                 Required(c.Description, $"{path}.description", "who the character is, in a few sentences");
+                CheckProvenance(c, path);
                 // Only a character played by a mind needs a voice; the user's character may be a sketch.
                 var npc = c.Role is null || role == "npc";
                 Texts(c.Traits, $"{path}.traits", required: npc, "a few personality traits, such as [\"proud\", \"quick to laugh\"]");
@@ -271,6 +276,8 @@ public static partial class WorldFiles
                 Id(item.Id, $"{path}.id");
                 Required(item.Name, $"{path}.name", null);
                 Texts(item.Aliases, $"{path}.aliases", required: false, null);
+                Choice(item.Status, $"{path}.status", "status", ThingStatuses);
+                CheckProvenance(item, path);
                 switch (item.Location, item.Holder)
                 {
                     case (not null, not null):
@@ -310,6 +317,7 @@ public static partial class WorldFiles
                 {
                     Problem($"{path}.strength: {Number(r.Strength.Value)} is outside [-1, 1]");
                 }
+                CheckOrigin(r.Origin, $"{path}.origin");
                 if (ends && r.From == r.To)
                 {
                     Problem($"{path}: from and to are both '{r.From}'; a relationship joins two different entities");
@@ -332,6 +340,7 @@ public static partial class WorldFiles
                 Reference(f.Subject, $"{path}.subject", null);
                 Required(f.Predicate, $"{path}.predicate", "a verb phrase, such as 'is hiding'");
                 Required(f.Value, $"{path}.value", "the rest of the statement");
+                CheckOrigin(f.Origin, $"{path}.origin");
                 const string KnownByHint = "give a list of character ids (possibly empty) or \"everyone\"";
                 switch (f.KnownBy)
                 {
@@ -361,6 +370,77 @@ public static partial class WorldFiles
                         break;
                 }
             });
+
+        /// <summary>An entity's origin, and who knows of it: a list of character ids, each once (absent: everyone).</summary>
+        private void CheckProvenance(EntityEntry entry, string path)
+        {
+            CheckOrigin(entry.Origin, $"{path}.origin");
+            if (entry.KnownBy is null)
+            {
+                return;
+            }
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < entry.KnownBy.Count; i++)
+            {
+                var who = entry.KnownBy[i];
+                var whoPath = $"{path}.knownBy[{i}]";
+                if (string.IsNullOrWhiteSpace(who))
+                {
+                    Problem($"{whoPath}: {(who is null ? "null" : "empty")}; give a character id or remove it");
+                }
+                else if (Reference(who, whoPath, EntityKind.Character) && !seen.Add(who))
+                {
+                    Problem($"{whoPath}: '{who}' is already listed; name each character once");
+                }
+            }
+        }
+
+        /// <summary>An origin names its source; the user's or a character's also names who (by), and the turn and event it came
+        /// at in the timeline it was exported from.</summary>
+        private void CheckOrigin(OriginEntry? origin, string path)
+        {
+            if (origin is null)
+            {
+                return;
+            }
+            Unknown(origin, path);
+            if (!Required(origin.Source, $"{path}.source", "one of: designer, user, character (absent origin: designer)"))
+            {
+                return;
+            }
+            var source = Choice(origin.Source, $"{path}.source", "source", OriginSources);
+            if (source == "designer")
+            {
+                if (origin.By is not null || origin.Turn is not null || origin.Event is not null)
+                {
+                    Problem($"{path}: the designer's origin takes no by, turn or event; remove them or the whole origin");
+                }
+                return;
+            }
+            if (source is null)
+            {
+                return;
+            }
+            Reference(origin.By, $"{path}.by", EntityKind.Character);
+            if (origin.Turn is not { } turn)
+            {
+                Problem($"{path}.turn: required but missing; the turn it was brought in at, such as 12");
+            }
+            else if (turn < 0)
+            {
+                Problem($"{path}.turn: {turn} is negative; turns count from 0");
+            }
+            if (origin.Event is not { } seq)
+            {
+                Problem($"{path}.event: required but missing; the number of the event that brought it in, such as 40");
+            }
+            else if (seq < 1)
+            {
+                Problem($"{path}.event: {seq} is not an event number; events count from 1");
+            }
+        }
+
+        private static bool IsCreated(OriginEntry? origin) => origin?.Source is "user" or "character";
 
         private void CheckScenes()
         {
@@ -491,18 +571,22 @@ public static partial class WorldFiles
                 c.Name!.Trim(),
                 [.. Trimmed(c.Aliases)],
                 Attributes(("description", c.Description), ("pronouns", c.Pronouns), ("role", c.Role ?? "npc")),
-                Enum.Parse<EntityStatus>(c.Status ?? "alive", ignoreCase: true),
+                StatusOf(c),
                 c.Location!,
-                null)));
+                null,
+                OriginOf(c.Origin),
+                KnowersOf(c))));
             entities.AddRange(Present(file.Items).Select(i => new Entity(
                 i.Id!,
                 EntityKind.Item,
                 i.Name!.Trim(),
                 [.. Trimmed(i.Aliases)],
                 Attributes(("description", i.Description)),
-                EntityStatus.Alive,
+                StatusOf(i),
                 i.Location is { } at ? (EntityId?)new EntityId(at) : null,
-                i.Holder is { } holder ? (EntityId?)new EntityId(holder) : null)));
+                i.Holder is { } holder ? (EntityId?)new EntityId(holder) : null,
+                OriginOf(i.Origin),
+                KnowersOf(i))));
             entities.AddRange(Present(file.Factions).Select(f => Plain(f, EntityKind.Faction)));
             entities.AddRange(Present(file.Concepts).Select(c => Plain(c, EntityKind.Concept)));
 
@@ -516,7 +600,8 @@ public static partial class WorldFiles
                 Validity.FromStart,
                 f.KnownBy!.Value.ValueKind == JsonValueKind.String
                     ? everyone
-                    : f.KnownBy.Value.EnumerateArray().Select(w => new EntityId(w.GetString()!)).ToImmutableSortedSet())));
+                    : f.KnownBy.Value.EnumerateArray().Select(w => new EntityId(w.GetString()!)).ToImmutableSortedSet(),
+                OriginOf(f.Origin))));
 
             var personas = ImmutableArray.CreateBuilder<Persona>();
             foreach (var c in Present(file.Characters))
@@ -541,7 +626,7 @@ public static partial class WorldFiles
             }
 
             var relationships = Present(file.Relationships)
-                .Select(r => new Relationship(r.From!, r.To!, r.Type!, r.Strength!.Value, Validity.FromStart))
+                .Select(r => new Relationship(r.From!, r.To!, r.Type!, r.Strength!.Value, Validity.FromStart, OriginOf(r.Origin)))
                 .ToImmutableArray();
             var scenes = Present(file.Scenes)
                 .Select(s => new SceneSpec(
@@ -559,8 +644,22 @@ public static partial class WorldFiles
         }
 
         private static Entity Plain(PlainEntity p, EntityKind kind) =>
-            new(p.Id!, kind, p.Name!.Trim(), [.. Trimmed(p.Aliases)], Attributes(("description", p.Description)), EntityStatus.Alive, null,
-                null);
+            new(p.Id!, kind, p.Name!.Trim(), [.. Trimmed(p.Aliases)], Attributes(("description", p.Description)), StatusOf(p), null,
+                null, OriginOf(p.Origin), KnowersOf(p));
+
+        private static EntityStatus StatusOf(EntityEntry e) => Enum.Parse<EntityStatus>(e.Status ?? "alive", ignoreCase: true);
+
+        /// <summary>The origin as the model keeps it: null for the designer, whether the file says so or says nothing.</summary>
+        private static Origin? OriginOf(OriginEntry? o) => o?.Source switch
+        {
+            "user" => new Origin(OriginSource.User, o.By!, o.Event!.Value, o.Turn!.Value),
+            "character" => new Origin(OriginSource.Character, o.By!, o.Event!.Value, o.Turn!.Value),
+            _ => null,
+        };
+
+        /// <summary>Those who know the entity, as knowing it from the world's start (null: everyone does).</summary>
+        private static ImmutableSortedDictionary<EntityId, Learned>? KnowersOf(EntityEntry e) =>
+            e.KnownBy?.ToImmutableSortedDictionary(w => new EntityId(w!), _ => new Learned(0, 0, null));
 
         private static ImmutableSortedDictionary<string, string> Attributes(params (string Key, string? Value)[] pairs) =>
             pairs.Where(p => !string.IsNullOrWhiteSpace(p.Value))

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace WorldPlay.Core.Worlds;
@@ -181,10 +182,21 @@ public static partial class WorldFiles
     };
 
     /// <summary>The fields a file object may have, as written in files.</summary>
-    private static IEnumerable<string> FieldsOf(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+    private static IEnumerable<string> FieldsOf(Type type)
+    {
+        // Base class fields first, each class in declaration order, then as JsonPropertyOrder places them: the order files use.
+        var chain = new List<Type>();
+        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+        {
+            chain.Insert(0, t);
+        }
+        return chain
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .OrderBy(p => p.MetadataToken))
             .Where(p => p.Name != nameof(FileObject.Extra))
+            .OrderBy(p => p.GetCustomAttribute<JsonPropertyOrderAttribute>()?.Order ?? 0)
             .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
+    }
 }
 
 /// <summary>A world file that cannot be used, with every problem found in it.</summary>

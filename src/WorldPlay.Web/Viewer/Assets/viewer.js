@@ -109,6 +109,15 @@ function layout(state) {
   return { placeSpots, positions };
 }
 
+// What a user or a character created in play wears a small badge: who made it and at which turn.
+function originBadge(origin, x, y) {
+  const g = element("g", { class: `origin-badge ${origin.source}`, "data-source": origin.source, "data-turn": origin.turn });
+  g.append(
+    element("text", { x, y, "text-anchor": "middle" }, `${origin.source === "user" ? "user" : origin.byName || "character"} · t${origin.turn}`),
+    element("title", {}, `Created by ${origin.text}`));
+  return g;
+}
+
 function edgeColor(strength) {
   if (strength > 0.05) return `rgb(46, ${Math.round(125 + 60 * (1 - strength))}, 50)`;
   if (strength < -0.05) return `rgb(${Math.round(198 - 40 * (1 + strength))}, 40, 40)`;
@@ -120,9 +129,11 @@ function drawGraph(state) {
   const { placeSpots, positions } = layout(state);
   // Labels go above every line and node so each stays readable and clickable where edges cross.
   const layers = [element("g", { class: "places" }), element("g", { class: "edges" }), element("g", { class: "entities" }), element("g", { class: "labels" })];
+  const originOf = new Map(state.entities.filter(e => e.origin).map(e => [e.id, e.origin]));
   for (const spot of placeSpots) {
-    const g = element("g", { class: "place", "data-id": spot.place.id });
+    const g = element("g", { class: "place" + (originOf.has(spot.place.id) ? " created" : ""), "data-id": spot.place.id });
     g.append(element("circle", { cx: spot.x, cy: spot.y, r: spot.r }), element("text", { x: spot.x, y: spot.y - spot.r - 6, "text-anchor": "middle" }, spot.place.name));
+    if (originOf.has(spot.place.id)) g.append(originBadge(originOf.get(spot.place.id), spot.x, spot.y - spot.r - 20));
     layers[0].append(g);
   }
   for (const r of state.relationships) {
@@ -146,8 +157,9 @@ function drawGraph(state) {
     layers[3].append(text);
   }
   for (const { x, y, entity } of positions.values()) {
-    const g = element("g", { class: `entity ${entity.kind} ${entity.status}`, "data-id": entity.id });
+    const g = element("g", { class: `entity ${entity.kind} ${entity.status}${entity.origin ? " created" : ""}`, "data-id": entity.id });
     g.append(element("circle", { cx: x, cy: y, r: entity.kind === "character" ? 13 : 9 }), element("text", { x, y: y + 26, "text-anchor": "middle" }, entity.name));
+    if (entity.origin) g.append(originBadge(entity.origin, x, y - 18));
     layers[2].append(g);
   }
   svg.setAttribute("data-turn", state.turn);
@@ -179,6 +191,7 @@ async function explain(key) {
   const answer = await api(`/api/worlds/${encodeURIComponent(view.world)}/why?relationship=${from}:${to}&type=${encodeURIComponent(type)}&turn=${view.turn}`);
   const box = $("why");
   box.replaceChildren(html("p", "", `${answer.subject} as of turn ${answer.atTurn}: ${answer.values.map(v => v.value).join("; ") || "nothing holds"}`));
+  for (const v of answer.values) if (v.originText) box.append(html("p", "meta origin", v.originText));
   if (!answer.chain.length) { box.append(html("p", "meta", "It came with the world: no event produced it.")); return; }
   const steps = html("ol");
   for (const step of answer.chain) {
