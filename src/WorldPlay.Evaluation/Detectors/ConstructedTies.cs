@@ -230,7 +230,8 @@ public static partial class ConstructedTies
         }
     }
 
-    /// <summary>The kin a relationship type names (<c>sister-of</c>, <c>parent-of</c>, <c>married-to</c>), or null for other ties.</summary>
+    /// <summary>The kin a relationship type names (<c>sister-of</c>, <c>parent-of</c>, <c>married-to</c>), or null for other
+    /// ties.</summary>
     private static (string Family, Gender Gender)? KinOfType(string type)
     {
         foreach (var word in type.Split(['-', '_', ' '], StringSplitOptions.RemoveEmptyEntries))

@@ -143,7 +143,8 @@ public sealed partial class ReferenceConfusionDetector : IDetector
         {
             var name = vocative.Groups["name"].Value;
             // Names the world learned during play (a sister the user created) are somebody too.
-            if (!Vocatives.Contains(name) && !setting.KnownNames.Contains(name) && state?.Entities.Values.Any(e => e.AnswersTo(name)) != true
+            if (!Vocatives.Contains(name) && !setting.KnownNames.Contains(name)
+                && state?.Entities.Values.Any(e => e.AnswersTo(name)) != true
                 && !setting.Places.Any(p => p.Contains(name, StringComparison.Ordinal)))
             {
                 var group = vocative.Groups["name"];

@@ -97,7 +97,8 @@ internal sealed class CoCreatedWorld
                   "traits": ["warm"], "speechStyle": "Plain." },
                 { "id": "tomas", "name": "{{tomas}}", "pronouns": "he/him", "location": "corven", "description": "Ferryman.",
                   "traits": ["dour"], "speechStyle": "Curt." },
-                { "id": "ren", "name": "{{ren}}", "pronouns": "he/him", "role": "user", "location": "corven", "description": "A traveller." }
+                { "id": "ren", "name": "{{ren}}", "pronouns": "he/him", "role": "user", "location": "corven",
+                  "description": "A traveller." }
               ],
               "scenes": [ { "id": "inn", "title": "Inn", "place": "corven", "cast": ["mira", "tomas", "ren"], "user": "ren" } ]
             }

@@ -79,7 +79,8 @@ public sealed class ConstructedRecallTests
 
     [Fact]
     public void Html_ConstructedSession_ShowsRecall() =>
-        Assert.Contains("<strong>0.67</strong>: 2 of 3 probe turn(s)", ReportHtml.Render(BenchReportBuilder.Build([ThreeProbesTwoConsistent()])),
+        Assert.Contains("<strong>0.67</strong>: 2 of 3 probe turn(s)",
+            ReportHtml.Render(BenchReportBuilder.Build([ThreeProbesTwoConsistent()])),
             StringComparison.Ordinal);
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ConstructedTiesTests
     public static TheoryData<string, string, string, string> Consistent() => new()
     {
         { "en", "mira", "Tell me about home.", "Your sister Lena is still in Vask, safe as houses." },
-        { "en", "mira", "Tell me about home.", "Lena, your little sister, waits at Vask. Come home, Lena, she'd say." },
+        { "en", "mira", "Tell me about home.", "Lena, your little sister, waits at Vask. I can hear her now: come home, Lena." },
         { "zh", "mira", "说说家里。", "你妹妹莲娜还在瓦斯克，放心吧。" },
         { "zh", "mira", "说说家里。", "莲娜是你的妹妹，她不在科文，在瓦斯克。" },
         // Tomas was out when Ren created Lena: hearing her name in the question does not make him know her.
@@ -76,7 +76,10 @@ public sealed class ConstructedTiesTests
     public void Detect_NoWorldEvents_NoConstructedHit()
     {
         var transcript = new Transcript("bare", null,
-            [new TranscriptLine(1, "Ren", SpeakerRole.User, "Hi.", []), new TranscriptLine(2, "Mira", SpeakerRole.Npc, "Who is Lena?", [])]);
+            [
+                new TranscriptLine(1, "Ren", SpeakerRole.User, "Hi.", []),
+                new TranscriptLine(2, "Mira", SpeakerRole.Npc, "Who is Lena?", []),
+            ]);
 
         Assert.Empty(Confusions(transcript));
     }
