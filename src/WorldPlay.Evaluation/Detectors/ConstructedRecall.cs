@@ -52,7 +52,7 @@ public static class ConstructedRecall
             }
             var named = states[i].Entities.Values
                 .Where(e => ConstructedTies.UserCreated(e) && e.Provenance.Turn <= line.Turn - MinTurnsSinceCreation
-                    && NameMention.Mentions(line.Text, e))
+                    && ConstructedTies.Mentions(line.Text, e))
                 .ToList();
             var replies = transcript.Lines.Select((l, j) => (Line: l, Index: j)).Skip(i + 1)
                 .TakeWhile(x => x.Line.Role != SpeakerRole.User).Where(x => x.Line.IsNpc).ToList();
@@ -60,7 +60,7 @@ public static class ConstructedRecall
             {
                 continue;
             }
-            var mentioning = replies.Where(r => named.Any(e => NameMention.Mentions(r.Line.Text, e))).Select(r => r.Index).ToList();
+            var mentioning = replies.Where(r => named.Any(e => ConstructedTies.Mentions(r.Line.Text, e))).Select(r => r.Index).ToList();
             ImmutableArray<int> answers = mentioning.Count > 0 ? [.. mentioning] : [replies[0].Index];
             probes.Add(new Probe(i, line.Turn, [.. named.Select(e => e.Name)], answers, !answers.Any(confused.Contains)));
         }

@@ -27,6 +27,7 @@ public static partial class ConstructedTies
     private const string Grandchild = "grandchild";
     private const string AuntOrUncle = "aunt or uncle";
     private const string NieceOrNephew = "niece or nephew";
+    private const string Friend = "friend";
 
     /// <summary>What a kin word says someone is to another, in English and Chinese; the gender when the word carries one.</summary>
     private static readonly ImmutableDictionary<string, (string Family, Gender Gender)> KinWords = Build(
@@ -51,10 +52,11 @@ public static partial class ConstructedTies
         (Grandchild, Gender.Female, "granddaughter 孙女 外孙女"),
         (Grandchild, Gender.Male, "grandson 孙子 外孙"),
         (Grandchild, Gender.Unknown, "grandchild"),
-        (AuntOrUncle, Gender.Female, "aunt auntie 姑姑 阿姨 姨妈 婶婶 舅妈"),
+        (AuntOrUncle, Gender.Female, "aunt auntie 姑姑 姑妈 阿姨 姨妈 婶婶 舅妈"),
         (AuntOrUncle, Gender.Male, "uncle 叔叔 舅舅 伯伯 伯父"),
         (NieceOrNephew, Gender.Female, "niece 侄女 外甥女"),
-        (NieceOrNephew, Gender.Male, "nephew 侄子 外甥"));
+        (NieceOrNephew, Gender.Male, "nephew 侄子 外甥"),
+        (Friend, Gender.Unknown, "friend 朋友"));
 
     private static readonly string EnglishKin = Alternation(KinWords.Keys.Where(k => !IsCjk(k)));
     private static readonly string ChineseKin = Alternation(KinWords.Keys.Where(IsCjk));
@@ -66,6 +68,10 @@ public static partial class ConstructedTies
     [GeneratedRegex(@"\b(?:not|never|no longer|n't|left|far from)\b|n't|[不没]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Denial();
 
+    /// <summary>A third-person pronoun that carries a sentence's subject back to the one just named.</summary>
+    [GeneratedRegex(@"\b(?:she|he|they|she's|he's|they're)\b|[她他]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThirdPerson();
+
     /// <summary>The first confusion of a user-constructed tie in <paramref name="text"/>, said by <paramref name="speaker"/> to
     /// <paramref name="listener"/> ("your" means the listener) in <paramref name="state"/>, or null. Knowledge counts when the
     /// speaker had it before <paramref name="exchangeTurn"/> (the turn of the user line being answered): a name first heard in the
@@ -74,7 +80,7 @@ public static partial class ConstructedTies
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(state);
-        foreach (var entity in state.Entities.Values.Where(e => Concerns(e, state) && NameMention.Mentions(text, e)))
+        foreach (var entity in state.Entities.Values.Where(e => Concerns(e, state) && Mentions(text, e)))
         {
             var found = WrongKin(text, entity, speaker, listener, state)
                 ?? WrongPlace(text, entity, state)
@@ -86,6 +92,23 @@ public static partial class ConstructedTies
         }
         return null;
     }
+
+    /// <summary>The names a line may call <paramref name="entity"/> by: its name, its aliases, and for a character with a spaced
+    /// name its first name ("Lena" of "Lena Varro"), as people say it after the first time.</summary>
+    public static IEnumerable<string> Names(Entity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var names = (entity.Aliases.IsDefault ? [] : entity.Aliases).Prepend(entity.Name).Where(n => n.Trim().Length > 0);
+        if (entity.IsCharacter && !IsCjk(entity.Name) && entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries) is
+            { Length: > 1 } words && words[0].Length > 2 && char.IsUpper(words[0][0]))
+        {
+            names = names.Append(words[0]);
+        }
+        return names.Distinct(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when <paramref name="text"/> names <paramref name="entity"/> by one of its <see cref="Names"/>.</summary>
+    public static bool Mentions(string text, Entity entity) => Names(entity).Any(n => NameMention.IndexOf(text, n) >= 0);
 
     /// <summary>True when the user created <paramref name="entity"/>.</summary>
     public static bool UserCreated(Entity entity) => entity.Origin?.Source == OriginSource.User;
@@ -117,7 +140,8 @@ public static partial class ConstructedTies
                 var word = claim.Groups["kin"].Value;
                 var claimed = KinWords[word];
                 var declared = KinTo(state, entity.Id, to).ToList();
-                if (declared.Count == 0 || declared.Any(d => Fits(claimed, d.Kin))
+                // A friend may be kin as well, so calling someone a friend contradicts no tie.
+                if (claimed.Family == Friend || declared.Count == 0 || declared.Any(d => Fits(claimed, d.Kin))
                     || !declared.Any(d => d.Tie.Provenance.Source == OriginSource.User))
                 {
                     continue;
@@ -148,16 +172,21 @@ public static partial class ConstructedTies
         var names = NameAlternation(entity);
         var patterns = new[]
         {
-            $@"{names}(?<gap>[^.!?;\n]{{0,60}}?)\b(?:in|at)\s+(?:the\s+)?(?<place>{placeNames})",
-            $@"{names}(?<gap>[^。！？；\n，,.!?]{{0,12}}?)在(?<place>{placeNames})",
+            $@"{names}(?<gap>[^\n]{{0,90}}?)\b(?:in|at)\s+(?:the\s+)?(?<place>{placeNames})",
+            $@"{names}(?<gap>[^\n]{{0,24}}?)在(?<place>{placeNames})",
         };
         foreach (var pattern in patterns)
         {
             foreach (Match claim in Regex.Matches(text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
             {
                 var gap = claim.Groups["gap"].Value;
-                // The first place after the name is the one said of it, unless the words between deny it or turn to someone else.
-                if (Denial().IsMatch(gap) || others.Any(o => NameMention.Mentions(gap, o)))
+                // The first place after the name is the one said of it, unless the words between deny it or turn to someone else;
+                // past the end of the name's sentence it still is when the next one speaks of them as she, he or they.
+                var cut = gap.LastIndexOfAny(['.', '!', '?', ';', '。', '！', '？', '；']);
+                var tail = cut < 0 ? gap : gap[(cut + 1)..];
+                if (Denial().IsMatch(tail) || others.Any(o => Mentions(gap, o))
+                    || (cut >= 0 && (gap[..cut].IndexOfAny(['.', '!', '?', ';', '。', '！', '？', '；']) >= 0 || !ThirdPerson().IsMatch(tail)))
+                    || (cut < 0 && gap.Contains('，', StringComparison.Ordinal) && !ThirdPerson().IsMatch(gap)))
                 {
                     break;
                 }
@@ -194,6 +223,10 @@ public static partial class ConstructedTies
             $@"谁是{names}",
             $@"(?:不认识|没听说过|没听过|不知道)(?:什么|叫|一个叫)?{names}",
             $@"{names}[？?]\s*谁",
+            $@"{names}\s*\?\s*(?:I\s+)?(?:don't|don’t|do not|never)\s+(?:know|knew|heard\s+of|met)\s+" +
+                @"(?:(?:any(?:one|body)|some(?:one|body))\s+(?:by\s+that\s+name|called\s+that)|her|him|them|who)",
+            $@"{names}\s*\?\s*who(?:'s|’s|\s+is)\s+(?:that|she|he)\b",
+            $@"{names}[？?！!，,。\s]{{0,2}}我?(?:不认识|没听说过|不知道)(?:这个人|她|他|此人|是谁)",
         };
         foreach (var pattern in patterns)
         {
@@ -274,8 +307,7 @@ public static partial class ConstructedTies
     private static string NameOf(WorldState state, EntityId id) => state.Find(id)?.Name ?? id.Value;
 
     /// <summary>A group matching any of the entity's names as a name (whole words, or anywhere in Chinese).</summary>
-    private static string NameAlternation(Entity entity) =>
-        Alternation(entity.Aliases.IsDefault ? [entity.Name] : entity.Aliases.Prepend(entity.Name), bounded: true);
+    private static string NameAlternation(Entity entity) => Alternation(Names(entity), bounded: true);
 
     private static string Alternation(IEnumerable<string> words, bool bounded = false)
     {

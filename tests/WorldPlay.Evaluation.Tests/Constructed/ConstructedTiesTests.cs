@@ -18,6 +18,10 @@ public sealed class ConstructedTiesTests
         { "en", "Do you remember what I told you?", "Who is Lena? I can't place the name.",
             ["treats Lena as unknown", "Mira was there when Lena was created at turn 1"] },
         { "zh", "你还记得我说过的话吗？", "莲娜是谁？我想不起来了。", ["treats 莲娜 as unknown", "米拉 was there when 莲娜 was created"] },
+        { "en", "Have you heard from my sister?", "Your sister Lena? Last I heard, she was still at Corven.", ["puts Lena in Corven"] },
+        { "zh", "你有我妹妹的消息吗？", "你妹妹莲娜？我听说她还在科文。", ["puts 莲娜 in 科文"] },
+        { "en", "Have you heard from Lena?", "Lena? I don't know anyone by that name. Who is that?", ["treats Lena as unknown"] },
+        { "zh", "你有莲娜的消息吗？", "莲娜？我不认识这个人。是谁？", ["treats 莲娜 as unknown"] },
     };
 
     public static TheoryData<string, string, string, string> Consistent() => new()
@@ -26,6 +30,9 @@ public sealed class ConstructedTiesTests
         { "en", "mira", "Tell me about home.", "Lena, your little sister, waits at Vask. I can hear her now: come home, Lena." },
         { "zh", "mira", "说说家里。", "你妹妹莲娜还在瓦斯克，放心吧。" },
         { "zh", "mira", "说说家里。", "莲娜是你的妹妹，她不在科文，在瓦斯克。" },
+        { "en", "mira", "Have you heard from my sister?", "Your sister Lena? Last I heard, she was still at Vask." },
+        { "en", "mira", "Have you heard from my sister?", "Lena? I was at the Docks this morning; no word of her." },
+        { "zh", "mira", "你有我妹妹的消息吗？", "你妹妹莲娜？我听说她还在瓦斯克。" },
         // Tomas was out when Ren created Lena: hearing her name in the question does not make him know her.
         { "en", "tomas", "Have you met Lena?", "Lena? Who is Lena? I don't know her." },
         { "en", "tomas", "What do you make of Mira?", "I never heard of any Lena, if that's what you're after." },
@@ -70,6 +77,15 @@ public sealed class ConstructedTiesTests
         var hit = Assert.Single(Confusions(transcript));
 
         Assert.Contains(because, hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_SpacedCharacterName_FirstNameToo()
+    {
+        var lena = new WorldPlay.Core.Entity(new WorldPlay.Core.EntityId("lena"), WorldPlay.Core.EntityKind.Character, "Lena Varro", [],
+            System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty, WorldPlay.Core.EntityStatus.Alive, null, null);
+
+        Assert.Equal(["Lena Varro", "Lena"], ConstructedTies.Names(lena));
     }
 
     [Fact]
