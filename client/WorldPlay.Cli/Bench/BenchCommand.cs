@@ -86,6 +86,7 @@ internal static class BenchCommand
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c.Id,-26} {c.Hits,4} hits  rate {c.Rate:0.000}"));
             }
+            Recall(output, report);
             output.WriteLine(report.Wall is { } wall
                 ? string.Create(CultureInfo.InvariantCulture, $"wall at replies {wall.FromIndex}-{wall.ToIndex} (p = {wall.PValue:0.####})")
                 : "no wall");
@@ -97,6 +98,17 @@ internal static class BenchCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>User-constructed recall overall, then each session that had probes.</summary>
+    internal static void Recall(TextWriter output, BenchReport report)
+    {
+        var recall = report.UserConstructedRecall ?? new RecallResult(0, 0, ConstructedRecall.MinTurnsSinceCreation);
+        output.WriteLine($"user-constructed recall {recall.Describe()}");
+        foreach (var s in report.SessionResults.Where(s => s.Probes > 0))
+        {
+            output.WriteLine($"  {s.Name}: {new ProbeRecall(s.Probes, s.ConsistentProbes).Describe()}");
+        }
     }
 
     private static Command Compare(TextWriter output)

@@ -319,6 +319,7 @@ internal static class BenchRunCommand
             ["elapsedMs"] = (long)result.Elapsed.TotalMilliseconds,
             ["turnsPerSecond"] = Math.Round(result.Turns / Math.Max(result.Elapsed.TotalSeconds, 0.001), 1),
             ["overall"] = report?.Overall.Score,
+            ["userConstructedRecall"] = report?.UserConstructedRecall?.Recall,
         };
     }
 
@@ -349,6 +350,7 @@ internal static class BenchRunCommand
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c.Id,-26} {c.Hits,5} hits  rate {c.Rate:0.000}"));
         }
+        BenchCommand.Recall(output, report);
         if (report.Judge is { } verdicts)
         {
             JudgeFlags.Summarize(output, verdicts);

@@ -1,12 +1,15 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using WorldPlay.Core;
 using WorldPlay.Evaluation.Transcripts;
 
 namespace WorldPlay.Evaluation.Detectors;
 
 /// <summary>logic.reference_confusion: the reply gets the setting's people wrong. It speaks as someone else ("Tomas: ..." from
 /// Mira), addresses someone by a name nobody in the setting has, has an absent or dead character act, calls a known character by
-/// the wrong pronoun, or claims a kinship the world contradicts ("my father Tomas" when Tomas is her brother).</summary>
+/// the wrong pronoun, or claims a kinship the world contradicts ("my father Tomas" when Tomas is her brother). With a WorldPlay world
+/// it also judges the reply against what the user built by that turn (<see cref="ConstructedTies"/>): wrong kin, wrong place, or a
+/// known creation treated as unknown.</summary>
 public sealed partial class ReferenceConfusionDetector : IDetector
 {
     public const int WrongSpeakerSeverity = 4;
@@ -66,16 +69,37 @@ public sealed partial class ReferenceConfusionDetector : IDetector
         {
             yield break;
         }
+        var states = TranscriptWorld.StatesBefore(transcript);
         foreach (var (line, index) in transcript.NpcReplies)
         {
-            if (Find(line, setting) is { } found)
+            var state = states?[index];
+            if (state is not null && Constructed(transcript, index, setting, state) is { } tie)
+            {
+                yield return new DetectorHit(line.Turn, index, line.Speaker, Category, tie.Severity, tie.Evidence, tie.Reason);
+            }
+            else if (Find(line, setting, state) is { } found)
             {
                 yield return new DetectorHit(line.Turn, index, line.Speaker, Category, found.Severity, found.Evidence, found.Reason);
             }
         }
     }
 
-    private static (int Severity, Evidence Evidence, string Reason)? Find(TranscriptLine line, BenchSetting setting)
+    /// <summary>A confusion of what the user built (<see cref="ConstructedTies"/>) in the NPC line at <paramref name="index"/>:
+    /// "your" is whom the line is spoken to (its one addressee, else the user), and knowledge counts from before the user line
+    /// it answers.</summary>
+    private static TieConfusion? Constructed(Transcript transcript, int index, BenchSetting setting, WorldState state)
+    {
+        var line = transcript.Lines[index];
+        var speaker = setting.CharacterNamed(line.Speaker) is { } s && EntityId.IsSlug(s.Id) ? new EntityId(s.Id) : (EntityId?)null;
+        var user = setting.User is { } u && EntityId.IsSlug(u.Id) ? new EntityId(u.Id) : (EntityId?)null;
+        var addressees = line.Events.IsDefault ? [] : line.Events.Select(e => e.Change).OfType<Spoke>()
+            .SelectMany(spoke => spoke.Addressees.IsDefault ? [] : spoke.Addressees).Distinct().ToList();
+        var listener = addressees.Count == 1 ? addressees[0] : user;
+        var exchangeTurn = transcript.Lines.Take(index).LastOrDefault(l => l.Role == SpeakerRole.User)?.Turn ?? line.Turn;
+        return ConstructedTies.Find(line.Text, speaker, listener, state, exchangeTurn);
+    }
+
+    private static (int Severity, Evidence Evidence, string Reason)? Find(TranscriptLine line, BenchSetting setting, WorldState? state)
     {
         var text = line.Text;
         var speaker = setting.CharacterNamed(line.Speaker);
@@ -118,7 +142,9 @@ public sealed partial class ReferenceConfusionDetector : IDetector
         foreach (Match vocative in TrailingVocative().Matches(Prose.SpeechOnly(text)))
         {
             var name = vocative.Groups["name"].Value;
+            // Names the world learned during play (a sister the user created) are somebody too.
             if (!Vocatives.Contains(name) && !setting.KnownNames.Contains(name)
+                && state?.Entities.Values.Any(e => e.AnswersTo(name)) != true
                 && !setting.Places.Any(p => p.Contains(name, StringComparison.Ordinal)))
             {
                 var group = vocative.Groups["name"];

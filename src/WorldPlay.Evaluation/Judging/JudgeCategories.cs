@@ -18,7 +18,8 @@ public static class JudgeCategories
             "asterisks, quotes or brackets.",
         [BenchCategory.ReferenceConfusion] =
             "The reply mixes up who is who: a character who is dead or not in the scene acts or is spoken to, the wrong name or pronoun " +
-            "for someone, a family tie the setting contradicts, or the character speaks as somebody else.",
+            "for someone, a family tie the setting contradicts, the character speaks as somebody else, or it gets wrong what the user " +
+            "built: a relative the user named given the wrong kin or place, or treated as unknown by someone who was told of them.",
         [BenchCategory.LawViolation] =
             "The reply brings in something the setting's laws forbid (a listed forbidden concept), or otherwise breaks how the world " +
             "works.",

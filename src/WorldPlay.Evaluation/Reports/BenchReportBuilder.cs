@@ -74,12 +74,16 @@ public static class BenchReportBuilder
                     x.Reply.Hits);
             })
             .ToImmutableArray();
+        var recalls = sessions.Select(ConstructedRecall.Of).ToImmutableArray();
         var results = sessions.Select((s, i) => new SessionResult(
             s.Transcript.Name,
             replies[i].Length,
             s.Hits.Length,
             Statistics.Round(replies[i].Length == 0 ? 100
-                : 100.0 * (1 - ((double)replies[i].Count(r => !r.Hits.IsEmpty) / replies[i].Length))))).ToImmutableArray();
+                : 100.0 * (1 - ((double)replies[i].Count(r => !r.Hits.IsEmpty) / replies[i].Length))),
+            recalls[i].Probes,
+            recalls[i].Consistent)).ToImmutableArray();
+        var recall = ConstructedRecall.Of(recalls);
         return new BenchReport(
             FormatVersion,
             seed,
@@ -91,7 +95,8 @@ public static class BenchReportBuilder
             curve,
             FindWall(all),
             worst,
-            results);
+            results,
+            UserConstructedRecall: new RecallResult(recall.Probes, recall.Consistent, ConstructedRecall.MinTurnsSinceCreation));
     }
 
     /// <summary>The first window of <see cref="WallWindow"/> reply positions whose misalignment rate rises significantly over the

@@ -39,6 +39,7 @@ public static class ReportHtml
                 $"class=\"num\">{F(g.Interval.Low)} – {F(g.Interval.High)}</td></tr>");
         }
         html.Append("</table>");
+        Recall(html, report);
         html.Append("<h2>Quality over the session</h2>");
         html.Append(report.Wall is { } wall
             ? $"<p><strong>Wall</strong> at replies {wall.FromIndex}–{wall.ToIndex}: misalignment rate {F(wall.Rate * 100)}% against " +
@@ -81,11 +82,13 @@ public static class ReportHtml
             }
             html.Append("</div>");
         }
-        html.Append("<h2>Sessions</h2><table><tr><th>session</th><th>NPC replies</th><th>hits</th><th>score</th></tr>");
+        html.Append("<h2>Sessions</h2><table><tr><th>session</th><th>NPC replies</th><th>hits</th><th>score</th><th>probes</th>" +
+            "<th>user-constructed recall</th></tr>");
         foreach (var s in report.SessionResults)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(s.Name)}</td><td class=\"num\">{s.NpcTurns}</td><td " +
-                $"class=\"num\">{s.Hits}</td><td class=\"num\">{F(s.Score)}</td></tr>");
+                $"class=\"num\">{s.Hits}</td><td class=\"num\">{F(s.Score)}</td><td class=\"num\">{s.Probes}</td><td " +
+                $"class=\"num\">{R(s.Recall)}</td></tr>");
         }
         html.Append("</table></body></html>\n");
         return html.ToString();
@@ -123,6 +126,19 @@ public static class ReportHtml
             html.Append("</table>");
         }
     }
+
+    /// <summary>The user-constructed recall line: the share of probe turns answered consistently, and how a probe is chosen.</summary>
+    private static void Recall(StringBuilder html, BenchReport report)
+    {
+        var recall = report.UserConstructedRecall ?? new RecallResult(0, 0, Detectors.ConstructedRecall.MinTurnsSinceCreation);
+        html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"recall\">User-constructed recall</h2><p class=\"recall\"><strong>" +
+            $"{R(recall.Recall)}</strong>: {recall.ConsistentProbes} of {recall.Probes} probe turn(s) answered without a " +
+            $"<code>{E(BenchCategory.ReferenceConfusion)}</code> hit. A probe is a user line naming a character, place or item the user " +
+            $"created at least {recall.MinTurnsSinceCreation} turns before; its answer is the NPC replies that name it before the " +
+            $"user's next line (or the first reply when none does).</p>");
+    }
+
+    private static string R(double? recall) => recall is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
 
     private static string P(double? share) => share is { } s ? F(s * 100) + "%" : "–";
 

@@ -44,6 +44,10 @@ public sealed record BenchSetting(
     ImmutableArray<string> ForbiddenConcepts,
     string? UserName)
 {
+    /// <summary>The world as it stood before the first line, when the setting came from a WorldPlay world: folding the lines' events
+    /// over it gives the state at any turn, creations of the user included (<see cref="TranscriptWorld"/>).</summary>
+    public WorldState? Start { get; init; }
+
     /// <summary>The language tag detectors compare against (<c>en</c>), from a tag or a language name.</summary>
     public string LanguageTag => LanguageTags.Normalize(Language);
 
@@ -86,7 +90,7 @@ public sealed record BenchSetting(
         var forbidden = world.Setting.Laws.Where(l => l.Kind == "forbidden-concepts" && !l.Concepts.IsDefault).SelectMany(l => l.Concepts)
             .ToImmutableArray();
         return new BenchSetting(world.Setting.Language, characters, places, ties, forbidden,
-            characters.FirstOrDefault(c => c.IsUser)?.Name);
+            characters.FirstOrDefault(c => c.IsUser)?.Name) { Start = WorldState.Initial(world) };
     }
 
     /// <summary>Gender as pronouns such as <c>she/her</c>, <c>he</c> or <c>they/them</c> imply.</summary>
