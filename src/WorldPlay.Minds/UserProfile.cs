@@ -28,8 +28,8 @@ public enum UserStyle
 
 /// <summary>A simulated user's profile: a style, and for <see cref="UserStyle.Adversarial"/> the situation it plays
 /// (<see cref="AdversarialSituation.Default"/> when none is given). Its <see cref="Name"/> is what follows <c>user-sim:</c> in a
-/// mind's name: <c>slow-burn</c>, <c>fast-plot</c>, <c>terse</c>, <c>language-switching</c>, <c>co-creator</c>, <c>adversarial</c> (the default
-/// situation) and <c>adversarial:{first tag}</c> for a given situation.</summary>
+/// mind's name: <c>slow-burn</c>, <c>fast-plot</c>, <c>terse</c>, <c>language-switching</c>, <c>co-creator</c>,
+/// <c>adversarial</c> (the default situation) and <c>adversarial:{first tag}</c> for a given situation.</summary>
 public sealed record UserProfile(UserStyle Style, AdversarialSituation? Situation = null)
 {
     /// <summary>The situation an adversarial user plays; null for every other style.</summary>

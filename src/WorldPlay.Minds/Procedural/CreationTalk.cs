@@ -27,7 +27,7 @@ internal static class CreationTalk
         var chinese = p.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
         var answer = Kinship.Named(heard.Text, p) is { } known
             ? Known(known, user, p, chinese)
-            : Kinship.NamedRelative(heard.Text) is { } named && !Kinship.Knows(named.Name, p)
+            : IsQuestion(heard.Text) && Kinship.NamedRelative(heard.Text) is { } named && !Kinship.Knows(named.Name, p)
                 ? Unknown(named.Name, chinese)
                 : null;
         if (answer is null)
@@ -61,7 +61,8 @@ internal static class CreationTalk
         {
             return chinese
                 ? place is null ? $"你的{c.Name}？我记得你给我们看过。" : $"{c.Name}？我记得在{place}。"
-                : place is null ? $"Your {c.Name}? I remember you showing it to us." : $"The {c.Name}? Last I knew it was at {Place(place)}.";
+                : place is null ? $"Your {c.Name}? I remember you showing it to us."
+                : $"The {c.Name}? Last I knew it was at {Place(place)}.";
         }
         var who = (kin, toUser is not null, chinese) switch
         {
@@ -126,4 +127,7 @@ internal static class CreationTalk
     }
 
     private static string Place(string name) => Naming.Definite(name);
+
+    // Being told of someone new is not being asked about them: only a question gets "who is that?".
+    private static bool IsQuestion(string text) => text.Contains('?', StringComparison.Ordinal) || text.Contains('？', StringComparison.Ordinal);
 }
