@@ -116,6 +116,20 @@ public sealed class CoCreationTests
         Assert.StartsWith(answer, speech, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false, "My sister Lena Varro lives in Saltmere, two days up the coast. Are you well?", "know anyone")]
+    [InlineData(true, "我姐姐沈晓雨住在白沙渡，沿着海岸往北要走两天。你还好吗？", "不认识")]
+    public void Decide_UserIntroducesSomeoneNew_DoesNotAskWhoThatIs(bool chinese, string line, string unknown)
+    {
+        var (definition, state, user) = World(chinese);
+        var npc = definition.Scenes[0].Cast.First(c => c != user);
+        var p = PerspectiveOf(definition, state, npc, Heard(user, line));
+
+        var speech = ProceduralMind.Decide(p).Speech;
+
+        Assert.DoesNotContain(unknown, speech, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Decide_KnownCreationTiedToSomeoneElse_NeverCallsItTheUsersKin()
     {

@@ -27,7 +27,7 @@ internal static class CreationTalk
         var chinese = p.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
         var answer = Kinship.Named(heard.Text, p) is { } known
             ? Known(known, user, p, chinese)
-            : IsQuestion(heard.Text) && Kinship.NamedRelative(heard.Text) is { } named && !Kinship.Knows(named.Name, p)
+            : Kinship.NamedRelative(heard.Text) is { } named && AsksAbout(heard.Text, named.Name) && !Kinship.Knows(named.Name, p)
                 ? Unknown(named.Name, chinese)
                 : null;
         if (answer is null)
@@ -128,6 +128,10 @@ internal static class CreationTalk
 
     private static string Place(string name) => Naming.Definite(name);
 
-    // Being told of someone new is not being asked about them: only a question gets "who is that?".
-    private static bool IsQuestion(string text) => text.Contains('?', StringComparison.Ordinal) || text.Contains('？', StringComparison.Ordinal);
+    // Being told of someone new is not being asked about them: only a question naming them gets "who is that?".
+    private static bool AsksAbout(string text, string name)
+    {
+        var end = text.IndexOfAny(['.', '!', '?', ';', '。', '！', '？', '；'], Math.Max(0, text.IndexOf(name, StringComparison.Ordinal)));
+        return end >= 0 && text[end] is '?' or '？';
+    }
 }
