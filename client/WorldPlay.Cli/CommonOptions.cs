@@ -45,7 +45,8 @@ internal static class CommonOptions
         var user = new Option<string>("--user")
         {
             Description = "How the simulated user plays: slow-burn (emotional, lingering), fast-plot (pushes the story, tests the laws), "
-                + "terse (only 'ok', 'hmm', ...), language-switching (now and then another language), adversarial (the anti-Turing test) "
+                + "terse (only 'ok', 'hmm', ...), language-switching (now and then another language), "
+                + "co-creator (plants relatives, places and items early, asks about them later), adversarial (the anti-Turing test) "
                 + "or adversarial:TAG for another built-in situation ("
                 + string.Join(", ", WorldPlay.Minds.AdversarialSituation.BuiltIn.Select(s => s.Tag)) + ").",
             DefaultValueFactory = _ => "slow-burn",

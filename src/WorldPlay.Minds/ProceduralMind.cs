@@ -27,7 +27,7 @@ public sealed class ProceduralMind : IMind
         {
             return WalkBack(perspective);
         }
-        return new CharacterTurn(perspective).Decide();
+        return CreationTalk.Amend(perspective, new CharacterTurn(perspective).Decide());
     }
 
     /// <summary>The exit that leads back toward the scene: the scene's place when it is next door, otherwise the nearest

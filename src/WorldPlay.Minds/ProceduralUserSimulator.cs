@@ -34,6 +34,7 @@ public sealed class ProceduralUserSimulator(UserProfile profile) : IMind
             UserStyle.Terse => TerseTurn.Decide(perspective, Name),
             UserStyle.Adversarial => AdversaryTurn.Decide(perspective, Profile.Situation!, Name),
             UserStyle.LanguageSwitching => LanguageSwitchTurn.Decide(perspective, Name),
+            UserStyle.CoCreator => CoCreatorTurn.Decide(perspective, Name),
             _ => new UserTurn(perspective, Style, Name).Decide(),
         };
     }

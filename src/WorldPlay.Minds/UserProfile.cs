@@ -20,12 +20,16 @@ public enum UserStyle
 
     /// <summary>Plays like slow-burn, but every few turns speaks another language than the setting's.</summary>
     LanguageSwitching,
+
+    /// <summary>Plays like slow-burn, but early on plants relatives, friends, places and items with its ties to them (proposals
+    /// the laws judge, said in words too), and tens to hundreds of turns later asks the characters about them.</summary>
+    CoCreator,
 }
 
 /// <summary>A simulated user's profile: a style, and for <see cref="UserStyle.Adversarial"/> the situation it plays
 /// (<see cref="AdversarialSituation.Default"/> when none is given). Its <see cref="Name"/> is what follows <c>user-sim:</c> in a
-/// mind's name: <c>slow-burn</c>, <c>fast-plot</c>, <c>terse</c>, <c>language-switching</c>, <c>adversarial</c> (the default
-/// situation) and <c>adversarial:{first tag}</c> for a given situation.</summary>
+/// mind's name: <c>slow-burn</c>, <c>fast-plot</c>, <c>terse</c>, <c>language-switching</c>, <c>co-creator</c>,
+/// <c>adversarial</c> (the default situation) and <c>adversarial:{first tag}</c> for a given situation.</summary>
 public sealed record UserProfile(UserStyle Style, AdversarialSituation? Situation = null)
 {
     /// <summary>The situation an adversarial user plays; null for every other style.</summary>
@@ -41,11 +45,12 @@ public sealed record UserProfile(UserStyle Style, AdversarialSituation? Situatio
     public static UserProfile Adversarial(AdversarialSituation situation) =>
         new(UserStyle.Adversarial, situation ?? throw new ArgumentNullException(nameof(situation)));
 
-    /// <summary>Every profile a mind catalog offers by name: the five styles, and an adversarial user per built-in situation.</summary>
+    /// <summary>Every profile a mind catalog offers by name: the six styles, and an adversarial user per built-in
+    /// situation.</summary>
     public static ImmutableArray<UserProfile> All { get; } =
     [
         new(UserStyle.SlowBurn), new(UserStyle.FastPlot), new(UserStyle.Terse), new(UserStyle.LanguageSwitching),
-            new(UserStyle.Adversarial),
+            new(UserStyle.CoCreator), new(UserStyle.Adversarial),
         .. AdversarialSituation.BuiltIn.Select(Adversarial),
     ];
 
@@ -55,6 +60,7 @@ public sealed record UserProfile(UserStyle Style, AdversarialSituation? Situatio
         UserStyle.FastPlot => "fast-plot",
         UserStyle.Terse => "terse",
         UserStyle.LanguageSwitching => "language-switching",
+        UserStyle.CoCreator => "co-creator",
         _ => NamesSituation ? $"adversarial:{Situation!.Tag}" : "adversarial",
     };
 }

@@ -11,9 +11,10 @@ namespace WorldPlay.Minds.Tests;
 /// every participant perceives what it witnessed), with the procedural mind for the cast and a procedural user, and no Orleans.</summary>
 internal sealed record ScenePlay(WorldDefinition Definition, SceneSpec Scene, ImmutableArray<ScenePlay.Turn> Turns, WorldState Final)
 {
-    /// <summary>One played turn: who acted, with what role, what was said and narrated, and what the world accepted.</summary>
+    /// <summary>One played turn: who acted, with what role, what was said and narrated, what the world accepted and what it
+    /// refused.</summary>
     public sealed record Turn(int Number, EntityId Speaker, string SpeakerName, TurnRole Role, string Speech, string Narration,
-        ImmutableArray<WorldEvent> Accepted, WorldState Before);
+        ImmutableArray<WorldEvent> Accepted, WorldState Before, ImmutableArray<Rejection> Rejected);
 
     public IEnumerable<Turn> NpcTurns => Turns.Where(t => t.Role == TurnRole.Npc);
 
@@ -58,7 +59,8 @@ internal sealed record ScenePlay(WorldDefinition Definition, SceneSpec Scene, Im
             var number = progress.Turn + 1;
             var outcome = Commitment.Commit(state, laws, number, offstage ? null : (EntityId?)spec.Place,
                 action.AllProposals(who, answering));
-            played.Add(new Turn(number, who, persona.Name, role, action.Speech, action.Narration, outcome.Accepted, state));
+            played.Add(new Turn(number, who, persona.Name, role, action.Speech, action.Narration, outcome.Accepted, state,
+                outcome.Rejected));
             state = outcome.State;
             foreach (var id in memories.Keys.ToList())
             {

@@ -240,6 +240,7 @@ internal static class SimulateCommand
         }
         stats.Stopped = stop?.Message.Split('\n', 2)[0];
         var audit = await world.AuditAsync();
+        stats.Creations = CreationCounts.Of((await world.StateAsync()).State);
         string? written = null;
         if (continuation is not null)
         {
@@ -337,6 +338,9 @@ internal sealed class RunStats
 
     public int Rejected { get; private set; }
 
+    /// <summary>What players and characters brought into the world during play, by origin.</summary>
+    public CreationCounts Creations { get; set; } = CreationCounts.None;
+
     /// <summary>Turns the client retried after an interruption (a silo lost, storage away, the model failing a turn).</summary>
     public int InterruptedTurnRetries { get; set; }
 
@@ -399,6 +403,8 @@ internal sealed class RunStats
             ["characters"] = scene.Cast.Count(c => c != scene.User),
             ["speakers"] = speakers,
             ["relationshipsChanged"] = audit.RelationshipsChanged,
+            ["entitiesCreated"] = Creations.Entities.ToJson(),
+            ["relationshipsDeclared"] = Creations.Ties.ToJson(),
             ["lawViolationsInState"] = audit.Violations.Length,
             ["lawViolations"] = new JsonArray([.. audit.Violations.Take(20).Select(v => (JsonNode)v)]),
             ["perspectiveTokens"] = new JsonObject
@@ -427,5 +433,33 @@ internal sealed class RunStats
             ["stateHash"] = audit.StateHash,
             ["elapsedMs"] = (long)elapsed.TotalMilliseconds,
         };
+    }
+}
+
+/// <summary>Entities created and ties declared during play, each counted once by the origin of its first declaration: the
+/// world's final state keeps every tie ever opened (closed ones too), and a tie keeps its first declarer's origin.</summary>
+internal sealed record CreationCounts(CreationCounts.ByOrigin Entities, CreationCounts.ByOrigin Ties)
+{
+    public static CreationCounts None { get; } = new(new ByOrigin(0, 0), new ByOrigin(0, 0));
+
+    public static CreationCounts Of(WorldState state)
+    {
+        var entities = state.Entities.Values.Select(e => e.Origin).OfType<Origin>();
+        var ties = state.Relationships.Values.Concat(state.ClosedRelationships)
+            .Where(r => r.Origin is not null)
+            .GroupBy(r => r.Key, StringComparer.Ordinal)
+            .Select(g => g.First().Origin!);
+        return new CreationCounts(ByOrigin.Count(entities), ByOrigin.Count(ties));
+    }
+
+    internal sealed record ByOrigin(int User, int Character)
+    {
+        public static ByOrigin Count(IEnumerable<Origin> origins)
+        {
+            var list = origins.ToList();
+            return new ByOrigin(list.Count(o => o.Source == OriginSource.User), list.Count(o => o.Source == OriginSource.Character));
+        }
+
+        public JsonObject ToJson() => new() { ["total"] = User + Character, ["user"] = User, ["character"] = Character };
     }
 }
