@@ -27,11 +27,13 @@ internal static partial class LineCreations
 
     public static JsonObject Compose(string prompt)
     {
-        var data = Data().Match(prompt) is { Success: true } d ? d.Groups["data"].Value : prompt;
+        // The last block: the instructions name the tags too.
+        var data = Data().Matches(prompt).LastOrDefault() is { } d ? d.Groups["data"].Value : prompt;
         var speaker = Field(data, "Speaker");
         var known = Known().Matches(data).Select(m => (Name: m.Groups["name"].Value.Trim(), Id: m.Groups["id"].Value)).ToList();
         var line = LineText().Match(data) is { Success: true } l ? l.Groups["text"].Value.Trim() : "";
-        string? KnownId(string name) => known.FirstOrDefault(k => k.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Id;
+        string? KnownId(string name) => known.FirstOrDefault(k => k.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
+            || k.Name.Equals("The " + name, StringComparison.OrdinalIgnoreCase)).Id;
 
         var creations = new JsonArray();
         var ties = new JsonArray();
@@ -41,8 +43,8 @@ internal static partial class LineCreations
             placeId = KnownId(place);
             if (placeId is null)
             {
-                placeId = IdFor(place);
-                creations.Add(Creation(placeId, "place", place, $"{place}, as the speaker tells of it.", null, null, "alive"));
+                creations.Add(Creation(IdFor(place), "place", place, $"{place}, as the speaker tells of it.", null, null, "alive"));
+                placeId = Reference(place);
             }
         }
         if (Relative(line) is { } relative)
@@ -50,9 +52,9 @@ internal static partial class LineCreations
             var id = KnownId(relative.Name);
             if (id is null)
             {
-                id = IdFor(relative.Name);
-                creations.Add(Creation(id, "character", relative.Name, $"The speaker's {relative.Kin}.", placeId ?? placeReference(),
+                creations.Add(Creation(IdFor(relative.Name), "character", relative.Name, $"The speaker's {relative.Kin}.", placeId ?? placeReference(),
                     null, relative.Late ? "dead" : "alive"));
+                id = Reference(relative.Name);
             }
             if (speaker is not null)
             {
@@ -84,6 +86,9 @@ internal static partial class LineCreations
 
     /// <summary>"Old Mill" gets "old-mill"; a name in another script gets "" (the client derives an id, as it would for a model
     /// that wrote none).</summary>
+    /// <summary>How the reply refers to what it creates: by its id, or by name when it has no ascii id.</summary>
+    private static string Reference(string name) => IdFor(name) is { Length: > 0 } id ? id : name;
+
     private static string IdFor(string name) => string.Join('-', NotSlug().Split(name.ToLowerInvariant()).Where(p => p.Length > 0));
 
     private static string? Field(string data, string name) =>
@@ -134,7 +139,7 @@ internal static partial class LineCreations
     private static partial Regex EnglishRelativeAfter();
 
     [GeneratedRegex(@"\b(?:lives|living|waits(?: for me)?|waiting(?: for me)?|stays|works|is|was born|died) (?:in|at) (?:the )?" +
-        @"(?<place>\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?)")]
+        @"(?<place>(?:The )?\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,2})")]
     private static partial Regex EnglishPlace();
 
     [GeneratedRegex(@"\b[Mm]y (?<thing>(?:(?:old|silver|golden|gold|iron|brass|little|father's|mother's) )?" +
