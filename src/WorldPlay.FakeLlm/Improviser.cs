@@ -329,8 +329,8 @@ internal static partial class Improviser
             var place = $"{Pick(random, PlaceFirstParts)}{Pick(random, PlaceLastParts)}";
             choices.Add(() =>
             [
-                new EntityCreated(Slug(place), EntityKind.Place, place, [], $"A place beyond {MidSentence(exit.Name)} that {speaker} knows.",
-                    null, null, EntityStatus.Alive),
+                new EntityCreated(Slug(place), EntityKind.Place, place, [],
+                    $"A place beyond {MidSentence(exit.Name)} that {speaker} knows.", null, null, EntityStatus.Alive),
                 new PathOpened(exit.To, Slug(place), 20 + (5 * random.Next(8))),
             ]);
         }

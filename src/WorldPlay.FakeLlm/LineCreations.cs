@@ -52,8 +52,8 @@ internal static partial class LineCreations
             var id = KnownId(relative.Name);
             if (id is null)
             {
-                creations.Add(Creation(IdFor(relative.Name), "character", relative.Name, $"The speaker's {relative.Kin}.", placeId ?? placeReference(),
-                    null, relative.Late ? "dead" : "alive"));
+                creations.Add(Creation(IdFor(relative.Name), "character", relative.Name, $"The speaker's {relative.Kin}.",
+                    placeId ?? placeReference(), null, relative.Late ? "dead" : "alive"));
                 id = Reference(relative.Name);
             }
             if (speaker is not null)

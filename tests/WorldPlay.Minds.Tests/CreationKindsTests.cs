@@ -48,8 +48,8 @@ public sealed class CreationKindsTests
     public void Outline_NewKinds_ShowNullableWhereAndAliases()
     {
         Assert.Contains(
-            """{"kind":"entity-created","id":"<id>","entityKind":"character|place|item|faction|concept","name":"<name>","""
-            + """"aliases":["<text>", ...],"description":"<text>","location":"<id>"|null,"holder":"<id>"|null,""",
+            """{"kind":"entity-created","id":"<id>","entityKind":"character|place|item|faction|concept","name":"<name>","aliases":"""
+            + """["<text>", ...],"description":"<text>","location":"<id>"|null,"holder":"<id>"|null""",
             ActionSchema.Outline, StringComparison.Ordinal);
     }
 
@@ -57,12 +57,12 @@ public sealed class CreationKindsTests
     public void Read_EntityCreatedWithNullHolder_GivesTheCreationWithNamesReadAsIds()
     {
         var change = ReadOne(
-            """{"kind":"entity-created","id":"aldo","entityKind":"character","name":"Aldo","aliases":["Old Aldo"],"""
-            + """"description":"Mira's late uncle.","location":"[market]","holder":null,"status":"dead"}""");
+            """{"kind":"entity-created","id":"aldo","entityKind":"character","name":"Aldo","aliases":"""
+            + """["Old Aldo"],"description":"Mira's late uncle.","location":"[market]","holder":null,"status":"dead"}""");
 
         Assert.Equal(
-            """{"kind":"entity-created","id":"aldo","entityKind":"character","name":"Aldo","aliases":["Old Aldo"],"""
-            + """"description":"Mira\u0027s late uncle.","location":"market","status":"dead"}""",
+            """{"kind":"entity-created","id":"aldo","entityKind":"character","name":"Aldo","aliases":"""
+            + """["Old Aldo"],"description":"Mira\u0027s late uncle.","location":"market","status":"dead"}""",
             JsonSerializer.Serialize(change, CoreSerialization.Json));
     }
 
@@ -79,8 +79,8 @@ public sealed class CreationKindsTests
     public void Read_EntityCreatedWithAnUnknownEntityKind_DropsIt()
     {
         var action = ActionReader.Read(
-            """{"speech":"Hm.","proposals":[{"kind":"entity-created","id":"x","entityKind":"dragon","name":"X","aliases":[],"""
-            + """"description":"","location":null,"holder":null,"status":"alive"}]}""", Names).Action!;
+            """{"speech":"Hm.","proposals":[{"kind":"entity-created","id":"x","entityKind":"dragon","name":"X","aliases":"""
+            + """[],"description":"","location":null,"holder":null,"status":"alive"}]}""", Names).Action!;
 
         Assert.Empty(action.Changes);
     }

@@ -12,7 +12,8 @@ public static class CreationSchema
     public const string Name = "user_creations";
 
     /// <summary>The kinds of entity a line may create, as the core's JSON writes them.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = [.. Enum.GetNames<EntityKind>().Select(JsonNamingPolicy.KebabCaseLower.ConvertName)];
+    public static IReadOnlyList<string> Kinds { get; } =
+        [.. Enum.GetNames<EntityKind>().Select(JsonNamingPolicy.KebabCaseLower.ConvertName)];
 
     /// <summary>The statuses a created entity may have, as the core's JSON writes them.</summary>
     public static IReadOnlyList<string> Statuses { get; } =
