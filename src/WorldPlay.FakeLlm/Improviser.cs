@@ -26,6 +26,9 @@ internal enum ReplyKind
 
     /// <summary>The bench judge's verdicts on one reply.</summary>
     Judge,
+
+    /// <summary>What a person's line creates or declares: creations, ties and facts.</summary>
+    Extraction,
 }
 
 /// <summary>A good reply before any fault: its text, and its JSON form when it is JSON.</summary>
@@ -52,6 +55,9 @@ internal static partial class Improviser
             case ReplyKind.Judge:
                 var verdicts = JudgeVerdicts.Compose(prompt);
                 return new Reply(kind, verdicts.ToJsonString(Output), verdicts);
+            case ReplyKind.Extraction:
+                var creations = LineCreations.Compose(prompt);
+                return new Reply(kind, creations.ToJsonString(Output), creations);
             case ReplyKind.Action:
                 var action = Act(scene, random);
                 return new Reply(kind, action.ToJsonString(Output), action);
@@ -83,6 +89,10 @@ internal static partial class Improviser
         if (JudgeVerdicts.AreAskedFor(request, schemaProperties))
         {
             return ReplyKind.Judge;
+        }
+        if (LineCreations.AreAskedFor(request, schemaProperties))
+        {
+            return ReplyKind.Extraction;
         }
         if (!schemaProperties.IsEmpty)
         {
@@ -123,6 +133,11 @@ internal static partial class Improviser
         if (Proposal(scene, addressee, random) is { } change)
         {
             proposals.Add(JsonSerializer.SerializeToNode(change, CoreSerialization.Json));
+        }
+        // Drawn last, so the rest of the reply is what it was before characters could create.
+        foreach (var created in Creation(scene, random))
+        {
+            proposals.Add(JsonSerializer.SerializeToNode(created, CoreSerialization.Json));
         }
         return new JsonObject
         {
@@ -286,6 +301,73 @@ internal static partial class Improviser
         var type = NewTies[random.Next(NewTies.Length)];
         return new RelationshipChanged(self, addressee.Id, type.Type, Math.Round(type.Sign * (0.2 + (0.1 * random.Next(5))), 2));
     }
+
+    /// <summary>Now and then (one turn in <see cref="CreationOdds"/>) a character adds to the world what the prompt shows room
+    /// for: a late relative at a place it can see the way to, a place beyond an exit with a path to it, or a new description of
+    /// an item it holds. Names are drawn from long lists, so a second creation rarely collides with the first (and if it does,
+    /// the world's laws refuse it with a reason, as they would a model's).</summary>
+    private static IEnumerable<WorldChange> Creation(PromptedScene scene, Random random)
+    {
+        if (scene.OffstageFrom is not null || scene.SpeakerId is not { } self || scene.SpeakerName is not { } speaker
+            || random.Next(CreationOdds) != 0)
+        {
+            return [];
+        }
+        var held = scene.Items.Where(i => i.HolderName == speaker).ToList();
+        var choices = new List<Func<IEnumerable<WorldChange>>>();
+        if (!scene.Exits.IsEmpty)
+        {
+            var exit = scene.Exits[random.Next(scene.Exits.Length)];
+            var (first, family) = (Pick(random, KinFirstNames), Pick(random, KinFamilyNames));
+            var kin = Pick(random, Kin);
+            choices.Add(() =>
+            [
+                new EntityCreated(Slug($"{first} {family}"), EntityKind.Character, $"{first} {family}", [],
+                    $"{speaker}'s late {kin}, buried near {MidSentence(exit.Name)}.", exit.To, null, EntityStatus.Dead),
+                new RelationshipChanged(self, Slug($"{first} {family}"), kin, 0.6),
+            ]);
+            var place = $"{Pick(random, PlaceFirstParts)}{Pick(random, PlaceLastParts)}";
+            choices.Add(() =>
+            [
+                new EntityCreated(Slug(place), EntityKind.Place, place, [],
+                    $"A place beyond {MidSentence(exit.Name)} that {speaker} knows.", null, null, EntityStatus.Alive),
+                new PathOpened(exit.To, Slug(place), 20 + (5 * random.Next(8))),
+            ]);
+        }
+        foreach (var item in held)
+        {
+            choices.Add(() => [new DescriptionChanged(item.Id, $"{Capitalized(WithArticle(item.Name))}, {Pick(random, Wear)}.")]);
+        }
+        return choices.Count == 0 ? [] : choices[random.Next(choices.Count)]();
+    }
+
+    private static EntityId Slug(string name) =>
+        new(string.Join('-', name.ToLowerInvariant().Split([' ', '\'', '-'], StringSplitOptions.RemoveEmptyEntries)));
+
+    private const int CreationOdds = 12;
+
+    private static readonly string[] Kin = ["brother", "sister", "mother", "father", "uncle", "aunt"];
+
+    private static readonly string[] KinFirstNames =
+    [
+        "Aldo", "Berin", "Cato", "Dagny", "Edda", "Fenna", "Gisli", "Halda", "Ivo", "Jorun", "Ketil", "Liv", "Morna", "Nils",
+        "Odda", "Piet", "Runa", "Sigrun", "Tove", "Ulla",
+    ];
+
+    private static readonly string[] KinFamilyNames =
+    [
+        "Ashgrove", "Brack", "Coldwater", "Dunmore", "Eskel", "Farrow", "Gale", "Holm", "Ingle", "Kestrel", "Lowe", "Marsh",
+        "Norrow", "Oakes", "Pell", "Quarry", "Rook", "Strand", "Thorne", "Vane",
+    ];
+
+    private static readonly string[] PlaceFirstParts = ["Grey", "Salt", "Wind", "Stone", "Reed", "Fern", "Crow", "Mist", "Elder", "Hollow"];
+
+    private static readonly string[] PlaceLastParts = ["water", "mere", "holt", "ford", "crag", "wick", "moor", "stead", "haven", "dale"];
+
+    private static readonly string[] Wear =
+    [
+        "worn smooth by years of handling", "scratched along one edge", "darker now than it used to be", "lighter than it looks",
+    ];
 
     // ---- the director ---------------------------------------------------------------------------------------------
 

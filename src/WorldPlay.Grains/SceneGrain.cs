@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
 using WorldPlay.Core.Laws;
@@ -121,7 +122,14 @@ public sealed class SceneGrain(
     {
         var user = Progress.User ?? throw new InvalidOperationException($"Scene '{Key}' has no user participant.");
         var name = (await Definition()).Entities.First(e => e.Id == user).Name;
-        var action = new CharacterAction(line.Text, "", [], line.Proposals.IsDefault ? [] : line.Proposals, MindUsage.Free("person"));
+        // A line with no structured proposals may still create: the scene's model mind, if any, proposes what the line backs.
+        var extracted = line.Proposals.IsDefaultOrEmpty && !string.IsNullOrWhiteSpace(line.Text)
+            && ServiceProvider.GetService<IMindCatalog>()?.ExtractorFor(Options.CharacterMind) is { } extractor
+            ? await extractor.ExtractAsync(
+                CreationRequest.Of((await World.StateAfterTurn(-1)).State, user, Progress.Spec.Place, line.Text), CancellationToken.None)
+            : null;
+        var action = new CharacterAction(line.Text, "", [], extracted?.Proposals ?? (line.Proposals.IsDefault ? [] : line.Proposals),
+            extracted is { } x ? x.Usage with { Mind = "person" } : MindUsage.Free("person"));
         var played = ImmutableArray.CreateBuilder<TurnRecord>();
         played.Add(await InterruptibleAsync(() => WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, user,
             () => CommitTurnAsync(

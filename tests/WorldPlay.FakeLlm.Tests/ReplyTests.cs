@@ -117,11 +117,17 @@ public sealed class ReplyTests
             proposals.AddRange(ActionReply.Parse(completion.Content[0].Text).Proposals);
         }
 
+        EntityId[] exits = ["long-quay", "fish-market"];
+        var created = proposals.OfType<EntityCreated>().Select(c => c.Id).ToHashSet();
         var invalid = proposals.Where(p => p switch
         {
-            RelationshipChanged r => r.From != "mira" || r.To != "tomas" || r.Strength is < -1 or > 1,
+            RelationshipChanged r => r.From != "mira" || (r.To != "tomas" && !created.Contains(r.To)) || r.Strength is < -1 or > 1,
             Gave g => g.Item != "silver-locket" || g.To != "tomas",
             TimeAdvanced t => t.Minutes <= 0,
+            EntityCreated { EntityKind: EntityKind.Character } c => c.Location is not { } at || !exits.Contains(at) || c.Holder is not null,
+            EntityCreated { EntityKind: EntityKind.Place } c => c.Location is not null || c.Holder is not null,
+            PathOpened o => !exits.Contains(o.From) || !created.Contains(o.To) || o.Minutes <= 0,
+            DescriptionChanged d => d.Entity != "silver-locket" || d.Description.Length == 0,
             _ => true,
         });
 

@@ -15,7 +15,14 @@ public sealed class ActionSchemaTextTests
     public void Outline_GeneratedFromTheCore_IsTheOutlineModelsReceived() =>
         Assert.Equal(Outline, ActionSchema.Outline);
 
-    private const string Outline = """
+    private static readonly string Outline = OutlineOfTheFirstKinds + "\n"
+        + """{"kind":"entity-created","id":"<id>","entityKind":"character|place|item|faction|concept","name":"<name>","aliases":"""
+        + """["<text>", ...],"description":"<text>","location":"<id>"|null,"holder":"<id>"|"""
+        + """null,"status":"alive|dead|missing|destroyed"}""" + "\n"
+        + """{"kind":"path-opened","from":"<id>","to":"<id>","minutes":<minutes>}""" + "\n"
+        + """{"kind":"description-changed","entity":"<id>","description":"<text>"}""";
+
+    private const string OutlineOfTheFirstKinds = """
 {"speech": "<what you say>", "narration": "<what you do>", "addressees": ["<id>", ...], "proposals": [<change>, ...]}
 where each change is one of:
 {"kind":"moved","to":"<id>"}
@@ -262,6 +269,125 @@ where each change is one of:
             "required": [
               "kind",
               "minutes"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "object",
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "entity-created"
+                ]
+              },
+              "id": {
+                "type": "string"
+              },
+              "entityKind": {
+                "type": "string",
+                "enum": [
+                  "character",
+                  "place",
+                  "item",
+                  "faction",
+                  "concept"
+                ]
+              },
+              "name": {
+                "type": "string"
+              },
+              "aliases": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "description": {
+                "type": "string"
+              },
+              "location": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "holder": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "alive",
+                  "dead",
+                  "missing",
+                  "destroyed"
+                ]
+              }
+            },
+            "required": [
+              "kind",
+              "id",
+              "entityKind",
+              "name",
+              "aliases",
+              "description",
+              "location",
+              "holder",
+              "status"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "object",
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "path-opened"
+                ]
+              },
+              "from": {
+                "type": "string"
+              },
+              "to": {
+                "type": "string"
+              },
+              "minutes": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "kind",
+              "from",
+              "to",
+              "minutes"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "object",
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "description-changed"
+                ]
+              },
+              "entity": {
+                "type": "string"
+              },
+              "description": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "kind",
+              "entity",
+              "description"
             ],
             "additionalProperties": false
           }

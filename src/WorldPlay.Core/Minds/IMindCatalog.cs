@@ -11,4 +11,9 @@ public interface IMindCatalog
     IMind Resolve(string name, EntityId character) => Resolve(name);
 
     IReadOnlyList<string> Names { get; }
+
+    /// <summary>What reads creations out of a person's free-text line in a scene whose characters the mind named
+    /// <paramref name="name"/> plays: that mind when it can (a language model), else null (the procedural mind has no model).</summary>
+    ICreationExtractor? ExtractorFor(string name) =>
+        Names.Contains(name, StringComparer.Ordinal) ? Resolve(name) as ICreationExtractor : null;
 }

@@ -73,7 +73,8 @@ internal static class ActionPrompt
         s.Append("- Speak in the language the persona gives (").Append(p.Language)
             .AppendLine(role is Role.User { Profile.Style: UserStyle.LanguageSwitching }
                 ? "), except for the lines your style asks in another language." : ").");
-        s.AppendLine("- Refer to people, places and items only by the ids listed in brackets in the world data; never invent ids.");
+        s.AppendLine("- Refer to people, places and items only by the ids listed in brackets in the world data; never invent ids, but for "
+            + "what you bring into the world yourself (entity-created, with a new lowercase id) and then refer to.");
         s.AppendLine(
             "- Propose a change to the world only when your action really makes one (walking to a place, giving or taking an item, "
             + "a changed relationship, a revealed fact); most turns propose none. Speech is never a proposal: it goes in \"speech\".");
@@ -90,6 +91,18 @@ internal static class ActionPrompt
     /// from the story, so it may sit in the system message.</summary>
     private static void UserStyleRules(StringBuilder s, UserProfile profile, string language)
     {
+        // Keyed by the profile's name, so the co-creator profile reads these rules whichever style value it is given.
+        const string CoCreator = "co-creator";
+        if (profile.Name == CoCreator)
+        {
+            s.AppendLine("- Speak to one character who is present, by name, and give them something to answer.");
+            s.AppendLine(
+                "- Your style is co-creator: you build the world with the characters. In your first turns, plant people, places and "
+                + "things of your own with ties to you, in plain words and by name (\"my sister Lena lives in Vask\", \"my father's "
+                + "compass\"), and propose them as entity-created and relationship-changed changes with new ids. Much later, refer "
+                + "back to them by name (ask after Lena, mention Vask) to see whether the characters remember who and where they are.");
+            return;
+        }
         const string SlowBurn = "linger with one character, ask about feelings and the past, small gestures; rarely change the world.";
         switch (profile.Style)
         {

@@ -42,9 +42,10 @@ internal static class ActionReader
     };
 
     private static readonly ImmutableHashSet<string> IdProperties =
-        ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "to", "item", "from", "subject", "entity");
+        ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "to", "item", "from", "subject", "entity", "location", "holder");
 
-    private static readonly ImmutableHashSet<string> Kinds = [.. ActionSchema.Changes.Select(c => c.Kind)];
+    private static readonly ImmutableDictionary<string, IReadOnlyList<ChangeProperty>> Kinds =
+        ActionSchema.Changes.ToImmutableDictionary(c => c.Kind, c => c.Properties);
 
     public static ActionReading Read(string reply, NamesInView names)
     {
@@ -97,7 +98,7 @@ internal static class ActionReader
     }
 
     /// <summary>The first balanced <c>{...}</c> in the text that parses as a JSON object.</summary>
-    private static JsonDocument? FindObject(string reply, out string problem)
+    internal static JsonDocument? FindObject(string reply, out string problem)
     {
         problem = "the reply holds no JSON object";
         var start = reply.IndexOf('{', StringComparison.Ordinal);
@@ -259,9 +260,17 @@ internal static class ActionReader
                 normalized[property.Name] = JsonNode.Parse(property.Value.GetRawText());
             }
         }
-        if (kind is null || !Kinds.Contains(kind))
+        if (kind is null || !Kinds.TryGetValue(kind, out var properties))
         {
             return null;
+        }
+        // A created place has no location and no holder, and few have aliases: a model that leaves them out means none.
+        foreach (var property in properties.Where(p => p.Nullable || p.ItemType is not null))
+        {
+            if (!normalized.ContainsKey(property.Name))
+            {
+                normalized[property.Name] = property.Nullable ? null : new JsonArray();
+            }
         }
         normalized.Insert(0, "kind", kind);
         try

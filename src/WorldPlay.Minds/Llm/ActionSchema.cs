@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -24,6 +25,8 @@ public static class ActionSchema
         ["factId"] = "\"<fact id>\"",
         ["predicate"] = "\"<text>\"",
         ["value"] = "\"<text>\"",
+        ["name"] = "\"<name>\"",
+        ["description"] = "\"<text>\"",
     };
 
     /// <summary>The change kinds a model may propose (every kind <see cref="WorldChange"/> declares but <c>spoke</c>), with their
@@ -41,6 +44,15 @@ public static class ActionSchema
 
     private static ChangeProperty Property(string name, Type type)
     {
+        if (Nullable.GetUnderlyingType(type) is { } inner)
+        {
+            var value = Property(name, inner);
+            return value with { Nullable = true, Shown = value.Shown + "|null" };
+        }
+        if (type == typeof(ImmutableArray<string>))
+        {
+            return new(name, "array", null, "[\"<text>\", ...]", ItemType: "string");
+        }
         if (type.IsEnum)
         {
             string[] values = [.. Enum.GetNames(type).Select(JsonNamingPolicy.KebabCaseLower.ConvertName)];
@@ -86,9 +98,7 @@ public static class ActionSchema
             var props = new JsonObject { ["kind"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(kind) } };
             foreach (var property in properties)
             {
-                props[property.Name] = property.Values is { } values
-                    ? new JsonObject { ["type"] = property.JsonType, ["enum"] = new JsonArray([.. values.Select(v => (JsonNode)v)]) }
-                    : new JsonObject { ["type"] = property.JsonType };
+                props[property.Name] = property.Schema();
             }
             changes.Add(new JsonObject
             {
@@ -132,4 +142,22 @@ public static class ActionSchema
 
 /// <summary>A property of a change kind in the schema: its JSON type, its allowed values if it is a choice, and how the outline
 /// shows it.</summary>
-internal sealed record ChangeProperty(string Name, string JsonType, string[]? Values, string Shown);
+internal sealed record ChangeProperty(string Name, string JsonType, string[]? Values, string Shown, bool Nullable = false,
+    string? ItemType = null)
+{
+    /// <summary>The property's JSON schema; a nullable one may be null (strict mode has no optional properties).</summary>
+    public JsonObject Schema()
+    {
+        JsonNode type = Nullable ? new JsonArray(JsonType, "null") : JsonValue.Create(JsonType);
+        var schema = new JsonObject { ["type"] = type };
+        if (Values is { } values)
+        {
+            schema["enum"] = new JsonArray([.. values.Select(v => (JsonNode)v), .. Nullable ? new JsonNode?[] { null } : []]);
+        }
+        if (ItemType is { } item)
+        {
+            schema["items"] = new JsonObject { ["type"] = item };
+        }
+        return schema;
+    }
+}
