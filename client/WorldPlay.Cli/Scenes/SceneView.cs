@@ -16,6 +16,7 @@ internal sealed class SceneView
     private readonly IAnsiConsole _console;
     private readonly TextWriter _output;
     private readonly Func<EntityId, string> _name;
+    private readonly Dictionary<EntityId, string> _names;
     private readonly Dictionary<EntityId, string> _colors = [];
     private readonly bool _silent;
     private int _lastReportedPercent = -1;
@@ -25,8 +26,8 @@ internal sealed class SceneView
     {
         _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         _output = output;
-        var names = definition.Entities.ToDictionary(e => e.Id, e => e.Name);
-        _name = id => names.TryGetValue(id, out var n) ? n : id.Value;
+        _names = definition.Entities.ToDictionary(e => e.Id, e => e.Name);
+        _name = id => _names.TryGetValue(id, out var n) ? n : id.Value;
         _silent = silent;
         var i = 0;
         foreach (var persona in definition.Personas)
@@ -109,6 +110,11 @@ internal sealed class SceneView
         }
         foreach (var e in turn.Accepted.Where(e => e.Change is not Spoke))
         {
+            // What play creates is named from then on, like the designer's entities.
+            if (e.Change is EntityCreated created)
+            {
+                _names[created.Id] = created.Name;
+            }
             _console.MarkupLine($"     [green]+ {Markup.Escape(EventText.Describe(e, _name))}[/]");
         }
         foreach (var r in turn.Rejected)
