@@ -51,7 +51,7 @@ public static class PerspectiveBuilder
             return [];
         }
         var present = (slice.Present.IsDefault ? [] : slice.Present).Select(p => p.Id).Append(slice.Place.Id).ToHashSet();
-        long LastNamed(CreationView c) => lines.LastOrDefault(l => NameMention.IndexOf(l.Text, c.Name) >= 0)?.Seq ?? -1;
+        long LastNamed(CreationView c) => lines.LastOrDefault(l => NameMention.IndexOfFullOrFirst(l.Text, c.Name) >= 0)?.Seq ?? -1;
         return [.. slice.Creations.OrderByDescending(LastNamed).ThenByDescending(c => present.Contains(c.Id)).Take(MaxCreations)];
     }
 

@@ -4,9 +4,23 @@ namespace WorldPlay.Core;
 /// (Chinese names sit inside their sentence with no space around them).</summary>
 public static class NameMention
 {
-    /// <summary>True when <paramref name="text"/> names <paramref name="entity"/> by its name or one of its aliases.</summary>
+    /// <summary>True when <paramref name="text"/> names <paramref name="entity"/> by its name, the first word of a name of several
+    /// words ("Anders" for Anders Coldwell), or one of its aliases.</summary>
     public static bool Mentions(string text, Entity entity) =>
-        IndexOf(text, entity.Name) >= 0 || entity.Aliases.Any(a => IndexOf(text, a) >= 0);
+        IndexOfFullOrFirst(text, entity.Name) >= 0 || entity.Aliases.Any(a => IndexOf(text, a) >= 0);
+
+    /// <summary>Where <paramref name="name"/> occurs in <paramref name="text"/>, or else its first word when the name has several
+    /// words and the first has three letters or more (people are called by their first name), or -1.</summary>
+    public static int IndexOfFullOrFirst(string text, string name)
+    {
+        var full = IndexOf(text, name);
+        if (full >= 0)
+        {
+            return full;
+        }
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        return space >= 3 ? IndexOf(text, name[..space]) : -1;
+    }
 
     /// <summary>Where <paramref name="name"/> first occurs in <paramref name="text"/> as a name (any case), or -1.</summary>
     public static int IndexOf(string text, string name)
