@@ -90,6 +90,9 @@ public sealed class ViewerPageTests(HeadlessChromium chromium, ServedHarbor harb
     public async Task Transcript_AtATurn_HighlightsThatTurn()
     {
         await using var opened = await OpenAtTurnAsync(40);
+        // The transcript is fetched after the graph is drawn: wait for it to highlight a turn of the new page, or time out.
+        await opened.Page.WaitForFunctionAsync(
+            "() => /^(3[6-9]|4[0-4])\\. /.test(document.querySelector('#transcript li.current .who')?.innerText ?? '')");
 
         var current = await opened.Page.Locator("#transcript li.current .who").InnerTextAsync();
 

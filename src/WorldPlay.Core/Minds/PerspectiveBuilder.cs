@@ -51,8 +51,14 @@ public static class PerspectiveBuilder
             return [];
         }
         var present = (slice.Present.IsDefault ? [] : slice.Present).Select(p => p.Id).Append(slice.Place.Id).ToHashSet();
-        long LastNamed(CreationView c) => lines.LastOrDefault(l => NameMention.IndexOfFullOrFirst(l.Text, c.Name) >= 0)?.Seq ?? -1;
-        return [.. slice.Creations.OrderByDescending(LastNamed).ThenByDescending(c => present.Contains(c.Id)).Take(MaxCreations)];
+        long LastNamed(CreationView c) => lines.LastOrDefault(l => NameMention.IndexOf(l.Text, c.Name) >= 0)?.Seq ?? -1;
+        // A first name ("Anders") may fit several; the full name is surer and goes first.
+        long LastFirstNamed(CreationView c) => lines.LastOrDefault(l => NameMention.IndexOfFullOrFirst(l.Text, c.Name) >= 0)?.Seq ?? -1;
+        return
+        [
+            .. slice.Creations.OrderByDescending(LastNamed).ThenByDescending(LastFirstNamed).ThenByDescending(c => present.Contains(c.Id))
+                .Take(MaxCreations)
+        ];
     }
 
     private static Perspective? Trim(Perspective p) => p switch

@@ -97,13 +97,15 @@ public sealed record WorldSlice(
                 holder is { } held ? Name(held) : null);
         }
 
+        // The latest line that names it; within one line a full name or alias beats a first name that may fit several.
         int LastNamed(Entity e)
         {
             for (var i = (heard?.Count ?? 0) - 1; i >= 0; i--)
             {
                 if (NameMention.Mentions(heard![i], e))
                 {
-                    return i;
+                    var full = NameMention.IndexOf(heard[i], e.Name) >= 0 || e.Aliases.Any(a => NameMention.IndexOf(heard[i], a) >= 0);
+                    return (2 * i) + (full ? 1 : 0);
                 }
             }
             return -1;
