@@ -87,6 +87,17 @@ public sealed class ViewerPageTests(HeadlessChromium chromium, ServedHarbor harb
     }
 
     [Fact]
+    public async Task Graph_AtTheLastTurn_MarksWhatTheUserCreatedWithABadge()
+    {
+        var created = harbor.Events.First(e => e.Change is WorldPlay.Core.EntityCreated && e.Actor == "wren");
+        await using var opened = await OpenAtTurnAsync(ServedHarbor.Turns);
+
+        var badges = await opened.Page.Locator(".origin-badge[data-source='user'] text").AllTextContentsAsync();
+
+        Assert.Contains($"user · t{created.Turn}", badges);
+    }
+
+    [Fact]
     public async Task Transcript_AtATurn_HighlightsThatTurn()
     {
         await using var opened = await OpenAtTurnAsync(40);

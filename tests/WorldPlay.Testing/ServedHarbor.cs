@@ -38,7 +38,8 @@ public sealed class ServedHarbor : IAsyncLifetime
         var definition = WorldFiles.Load("harbor");
         var spec = definition.Scenes[0];
         var world = await client.CreateWorldAsync(World, definition);
-        var user = spec.User is null ? null : "user-sim:slow-burn";
+        // The co-creating user plants relatives, places and items, so the served world also shows what play created.
+        var user = spec.User is null ? null : "user-sim:co-creator";
         var scene = await client.OpenSceneAsync($"{World}/{spec.Id}", new SceneOptions(World, spec.Id, 7, "procedural", user, null, 1200));
         Scene = scene.Key;
         while ((await scene.StatusAsync()).Turn < Turns)
