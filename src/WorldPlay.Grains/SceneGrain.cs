@@ -386,12 +386,12 @@ public sealed class SceneGrain(
         var receipt = await World.Commit(new CommitRequest($"{Key}/{turn}", turn, Progress.Spec.Place, offstage, proposals));
         var definition = await Definition();
         var presence = Presence.Between(Progress.Present, receipt.PresentAtScene);
+        // The world was read for any journey or bridge of this turn, so it names places and people created in play too.
+        string Named(EntityId id) => _world?.Find(id)?.Name ?? NameOf(definition, id);
         var narration = SceneNarration.Join(definition.Setting.Language, [
             decided.Action.Narration,
-            .. PresenceNarration(definition, presence, receipt.Accepted, bridges),
-            // The world was just read for the bridges, so it names places and people created in play too.
-            .. bridges.Select(b => NarrativeBridge.Narrate(
-                b, id => _world?.Find(id)?.Name ?? NameOf(definition, id), definition.Setting.Language)),
+            .. PresenceNarration(definition.Setting.Language, Named, presence, receipt.Accepted, bridges),
+            .. bridges.Select(b => NarrativeBridge.Narrate(b, Named, definition.Setting.Language)),
         ]);
         var turnRecord = new TurnRecord(
             turn, decided.Character, decided.Name, role, decided.Action.Speech, narration,
@@ -431,15 +431,15 @@ public sealed class SceneGrain(
 
     /// <summary>The narration of who walked in and out: "Mira walks in from the Long Quay.", from the journeys of the turn.</summary>
     private static IEnumerable<string> PresenceNarration(
-        WorldDefinition definition, Presence presence, ImmutableArray<WorldEvent> accepted, ImmutableArray<Bridge> bridges)
+        string language, Func<EntityId, string> name, Presence presence, ImmutableArray<WorldEvent> accepted,
+        ImmutableArray<Bridge> bridges)
     {
-        var language = definition.Setting.Language;
         WorldEvent? JourneyOf(EntityId who) => accepted.LastOrDefault(e => e.Actor == who && e.Change is Moved or Travelled);
         // A character created here this turn was not walking in.
         foreach (var who in presence.Arrived.Where(a => !accepted.Any(e => e.Change is EntityCreated c && c.Id == a)))
         {
-            var from = JourneyOf(who)?.Place is { } place ? NameOf(definition, place) : null;
-            yield return SceneNarration.Entered(NameOf(definition, who), from, language);
+            var from = JourneyOf(who)?.Place is { } place ? name(place) : null;
+            yield return SceneNarration.Entered(name(who), from, language);
         }
         // A bridge narrates its own journey.
         foreach (var who in presence.Departed.Where(d => !bridges.Any(b => b.Wanted.Actor == d)))
@@ -450,7 +450,7 @@ public sealed class SceneGrain(
                 Travelled t => t.To,
                 _ => (EntityId?)null,
             };
-            yield return SceneNarration.Left(NameOf(definition, who), to is { } place ? NameOf(definition, place) : null, language);
+            yield return SceneNarration.Left(name(who), to is { } place ? name(place) : null, language);
         }
     }
 
