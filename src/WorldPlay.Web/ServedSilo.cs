@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WorldPlay.Hosting;
+using WorldPlay.Web.Studio;
 
 namespace WorldPlay.Web;
 
@@ -34,7 +35,7 @@ public sealed class ServedSilo : IAsyncDisposable
     /// <summary>Starts the silo and listens on 127.0.0.1 (or every interface with <paramref name="anyInterface"/>) at
     /// <paramref name="port"/>; 0 picks a free port.</summary>
     public static async Task<ServedSilo> StartAsync(int port = 0, bool anyInterface = false, LogLevel logLevel = LogLevel.Warning,
-        CancellationToken cancellationToken = default)
+        StudioOptions? studio = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(logLevel)
@@ -50,8 +51,10 @@ public sealed class ServedSilo : IAsyncDisposable
             .AddWorldPlayTracing());
         builder.Services.AddWorldPlayTelemetryWhenExported("worldplay-embedded");
         builder.Services.AddWorldPlayApi();
+        builder.Services.AddWorldPlayStudio(studio ?? StudioOptions.DevelopmentMode());
         var app = builder.Build();
         app.MapWorldPlayApi();
+        app.MapWorldPlayStudio();
         app.MapWorldPlayViewer();
         try
         {

@@ -57,7 +57,10 @@ public sealed class ClusterTests
         {
             await CliRun.Of("cluster", "down", "--dir", dir);
         }
-        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "load.json")))!.AsObject();
+        var report = Path.Combine(outDir, "load.json");
+        Assert.True(File.Exists(report),
+            $"load wrote no report: cluster up exited {up.ExitCode} ({up.Error.Trim()}); load exited {load.ExitCode}: {Tail(load.Error)}");
+        var json = JsonNode.Parse(File.ReadAllText(report))!.AsObject();
 
         // A session that fails on a cluster says why: its errors and the retries before them, by type.
         var completed = json["sessionsCompleted"]!.GetValue<int>();
@@ -68,6 +71,8 @@ public sealed class ClusterTests
             (up.ExitCode, load.ExitCode, json["lostTurns"]!.GetValue<long>(), json["turnsCommitted"]!.GetValue<long>(),
              json["siloKill"]?["pid"] is not null));
     }
+
+    private static string Tail(string text) => text.Trim() is { Length: > 2000 } longText ? "..." + longText[^2000..] : text.Trim();
 
     [Fact]
     public async Task Down_NoCluster_SaysNothingToStop()
