@@ -53,6 +53,7 @@ public sealed class ServedSilo : IAsyncDisposable
         builder.Services.AddWorldPlayApi();
         builder.Services.AddWorldPlayStudio(studio ?? StudioOptions.DevelopmentMode());
         var app = builder.Build();
+        app.UseWorldPlayStudio();
         app.MapWorldPlayApi();
         app.MapWorldPlayStudio();
         app.MapWorldPlayViewer();

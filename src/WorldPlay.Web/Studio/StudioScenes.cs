@@ -85,3 +85,16 @@ public sealed class StudioRefusal(int status, string message, TimeSpan? retryAft
     /// <summary>For 429: when to try again.</summary>
     public TimeSpan? RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>What the streams hear of the turns played through this server, whoever asked for them: the REST calls pass
+/// <see cref="ListenerFor"/> to the scene grain (so open streams hear the speech as it is produced) and hand the committed
+/// turns to <see cref="Committed"/> (so no stream misses one whose one-way message was lost).</summary>
+public interface ISceneFeed
+{
+    /// <summary>A listener for a call on scene <paramref name="internalSceneKey"/> (a grain key), or null when nobody listens.
+    /// </summary>
+    ISceneListener? ListenerFor(string internalSceneKey);
+
+    /// <summary>Turns of scene <paramref name="internalSceneKey"/> that a call has committed, in order.</summary>
+    void Committed(string internalSceneKey, ImmutableArray<Core.Scenes.TurnRecord> turns);
+}
