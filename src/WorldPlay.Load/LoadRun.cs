@@ -330,21 +330,33 @@ internal sealed record LoadSilo(
 
 internal static class LoadSilos
 {
-    /// <summary>Every active silo's statistics. The management grain answers for the whole cluster, embedded or not.</summary>
+    /// <summary>Every active silo's statistics. The management grain answers for the whole cluster, embedded or not. A silo the
+    /// membership still lists but that no longer answers (one the run killed, not yet declared dead) is left out: the report
+    /// is written whatever state the cluster is in.</summary>
     public static async Task<ImmutableArray<LoadSilo>> ReadAsync(IGrainFactory grains)
     {
         var management = grains.GetGrain<IManagementGrain>(0);
-        var hosts = (await management.GetHosts(onlyActive: true)).Keys.ToArray();
-        var runtime = await management.GetRuntimeStatistics(hosts);
-        var byGrain = await management.GetSimpleGrainStatistics(hosts);
-        return [.. hosts.Select((host, i) => new LoadSilo(
-            host.ToString(),
-            host.Endpoint.Port,
-            runtime[i].ActivationCount,
-            runtime[i].EnvironmentStatistics.FilteredMemoryUsageBytes,
-            byGrain.Where(g => g.SiloAddress.Equals(host) && g.ActivationCount > 0)
-                .GroupBy(g => ShortName(g.GrainType))
-                .ToImmutableSortedDictionary(g => g.Key, g => g.Sum(x => x.ActivationCount), StringComparer.Ordinal)))];
+        var silos = ImmutableArray.CreateBuilder<LoadSilo>();
+        foreach (var host in (await management.GetHosts(onlyActive: true)).Keys)
+        {
+            try
+            {
+                var runtime = (await management.GetRuntimeStatistics([host]))[0];
+                var byGrain = await management.GetSimpleGrainStatistics([host]);
+                silos.Add(new LoadSilo(
+                    host.ToString(),
+                    host.Endpoint.Port,
+                    runtime.ActivationCount,
+                    runtime.EnvironmentStatistics.FilteredMemoryUsageBytes,
+                    byGrain.Where(g => g.ActivationCount > 0)
+                        .GroupBy(g => ShortName(g.GrainType))
+                        .ToImmutableSortedDictionary(g => g.Key, g => g.Sum(x => x.ActivationCount), StringComparer.Ordinal)));
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+            }
+        }
+        return silos.ToImmutable();
     }
 
     private static string ShortName(string grainType) => grainType.Split(',')[0].Split('.')[^1];
