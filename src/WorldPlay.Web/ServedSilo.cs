@@ -32,10 +32,14 @@ public sealed class ServedSilo : IAsyncDisposable
     /// <summary>The silo's grains, for callers that play scenes in it.</summary>
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>Starts the silo and listens on 127.0.0.1 (or every interface with <paramref name="anyInterface"/>) at
-    /// <paramref name="port"/>; 0 picks a free port.</summary>
-    public static async Task<ServedSilo> StartAsync(int port = 0, bool anyInterface = false, LogLevel logLevel = LogLevel.Warning,
-        StudioOptions? studio = null, CancellationToken cancellationToken = default)
+    /// <summary>The host's services (the studio's scene feed, options, and what <c>services</c> added).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts the silo with the studio service admitting callers as <paramref name="studio"/> says, and listens on
+    /// 127.0.0.1 (or every interface with <paramref name="anyInterface"/>) at <paramref name="port"/>; 0 picks a free port.
+    /// <paramref name="services"/> adds or replaces services before the host is built (tests use it).</summary>
+    public static async Task<ServedSilo> StartAsync(StudioOptions studio, int port = 0, bool anyInterface = false,
+        LogLevel logLevel = LogLevel.Warning, Action<IServiceCollection>? services = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(logLevel)
@@ -51,7 +55,8 @@ public sealed class ServedSilo : IAsyncDisposable
             .AddWorldPlayTracing());
         builder.Services.AddWorldPlayTelemetryWhenExported("worldplay-embedded");
         builder.Services.AddWorldPlayApi();
-        builder.Services.AddWorldPlayStudio(studio ?? StudioOptions.DevelopmentMode());
+        builder.Services.AddWorldPlayStudio(studio);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseWorldPlayStudio();
         app.MapWorldPlayApi();

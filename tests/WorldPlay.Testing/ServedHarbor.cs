@@ -4,6 +4,7 @@ using WorldPlay.Contracts;
 using WorldPlay.Core;
 using WorldPlay.Core.Worlds;
 using WorldPlay.Web;
+using WorldPlay.Web.Studio;
 
 namespace WorldPlay.Testing;
 
@@ -32,7 +33,7 @@ public sealed class ServedHarbor : IAsyncLifetime
 
     async Task IAsyncLifetime.InitializeAsync()
     {
-        silo = await ServedSilo.StartAsync();
+        silo = await ServedSilo.StartAsync(StudioOptions.DevelopmentMode());
         Http = new HttpClient { BaseAddress = silo.Address };
         var client = new WorldPlayClient(silo.Grains);
         var definition = WorldFiles.Load("harbor");

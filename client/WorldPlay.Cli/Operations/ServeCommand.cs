@@ -5,6 +5,7 @@ using WorldPlay.Core;
 using WorldPlay.Core.Minds;
 using WorldPlay.Core.Worlds;
 using WorldPlay.Web;
+using WorldPlay.Web.Studio;
 
 namespace WorldPlay.Cli.Operations;
 
@@ -49,7 +50,8 @@ internal static class ServeCommand
             var definition = result.GetValue(world) is { } name ? WorldFiles.Load(name) : null;
 
             await using var silo = await LocalPort.ListenAsync(
-                result.GetValue(port), () => ServedSilo.StartAsync(result.GetValue(port), cancellationToken: cancellationToken));
+                result.GetValue(port), () => ServedSilo.StartAsync(
+                    StudioOptions.DevelopmentMode(), result.GetValue(port), cancellationToken: cancellationToken));
             var client = new WorldPlayClient(silo.Grains);
             string? key = null;
             if (definition is not null)
