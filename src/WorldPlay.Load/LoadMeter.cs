@@ -1,5 +1,5 @@
 using HdrHistogram;
-using WorldPlay.Core.Scenes;
+using WorldPlay.Load.Sessions;
 
 namespace WorldPlay.Load;
 
@@ -28,8 +28,8 @@ internal sealed class LoadMeter
 
     public int SessionsDone { get; private set; }
 
-    /// <summary>Records the turns one call acknowledged: each turn's latency as the scene measured it, and the call's.</summary>
-    public void Played(IReadOnlyList<TurnRecord> turns, TimeSpan call)
+    /// <summary>Records the turns one call acknowledged: each turn's latency (as the driver measured it), and the call's.</summary>
+    public void Played(IReadOnlyList<PlayedTurn> turns, TimeSpan call)
     {
         lock (_gate)
         {

@@ -40,6 +40,12 @@ public sealed class LoadReport
 
     public LoadRequest Request => _request;
 
+    /// <summary>Where the sessions played: <c>embedded</c>, <c>cluster FILE</c> or <c>api URL</c>.</summary>
+    public string Target { get; init; } = "embedded";
+
+    /// <summary>How the sessions reached it: <c>orleans</c> (the grain client), <c>ws</c> or <c>rest</c> (the studio API).</summary>
+    public string Transport { get; init; } = "orleans";
+
     public SiloKill? Kill => _kill;
 
     public IReadOnlyList<LoadSecond> Timeline { get; }
@@ -84,7 +90,8 @@ public sealed class LoadReport
             ["scene"] = _scene.Id,
             ["mind"] = _request.CharacterMind,
             ["userMind"] = _request.UserMind,
-            ["target"] = _embedded ? "embedded" : $"cluster {_request.Cluster!.FullName}",
+            ["target"] = Target,
+            ["transport"] = Transport,
             ["rampUpSeconds"] = _request.RampUpSeconds,
             ["durationSeconds"] = _request.Duration,
             ["turnsRequested"] = TurnsRequested,
@@ -107,8 +114,7 @@ public sealed class LoadReport
             ["p99Ms"] = Latency.P99Ms,
             ["maxMs"] = Latency.MaxMs,
             ["meanMs"] = Latency.MeanMs,
-            ["latencyMeasures"] = "p50Ms..maxMs: each acknowledged turn as its scene measured it (decide, judge, commit); " +
-                "callLatency: each Play call as this client measured it, retries included",
+            ["latencyMeasures"] = LatencyMeasures(),
             ["callLatency"] = new JsonObject
             {
                 ["calls"] = calls.Count,
@@ -151,6 +157,16 @@ public sealed class LoadReport
         };
         return json;
     }
+
+    private string LatencyMeasures() => Transport switch
+    {
+        "ws" => "p50Ms..maxMs: each acknowledged turn as this client saw it arrive on the scene's WebSocket (since the command was " +
+            "sent or the turn before arrived); callLatency: each converse command until its done, retries included",
+        "rest" => "p50Ms..maxMs: each converse call's time divided among the turns it returned; callLatency: each converse call as " +
+            "this client measured it, retries included",
+        _ => "p50Ms..maxMs: each acknowledged turn as its scene measured it (decide, judge, commit); " +
+            "callLatency: each Play call as this client measured it, retries included",
+    };
 
     /// <summary>This process's memory: with the embedded silo it holds the silo, so it is the silo's memory plus this driver's.</summary>
     private JsonObject ProcessMemory() => new()

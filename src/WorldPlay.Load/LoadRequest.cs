@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using WorldPlay.Core;
 using WorldPlay.Minds.Llm;
 
@@ -23,6 +25,33 @@ public sealed record LoadRequest(
 
     /// <summary>Turns the whole run plans to play: every session to its last turn.</summary>
     public long PlannedTurns => (long)Sessions * Turns;
+
+    /// <summary>The studio API the sessions play through (<c>--api</c>) instead of the grain client; null: the grain client.</summary>
+    public ApiTarget? Api { get; init; }
+}
+
+/// <summary>How a load session sends its commands to the studio API: over the scene's WebSocket, or as REST calls.</summary>
+public enum ApiTransport
+{
+    Ws,
+    Rest,
+}
+
+/// <summary>A studio API to load (<c>--api URL</c>): its base address, the transport, and the API key the sessions mint their
+/// player tokens with (none: a development-mode server). The key is never written out: not by <see cref="ToString"/>, not in a
+/// report.</summary>
+public sealed class ApiTarget(Uri address, ApiTransport transport = ApiTransport.Ws, string? apiKey = null)
+{
+    public Uri Address { get; } = address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
+
+    public ApiTransport Transport { get; } = transport;
+
+    internal string? ApiKey { get; } = apiKey;
+
+    /// <summary>The transport as the report and <c>--transport</c> name it.</summary>
+    public string TransportName => Transport == ApiTransport.Ws ? "ws" : "rest";
+
+    public override string ToString() => $"{Address} ({TransportName})";
 }
 
 /// <summary>The world every load session plays, cut to the requested cast.</summary>
@@ -45,5 +74,18 @@ internal static class LoadWorld
         var kept = others.Take(characters).ToHashSet();
         var trimmed = scene with { Cast = [.. scene.Cast.Where(c => c == scene.User || kept.Contains(c)).Distinct()] };
         return (definition with { Scenes = definition.Scenes.SetItem(0, trimmed) }, trimmed);
+    }
+
+    /// <summary>The world file <paramref name="text"/> with its first scene's cast cut to <paramref name="trimmed"/>'s, as the
+    /// studio API takes a world in the body of <c>POST /api/worlds</c>.</summary>
+    public static JsonObject TrimmedFile(string text, SceneSpec trimmed)
+    {
+        var file = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+        })!.AsObject();
+        file["scenes"]![0]!["cast"] = new JsonArray([.. trimmed.Cast.Select(c => (JsonNode)JsonValue.Create(c.Value))]);
+        return file;
     }
 }

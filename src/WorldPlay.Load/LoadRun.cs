@@ -5,16 +5,16 @@ using Polly.Retry;
 using WorldPlay.Client;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
-using WorldPlay.Core.Minds;
 using WorldPlay.Core.Scenes;
+using WorldPlay.Load.Sessions;
 
 namespace WorldPlay.Load;
 
-/// <summary>One load run: starts the sessions (spread over the ramp-up), plays each to its last turn, ticks the timeline and the
-/// progress line, kills a silo when asked, then reads every session back from storage.</summary>
+/// <summary>One load run: starts the sessions (spread over the ramp-up), plays each to its last turn through its
+/// <see cref="ISessionDriver"/>, ticks the timeline and the progress line, kills a silo when asked, then reads every session back
+/// from storage.</summary>
 internal sealed class LoadRun(
-    LoadRequest request, WorldDefinition definition, SceneSpec scene, WorldPlayClient client, IGrainFactory grains, LoadMeter meter,
-    IKillableSilos? local, TextWriter progress)
+    LoadRequest request, WorldDefinition definition, ILoadTarget target, LoadMeter meter, IKillableSilos? local, TextWriter progress)
 {
     private static readonly TimeSpan TickEvery = TimeSpan.FromSeconds(1);
 
@@ -24,25 +24,31 @@ internal sealed class LoadRun(
 
     private const int SessionAttempts = 6;
 
+    /// <summary>The longest a server's <c>Retry-After</c> is obeyed; a longer one waits this long and asks again.</summary>
+    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromSeconds(30);
+
     private readonly Stopwatch _clock = new();
     private readonly SessionLedger[] _sessions = [.. Enumerable.Range(1, request.Sessions).Select(i =>
     {
         var worldKey = $"load-{definition.Setting.Id}-{i}-{Guid.NewGuid():N}";
-        return new SessionLedger(i, worldKey, $"{worldKey}/{scene.Id}");
+        return new SessionLedger(i, worldKey, $"{worldKey}/{definition.Scenes[0].Id}");
     })];
 
-    /// <summary>Opening a session and each call that plays it retry any failure but bad input or an unreachable model, backing
-    /// off 1, 2, 4, 8 and 16 s, and count each retry. Wider than <see cref="Resilience.Pipeline"/>'s transient failures, as a
-    /// game client would be: a retried open first checks what storage holds (<see cref="OpenAsync"/>), and a play call resumes
-    /// where the scene stands and never plays past its target, so whatever a failed call committed is neither lost nor played
-    /// twice.</summary>
+    /// <summary>Opening a session and each call that plays it retry any failure but bad input, an unreachable model or a refusal
+    /// that asking again cannot change, backing off 1, 2, 4, 8 and 16 s (or what the server's <c>Retry-After</c> says), and count
+    /// each retry. Wider than <see cref="Resilience.Pipeline"/>'s transient failures, as a game client would be: every driver
+    /// makes a retried call play nothing twice (<see cref="ISessionDriver"/>), so whatever a failed call committed is neither lost
+    /// nor played twice.</summary>
     private readonly ResiliencePipeline _sessionRetries = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not ArgumentException and not ModelUnreachableException),
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(Retryable),
             MaxRetryAttempts = SessionAttempts - 1,
             BackoffType = DelayBackoffType.Exponential,
             Delay = TimeSpan.FromSeconds(1),
+            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is StudioApiException { RetryAfter: { } after }
+                ? (TimeSpan?)(after < LongestRetryAfter ? after : LongestRetryAfter)
+                : null),
             OnRetry = args =>
             {
                 meter.Retried(args.Outcome.Exception!);
@@ -53,6 +59,9 @@ internal sealed class LoadRun(
 
     private SiloKill? _kill;
 
+    private static bool Retryable(Exception e) =>
+        e is not ArgumentException and not ModelUnreachableException and not StudioApiException { Permanent: true };
+
     public async Task<LoadReport> PlayAndVerifyAsync(CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -62,27 +71,42 @@ internal sealed class LoadRun(
         }
         using var playing = new CancellationTokenSource();
         var rss = new PeakMemory();
-        _clock.Start();
-        var ticking = TickAsync(rss, playing.Token);
-        await Task.WhenAll(_sessions.Select(s => PlaySessionAsync(s, deadline.Token)));
-        var played = _clock.Elapsed;
-        await playing.CancelAsync();
-        await ticking;
-        meter.Tick(_clock.Elapsed);
+        var drivers = _sessions.Select(target.Session).ToArray();
+        try
+        {
+            _clock.Start();
+            var ticking = TickAsync(rss, playing.Token);
+            await Task.WhenAll(_sessions.Select((s, i) => PlaySessionAsync(s, drivers[i], deadline.Token)));
+            var played = _clock.Elapsed;
+            await playing.CancelAsync();
+            await ticking;
+            meter.Tick(_clock.Elapsed);
 
-        progress.WriteLine($"load: played for {played.TotalSeconds:0.0} s; reading {_sessions.Length} sessions back from storage...");
-        var silos = await LoadSilos.ReadAsync(grains);
-        var verdicts = new SessionVerdict[_sessions.Length];
-        var usage = new ModelUsageTally();
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, _sessions.Length),
-            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = CancellationToken.None },
-            async (i, _) => verdicts[i] = await VerifyAsync(_sessions[i], usage));
-        var embedded = local is null && request.Cluster is null;
-        return new LoadReport(request, scene, _sessions, verdicts, meter, played, _kill, silos, rss.PeakBytes, embedded, usage);
+            progress.WriteLine($"load: played for {played.TotalSeconds:0.0} s; reading {_sessions.Length} sessions back from storage...");
+            var silos = await target.SilosAsync();
+            var verdicts = new SessionVerdict[_sessions.Length];
+            var usage = new ModelUsageTally();
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, _sessions.Length),
+                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = CancellationToken.None },
+                async (i, _) => verdicts[i] = await VerifyAsync(_sessions[i], drivers[i], usage));
+            return new LoadReport(
+                request, definition.Scenes[0], _sessions, verdicts, meter, played, _kill, silos, rss.PeakBytes, target.Embedded, usage)
+            {
+                Target = target.Name,
+                Transport = target.Transport,
+            };
+        }
+        finally
+        {
+            foreach (var driver in drivers)
+            {
+                await driver.DisposeAsync();
+            }
+        }
     }
 
-    private async Task PlaySessionAsync(SessionLedger session, CancellationToken deadline)
+    private async Task PlaySessionAsync(SessionLedger session, ISessionDriver driver, CancellationToken deadline)
     {
         var delay = request.Sessions <= 1
             ? TimeSpan.Zero
@@ -98,21 +122,20 @@ internal sealed class LoadRun(
 
         try
         {
-            var handle = await OpenAsync(session);
+            var opened = await _sessionRetries.ExecuteAsync(async _ => await driver.OpenAsync(CancellationToken.None));
             session.Opened = true;
-            var opened = (await handle.StatusAsync()).Turn;
-            var (reached, target) = (opened, opened + request.Turns);
-            while (reached < target)
+            var (reached, goal) = (opened, opened + request.Turns);
+            while (reached < goal)
             {
                 if (deadline.IsCancellationRequested)
                 {
                     session.End = SessionEnd.OutOfTime;
                     return;
                 }
-                session.HighestAsked = Math.Min(target, reached + Batch) - opened;
+                session.HighestAsked = Math.Min(goal, reached + Batch) - opened;
                 var started = Stopwatch.GetTimestamp();
                 var batch = await _sessionRetries.ExecuteAsync(
-                    async _ => await handle.PlayUntilAsync(target, Batch, CancellationToken.None), CancellationToken.None);
+                    async _ => await driver.PlayUntilAsync(goal, Batch, CancellationToken.None), CancellationToken.None);
                 var call = Stopwatch.GetElapsedTime(started);
                 foreach (var turn in batch.Turns)
                 {
@@ -124,7 +147,7 @@ internal sealed class LoadRun(
                     session.End = SessionEnd.EndedEarly;
                     return;
                 }
-                reached = batch.Status.Turn;
+                reached = batch.SceneTurn;
             }
             session.End = SessionEnd.Completed;
         }
@@ -184,7 +207,7 @@ internal sealed class LoadRun(
     private async Task<SiloKill> KillOneSiloAsync(IKillableSilos silos)
     {
         var running = silos.Running();
-        var activations = (await LoadSilos.ReadAsync(grains)).ToDictionary(s => s.Port, s => s.Activations);
+        var activations = (await target.SilosAsync()).ToDictionary(s => s.Port, s => s.Activations);
         var victim = running.OrderByDescending(s => activations.GetValueOrDefault(s.SiloPort)).ThenByDescending(s => s.Number).First();
         var at = _clock.Elapsed;
         silos.Kill(victim);
@@ -192,71 +215,16 @@ internal sealed class LoadRun(
             Math.Round(at.TotalSeconds, 2), victim.Number, victim.Pid, activations.GetValueOrDefault(victim.SiloPort), meter.Acknowledged);
     }
 
-    /// <summary>Creates the session's world and opens its scene. A cluster under load can time out a call whose work was done, so
-    /// a failed attempt is retried (<see cref="_sessionRetries"/>) and each step is skipped when storage shows it done: the keys are
-    /// this session's own, so whoever created them was this session. Bad input fails at once.</summary>
-    private async Task<SceneHandle> OpenAsync(SessionLedger session)
-    {
-        var options = new SceneOptions(
-            session.WorldKey, scene.Id, session.Number, request.CharacterMind, scene.User is null ? null : request.UserMind, null,
-            PerspectiveBuilder.DefaultBudget);
-        var attempt = 0;
-        return await _sessionRetries.ExecuteAsync(async _ =>
-        {
-            var retrying = ++attempt > 1;
-            if (!retrying || !await SucceedsAsync(() => client.World(session.WorldKey).SummaryAsync()))
-            {
-                await client.CreateWorldAsync(session.WorldKey, definition);
-            }
-            if (!retrying || !await SucceedsAsync(() => client.Scene(session.SceneKey).StatusAsync()))
-            {
-                await client.OpenSceneAsync(session.SceneKey, options);
-            }
-            return client.Scene(session.SceneKey);
-        });
-    }
-
-    /// <summary>Whether a read of something that may not exist yet succeeds (it throws <see cref="InvalidOperationException"/>
-    /// when not).</summary>
-    private static async Task<bool> SucceedsAsync<T>(Func<Task<T>> read)
-    {
-        try
-        {
-            await read();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
-    private async Task<SessionVerdict> VerifyAsync(SessionLedger session, ModelUsageTally usage)
+    private static async Task<SessionVerdict> VerifyAsync(SessionLedger session, ISessionDriver driver, ModelUsageTally usage)
     {
         if (!session.Opened)
         {
             // Nothing was acknowledged to a session that never opened (it failed or ran out of time first): nothing can be lost.
             return new SessionVerdict(0, 0, []);
         }
-        // Reads are safe to repeat, so they ride out a silo that is still being declared dead like the turns did.
-        return await Resilience.Pipeline.ExecuteAsync(async _ =>
-        {
-            var turns = new List<int>();
-            var scene = client.Scene(session.SceneKey);
-            var tally = new ModelUsageTally();
-            await foreach (var turn in scene.TranscriptAsync())
-            {
-                turns.Add(turn.Turn);
-                tally.Add(turn);
-            }
-            var seqs = new List<long>();
-            await foreach (var e in client.World(session.WorldKey).EventsAsync())
-            {
-                seqs.Add(e.Seq);
-            }
-            usage.Merge(tally);
-            return SessionVerdict.Of($"session {session.Number} ({session.SceneKey})", session.Acknowledged, turns, seqs);
-        });
+        var stored = await driver.ReadBackAsync(CancellationToken.None);
+        usage.Merge(stored.Usage);
+        return SessionVerdict.Of($"session {session.Number} ({session.SceneKey})", session.Acknowledged, stored.Turns, stored.EventSeqs);
     }
 }
 

@@ -40,6 +40,15 @@ public static partial class WorldFiles
         return Parse(ReadFile(nameOrPath), nameOrPath);
     }
 
+    /// <summary>The text of the sample world named <paramref name="nameOrPath"/>, or else of the world file at that path, as
+    /// <see cref="Load"/> reads it (for a caller that sends the file elsewhere, such as to the studio API).</summary>
+    public static string Text(string nameOrPath)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrPath);
+        var sample = Samples.FirstOrDefault(s => string.Equals(s, nameOrPath.Trim(), StringComparison.OrdinalIgnoreCase));
+        return sample is not null ? SampleText(sample) : ReadFile(nameOrPath);
+    }
+
     /// <summary>The world described by <paramref name="json"/>; <paramref name="source"/> names it in error messages.</summary>
     /// <exception cref="WorldFileException">The JSON is malformed, or the world breaks the format's rules (all problems are
     /// listed).</exception>
