@@ -82,6 +82,24 @@ internal static class LoadCommand
         {
             Description = "Load the cluster this file describes (e.g. .worldplay/cluster.json) instead of an embedded silo.",
         };
+        var api = new Option<Uri?>("--api")
+        {
+            Description = "Play the sessions through the studio API at this address (e.g. http://127.0.0.1:5080, from " +
+                "'worldplay serve') instead of the grain client: worlds, scenes and turns over HTTP and WebSocket, " +
+                "every mutating call with an Idempotency-Key; lostTurns is checked against the transcripts the API reads back.",
+        };
+        var transport = new Option<string>("--transport")
+        {
+            Description = "With --api: send each batch of turns as a converse command on the scene's WebSocket (ws) or as a " +
+                "REST call (rest).",
+            DefaultValueFactory = _ => "ws",
+        };
+        Spellings.OneOf(transport, ["ws", "rest"]);
+        var apiKey = new Option<string?>("--api-key")
+        {
+            Description = "With --api: the tenant's API key; each session mints its own player token with it (POST /api/tokens). " +
+                "Default: the WORLDPLAY_API_KEY environment variable, or none for a 'worldplay serve --dev' server.",
+        };
         var outDir = new Option<DirectoryInfo>("--out", "-o")
         {
             Description = "Folder for load.json and load.html (created at the end; its parent must exist).",
@@ -95,10 +113,11 @@ internal static class LoadCommand
             "Writes load.json (throughput, latency percentiles, errors, silos, model usage, timeline) and load.html (plots). " +
             "Exit 0 when nothing was lost and no session failed; 4 when a session failed after every retry; " +
             "5 when turns were lost or a timeline has gaps. " +
-            "Example: worldplay load --sessions 200 --turns 1000 --out runs/embedded")
+            "Example: worldplay load --sessions 200 --turns 1000 --out runs/embedded; " +
+            "through the studio API: worldplay load --api http://127.0.0.1:5080 --sessions 200 --turns 200 --out runs/api")
         {
             sessions, turns, characters, world, user, mind, userMind, endpoint, model, modelConcurrency, rampUp, duration, killSiloAt,
-            cluster, outDir,
+            cluster, api, transport, apiKey, outDir,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -116,6 +135,7 @@ internal static class LoadCommand
             {
                 UserOnModel = result.GetValue(userMind) == "openai",
                 UserProfile = result.GetValue(user)!,
+                Api = Api(result.GetValue(api), result.GetValue(transport)!, result.GetValue(apiKey)),
             };
             var outFolder = result.GetValue(outDir)!;
             Check(request, outFolder);
@@ -124,9 +144,35 @@ internal static class LoadCommand
         return command;
     }
 
+    private static ApiTarget? Api(Uri? address, string transport, string? key)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+        if (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"--api must be an http:// or https:// address, such as http://127.0.0.1:5080 (got '{address}').");
+        }
+        key ??= Environment.GetEnvironmentVariable("WORLDPLAY_API_KEY") is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
+        return new ApiTarget(address, transport == "rest" ? ApiTransport.Rest : ApiTransport.Ws, key);
+    }
+
     /// <summary>Everything a user can get wrong, checked before a silo starts and before anything is written.</summary>
     private static void Check(LoadRequest request, DirectoryInfo outFolder)
     {
+        if (request.Api is not null)
+        {
+            if (request.Cluster is not null)
+            {
+                throw new ArgumentException("Give --api (load the studio API) or --cluster (load a cluster's grains), not both.");
+            }
+            if (request.LanguageModel is not null || request.ModelConcurrency is not null)
+            {
+                throw new ArgumentException("--mind openai and --model-concurrency configure an embedded silo; with --api the server " +
+                    "plays the minds it is configured with. Load it with --mind procedural.");
+            }
+        }
         if (request.UserOnModel && request.LanguageModel is null)
         {
             throw new ArgumentException("--user-mind openai needs --mind openai: the users play on the characters' model.");
