@@ -66,6 +66,8 @@ public sealed class LoadBadInputTests
     [InlineData("--model-concurrency", "200")]
     [InlineData("--mind", "openai")]
     [InlineData("--duration", "0")]
+    [InlineData("--api", "ftp://127.0.0.1:5080")]
+    [InlineData("--transport", "pigeon")]
     public async Task Load_BadOption_ExitsTwoWithOneErrorLineAndWritesNothing(string option, string value)
     {
         using var scratch = new ScratchFolder();
@@ -85,6 +87,16 @@ public sealed class LoadBadInputTests
         var run = await CliRun.Of("load", "--sessions", "1", "--turns", "5", "--out", scratch.File("missing/run"));
 
         Assert.Equal((2, true), (run.ExitCode, run.Error.StartsWith("error:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Load_ApiWithCluster_ExitsTwo()
+    {
+        using var scratch = new ScratchFolder();
+
+        var run = await CliRun.Of("load", "--api", "http://127.0.0.1:1", "--cluster", "cluster.json", "--out", scratch.File("run"));
+
+        Assert.Equal((2, true), (run.ExitCode, run.Error.Contains("not both", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -82,7 +82,7 @@ internal static class LoadCommand
         {
             Description = "Load the cluster this file describes (e.g. .worldplay/cluster.json) instead of an embedded silo.",
         };
-        var api = new Option<Uri?>("--api")
+        var api = new Option<string?>("--api")
         {
             Description = "Play the sessions through the studio API at this address (e.g. http://127.0.0.1:5080, from " +
                 "'worldplay serve') instead of the grain client: worlds, scenes and turns over HTTP and WebSocket, " +
@@ -144,15 +144,16 @@ internal static class LoadCommand
         return command;
     }
 
-    private static ApiTarget? Api(Uri? address, string transport, string? key)
+    private static ApiTarget? Api(string? text, string transport, string? key)
     {
-        if (address is null)
+        if (text is null)
         {
             return null;
         }
-        if (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var address)
+            || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
         {
-            throw new ArgumentException($"--api must be an http:// or https:// address, such as http://127.0.0.1:5080 (got '{address}').");
+            throw new ArgumentException($"--api must be an http:// or https:// address, such as http://127.0.0.1:5080 (got '{text}').");
         }
         key ??= Environment.GetEnvironmentVariable("WORLDPLAY_API_KEY") is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
         return new ApiTarget(address, transport == "rest" ? ApiTransport.Rest : ApiTransport.Ws, key);
