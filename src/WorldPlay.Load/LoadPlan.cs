@@ -33,14 +33,16 @@ public sealed class LoadPlan
         return new LoadPlan(request, definition, scene, connection, worldFile);
     }
 
-    /// <summary>Starts the embedded silo or connects to the cluster (or, with <see cref="LoadRequest.Api"/>, the studio API), plays every session, reads them back from storage, and
+    /// <summary>Starts the embedded silo or connects to the cluster (or, with <see cref="LoadRequest.Api"/>, the studio API), plays
+    /// every session, reads them back from storage, and
     /// stops. Progress lines and a silo kill (only with <paramref name="silos"/>) are written to <paramref name="progress"/>.</summary>
     public async Task<LoadReport> PlayAsync(IKillableSilos? silos, TextWriter progress, CancellationToken cancellationToken)
     {
         if (_request.Api is { } api)
         {
             await using var sessions = new ApiSessions(_request, _worldFile!, _scene, api);
-            return await new LoadRun(_request, _definition, sessions, new LoadMeter(), null, progress).PlayAndVerifyAsync(cancellationToken);
+            var apiRun = new LoadRun(_request, _definition, sessions, new LoadMeter(), null, progress);
+            return await apiRun.PlayAndVerifyAsync(cancellationToken);
         }
         var languageModel = _request.LanguageModel is { } llm && _request.ModelConcurrency is { } limit
             ? llm with { MaxConcurrentRequests = limit }

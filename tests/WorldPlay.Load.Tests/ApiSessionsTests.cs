@@ -65,7 +65,8 @@ public sealed class ApiSessionsTests
 
         Assert.Equal(
             (90, 0L, 90L, 3),
-            (studio.TurnsPlayed, report.LostTurns, report.TurnsAcknowledged, json["retries"]!.AsObject().Sum(r => r.Value!.GetValue<int>())));
+            (studio.TurnsPlayed, report.LostTurns, report.TurnsAcknowledged,
+                json["retries"]!.AsObject().Sum(r => r.Value!.GetValue<int>())));
     }
 
     [Fact]

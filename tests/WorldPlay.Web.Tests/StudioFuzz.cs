@@ -51,7 +51,8 @@ public sealed record FuzzEndpoint(string Method, string Path, ImmutableArray<str
 /// <summary>One generated request: method, path and query as sent (already escaped), headers, and a body with its content
 /// type (none: no body).</summary>
 public sealed record FuzzRequest(
-    FuzzEndpoint Endpoint, string Method, string PathAndQuery, ImmutableArray<(string Name, string Value)> Headers, byte[]? Body, string? ContentType,
+    FuzzEndpoint Endpoint, string Method, string PathAndQuery, ImmutableArray<(string Name, string Value)> Headers, byte[]? Body,
+    string? ContentType,
     bool AsTenant)
 {
     public override string ToString() =>
@@ -120,6 +121,33 @@ public sealed class StudioFuzzer(ImmutableArray<FuzzEndpoint> endpoints, int see
         "ApiKey ", "Basic YWNtZTphY21l", "Bearer " + new string('e', 6000),
     ];
 
+    /// <summary>Hostile frames for a scene's WebSocket: not JSON, binary, invalid UTF-8, wrong types and values, huge, deep,
+    /// unknown commands, commands naming another tenant's scene.</summary>
+    public static IEnumerable<(byte[] Frame, System.Net.WebSockets.WebSocketMessageType Type)> SocketFrames()
+    {
+        var text = System.Net.WebSockets.WebSocketMessageType.Text;
+        string[] frames =
+        [
+            "", "{", "null", "[]", "42", "\"say\"", "{\"type\":null}", "{\"type\":42}", "{\"type\":\"launch-missiles\"}",
+            "{\"type\":\"turn\"}",
+            "{\"type\":\"converse\",\"turns\":-1}", "{\"type\":\"converse\",\"turns\":1e999}", "{\"type\":\"converse\",\"turns\":\"5\"}",
+            "{\"type\":\"converse\",\"turns\":99999999999999999999}", "{\"type\":\"converse\",\"id\":{},\"turns\":1}",
+            "{\"type\":\"say\"}", "{\"type\":\"say\",\"text\":42}", $"{{\"type\":\"say\",\"text\":\"{new string('x', 200_000)}\"}}",
+            "{\"type\":\"say\",\"text\":\"hi\",\"idempotencyKey\":\"" + new string('k', 500) + "\"}",
+            "{\"type\":\"say\",\"text\":\"hi\",\"next\":\"../../acme.fuzz-secret\"}",
+            $"{{\"type\":\"say\",\"scene\":\"acme.{TwoTenantStudio.SecretWorld}/harbor-evening\",\"text\":\"hi\"}}",
+            "{\"type\":\"next\",\"speaker\":\"nobody\"}", "{\"type\":\"trigger\",\"changes\":[{\"kind\":\"nonsense\"}]}",
+            "{\"type\":\"trigger\",\"changes\":\"all\"}", DeepArray, DeepObject, "{\"type\":\"converse\",\"turns\":1,\"turns\":51}",
+        ];
+        foreach (var frame in frames)
+        {
+            yield return (Encoding.UTF8.GetBytes(frame), text);
+        }
+        yield return ([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D], text);
+        yield return ([0x00, 0x01, 0x02, 0x03], System.Net.WebSockets.WebSocketMessageType.Binary);
+        yield return (Encoding.UTF8.GetBytes("{\"type\":\"converse\",\"id\":\"c1\",\"idempotencyKey\":\"c1\",\"turns\":2}"), text);
+    }
+
     /// <summary><paramref name="count"/> requests; the first pass gives every endpoint one plain request with a hostile id.</summary>
     public IEnumerable<FuzzRequest> Requests(int count)
     {
@@ -144,7 +172,8 @@ public sealed class StudioFuzzer(ImmutableArray<FuzzEndpoint> endpoints, int see
         var headers = ImmutableArray.CreateBuilder<(string, string)>();
         if (method != "GET" || random.Next(4) == 0)
         {
-            headers.Add(("Idempotency-Key", Pick(random, IdempotencyKeys) + (random.Next(2) == 0 ? random.Next(1000).ToString(CultureInfo.InvariantCulture) : "")));
+            var suffix = random.Next(2) == 0 ? random.Next(1000).ToString(CultureInfo.InvariantCulture) : "";
+            headers.Add(("Idempotency-Key", Pick(random, IdempotencyKeys) + suffix));
         }
         // Mostly tenant globex; sometimes no tenant at all, with a forged or expired credential instead.
         var asTenant = random.Next(6) > 0;
@@ -153,8 +182,8 @@ public sealed class StudioFuzzer(ImmutableArray<FuzzEndpoint> endpoints, int see
             headers.Add(("Authorization", Pick(random, Credentials)));
         }
         var (body, contentType) = endpoint.BodyProperties.IsDefault && random.Next(10) > 0 ? (null, null) : Body(random, endpoint);
-        return new FuzzRequest(endpoint, method, path + (query.Count == 0 ? "" : "?" + string.Join('&', query)), headers.ToImmutable(), body,
-            contentType, asTenant);
+        var pathAndQuery = path + (query.Count == 0 ? "" : "?" + string.Join('&', query));
+        return new FuzzRequest(endpoint, method, pathAndQuery, headers.ToImmutable(), body, contentType, asTenant);
     }
 
     private static (byte[] Body, string? ContentType) Body(Random random, FuzzEndpoint endpoint)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Net.WebSockets;
 using System.Text.Json;
 
 namespace WorldPlay.Web.Tests;
@@ -18,6 +19,12 @@ public sealed class StudioFuzzCampaign : IAsyncLifetime
 
     public ImmutableArray<FuzzAnswer> Answers { get; private set; } = [];
 
+    /// <summary>Whether globex could open a WebSocket on acme's scene (it must not).</summary>
+    public bool OpenedAcmesSocket { get; private set; }
+
+    /// <summary>Everything globex's own scene socket said back to hostile frames, and how it closed.</summary>
+    public ImmutableArray<string> SocketAnswers { get; private set; } = [];
+
     async Task IAsyncLifetime.InitializeAsync()
     {
         await ((IAsyncLifetime)_studio).InitializeAsync();
@@ -31,6 +38,91 @@ public sealed class StudioFuzzCampaign : IAsyncLifetime
             new ParallelOptions { MaxDegreeOfParallelism = 8 },
             async (request, ct) => answers.Add(await SendAsync(request.AsTenant ? tenant : anonymous, request, ct)));
         Answers = [.. answers];
+        OpenedAcmesSocket = await OpensAsync($"{TwoTenantStudio.SecretWorld}%2F{_studio.SceneId}");
+        SocketAnswers = await HostileFramesAsync($"{TwoTenantStudio.OwnWorld}%2F{_studio.SceneId}");
+    }
+
+    private async Task<ClientWebSocket?> ConnectAsync(string scene)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("X-Test-Tenant", TwoTenantStudio.Globex);
+        var address = new UriBuilder(new Uri(_studio.Silo.Address, $"api/scenes/{scene}/ws?after=0")) { Scheme = "ws" }.Uri;
+        try
+        {
+            await socket.ConnectAsync(address, CancellationToken.None);
+            return socket;
+        }
+        catch (WebSocketException)
+        {
+            socket.Dispose();
+            return null;
+        }
+    }
+
+    private async Task<bool> OpensAsync(string scene)
+    {
+        using var socket = await ConnectAsync(scene);
+        return socket is not null;
+    }
+
+    /// <summary>Sends each hostile frame on globex's own scene socket followed by a ping, and keeps every message until the pong
+    /// (or the close, after which it reconnects).</summary>
+    private async Task<ImmutableArray<string>> HostileFramesAsync(string scene)
+    {
+        var heard = ImmutableArray.CreateBuilder<string>();
+        var socket = await ConnectAsync(scene);
+        if (socket is null)
+        {
+            heard.Add("refused: globex could not open its own scene's socket");
+            return heard.ToImmutable();
+        }
+        var buffer = new byte[1 << 20];
+        try
+        {
+            foreach (var (frame, type) in StudioFuzzer.SocketFrames())
+            {
+                socket ??= await ConnectAsync(scene);
+                if (socket is null)
+                {
+                    heard.Add("refused: reconnecting");
+                    break;
+                }
+                using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+                try
+                {
+                    await socket.SendAsync(frame, type, true, patience.Token);
+                    await socket.SendAsync("{\"type\":\"ping\"}"u8.ToArray(), WebSocketMessageType.Text, true, patience.Token);
+                    while (true)
+                    {
+                        var read = await socket.ReceiveAsync(buffer, patience.Token);
+                        if (read.MessageType == WebSocketMessageType.Close)
+                        {
+                            heard.Add($"closed: {socket.CloseStatus} {socket.CloseStatusDescription}");
+                            socket.Dispose();
+                            socket = null;
+                            break;
+                        }
+                        var text = System.Text.Encoding.UTF8.GetString(buffer, 0, read.Count);
+                        heard.Add(text);
+                        if (text.Contains("\"pong\"", StringComparison.Ordinal))
+                        {
+                            break;
+                        }
+                    }
+                }
+                catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+                {
+                    heard.Add($"broken: {e.GetType().Name}");
+                    socket?.Dispose();
+                    socket = null;
+                }
+            }
+        }
+        finally
+        {
+            socket?.Dispose();
+        }
+        return heard.ToImmutable();
     }
 
     private static async Task<FuzzAnswer> SendAsync(HttpClient http, FuzzRequest request, CancellationToken cancellationToken)
@@ -127,7 +219,8 @@ public sealed class StudioFuzzTests(StudioFuzzCampaign campaign) : IClassFixture
         var share = StudioFuzzCampaign.Count / campaign.Endpoints.Length;
         var sent = campaign.Answers.GroupBy(a => a.Request.Endpoint).ToDictionary(g => g.Key, g => g.Count());
 
-        Assert.All(campaign.Endpoints, e => Assert.True(sent.GetValueOrDefault(e) >= share, $"{e.Method} {e.Path}: {sent.GetValueOrDefault(e)}"));
+        Assert.All(campaign.Endpoints,
+            e => Assert.True(sent.GetValueOrDefault(e) >= share, $"{e.Method} {e.Path}: {sent.GetValueOrDefault(e)}"));
     }
 
     [Fact]
@@ -137,6 +230,25 @@ public sealed class StudioFuzzTests(StudioFuzzCampaign campaign) : IClassFixture
 
         Assert.True(kestrel.Count <= StudioFuzzCampaign.Count / 4, $"{kestrel.Count} refused by Kestrel:\n{Listed(kestrel)}");
     }
+}
+
+public sealed class StudioSocketFuzzTests(StudioFuzzCampaign campaign) : IClassFixture<StudioFuzzCampaign>
+{
+    [Fact]
+    public void Socket_OnAnotherTenantsScene_IsRefused() => Assert.False(campaign.OpenedAcmesSocket);
+
+    [Fact]
+    public void Socket_HostileFrames_NeverCarryTheOtherTenantsSecret() =>
+        Assert.DoesNotContain(campaign.SocketAnswers, a => a.Contains(TwoTenantStudio.Secret, StringComparison.Ordinal));
+
+    [Fact]
+    public void Socket_HostileFrames_AreAnsweredWithErrorsNotServerFailures() =>
+        Assert.DoesNotContain(campaign.SocketAnswers, a => a.Contains("\"status\":5", StringComparison.Ordinal)
+            || a.Contains("InternalServerError", StringComparison.Ordinal) || a.Contains("   at ", StringComparison.Ordinal));
+
+    [Fact]
+    public void Socket_HostileFrames_TheServerStillAnswersPings() =>
+        Assert.Contains(campaign.SocketAnswers, a => a.Contains("\"pong\"", StringComparison.Ordinal));
 }
 
 public sealed class StudioFuzzerTests
@@ -156,7 +268,8 @@ public sealed class StudioFuzzerTests
     [Fact]
     public void Requests_Many_NameTheOtherTenantsWorld() =>
         Assert.Contains(
-            new StudioFuzzer(Endpoints, 15).Requests(200), r => r.PathAndQuery.Contains(TwoTenantStudio.SecretWorld, StringComparison.Ordinal));
+            new StudioFuzzer(Endpoints, 15).Requests(200),
+            r => r.PathAndQuery.Contains(TwoTenantStudio.SecretWorld, StringComparison.Ordinal));
 
     [Fact]
     public void Requests_Many_SendInvalidUtf8()
