@@ -144,7 +144,7 @@ internal sealed class FakeStudio : IAsyncDisposable
         _app.MapGet("/api/scenes/{key}/ws", async (HttpContext context, string key, int after) =>
         {
             var scene = _scenes[Uri.UnescapeDataString(key)];
-            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            using var socket = await context.WebSockets.AcceptWebSocketAsync("worldplay.v1");
             await SendAsync(socket, new JsonObject { ["type"] = "ready", ["after"] = after });
             for (var t = after + 1; t <= scene.Turn; t++)
             {
@@ -173,11 +173,12 @@ internal sealed class FakeStudio : IAsyncDisposable
             var idempotency = command["idempotencyKey"]!.GetValue<string>();
             if (_answers.TryGetValue(idempotency, out var answered))
             {
-                await SendAsync(socket, new JsonObject { ["type"] = "done", ["id"] = id, ["turns"] = int.Parse(answered) });
+                await SendAsync(socket, Done(id, JsonNode.Parse(answered)!.AsArray()));
                 continue;
             }
             var turns = scene.Play(command["turns"]!.GetValue<int>());
-            _answers[idempotency] = turns.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var numbers = new JsonArray([.. turns.Select(t => (JsonNode)t)]);
+            _answers[idempotency] = numbers.ToJsonString();
             foreach (var turn in turns)
             {
                 await SendAsync(socket, new JsonObject { ["type"] = "speech", ["turn"] = turn, ["text"] = "Hm" });
@@ -188,9 +189,13 @@ internal sealed class FakeStudio : IAsyncDisposable
                     return;
                 }
             }
-            await SendAsync(socket, new JsonObject { ["type"] = "done", ["id"] = id, ["turns"] = turns.Count });
+            await SendAsync(socket, Done(id, numbers));
         }
     }
+
+    /// <summary>A done message as the studio sends it: the turn numbers the command played.</summary>
+    private static JsonObject Done(string id, JsonArray turns) =>
+        new() { ["type"] = "done", ["id"] = id, ["turns"] = turns.DeepClone() };
 
     private static JsonObject Turn(int turn) => new() { ["type"] = "turn", ["turn"] = new JsonObject { ["turn"] = turn } };
 

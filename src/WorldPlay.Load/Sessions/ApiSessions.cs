@@ -182,6 +182,7 @@ internal sealed class ApiSessions : ILoadTarget
                             {
                                 Seen(number, ref since);
                             }
+                            _seen = Math.Max(_seen, message["scene"]?["turn"]?.GetValue<int>() ?? 0);
                             return;
                         default:
                             break; // ready, speech, game events and others' commands: nothing a load session counts
@@ -228,8 +229,15 @@ internal sealed class ApiSessions : ILoadTarget
                 }
             }, cancellationToken);
 
+        /// <summary>The turn numbers of a list of turns: turn views (<c>{"turn": 3, ...}</c>) or bare numbers, as <c>done</c> lists
+        /// them.</summary>
         private static List<int> TurnNumbers(JsonNode? turns) => turns is JsonArray array
-            ? [.. array.Select(t => t?["turn"]?.GetValue<int>() ?? 0)]
+            ? [.. array.Select(t => t switch
+            {
+                JsonValue number => number.GetValue<int>(),
+                JsonObject view => view["turn"]?.GetValue<int>() ?? 0,
+                _ => 0,
+            })]
             : [];
 
         /// <summary>Makes one call and answers its JSON body (null when it has none). A refusal is a
@@ -315,6 +323,9 @@ internal sealed class ApiSessions : ILoadTarget
 /// <summary>One scene's WebSocket: JSON text frames out and in.</summary>
 internal sealed class SceneSocket : IAsyncDisposable
 {
+    /// <summary>The protocol of docs/studio-api.md ("Streaming protocol").</summary>
+    public const string Subprotocol = "worldplay.v1";
+
     private readonly ClientWebSocket _socket;
     private readonly byte[] _buffer = new byte[16 * 1024];
 
@@ -324,6 +335,7 @@ internal sealed class SceneSocket : IAsyncDisposable
         Uri address, AuthenticationHeaderValue? authorization, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol(Subprotocol);
         if (authorization is not null)
         {
             socket.Options.SetRequestHeader("Authorization", authorization.ToString());
