@@ -13,6 +13,9 @@ public sealed class StudioFuzzCampaign : IAsyncLifetime
     public const int Seed = 15;
     public const int Count = 3000;
 
+    /// <summary>How long a request may go unanswered before it counts as a hang.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     private readonly TwoTenantStudio _studio = new();
 
     public ImmutableArray<FuzzEndpoint> Endpoints { get; private set; } = [];
@@ -30,6 +33,8 @@ public sealed class StudioFuzzCampaign : IAsyncLifetime
         await ((IAsyncLifetime)_studio).InitializeAsync();
         using var tenant = _studio.Client(TwoTenantStudio.Globex);
         using var anonymous = new HttpClient { BaseAddress = _studio.Silo.Address };
+        // A request the server never answers is a finding, not the end of the campaign.
+        (tenant.Timeout, anonymous.Timeout) = (Patience, Patience);
         var document = JsonDocument.Parse(await tenant.GetStringAsync(WorldPlayApi.OpenApiPath)).RootElement.Clone();
         Endpoints = FuzzEndpoint.From(document);
         var answers = new ConcurrentBag<FuzzAnswer>();
@@ -147,6 +152,10 @@ public sealed class StudioFuzzCampaign : IAsyncLifetime
             return new FuzzAnswer(request, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, text,
                 response.Headers.ConnectionClose == true);
         }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new FuzzAnswer(request, -1, null, $"no answer in {Patience.TotalSeconds:0} s", ConnectionClosed: false);
+        }
         catch (HttpRequestException e)
         {
             // Kestrel may close the connection on a request it cannot parse at all: a connection-level refusal, not a server error.
@@ -174,6 +183,14 @@ public sealed class StudioFuzzTests(StudioFuzzCampaign campaign) : IClassFixture
 
     [Fact]
     public void Fuzz_Campaign_AnswersThousandsOfRequests() => Assert.Equal(StudioFuzzCampaign.Count, campaign.Answers.Length);
+
+    [Fact]
+    public void Fuzz_HostileRequests_EveryOneIsAnswered()
+    {
+        var hung = campaign.Answers.Where(a => a.Status == -1).ToList();
+
+        Assert.True(hung.Count == 0, $"{hung.Count} requests got no answer:\n{Listed(hung)}");
+    }
 
     [Fact]
     public void Fuzz_HostileRequests_NoServerError()
