@@ -147,8 +147,11 @@ public sealed class StudioFuzzCampaign : IAsyncLifetime
         }
         try
         {
-            using var response = await http.SendAsync(message, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            // A stream that opened (Server-Sent Events on globex's own scene) goes on until it is closed: its status is the answer.
+            var text = response.Content.Headers.ContentType?.MediaType == "text/event-stream"
+                ? ""
+                : await response.Content.ReadAsStringAsync(cancellationToken);
             return new FuzzAnswer(request, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, text,
                 response.Headers.ConnectionClose == true);
         }
