@@ -106,7 +106,7 @@ public sealed class StudioConfigurationAuthTests : IDisposable
         var file = StudioKeysFile.Empty().WithKey("acme", StudioKeys.Hash(StudioKeys.New()));
         file.Write(path);
 
-        Assert.Equal(file.SigningKeyBytes(), Read(true, ("WorldPlay:Studio:KeysFile", path)).TokenSigningKey);
+        Assert.Equal(file.SigningKeyBytes().ToArray(), Read(true, ("WorldPlay:Studio:KeysFile", path)).TokenSigningKey.ToArray());
     }
 
     [Fact]

@@ -119,7 +119,8 @@ public static class StudioConfiguration
         foreach (var shared in options.Tenants.SelectMany(t => t.Value.KeyHashes.Distinct().Select(h => (Hash: h, Tenant: t.Key)))
                      .GroupBy(k => k.Hash.ToLowerInvariant()).Where(g => g.Count() > 1))
         {
-            yield return $"One key hash ({shared.Key[..15]}...) belongs to tenants {string.Join(" and ", shared.Select(k => k.Tenant))}; " +
+            yield return $"One key hash ({shared.Key[..15]}...) belongs to tenants " +
+                $"{string.Join(" and ", shared.Select(k => k.Tenant).Order(StringComparer.Ordinal))}; " +
                 "a key belongs to one tenant.";
         }
     }

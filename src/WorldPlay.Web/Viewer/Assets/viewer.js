@@ -42,7 +42,7 @@ async function loadWorlds() {
   const wanted = new URLSearchParams(location.search).get("world");
   if (wanted && worlds.some(w => w.key === wanted)) $("world").value = wanted;
   if (worlds.length) await chooseRoot($("world").value);
-  else report("No worlds yet: simulate one (worldplay serve --world harbor --turns 200).");
+  else report("No worlds yet: simulate one (worldplay serve --dev --world harbor --turns 200).");
 }
 
 async function chooseRoot(key) {
