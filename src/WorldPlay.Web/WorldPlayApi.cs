@@ -47,7 +47,7 @@ public static class WorldPlayApi
     /// and an Orleans <see cref="IGrainFactory"/> (a silo or a client) in the services.</summary>
     public static IEndpointRouteBuilder MapWorldPlayApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOpenApi(OpenApiPath);
+        endpoints.MapOpenApi(OpenApiPath).AllowAnonymous();
         var api = endpoints.MapGroup("/api").WithTags("WorldPlay").RequireAuthorization(StudioPolicies.Read);
 
         api.MapGet("/worlds", (HttpContext http, IGrainFactory grains) => Answer(() => WorldsAsync(Reader.Of(http, grains))))
