@@ -9,7 +9,7 @@ namespace WorldPlay.Web.Studio.Streaming;
 /// <summary>One client's stream of a scene: the messages waiting to be sent, and the last committed turn queued for it. Turns
 /// come from several sources that may overlap, arrive late or skip (the listener's one-way messages, the calls' results, the
 /// poll of the grain); each turn is queued exactly once and in order, a gap filled from the transcript first. A turn's speech
-/// pieces always come before it, and a piece of a turn already sent is dropped.</summary>
+/// pieces always come before it and join to its speech, and a piece of a turn already sent is dropped.</summary>
 internal sealed class SceneStream
 {
     private readonly SceneChannel _scene;
@@ -147,16 +147,15 @@ internal sealed class SceneStream
 
     private void Commit(TurnRecord turn, Func<Core.EntityId, string> names)
     {
-        // What was heard of the turn's speech is completed to the committed speech, so the pieces always join to it.
-        if (_speaking.Remove(turn.Turn, out var heard))
+        // What was heard of the turn's speech is completed to the committed speech, so a turn's pieces always join to its speech;
+        // a turn nobody heard spoken (played elsewhere, missed, the player's own line) gets its speech as one piece.
+        var heard = _speaking.Remove(turn.Turn, out var h) ? h : null;
+        var said = heard?.Said.ToString() ?? "";
+        if (said != turn.Speech)
         {
-            var said = heard.Said.ToString();
-            if (said != turn.Speech)
-            {
-                var unheard = turn.Speech.StartsWith(said, StringComparison.Ordinal);
-                Write(new SpeechMessage(turn.Turn, turn.Speaker.Value, heard.Next, unheard ? turn.Speech[said.Length..] : turn.Speech,
-                    !unheard));
-            }
+            var unheard = turn.Speech.StartsWith(said, StringComparison.Ordinal);
+            Write(new SpeechMessage(turn.Turn, turn.Speaker.Value, heard?.Next ?? 0, unheard ? turn.Speech[said.Length..] : turn.Speech,
+                !unheard));
         }
         foreach (var early in _speaking.Keys.Where(k => k <= turn.Turn).ToList())
         {
