@@ -115,10 +115,11 @@ public sealed class StudioStreamSocketTests(StreamSilo served) : IClassFixture<S
         await socket.SendTextAsync("{not json");
         await socket.SendAsync(new { type = "dance", id = "c1" });
         await socket.SendAsync(new { type = "next", id = "c2", idempotencyKey = "k2", speaker = "nobody-here" });
+        await socket.SendAsync(new { type = "say", id = "c3", idempotencyKey = "k3" });
         var answers = new List<(string?, string?, int?)>();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
         {
-            if (i == 3)
+            if (i == 4)
             {
                 // Pings are answered at once, commands in turn: this one goes after the commands have been answered.
                 await socket.SendAsync(new { type = "ping" });
@@ -128,7 +129,8 @@ public sealed class StudioStreamSocketTests(StreamSilo served) : IClassFixture<S
                 m.TryGetProperty("status", out var status) ? status.GetInt32() : null));
         }
 
-        Assert.Equal([("error", null, 400), ("error", "c1", 400), ("error", "c2", 400), ("pong", null, null)], answers);
+        Assert.Equal([("error", null, 400), ("error", "c1", 400), ("error", "c2", 400), ("error", "c3", 400), ("pong", null, null)],
+            answers);
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public static class StudioStreams
             .WithName("SceneSocket")
             .WithSummary("A scene's WebSocket (subprotocol worldplay.v1): ready, the turns after `after`, then speech, turns, game " +
                 "events; commands say, converse, next, trigger (play scope) answered by done or error.")
+            .Accepts<StreamCommand>("application/json")
             .Produces(StatusCodes.Status101SwitchingProtocols)
             .Produces<StreamMessage>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +17,13 @@ internal sealed class SceneSocket(
 {
     /// <summary>Commands received and not yet played beyond which a new one is refused with 429.</summary>
     private const int MaxWaitingCommands = 16;
+
+    /// <summary>The JSON options commands are read with: the API's, but a missing or null required field is an error naming it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> Strict = [];
+
+    private static JsonSerializerOptions Stricter(JsonSerializerOptions json) =>
+        new(json) { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -157,20 +165,33 @@ internal sealed class SceneSocket(
             return StreamProblems.Message(command.Id, StatusCodes.Status403Forbidden,
                 $"{command.Type} needs the play scope; this credential has {StudioCaller.ScopeText(caller.Scopes)}.");
         }
-        var key = command.Body.TryGetProperty("idempotencyKey", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
         var listener = feed.ListenerFor(scene.Internal);
         var answer = command.Type switch
         {
-            "say" => await scenes.SayAsync(caller, scene.External, Body<SayRequest>(command), key, listener),
-            "converse" => await scenes.ConverseAsync(caller, scene.External, Body<ConverseRequest>(command), key, listener),
-            "next" => await scenes.NextAsync(caller, scene.External, Body<NextRequest>(command), key, listener),
-            _ => await scenes.TriggerAsync(caller, scene.External, Body<TriggerRequest>(command), key, listener),
+            "say" => await SayAsync(Body<SayCommand>(command), listener),
+            "converse" => await ConverseAsync(Body<ConverseCommand>(command), listener),
+            "next" => await NextAsync(Body<NextCommand>(command), listener),
+            _ => await TriggerAsync(Body<TriggerCommand>(command), listener),
         };
         await stream.CatchUpAsync(answer.Scene.Turn);
         return new DoneMessage(command.Id, [.. answer.Turns.Select(t => t.Turn)], answer.Scene);
     }
 
-    private T Body<T>(Command command) => command.Body.Deserialize<T>(json)
+    private Task<TurnsAnswer> SayAsync(SayCommand say, Contracts.ISceneListener? listener) =>
+        scenes.SayAsync(caller, scene.External, say.Request, say.IdempotencyKey, listener);
+
+    private Task<TurnsAnswer> ConverseAsync(ConverseCommand converse, Contracts.ISceneListener? listener) =>
+        scenes.ConverseAsync(caller, scene.External, converse.Request, converse.IdempotencyKey, listener);
+
+    private Task<TurnsAnswer> NextAsync(NextCommand next, Contracts.ISceneListener? listener) =>
+        scenes.NextAsync(caller, scene.External, next.Request, next.IdempotencyKey, listener);
+
+    private Task<TurnsAnswer> TriggerAsync(TriggerCommand trigger, Contracts.ISceneListener? listener) =>
+        scenes.TriggerAsync(caller, scene.External, trigger.Request, trigger.IdempotencyKey, listener);
+
+    /// <summary>The command as its own type reads it (the type field is left to the caller), so its fields are exactly the REST
+    /// call's body.</summary>
+    private T Body<T>(Command command) => command.Body.Deserialize<T>(Strict.GetValue(json, Stricter))
         ?? throw new ArgumentException($"A {command.Type} message is a JSON object with the body of the REST call.");
 
     private async Task SendAsync(CancellationToken cancellationToken)

@@ -97,3 +97,43 @@ public sealed record ErrorMessage(string? Id, int Status, string Title, string D
 public sealed record PingMessage : StreamMessage;
 
 public sealed record PongMessage : StreamMessage;
+
+/// <summary>A message a client sends on a scene's WebSocket: a command with its <see cref="Id"/> (echoed by <c>done</c> or
+/// <c>error</c>), its <see cref="IdempotencyKey"/> and the body of the REST call, or a ping.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(SayCommand), "say")]
+[JsonDerivedType(typeof(ConverseCommand), "converse")]
+[JsonDerivedType(typeof(NextCommand), "next")]
+[JsonDerivedType(typeof(TriggerCommand), "trigger")]
+[JsonDerivedType(typeof(PingCommand), "ping")]
+public abstract record StreamCommand(string? Id = null, string? IdempotencyKey = null);
+
+/// <summary>As <c>POST /api/scenes/{key}/say</c>.</summary>
+public sealed record SayCommand(string? Id, string? IdempotencyKey, string Text, ImmutableArray<Proposal>? Proposals = null,
+    string? Next = null) : StreamCommand(Id, IdempotencyKey)
+{
+    public SayRequest Request => new(Text, Proposals, Next);
+}
+
+/// <summary>As <c>POST /api/scenes/{key}/converse</c>.</summary>
+public sealed record ConverseCommand(string? Id, string? IdempotencyKey, int Turns) : StreamCommand(Id, IdempotencyKey)
+{
+    public ConverseRequest Request => new(Turns);
+}
+
+/// <summary>As <c>POST /api/scenes/{key}/next</c>.</summary>
+public sealed record NextCommand(string? Id, string? IdempotencyKey, string Speaker) : StreamCommand(Id, IdempotencyKey)
+{
+    public NextRequest Request => new(Speaker);
+}
+
+/// <summary>As <c>POST /api/scenes/{key}/triggers</c>.</summary>
+public sealed record TriggerCommand(
+    string? Id, string? IdempotencyKey, ImmutableArray<WorldChange> Changes, string? Actor = null, string? Text = null, bool Reply = false)
+    : StreamCommand(Id, IdempotencyKey)
+{
+    public TriggerRequest Request => new(Changes, Actor, Text, Reply);
+}
+
+/// <summary>Are you there? The server answers <c>pong</c> at once, ahead of any command still playing.</summary>
+public sealed record PingCommand : StreamCommand;
