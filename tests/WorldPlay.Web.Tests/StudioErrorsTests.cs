@@ -32,8 +32,8 @@ public sealed class StudioErrorsTests(FailingEndpoints endpoints) : IClassFixtur
         }
     }
 
-    private Task<Problem> SendAsync(HttpMethod method, string path, HttpContent? content = null) =>
-        endpoints.Http.SendAsync(new HttpRequestMessage(method, path) { Content = content }).ContinueWith(t => ProblemOf(t.Result)).Unwrap();
+    private async Task<Problem> SendAsync(HttpMethod method, string path, HttpContent? content = null) =>
+        await ProblemOf(await endpoints.Http.SendAsync(new HttpRequestMessage(method, path) { Content = content }));
 
     private static void AssertNoInsides(Problem problem)
     {

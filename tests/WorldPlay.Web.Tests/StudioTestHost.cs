@@ -65,7 +65,8 @@ public sealed class FailingEndpoints : IAsyncLifetime
             endpoints.MapGet("/test/argument", string () => throw new ArgumentException("turn must be 1 or more.", "turn"));
             endpoints.MapGet("/test/unknown", string () => throw new KeyNotFoundException("Unknown scene 'harbor/attic'."));
             endpoints.MapGet("/test/refused", string () =>
-                throw new StudioRefusal(StatusCodes.Status409Conflict, "A call with this key is still running.", TimeSpan.FromSeconds(2.5)));
+                throw new StudioRefusal(StatusCodes.Status409Conflict, "A call with this key is still running.",
+                    TimeSpan.FromSeconds(2.5)));
             endpoints.MapPost("/test/say", (SayRequest request) => request.Text);
             endpoints.MapPost("/test/length", async (HttpRequest request) =>
             {

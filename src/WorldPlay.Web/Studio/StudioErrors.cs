@@ -53,8 +53,8 @@ public sealed class StudioErrors(RequestDelegate next, ILogger<StudioErrors> log
         return e switch
         {
             StudioRefusal r => (r.Status, r.Message, null, r.RetryAfter),
-            BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, JsonDetail(json), Field(json),
-                null),
+            BadHttpRequestException { InnerException: JsonException json } =>
+                (StatusCodes.Status400BadRequest, JsonDetail(json), Field(json), null),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType } b =>
                 (b.StatusCode, DetailOf(context, b.StatusCode), null, null),
             BadHttpRequestException b => (b.StatusCode, b.Message, null, null),

@@ -108,7 +108,8 @@ public static class StudioLimiting
         long max = isWorld ? limits.MaxWorldBodyBytes : limits.MaxBodyBytes;
         if (context.Request.ContentLength > max)
         {
-            return StudioErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge(context.Request.ContentLength.Value, max));
+            return StudioErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge,
+                TooLarge(context.Request.ContentLength.Value, max));
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
