@@ -37,7 +37,6 @@ public sealed class StreamSilo : IAsyncLifetime
         silo = await ServedSilo.StartAsync(StudioOptions.DevelopmentMode(), services: services =>
         {
             HeaderTenants.Add(services);
-            GrainStudioScenes.Add(services);
             services.AddSingleton(new StudioStreamOptions { PollInterval = TimeSpan.FromMilliseconds(200) });
         });
 
