@@ -420,7 +420,8 @@ public sealed class SceneGrain(
         var turn = Progress.Turn + 1;
         var answering = Progress.LastLine is { } line && line.Speaker != decided.Character ? [line.Seq] : ImmutableArray<long>.Empty;
         var wanted = decided.Action.AllProposals(decided.Character, answering).ToImmutableArray();
-        // A person's (or the game's) impossible line is refused with the law's reason rather than bridged: the person chooses what to do instead.
+        // A person's (or the game's) impossible line is refused with the law's reason rather than bridged: they choose what to do
+        // instead.
         var (proposals, bridges) = role != TurnRole.Npc
             ? (wanted, ImmutableArray<Bridge>.Empty)
             : await BridgeAsync(turn, offstage, wanted);

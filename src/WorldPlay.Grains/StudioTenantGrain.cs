@@ -53,7 +53,4 @@ public sealed class StudioTenantGrain(
     }
 
     Task<bool> IStudioTenantGrain.IsClosed(string sceneKey) => Task.FromResult(record.State.Closed.Contains(sceneKey));
-
-    Task<(int Tenant, int Player)> IStudioTenantGrain.OpenScenes(string? player) =>
-        Task.FromResult((record.State.Open.Count, record.State.Open.Values.Count(p => p == (player ?? ""))));
 }

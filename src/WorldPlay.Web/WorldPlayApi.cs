@@ -53,7 +53,8 @@ public static class WorldPlayApi
         api.MapGet("/worlds", (HttpContext http, IGrainFactory grains) => Answer(() => WorldsAsync(Reader.Of(http, grains))))
             .WithName("ListWorlds").WithSummary("Every root world with its branches.")
             .Produces<ImmutableArray<WorldListing>>();
-        api.MapGet("/worlds/{key}", (string key, HttpContext http, IGrainFactory grains) => Answer(() => OverviewAsync(Reader.Of(http, grains), key)))
+        api.MapGet("/worlds/{key}",
+                (string key, HttpContext http, IGrainFactory grains) => Answer(() => OverviewAsync(Reader.Of(http, grains), key)))
             .WithName("GetWorld").WithSummary("A world or branch at a glance: summary, lineage and scenes.")
             .Produces<WorldOverview>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/worlds/{key}/branches",
@@ -61,7 +62,8 @@ public static class WorldPlayApi
             .WithName("GetBranches").WithSummary("The branch tree of the world's family, with fork points.")
             .Produces<BranchTree>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/worlds/{key}/state",
-            (string key, string? turn, HttpContext http, IGrainFactory grains) => Answer(() => StateAsync(Reader.Of(http, grains), key, turn)))
+            (string key, string? turn, HttpContext http, IGrainFactory grains) =>
+                Answer(() => StateAsync(Reader.Of(http, grains), key, turn)))
             .WithName("GetState")
             .WithSummary("The world just after a turn (default: now): entities, places and who is there, relationships, facts.")
             .Produces<StateAtTurn>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);

@@ -23,7 +23,8 @@ public sealed class SceneTriggerTests(ClusterFixture fixture)
         var spec = definition.Scenes[0];
         var key = $"harbor-trigger-{Guid.NewGuid():N}";
         var world = await fixture.Client.CreateWorldAsync(key, definition);
-        var scene = await fixture.Client.OpenSceneAsync($"{key}/{spec.Id}", new SceneOptions(key, spec.Id, 5, "procedural", null, null, 1200));
+        var scene = await fixture.Client.OpenSceneAsync($"{key}/{spec.Id}",
+            new SceneOptions(key, spec.Id, 5, "procedural", null, null, 1200));
         return (world, fixture.Cluster.Client.GetGrain<ISceneGrain>(scene.Key));
     }
 

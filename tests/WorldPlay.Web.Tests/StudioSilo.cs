@@ -54,7 +54,8 @@ public sealed class StudioSilo : IAsyncLifetime
         }
         if (idempotencyKey is not null)
         {
-            request.Headers.Add(StudioSceneEndpoints.IdempotencyHeader, idempotencyKey == "new" ? Guid.NewGuid().ToString() : idempotencyKey);
+            request.Headers.Add(StudioSceneEndpoints.IdempotencyHeader,
+                idempotencyKey == "new" ? Guid.NewGuid().ToString() : idempotencyKey);
         }
         var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();

@@ -69,6 +69,21 @@ public sealed class StudioTenantTests(StudioSilo studio) : IClassFixture<StudioS
     }
 
     [Fact]
+    public async Task Branches_OfATenantsFork_NameTheBranchAndItsParentByTheTenantsKeys()
+    {
+        var (world, scene) = await OpenHarborAsync(studio.Acme);
+        await PostAsync(studio.Acme, $"/api/scenes/{Path(scene)}/converse", new { turns = 2 });
+        await PostAsync(studio.Acme, $"/api/scenes/{Path(scene)}/fork", new { atTurn = 1, key = world + "-b" });
+
+        var (_, tree, _) = await GetAsync(studio.Acme, $"/api/worlds/{world}-b/branches");
+
+        var branch = tree.GetProperty("branches")[0];
+        Assert.Equal((world, world + "-b", world),
+            (tree.GetProperty("root").GetString(), branch.GetProperty("key").GetString(),
+            branch.GetProperty("origin").GetProperty("parent").GetString()));
+    }
+
+    [Fact]
     public async Task CreateWorld_AKeyAnotherTenantUses_IsTheirOwnWorld()
     {
         var (world, _) = await OpenHarborAsync(studio.Acme);

@@ -58,7 +58,8 @@ public sealed partial class StudioSceneService(IGrainFactory grains, IServicePro
             if (definition.Scenes.All(s => s.Id != sceneId))
             {
                 throw new ArgumentException(
-                    $"scene: unknown scene '{sceneId}' in world '{world}'; known: {string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
+                    $"scene: unknown scene '{sceneId}' in world '{world}'; known: "
+                    + $"{string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
             }
             var mind = request.Mind ?? "procedural";
             Resolve("mind", mind);

@@ -60,8 +60,4 @@ public interface IStudioTenantGrain : IGrainWithStringKey
     /// <summary>True when scene <paramref name="sceneKey"/> was closed.</summary>
     [Alias("is-closed"), ReadOnly]
     Task<bool> IsClosed(string sceneKey);
-
-    /// <summary>How many scenes are open: the tenant's and <paramref name="player"/>'s.</summary>
-    [Alias("open-scenes"), ReadOnly]
-    Task<(int Tenant, int Player)> OpenScenes(string? player);
 }
