@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using WorldPlay.Web.Studio;
 
 namespace WorldPlay.Web.Tests;
@@ -161,5 +163,33 @@ public sealed class StudioLimitsTests(TightlyLimitedSilo silo) : IClassFixture<T
 
         Assert.True(limits.RequestsPerMinutePerTenant >= 1_000_000 && limits.ScenesPerTenant >= 1000,
             $"development limits: {limits}");
+    }
+}
+
+/// <summary>What a WebSocket's commands spend: the same budgets as requests.</summary>
+public sealed class StudioSpentRequestsTests
+{
+    [Fact]
+    public async Task SpendRequest_BeyondTheTenantsBudget_SaysWhenToTryAgain()
+    {
+        await using var host = await StudioTestHost.StartAsync(
+            StudioOptions.DevelopmentMode(new StudioLimits(RequestsPerMinutePerTenant: 2)),
+            endpoints => endpoints.MapGet("/spend", (HttpContext context) =>
+            {
+                // The request itself spent one token; spend until refused, as a socket's commands would.
+                for (var i = 0; i < 40; i++)
+                {
+                    if (StudioLimiting.SpendRequest(context) is { } after)
+                    {
+                        return after.TotalSeconds;
+                    }
+                }
+                return 0;
+            }));
+        using var http = new HttpClient { BaseAddress = host.Address };
+
+        var retryAfter = double.Parse(await http.GetStringAsync("/spend"), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.InRange(retryAfter, 1, 30);
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace WorldPlay.Web.Studio;
 
@@ -50,6 +51,16 @@ public static class StudioLimiting
         app.UseRateLimiter();
         app.Use(LimitBodyAsync);
         return app;
+    }
+
+    /// <summary>Spends one request of the caller's budgets (tenant and player) for work that arrives without a request of its
+    /// own, such as a command on an open WebSocket: null when the budgets allow it, otherwise when to try again.</summary>
+    public static TimeSpan? SpendRequest(HttpContext context)
+    {
+        var limiter = context.RequestServices.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter
+            ?? throw new InvalidOperationException("The studio's rate limits are not configured: call AddWorldPlayStudio.");
+        using var lease = limiter.AttemptAcquire(context);
+        return lease.IsAcquired ? null : RetryAfter(lease);
     }
 
     /// <summary>The limits of the calling tenant, or the default ones for an unauthenticated request.</summary>
