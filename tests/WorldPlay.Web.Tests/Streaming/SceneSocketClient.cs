@@ -76,9 +76,9 @@ public sealed class SceneSocketClient : IAsyncDisposable
     /// <summary>The next message the server sends, pings left out.</summary>
     public async Task<JsonElement> ReceiveAsync()
     {
+        using var timeout = new CancellationTokenSource(Patience);
         while (true)
         {
-            using var timeout = new CancellationTokenSource(Patience);
             using var buffer = new MemoryStream();
             var chunk = new byte[8192];
             WebSocketReceiveResult received;

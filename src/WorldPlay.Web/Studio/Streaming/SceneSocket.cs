@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
@@ -18,12 +17,6 @@ internal sealed class SceneSocket(
     /// <summary>Commands received and not yet played beyond which a new one is refused with 429.</summary>
     private const int MaxWaitingCommands = 16;
 
-    /// <summary>The JSON options commands are read with: the API's, but a missing or null required field is an error naming it.
-    /// </summary>
-    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> Strict = [];
-
-    private static JsonSerializerOptions Stricter(JsonSerializerOptions json) =>
-        new(json) { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -191,7 +184,7 @@ internal sealed class SceneSocket(
 
     /// <summary>The command as its own type reads it (the type field is left to the caller), so its fields are exactly the REST
     /// call's body.</summary>
-    private T Body<T>(Command command) => command.Body.Deserialize<T>(Strict.GetValue(json, Stricter))
+    private T Body<T>(Command command) => command.Body.Deserialize<T>(json)
         ?? throw new ArgumentException($"A {command.Type} message is a JSON object with the body of the REST call.");
 
     private async Task SendAsync(CancellationToken cancellationToken)

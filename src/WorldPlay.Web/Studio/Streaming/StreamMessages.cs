@@ -106,13 +106,17 @@ public sealed record PongMessage : StreamMessage;
 [JsonDerivedType(typeof(NextCommand), "next")]
 [JsonDerivedType(typeof(TriggerCommand), "trigger")]
 [JsonDerivedType(typeof(PingCommand), "ping")]
-public abstract record StreamCommand(string? Id = null, string? IdempotencyKey = null);
+public abstract record StreamCommand(string? Id = null, string? IdempotencyKey = null)
+{
+    private protected static ArgumentException Missing(string type, string field, string what) =>
+        new($"A {type} message needs {field}: {what}.");
+}
 
 /// <summary>As <c>POST /api/scenes/{key}/say</c>.</summary>
 public sealed record SayCommand(string? Id, string? IdempotencyKey, string Text, ImmutableArray<Proposal>? Proposals = null,
     string? Next = null) : StreamCommand(Id, IdempotencyKey)
 {
-    public SayRequest Request => new(Text, Proposals, Next);
+    public SayRequest Request => new(Text ?? throw Missing("say", "text", "the player's line"), Proposals, Next);
 }
 
 /// <summary>As <c>POST /api/scenes/{key}/converse</c>.</summary>
@@ -124,7 +128,7 @@ public sealed record ConverseCommand(string? Id, string? IdempotencyKey, int Tur
 /// <summary>As <c>POST /api/scenes/{key}/next</c>.</summary>
 public sealed record NextCommand(string? Id, string? IdempotencyKey, string Speaker) : StreamCommand(Id, IdempotencyKey)
 {
-    public NextRequest Request => new(Speaker);
+    public NextRequest Request => new(Speaker ?? throw Missing("next", "speaker", "the id of the character who speaks"));
 }
 
 /// <summary>As <c>POST /api/scenes/{key}/triggers</c>.</summary>
