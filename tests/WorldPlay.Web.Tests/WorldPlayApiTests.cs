@@ -241,8 +241,8 @@ public sealed class WorldPlayApiTests(ServedHarbor harbor) : IClassFixture<Serve
         var document = await GetAsync(WorldPlayApi.OpenApiPath);
 
         Assert.Equal(
-            ["/api/scenes/{key}/transcript", "/api/worlds", "/api/worlds/{key}", "/api/worlds/{key}/branches", "/api/worlds/{key}/diff",
-                "/api/worlds/{key}/state", "/api/worlds/{key}/why"],
+            ["/api/scenes/{key}/transcript", "/api/tokens", "/api/worlds", "/api/worlds/{key}", "/api/worlds/{key}/branches",
+                "/api/worlds/{key}/diff", "/api/worlds/{key}/state", "/api/worlds/{key}/why"],
             document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
