@@ -65,7 +65,9 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
         {
             var scopes = new List<string>();
             logs._scopes.ForEachScope((scope, list) => list.Add(Describe(scope)), scopes);
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}"))
+                : "";
             logs._lines.Enqueue($"{logLevel} {category} {formatter(state, exception)} {values} [{string.Join(" | ", scopes)}] {exception}");
         }
 

@@ -141,8 +141,9 @@ public sealed class StudioAuthTests(KeyedSilo keyed) : IClassFixture<KeyedSilo>
     public async Task Tokens_Minted_ReadWorldsAsBearer()
     {
         var (_, body) = await MintAsync(Credentials.KeyClient(keyed.Address, "acme"), new { player = "p-1" });
+        var token = body.GetProperty("token").GetString()!;
 
-        Assert.Equal(HttpStatusCode.OK, await StatusOfAsync(StudioCredentials.Bearer(keyed.Address, body.GetProperty("token").GetString()!)));
+        Assert.Equal(HttpStatusCode.OK, await StatusOfAsync(StudioCredentials.Bearer(keyed.Address, token)));
     }
 
     [Theory]
@@ -158,7 +159,8 @@ public sealed class StudioAuthTests(KeyedSilo keyed) : IClassFixture<KeyedSilo>
     [Fact]
     public async Task Tokens_UnknownScope_Is400NamingTheField()
     {
-        var (status, body) = await MintAsync(Credentials.KeyClient(keyed.Address, "acme"), new { player = "p", scopes = new[] { "admin" } });
+        var (status, body) = await MintAsync(Credentials.KeyClient(keyed.Address, "acme"),
+            new { player = "p", scopes = new[] { "admin" } });
 
         Assert.Equal((HttpStatusCode.BadRequest, true), (status, body.GetProperty("errors").TryGetProperty("scopes", out _)));
     }
@@ -282,7 +284,8 @@ public sealed class StudioAuthTests(KeyedSilo keyed) : IClassFixture<KeyedSilo>
     {
         var token = Credentials.Token("acme", "p-1", StudioScopes.Read);
 
-        Assert.Equal(HttpStatusCode.OK, await UpgradeStatusAsync($"{StudioTokens.WebSocketProtocol}, {StudioTokens.SubprotocolPrefix}{token}"));
+        Assert.Equal(HttpStatusCode.OK,
+            await UpgradeStatusAsync($"{StudioTokens.WebSocketProtocol}, {StudioTokens.SubprotocolPrefix}{token}"));
     }
 
     [Fact]

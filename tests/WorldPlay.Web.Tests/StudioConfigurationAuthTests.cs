@@ -45,7 +45,8 @@ public sealed class StudioConfigurationAuthTests : IDisposable
 
         var message = Problem(true, ("WorldPlay:Studio:Tenants:acme:Keys:0", key));
 
-        Assert.Equal((true, false), (message.Contains("is a key, not its hash", StringComparison.Ordinal), message.Contains(key, StringComparison.Ordinal)));
+        Assert.Equal((true, false),
+            (message.Contains("is a key, not its hash", StringComparison.Ordinal), message.Contains(key, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -66,7 +67,8 @@ public sealed class StudioConfigurationAuthTests : IDisposable
     [Fact]
     public void SigningKey_TooShort_Refused() =>
         Assert.Contains("has 16 bytes",
-            Problem(true, ("WorldPlay:Studio:TokenSigningKey", Convert.ToBase64String(new byte[16])), ("WorldPlay:Studio:Development", "true")),
+            Problem(true, ("WorldPlay:Studio:TokenSigningKey", Convert.ToBase64String(new byte[16])),
+                ("WorldPlay:Studio:Development", "true")),
             StringComparison.Ordinal);
 
     [Fact]

@@ -34,8 +34,8 @@ internal static class KeysCommand
             var name = result.GetValue(tenant)!;
             if (!EntityId.IsSlug(name))
             {
-                throw new ArgumentException($"--tenant '{name}' is not a tenant name: use lower-case letters, digits and '-' (at most 64), " +
-                    "such as acme.");
+                throw new ArgumentException($"--tenant '{name}' is not a tenant name: use lower-case letters, digits and '-' " +
+                    "(at most 64), such as acme.");
             }
             var path = result.GetValue(file)!;
             var existing = path.Exists ? Read(path.FullName) : StudioKeysFile.Empty();

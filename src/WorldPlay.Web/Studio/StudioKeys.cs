@@ -158,7 +158,12 @@ public sealed record StudioKeysFile(
         }
         foreach (var (tenant, keys) in Tenants)
         {
-            foreach (var problem in StudioConfiguration.TenantProblems($"tenants.{tenant}", tenant, keys?.Keys ?? []))
+            if (keys is null || keys.Keys.IsDefault)
+            {
+                yield return $"tenants.{tenant} holds no keys list; a tenant is {{\"keys\": [\"sha256:...\"]}}.";
+                continue;
+            }
+            foreach (var problem in StudioConfiguration.TenantProblems($"tenants.{tenant}", tenant, keys.Keys))
             {
                 yield return problem;
             }
