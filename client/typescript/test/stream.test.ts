@@ -70,7 +70,11 @@ describe("SceneStream against worldplay serve", { timeout: 300_000 }, () => {
     const transcript = await game.transcript(scene.scene);
 
     assert.deepEqual(
-      { turns: turnsOf([...before, ...afterwards]), reconnected: afterwards.some((m) => m.type === "ready"), missed: missed.turns.length > 0 },
+      {
+        turns: turnsOf([...before, ...afterwards]),
+        reconnected: afterwards.some((m) => m.type === "ready"),
+        missed: missed.turns.length > 0,
+      },
       { turns: transcript.turns.map((t) => t.turn), reconnected: true, missed: true });
   });
 

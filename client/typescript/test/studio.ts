@@ -88,7 +88,9 @@ function studio(url: string, apiKey: string, stop: () => Promise<void>): Studio 
 // `keys new --json` prints the new key once; it is the only string in the answer that looks like one.
 function keyIn(output: string): string {
   const answer = JSON.parse(output) as Record<string, unknown>;
-  const key = typeof answer.key === "string" ? answer.key : Object.values(answer).find((v) => typeof v === "string" && v.startsWith("wpk_"));
+  const key = typeof answer.key === "string"
+    ? answer.key
+    : Object.values(answer).find((v) => typeof v === "string" && v.startsWith("wpk_"));
   if (typeof key !== "string") {
     throw new Error(`'worldplay keys new --json' printed no key: ${Object.keys(answer).join(", ")}`);
   }
