@@ -148,19 +148,24 @@ export interface TurnMessage {
   turn: TurnView;
 }
 
+/** Something a game shows in its own world: `who` entered, left, took, gave (`to`), dropped, created (`kind`), died. */
 export interface GameMessage {
   type: "game";
   turn: number;
   event: "entered" | "left" | "took" | "gave" | "dropped" | "created" | "died";
   who: string;
-  item?: string;
-  place?: string;
+  item?: string | null;
+  place?: string | null;
+  to?: string | null;
+  kind?: string | null;
 }
 
+/** A command is done: the turns it played (sent before as `turn` messages) and the scene after them. */
 export interface DoneMessage {
   type: "done";
   id: string;
-  turns: unknown;
+  turns: number[];
+  scene: SceneView;
 }
 
 export interface ErrorMessage {

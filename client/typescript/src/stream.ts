@@ -25,9 +25,6 @@ interface PendingCommand {
   reject: (error: Error) => void;
 }
 
-// A close that means "don't come back": a normal end, a policy refusal, or one of the service's own codes.
-const isFinalClose = (code: number) => code === 1000 || code === 1008 || (code >= 4000 && code < 5000);
-
 /** One scene's WebSocket: iterate it for ready, speech, turn, game, done and error messages; send say, converse, next and
  * trigger as commands. When the connection drops it reconnects with the last turn it saw, so every committed turn is
  * yielded exactly once, in order, and a command still unanswered is sent again under its idempotency key. */
@@ -155,34 +152,36 @@ export class SceneStream implements AsyncIterable<StreamMessage> {
     });
     // Every failure also closes the socket; the close decides what comes next.
     socket.on("error", () => undefined);
-    socket.on("close", (code) => {
+    socket.on("close", (code, reason) => {
       if (this.socket !== socket || this.ended) {
         return;
       }
       this.socket = undefined;
       this.ready = false;
+      // A refusal of the connection itself (401, 403, 404, 400) stands; anything else, even a normal close (the server
+      // stopping) or 1008 (this client fell behind), is resumed where it stopped.
       if (refusal && refusal.status < 500 && refusal.status !== 429 && refusal.status !== 408) {
         this.finish(refusal);
-      } else if (isFinalClose(code)) {
-        this.finish(code === 1000 ? undefined : new Error(`The server closed the scene stream (${code}).`));
       } else {
-        this.reconnect(refusal);
+        this.reconnect(refusal ?? new Error(`The scene stream closed (${code}${reason.length ? `: ${reason.toString()}` : ""}).`));
       }
     });
   }
 
-  private reconnect(refusal: WorldPlayError | undefined): void {
+  private reconnect(cause: Error): void {
     this.failedAttempts++;
     if (this.failedAttempts > (this.options.retries ?? 10)) {
-      this.finish(refusal ?? new Error(`Lost the scene stream and could not reconnect in ${this.failedAttempts} attempts.`));
+      this.finish(new Error(`Lost the scene stream and could not reconnect in ${this.failedAttempts - 1} attempts; last: ` +
+        cause.message, { cause }));
       return;
     }
     const wait = Math.min(5000, (this.options.retryDelayMs ?? 100) * 2 ** (this.failedAttempts - 1));
+    const asked = cause instanceof WorldPlayError ? (cause.retryAfter ?? 0) * 1000 : 0;
     setTimeout(() => {
       if (!this.ended) {
         this.connect();
       }
-    }, Math.max(wait, (refusal?.retryAfter ?? 0) * 1000));
+    }, Math.max(wait, asked));
   }
 
   private receive(socket: WebSocket, message: StreamMessage): void {
