@@ -46,6 +46,7 @@ public static class WorldPlayCommand
             ExportCommand.CreateImport(output ?? Console.Out),
             ClusterCommand.Create(output ?? Console.Out, error ?? Console.Error),
             ServeCommand.Create(output ?? Console.Out, error ?? Console.Error),
+            KeysCommand.Create(output ?? Console.Out, error ?? Console.Error),
             FakeLlmCommand.Create(output ?? Console.Out, error ?? Console.Error),
             BenchCommand.Create(output ?? Console.Out, error ?? Console.Error),
             LoadCommand.Create(output ?? Console.Out, error ?? Console.Error),

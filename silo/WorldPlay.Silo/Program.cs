@@ -7,6 +7,7 @@ using Orleans.Dashboard;
 using Orleans.Runtime;
 using WorldPlay.Hosting;
 using WorldPlay.Web;
+using WorldPlay.Web.Studio;
 
 // A WorldPlay silo. Configuration, later sources winning: appsettings.json beside the program, WORLDPLAY_ environment
 // variables (WORLDPLAY_WorldPlay__Storage=Azure), then the command line (--WorldPlay:Storage Azure). --help lists the keys.
@@ -20,6 +21,7 @@ if (args.Any(a => a is "--help" or "-h" or "-?" or "/?"))
 
 var configuration = new ConfigurationManager();
 WorldPlayOptions options;
+StudioOptions studio;
 try
 {
     configuration
@@ -28,6 +30,7 @@ try
         .AddEnvironmentVariables(WorldPlayOptions.EnvironmentPrefix)
         .AddCommandLine(args);
     options = WorldPlayOptions.FromConfiguration(configuration);
+    studio = StudioConfiguration.FromConfiguration(configuration, required: options.Http.Enabled);
 }
 catch (Exception e) when (e is WorldPlayConfigurationException or FormatException or InvalidDataException)
 {
@@ -62,6 +65,7 @@ if (options.Dashboard.Enabled || options.Http.Enabled)
     if (options.Http.Enabled)
     {
         web.Services.AddWorldPlayApi();
+        web.Services.AddWorldPlayStudio(studio);
     }
     builder = web;
 }
@@ -104,13 +108,19 @@ return 0;
 static IHost BuildWeb(WebApplicationBuilder builder, WorldPlayOptions options)
 {
     var app = builder.Build();
+    if (options.Http.Enabled)
+    {
+        app.UseWorldPlayStudio();
+    }
     if (options.Dashboard.Enabled)
     {
-        app.MapOrleansDashboard();
+        // The dashboard has no authentication of its own (its port is kept private); the studio's fallback policy is not its.
+        app.MapOrleansDashboard().AllowAnonymous();
     }
     if (options.Http.Enabled)
     {
         app.MapWorldPlayApi();
+        app.MapWorldPlayStudio();
         app.MapWorldPlayViewer();
     }
     return app;

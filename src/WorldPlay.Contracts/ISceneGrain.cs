@@ -26,6 +26,13 @@ public interface ISceneGrain : IGrainWithStringKey
     [Alias("say")]
     Task<TurnBatch> Say(UserLine line, ISceneListener? listener = null);
 
+    /// <summary>The game reports changes in its own world: the laws judge them as they judge a character's proposals (never
+    /// bridged), the accepted ones are committed as one narrator turn of <see cref="SceneTrigger.Actor"/> (in the transcript and the
+    /// world's events) and the refused ones come back in that turn's rejections with the law's reason. With
+    /// <see cref="SceneTrigger.Reply"/> the characters answer it, as they answer the user.</summary>
+    [Alias("trigger")]
+    Task<TurnBatch> Trigger(SceneTrigger trigger, ISceneListener? listener = null);
+
     /// <summary>Plays one turn spoken by <paramref name="speaker"/>, a character of the cast at the scene's place, whoever turn-taking
     /// would have picked. The user, a character away or unknown is refused with an <see cref="ArgumentException"/> naming who can
     /// speak.</summary>
@@ -122,8 +129,20 @@ public sealed record SceneOptions(
     [property: Id(5)] TurnTakingPolicy? TurnTaking,
     [property: Id(6)] int PerspectiveBudget);
 
+/// <summary>What the user says, with what it creates or declares, and optionally who answers first (<see cref="Next"/>, a character
+/// of the cast at the scene's place).</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.UserLine")]
-public sealed record UserLine([property: Id(0)] string Text, [property: Id(1)] ImmutableArray<Proposal> Proposals);
+public sealed record UserLine(
+    [property: Id(0)] string Text, [property: Id(1)] ImmutableArray<Proposal> Proposals, [property: Id(2)] EntityId? Next = null);
+
+/// <summary>Something that happened in the game's own world: <see cref="Changes"/> made by <see cref="Actor"/> (null: the scene's
+/// user), told in <see cref="Text"/>. With <see cref="Reply"/> the characters answer it.</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.SceneTrigger")]
+public sealed record SceneTrigger(
+    [property: Id(0)] ImmutableArray<WorldChange> Changes,
+    [property: Id(1)] EntityId? Actor = null,
+    [property: Id(2)] string Text = "",
+    [property: Id(3)] bool Reply = false);
 
 [GenerateSerializer, Immutable, Alias("worldplay.TurnBatch")]
 public sealed record TurnBatch([property: Id(0)] ImmutableArray<TurnRecord> Turns, [property: Id(1)] SceneStatus Status);

@@ -121,7 +121,10 @@ public sealed class SceneGrain(
     async Task<TurnBatch> ISceneGrain.Say(UserLine line, ISceneListener? listener)
     {
         var user = Progress.User ?? throw new InvalidOperationException($"Scene '{Key}' has no user participant.");
-        var name = (await Definition()).Entities.First(e => e.Id == user).Name;
+        var definition = await Definition();
+        var name = definition.Entities.First(e => e.Id == user).Name;
+        // Checked before the user's turn is committed, so a wrong name plays nothing.
+        _ = line.Next is { } asked ? Progress.Directed(asked, id => NameOf(definition, id)) : default;
         // A line with no structured proposals may still create: the scene's model mind, if any, proposes what the line backs.
         var extracted = line.Proposals.IsDefaultOrEmpty && !string.IsNullOrWhiteSpace(line.Text)
             && ServiceProvider.GetService<IMindCatalog>()?.ExtractorFor(Options.CharacterMind) is { } extractor
@@ -134,9 +137,47 @@ public sealed class SceneGrain(
         played.Add(await InterruptibleAsync(() => WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, user,
             () => CommitTurnAsync(
                 new CharacterTurn(user, name, action, 0), TurnRole.User, offstage: false, Stopwatch.StartNew(), listener))));
+        // The first speaker the user asked for answers first, if the user's own turn left them here to speak.
+        if (line.Next is { } first && Progress.CastPresent.Contains(first))
+        {
+            played.Add(await InterruptibleAsync(() => PlayTurnAsync(new NextUp(NextUpKind.Character, first), listener)));
+        }
         while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall && await StepAsync(userPlays: false, listener) is { } reply)
         {
             played.Add(reply);
+        }
+        return new TurnBatch(played.ToImmutable(), Status());
+    }
+
+    async Task<TurnBatch> ISceneGrain.Trigger(SceneTrigger trigger, ISceneListener? listener)
+    {
+        var changes = trigger.Changes.IsDefault ? [] : trigger.Changes;
+        if (changes.IsEmpty && string.IsNullOrWhiteSpace(trigger.Text))
+        {
+            throw new ArgumentException("A trigger carries the changes the game made, a text telling them, or both.", nameof(trigger));
+        }
+        var actor = trigger.Actor ?? Progress.User
+            ?? throw new ArgumentException($"Scene '{Key}' has no user; name the actor of the trigger.", nameof(trigger));
+        var state = (await World.StateAfterTurn(-1)).State;
+        if (state.Find(actor) is not { IsCharacter: true } who)
+        {
+            throw new ArgumentException(
+                $"Unknown actor '{actor}' in world '{Options.WorldKey}'; characters: "
+                + $"{string.Join(", ", state.Entities.Values.Where(e => e.IsCharacter).Select(e => e.Id))}.", nameof(trigger));
+        }
+        var action = new CharacterAction("", trigger.Text, [], [.. changes.Select(c => Proposal.Of(actor, c))], MindUsage.Free("game"));
+        var played = ImmutableArray.CreateBuilder<TurnRecord>();
+        played.Add(await InterruptibleAsync(() => WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, actor,
+            () => CommitTurnAsync(
+                new CharacterTurn(actor, who.Name, action, 0), TurnRole.Narrator, offstage: false, Stopwatch.StartNew(), listener))));
+        if (trigger.Reply)
+        {
+            // The characters answer as they answer the user: until it would be the user's turn, at least one of them.
+            Progress = Progress with { RepliesUntilUser = Math.Max(1, Progress.RepliesUntilUser) };
+            while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall && await StepAsync(userPlays: false, listener) is { } r)
+            {
+                played.Add(r);
+            }
         }
         return new TurnBatch(played.ToImmutable(), Status());
     }
@@ -379,8 +420,9 @@ public sealed class SceneGrain(
         var turn = Progress.Turn + 1;
         var answering = Progress.LastLine is { } line && line.Speaker != decided.Character ? [line.Seq] : ImmutableArray<long>.Empty;
         var wanted = decided.Action.AllProposals(decided.Character, answering).ToImmutableArray();
-        // A person's impossible line is refused with the law's reason rather than bridged: the person chooses what to do instead.
-        var (proposals, bridges) = role == TurnRole.User
+        // A person's (or the game's) impossible line is refused with the law's reason rather than bridged: they choose what to do
+        // instead.
+        var (proposals, bridges) = role != TurnRole.Npc
             ? (wanted, ImmutableArray<Bridge>.Empty)
             : await BridgeAsync(turn, offstage, wanted);
         var receipt = await World.Commit(new CommitRequest($"{Key}/{turn}", turn, Progress.Spec.Place, offstage, proposals));

@@ -53,6 +53,8 @@ public sealed record WorldPlayOptions
 
     private const string Characters = "Mind:Characters";
 
+    private const string Tenants = "Studio:Tenants";
+
     private const string PortRange = "a port is a whole number from 1 to 65535.";
 
     public ClusteringKind Clustering { get; init; } = ClusteringKind.Localhost;
@@ -99,8 +101,8 @@ public sealed record WorldPlayOptions
         new("Dashboard:Enabled", "false", "Serve the Orleans Dashboard (no authentication: keep its port private)."),
         new("Dashboard:Port", "8080", "HTTP port of the dashboard, on every network interface."),
         new("Http:Enabled", "false",
-            "Serve the HTTP API (/api, /openapi/v1.json) and the timeline viewer (/viewer); read-only, no authentication: " +
-            "keep its port private."),
+            "Serve the HTTP API (/api, /openapi/v1.json), the studio API and the timeline viewer (/viewer); callers need an API " +
+            "key or a player token (Studio:KeysFile or Studio:Tenants), unless Studio:Development is on."),
         new("Http:Port", "5080",
             "HTTP port of the API and viewer, on every network interface (may equal Dashboard:Port: one server then serves both)."),
         new("Mind:Default", "procedural",
@@ -116,6 +118,15 @@ public sealed record WorldPlayOptions
         new("Mind:TimeoutSeconds", "60", "How long one model call may take before it is abandoned and retried."),
         new(Characters, "(none)",
             "A section of per-character models: Mind:Characters:<character id> = <model>, e.g. a cheaper model for minor characters."),
+        new("Studio:Development", "false",
+            "Serve the studio and read API without credentials, as tenant 'dev' with every scope: for development only."),
+        new("Studio:KeysFile", "(none)",
+            "A keys file written by 'worldplay keys new': the tenants' API key hashes and the token signing key."),
+        new("Studio:TokenSigningKey", "(none)",
+            "Base64 key (32 bytes or more) player tokens are signed with; every silo of a cluster needs the same. Wins over the " +
+            "keys file's."),
+        new(Tenants, "(none)",
+            "A section of tenants' API key hashes: Studio:Tenants:<tenant>:Keys:0 = sha256:<64 hex digits> (never a key itself)."),
     ];
 
     // What a key's text may be, checked before binding: the binder stops at the first value it cannot convert (one mistake
@@ -130,6 +141,7 @@ public sealed record WorldPlayOptions
         ["Dashboard:Port"] = (IsPort, PortRange),
         ["Http:Enabled"] = (IsSwitch, "allowed: true, false."),
         ["Http:Port"] = (IsPort, PortRange),
+        ["Studio:Development"] = (IsSwitch, "allowed: true, false."),
     };
 
     /// <summary>Reads the <c>WorldPlay</c> section (and <c>ConnectionStrings:AzureStorage</c>) and checks it, reporting every
@@ -140,7 +152,7 @@ public sealed record WorldPlayOptions
         var section = configuration.GetSection(Section);
         var problems = UnknownKeys(section).ToList();
         // A blank key counts as unset; a character's model is taken as written, so a blank one fails as no model name.
-        var given = Keys.Where(k => k.Key != Characters).Select(k => (k.Key, Text: Trimmed(section[k.Key])))
+        var given = Keys.Where(k => k.Key is not (Characters or Tenants)).Select(k => (k.Key, Text: Trimmed(section[k.Key])))
             .Concat(section.GetSection(Characters).GetChildren().Select(c => ($"{Characters}:{c.Key}", Text: (string?)(c.Value ?? ""))));
         var readable = new Dictionary<string, string?>();
         foreach (var (key, text) in given.Where(v => v.Text is not null))
@@ -153,7 +165,9 @@ public sealed record WorldPlayOptions
             readable[key] = text;
         }
         var mind = Bind<MindSection>(readable, "Mind") ?? new();
-        var options = Bind<WorldPlayOptions>(readable.Where(v => !v.Key.StartsWith("Mind:", StringComparison.Ordinal))) ?? new();
+        // The studio keys are checked here for their names only; WorldPlay.Web's StudioConfiguration reads and checks their values.
+        var options = Bind<WorldPlayOptions>(readable.Where(v => !v.Key.StartsWith("Mind:", StringComparison.Ordinal)
+            && !v.Key.StartsWith("Studio:", StringComparison.Ordinal))) ?? new();
         options = options with
         {
             AzureStorage = options.AzureStorage ?? Trimmed(configuration.GetConnectionString("AzureStorage")),

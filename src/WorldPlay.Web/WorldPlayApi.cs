@@ -9,10 +9,13 @@ using WorldPlay.Client;
 using WorldPlay.Contracts;
 using WorldPlay.Core;
 using WorldPlay.Core.Serialization;
+using WorldPlay.Web.Studio;
 
 namespace WorldPlay.Web;
 
-/// <summary>The read-only HTTP API over worlds, branches, state at a turn, diffs, causal chains and transcripts.</summary>
+/// <summary>The read-only HTTP API over worlds, branches, state at a turn, diffs, causal chains and transcripts, per tenant: a
+/// caller names its own worlds by their keys (<see cref="TenantKeys"/>) and never sees another tenant's, which answer 404 as if
+/// absent.</summary>
 public static class WorldPlayApi
 {
     /// <summary>Where the OpenAPI document is served.</summary>
@@ -44,39 +47,41 @@ public static class WorldPlayApi
     /// and an Orleans <see cref="IGrainFactory"/> (a silo or a client) in the services.</summary>
     public static IEndpointRouteBuilder MapWorldPlayApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOpenApi(OpenApiPath);
-        var api = endpoints.MapGroup("/api").WithTags("WorldPlay");
+        endpoints.MapOpenApi(OpenApiPath).AllowAnonymous();
+        var api = endpoints.MapGroup("/api").WithTags("WorldPlay").RequireAuthorization(StudioPolicies.Read);
 
-        api.MapGet("/worlds", (IGrainFactory grains) => Answer(() => WorldsAsync(new WorldPlayClient(grains))))
+        api.MapGet("/worlds", (HttpContext http, IGrainFactory grains) => Answer(() => WorldsAsync(Reader.Of(http, grains))))
             .WithName("ListWorlds").WithSummary("Every root world with its branches.")
             .Produces<ImmutableArray<WorldListing>>();
-        api.MapGet("/worlds/{key}", (string key, IGrainFactory grains) => Answer(() => OverviewAsync(new WorldPlayClient(grains), key)))
+        api.MapGet("/worlds/{key}",
+                (string key, HttpContext http, IGrainFactory grains) => Answer(() => OverviewAsync(Reader.Of(http, grains), key)))
             .WithName("GetWorld").WithSummary("A world or branch at a glance: summary, lineage and scenes.")
             .Produces<WorldOverview>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/worlds/{key}/branches",
-            (string key, IGrainFactory grains) => Answer(() => BranchesAsync(new WorldPlayClient(grains), key)))
+            (string key, HttpContext http, IGrainFactory grains) => Answer(() => BranchesAsync(Reader.Of(http, grains), key)))
             .WithName("GetBranches").WithSummary("The branch tree of the world's family, with fork points.")
             .Produces<BranchTree>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/worlds/{key}/state",
-            (string key, string? turn, IGrainFactory grains) => Answer(() => StateAsync(new WorldPlayClient(grains), key, turn)))
+            (string key, string? turn, HttpContext http, IGrainFactory grains) =>
+                Answer(() => StateAsync(Reader.Of(http, grains), key, turn)))
             .WithName("GetState")
             .WithSummary("The world just after a turn (default: now): entities, places and who is there, relationships, facts.")
             .Produces<StateAtTurn>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/worlds/{key}/diff", (string key, string? from, string? to, string? against, IGrainFactory grains) =>
-                Answer(() => DiffAsync(new WorldPlayClient(grains), key, from, to, against)))
+        api.MapGet("/worlds/{key}/diff", (string key, string? from, string? to, string? against, HttpContext http, IGrainFactory grains) =>
+                Answer(() => DiffAsync(Reader.Of(http, grains), key, from, to, against)))
             .WithName("GetDiff")
             .WithSummary(
                     "What changed between two turns, or between the ends of this branch and another (against), with the events " +
                     "responsible.")
             .Produces<DiffAnswer>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/worlds/{key}/why",
-            (string key, string? relationship, string? type, string? fact, string? status, string? turn, IGrainFactory grains) =>
-                Answer(() => WhyAsync(new WorldPlayClient(grains), key, relationship, type, fact, status, turn)))
+            (string key, string? relationship, string? type, string? fact, string? status, string? turn, HttpContext http,
+                IGrainFactory grains) => Answer(() => WhyAsync(Reader.Of(http, grains), key, relationship, type, fact, status, turn)))
             .WithName("GetWhy")
             .WithSummary("The causal chain behind a relationship (A:B), a fact or an entity's status, as of a turn (default: now).")
             .Produces<CausalAnswer>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/scenes/{key}/transcript", (string key, string? from, string? count, IGrainFactory grains) =>
-                Answer(() => TranscriptAsync(grains, Uri.UnescapeDataString(key), from, count)))
+        api.MapGet("/scenes/{key}/transcript", (string key, string? from, string? count, HttpContext http, IGrainFactory grains) =>
+                Answer(() => TranscriptAsync(Reader.Of(http, grains), Uri.UnescapeDataString(key), from, count)))
             .WithName("GetTranscript").WithSummary("Recorded turns of a scene (key: world/scene, URL-encoded), from a turn on.")
             .Produces<TranscriptPage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
@@ -101,31 +106,32 @@ public static class WorldPlayApi
         }
     }
 
-    private static async Task<ImmutableArray<WorldListing>> WorldsAsync(WorldPlayClient client)
+    private static async Task<ImmutableArray<WorldListing>> WorldsAsync(Reader reader)
     {
         var listings = ImmutableArray.CreateBuilder<WorldListing>();
-        foreach (var key in await client.WorldsAsync())
+        foreach (var key in await reader.WorldsAsync())
         {
-            var world = client.World(key);
+            var world = reader.Client.World(reader.Internal(key));
             var summary = await world.SummaryAsync();
-            listings.Add(new WorldListing(key, summary.Name, summary.Turn, summary.Version, await world.BranchesAsync()));
+            listings.Add(new WorldListing(key, summary.Name, summary.Turn, summary.Version,
+                reader.External(await world.BranchesAsync())));
         }
         return listings.ToImmutable();
     }
 
-    private static async Task<WorldOverview> OverviewAsync(WorldPlayClient client, string key)
+    private static async Task<WorldOverview> OverviewAsync(Reader reader, string key)
     {
-        var (world, summary) = await OpenAsync(client, key);
+        var (world, summary) = await OpenAsync(reader, key);
         var definition = await world.DefinitionAsync();
         var scenes = ImmutableArray.CreateBuilder<SceneListing>();
         foreach (var spec in definition.Scenes)
         {
             // Scenes are kept under world/scene (a branch's continuation too); a declared scene nobody opened is left out.
-            var scene = client.Scene($"{key}/{spec.Id}");
+            var scene = reader.Client.Scene($"{world.Key}/{spec.Id}");
             try
             {
                 var status = await scene.StatusAsync();
-                scenes.Add(new SceneListing(spec.Id, scene.Key, status.Place.Value, status.Turn));
+                scenes.Add(new SceneListing(spec.Id, $"{key}/{spec.Id}", status.Place.Value, status.Turn));
             }
             catch (InvalidOperationException)
             {
@@ -133,29 +139,29 @@ public static class WorldPlayApi
         }
         return new WorldOverview(
             key, summary.Name, summary.Turn, summary.Version, summary.StoryMinute, summary.Entities, summary.Relationships, summary.Facts,
-            await world.LineageAsync(), scenes.ToImmutable());
+            reader.External(await world.LineageAsync()), scenes.ToImmutable());
     }
 
-    private static async Task<BranchTree> BranchesAsync(WorldPlayClient client, string key)
+    private static async Task<BranchTree> BranchesAsync(Reader reader, string key)
     {
-        var (world, _) = await OpenAsync(client, key);
-        var lineage = await world.LineageAsync();
-        return new BranchTree(lineage.Root, lineage, await world.BranchesAsync());
+        var (world, _) = await OpenAsync(reader, key);
+        var lineage = reader.External(await world.LineageAsync());
+        return new BranchTree(lineage.Root, lineage, reader.External(await world.BranchesAsync()));
     }
 
-    private static async Task<StateAtTurn> StateAsync(WorldPlayClient client, string key, string? turnText)
+    private static async Task<StateAtTurn> StateAsync(Reader reader, string key, string? turnText)
     {
-        var (world, summary) = await OpenAsync(client, key);
+        var (world, summary) = await OpenAsync(reader, key);
         var turn = Turn(turnText, "turn", summary) ?? summary.Turn;
         return StateAtTurn.Of(key, turn, summary.Turn, await world.StateAsync(turn));
     }
 
-    private static async Task<DiffAnswer> DiffAsync(WorldPlayClient client, string key, string? fromText, string? toText, string? against)
+    private static async Task<DiffAnswer> DiffAsync(Reader reader, string key, string? fromText, string? toText, string? against)
     {
-        var (world, summary) = await OpenAsync(client, key);
+        var (world, summary) = await OpenAsync(reader, key);
         if (against is not null)
         {
-            var (other, otherSummary) = await OpenAsync(client, against);
+            var (other, otherSummary) = await OpenAsync(reader, against);
             return new DiffAnswer(key, against, summary.Turn, otherSummary.Turn, await world.DiffAsync(other));
         }
         var from = Turn(fromText, "from", summary) ?? 0;
@@ -168,7 +174,7 @@ public static class WorldPlayApi
     }
 
     private static async Task<CausalAnswer> WhyAsync(
-        WorldPlayClient client, string key, string? relationship, string? type, string? fact, string? status, string? turnText)
+        Reader reader, string key, string? relationship, string? type, string? fact, string? status, string? turnText)
     {
         var asked = new[] { relationship, fact, status }.Count(q => !string.IsNullOrWhiteSpace(q));
         if (asked != 1)
@@ -176,7 +182,7 @@ public static class WorldPlayApi
             throw new ApiProblemException(StatusCodes.Status400BadRequest,
                 "Ask about exactly one thing: relationship=FROM:TO (with type=TYPE to pick one), fact=FACT-ID or status=ENTITY.");
         }
-        var (world, summary) = await OpenAsync(client, key);
+        var (world, summary) = await OpenAsync(reader, key);
         // The grain answers as of an event; a turn ends with the last event committed in it.
         long? atEvent = Turn(turnText, "turn", summary) is { } turn ? (await world.StateAsync(turn)).State.Version : null;
         var request = relationship is not null
@@ -197,11 +203,11 @@ public static class WorldPlayApi
         }
     }
 
-    private static async Task<TranscriptPage> TranscriptAsync(IGrainFactory grains, string key, string? fromText, string? countText)
+    private static async Task<TranscriptPage> TranscriptAsync(Reader reader, string key, string? fromText, string? countText)
     {
         var from = Number(fromText, "from", 1, int.MaxValue) ?? 1;
         var count = Number(countText, "count", 1, MaxTranscriptTurns) ?? 50;
-        var scene = new WorldPlayClient(grains).Scene(key);
+        var scene = reader.Client.Scene(reader.Internal(key));
         SceneStatus status;
         try
         {
@@ -221,24 +227,24 @@ public static class WorldPlayApi
                 $"give a turn from 1 to {status.Turn + 1} " +
                 $"({status.Turn + 1} is the next turn to be played: an empty page until it is).");
         }
-        var state = (await new WorldPlayClient(grains).World(status.WorldKey).StateAsync()).State;
+        var state = (await reader.Client.World(status.WorldKey).StateAsync()).State;
         string Name(EntityId id) => state.Find(id)?.Name ?? id.Value;
         var turns = await scene.TurnsAsync(from, count);
-        return new TranscriptPage(key, status.WorldKey, status.Turn, [.. turns.Select(t => TurnView.Of(t, Name))]);
+        return new TranscriptPage(key, reader.External(status.WorldKey), status.Turn, [.. turns.Select(t => TurnView.Of(t, Name))]);
     }
 
     /// <summary>The world under <paramref name="key"/> and its summary; a 404 naming it (and the known worlds) when there is
     /// none.</summary>
-    private static async Task<(WorldHandle World, WorldSummary Summary)> OpenAsync(WorldPlayClient client, string key)
+    private static async Task<(WorldHandle World, WorldSummary Summary)> OpenAsync(Reader reader, string key)
     {
-        var world = client.World(key);
+        var world = reader.Client.World(reader.Internal(key));
         try
         {
-            return (world, await world.SummaryAsync());
+            return (world, await world.SummaryAsync() with { Key = key });
         }
         catch (InvalidOperationException)
         {
-            var known = await client.WorldsAsync();
+            var known = await reader.WorldsAsync();
             throw new ApiProblemException(StatusCodes.Status404NotFound,
                 $"Unknown world '{key}'; known worlds: {(known.IsEmpty ? "none yet" : string.Join(", ", known))} (branches: GET " +
                     $"/api/worlds/{{key}}/branches).");
@@ -276,4 +282,27 @@ public static class WorldPlayApi
 internal sealed class ApiProblemException(int status, string message) : Exception(message)
 {
     public int Status { get; } = status;
+}
+
+/// <summary>The grains as one tenant reads them: its keys in, its keys out, other tenants' worlds left out.</summary>
+internal sealed record Reader(WorldPlayClient Client, string Tenant)
+{
+    public static Reader Of(HttpContext http, IGrainFactory grains) => new(new WorldPlayClient(grains), StudioCaller.From(http).Tenant);
+
+    public string Internal(string key) => TenantKeys.Internal(Tenant, key);
+
+    public string External(string internalKey) => TenantKeys.External(Tenant, internalKey)
+        ?? throw new InvalidOperationException($"A key of another tenant reached tenant '{Tenant}'s answer.");
+
+    /// <summary>The tenant's root worlds, by its keys.</summary>
+    public async Task<ImmutableArray<string>> WorldsAsync() =>
+        [.. (await Client.WorldsAsync()).Select(k => TenantKeys.External(Tenant, k)).OfType<string>()];
+
+    public WorldLineage External(WorldLineage lineage) => new(
+        External(lineage.Key), External(lineage.Root), [.. lineage.Ancestors.Select(External)]);
+
+    public ImmutableArray<BranchEntry> External(ImmutableArray<BranchEntry> branches) =>
+        [.. branches.Select(b => b with { Key = External(b.Key), Origin = External(b.Origin) })];
+
+    private ForkPoint External(ForkPoint point) => point with { Parent = External(point.Parent) };
 }

@@ -24,8 +24,9 @@ public static class WorldPlayViewer
     /// <summary>Maps the viewer page and its assets; it reads the API that <see cref="WorldPlayApi.MapWorldPlayApi"/> maps.</summary>
     public static IEndpointRouteBuilder MapWorldPlayViewer(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, () => Asset("index.html")).ExcludeFromDescription();
-        endpoints.MapGet(Path + "/{file}", (string file) => Asset(file)).ExcludeFromDescription();
+        // The page and its assets hold no data: anyone may load them. Its data calls carry the read token from the URL fragment.
+        endpoints.MapGet(Path, () => Asset("index.html")).ExcludeFromDescription().AllowAnonymous();
+        endpoints.MapGet(Path + "/{file}", (string file) => Asset(file)).ExcludeFromDescription().AllowAnonymous();
         return endpoints;
     }
 

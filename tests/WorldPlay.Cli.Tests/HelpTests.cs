@@ -19,8 +19,8 @@ public sealed class HelpTests
         [
             SimulateCommand.Create(sink, sink), ReplayCommand.Create(sink), DiffCommand.Create(sink), WhyCommand.Create(sink),
             ForkCommand.Create(sink), ExportCommand.Create(sink), ExportCommand.CreateImport(sink), ClusterCommand.Create(sink, sink),
-            ServeCommand.Create(sink, sink), FakeLlmCommand.Create(sink, sink), BenchCommand.Create(sink, sink),
-            LoadCommand.Create(sink, sink),
+            ServeCommand.Create(sink, sink), KeysCommand.Create(sink, sink), FakeLlmCommand.Create(sink, sink),
+            BenchCommand.Create(sink, sink), LoadCommand.Create(sink, sink),
         ];
     }
 

@@ -8,7 +8,7 @@ public sealed class SweepTests
     {
         using var scratch = new ScratchFolder();
 
-        var run = await CliRun.Of("serve", "--from", scratch.Write("g.wptl", "garbage"), "--port", "0");
+        var run = await CliRun.Of("serve", "--dev", "--from", scratch.Write("g.wptl", "garbage"), "--port", "0");
 
         Assert.Equal((2, 1), (run.ExitCode, run.ErrorLines.Length));
     }

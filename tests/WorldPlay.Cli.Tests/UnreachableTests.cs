@@ -12,7 +12,7 @@ public sealed class UnreachableTests
     {
         using var holder = Listening(out var port);
 
-        var run = await CliRun.Of("serve", "--port", $"{port}");
+        var run = await CliRun.Of("serve", "--dev", "--port", $"{port}");
 
         Assert.Equal((2, $"error: port {port} on 127.0.0.1 is taken; choose another with --port, or --port 0 for any free port."),
             (run.ExitCode, run.Error.Trim()));

@@ -241,8 +241,11 @@ public sealed class WorldPlayApiTests(ServedHarbor harbor) : IClassFixture<Serve
         var document = await GetAsync(WorldPlayApi.OpenApiPath);
 
         Assert.Equal(
-            ["/api/scenes/{key}/transcript", "/api/worlds", "/api/worlds/{key}", "/api/worlds/{key}/branches", "/api/worlds/{key}/diff",
-                "/api/worlds/{key}/state", "/api/worlds/{key}/why"],
+            ["/api/scenes/{key}", "/api/scenes/{key}/choose", "/api/scenes/{key}/converse", "/api/scenes/{key}/events",
+                "/api/scenes/{key}/fork", "/api/scenes/{key}/next", "/api/scenes/{key}/regenerate", "/api/scenes/{key}/say",
+                "/api/scenes/{key}/transcript", "/api/scenes/{key}/triggers", "/api/scenes/{key}/ws", "/api/tokens", "/api/worlds",
+                "/api/worlds/{key}", "/api/worlds/{key}/branches", "/api/worlds/{key}/characters/{id}/memory", "/api/worlds/{key}/diff",
+                "/api/worlds/{key}/scenes", "/api/worlds/{key}/state", "/api/worlds/{key}/why"],
             document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 

@@ -25,5 +25,5 @@ public static class StudioHosting
     }
 
     public static IEndpointRouteBuilder MapWorldPlayStudio(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapStudioTokens().MapStudioScenes().MapStudioStreams();
+        endpoints.MapStudioTokens().MapStudioScenes().MapStudioStreams().MapWorldPlayPlayPage();
 }

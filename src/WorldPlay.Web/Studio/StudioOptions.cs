@@ -19,8 +19,10 @@ public sealed record StudioOptions
     /// <summary>The limits of a tenant that names none of its own.</summary>
     public StudioLimits Limits { get; init; } = new();
 
-    /// <summary>Development mode: what <c>worldplay serve --dev</c> and the tests of the read-only API run.</summary>
-    public static StudioOptions DevelopmentMode(StudioLimits? limits = null) => new() { Development = true, Limits = limits ?? new() };
+    /// <summary>Development mode: what <c>worldplay serve --dev</c> and the tests of the read-only API run; its limits are
+    /// <see cref="StudioLimits.Development"/> unless given.</summary>
+    public static StudioOptions DevelopmentMode(StudioLimits? limits = null) =>
+        new() { Development = true, Limits = limits ?? StudioLimits.Development };
 
     /// <summary>The limits of <paramref name="tenant"/>.</summary>
     public StudioLimits LimitsOf(string tenant) => Tenants.TryGetValue(tenant, out var t) && t.Limits is { } own ? own : Limits;
@@ -39,4 +41,10 @@ public sealed record StudioLimits(
     int MaxWorldBodyBytes = 1024 * 1024,
     int MaxLineLength = 4000,
     int MaxWorldEntities = 2000,
-    int MaxTurnsPerCall = 50);
+    int MaxTurnsPerCall = 50)
+{
+    /// <summary>The limits of development mode: request rates and open scenes high enough that one local designer, the browser
+    /// tests and <c>worldplay load --api</c> with hundreds of sessions never meet them; the size limits stay as they are.</summary>
+    public static StudioLimits Development { get; } = new(
+        RequestsPerMinutePerTenant: 10_000_000, RequestsPerMinutePerPlayer: 10_000_000, ScenesPerTenant: 100_000, ScenesPerPlayer: 100_000);
+}

@@ -75,6 +75,29 @@ public interface IStudioScenes
 
     /// <summary>Up to <paramref name="max"/> committed turns from <paramref name="fromTurn"/> on.</summary>
     Task<ImmutableArray<TurnView>> TranscriptAsync(StudioCaller caller, string scene, int fromTurn, int max);
+
+    /// <summary>Creates a world from a sample or a world file (its problems: a <see cref="WorldFileRefusal"/>).</summary>
+    Task<StudioWorld> CreateWorldAsync(StudioCaller caller, CreateWorldRequest request, string? idempotencyKey);
+
+    /// <summary>Closes a scene: it frees its concurrent-scene slot, stays readable, and is played again only once reopened.</summary>
+    Task CloseAsync(StudioCaller caller, string scene);
+
+    Task<AlternativesView> RegenerateAsync(StudioCaller caller, string scene, string? idempotencyKey);
+
+    /// <summary>Keeps the alternative played on <see cref="ChooseRequest.Scene"/>; answers that scene, to go on with.</summary>
+    Task<SceneView> ChooseAsync(StudioCaller caller, string scene, ChooseRequest request, string? idempotencyKey);
+
+    /// <summary>Forks the scene's world after a turn and opens the scene's continuation on the new branch.</summary>
+    Task<SceneView> ForkAsync(StudioCaller caller, string scene, ForkSceneRequest request, string? idempotencyKey);
+
+    Task<MemoryAnswer> MemoryAsync(StudioCaller caller, string world, string character);
+}
+
+/// <summary>A world file that cannot be used (400), with each of the world loader's problems.</summary>
+public sealed class WorldFileRefusal(IReadOnlyList<string> problems)
+    : ArgumentException("world: the world file has problems: " + string.Join(" ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
 }
 
 /// <summary>A refusal with its HTTP status (403, 404, 409, 413, 422, 429) and a message a game can show.</summary>

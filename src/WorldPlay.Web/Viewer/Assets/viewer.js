@@ -5,8 +5,15 @@ const $ = id => document.getElementById(id);
 const svgNs = "http://www.w3.org/2000/svg";
 const view = { world: null, overview: null, turn: 0, state: null, selected: null, loading: 0 };
 
+// A read token comes in the URL fragment (viewer#token=...), which the browser never sends to a server or writes in its logs;
+// the data calls carry it as a bearer token. In development mode there is none and none is needed.
+function token() { return new URLSearchParams(location.hash.slice(1)).get("token"); }
+
 async function api(path) {
-  const response = await fetch(path);
+  const bearer = token();
+  const response = await fetch(path, bearer ? { headers: { Authorization: `Bearer ${bearer}` } } : {});
+  if (response.status === 401) throw new Error("This server needs a read token: open the viewer as /viewer#token=<token>.");
+  if (response.status === 403) throw new Error("The token does not allow reading (it needs the read scope).");
   const body = await response.json();
   if (!response.ok) throw new Error(body.detail || body.title || response.statusText);
   return body;
@@ -35,7 +42,7 @@ async function loadWorlds() {
   const wanted = new URLSearchParams(location.search).get("world");
   if (wanted && worlds.some(w => w.key === wanted)) $("world").value = wanted;
   if (worlds.length) await chooseRoot($("world").value);
-  else report("No worlds yet: simulate one (worldplay serve --world harbor --turns 200).");
+  else report("No worlds yet: simulate one (worldplay serve --dev --world harbor --turns 200).");
 }
 
 async function chooseRoot(key) {

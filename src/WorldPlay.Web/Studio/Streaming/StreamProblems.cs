@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using WorldPlay.Contracts;
+
+namespace WorldPlay.Web.Studio.Streaming;
+
+/// <summary>A failed command as the REST call would have answered it: the status, its title and a detail a game can show.</summary>
+internal static class StreamProblems
+{
+    /// <summary>The error message for <paramref name="error"/>; null when it is no error a caller can cause (the server failed).
+    /// </summary>
+    public static ErrorMessage? Of(string? id, Exception error) => error switch
+    {
+        StudioRefusal r => Message(id, r.Status, r.Message),
+        JsonException j => Message(id, StatusCodes.Status400BadRequest, $"The message does not read as its type: {j.Message}"),
+        ArgumentException a => Message(id, StatusCodes.Status400BadRequest, a.Message),
+        KeyNotFoundException k => Message(id, StatusCodes.Status404NotFound, k.Message),
+        TurnInterruptedException t => Message(id, StatusCodes.Status503ServiceUnavailable, t.Message),
+        ModelUnreachableException m => Message(id, StatusCodes.Status502BadGateway, m.Message),
+        // The grains refuse what the scene cannot do now (a scene played by a user simulator asked to say) this way.
+        InvalidOperationException o => Message(id, StatusCodes.Status409Conflict, o.Message),
+        _ => null,
+    };
+
+    public static ErrorMessage Message(string? id, int status, string detail) =>
+        new(id, status, ReasonPhrases.GetReasonPhrase(status), detail);
+
+    /// <summary>An answer before the stream opens, as problem details.</summary>
+    public static IResult Problem(int status, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: ReasonPhrases.GetReasonPhrase(status));
+}
