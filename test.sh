@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds WorldPlay once and runs every test project under tests/.
+# Builds WorldPlay once and runs every test project under tests/, then (without arguments) the TypeScript client's tests
+# in client/typescript against a live `worldplay serve`.
 #
 #   ./test.sh                          # everything
 #   ./test.sh --filter LawTests        # any extra arguments go to `dotnet test`
@@ -173,6 +174,40 @@ for project in tests/*.Tests/*.csproj; do
     broken=$((broken + 1))
   fi
 done
+
+# --- the TypeScript client ---------------------------------------------------------------------
+# client/typescript's tests (node's test runner) play against `worldplay serve --keys` from the Release build above.
+# They run with the whole suite only: extra arguments are filters for `dotnet test`. Their counts come from the TAP
+# summary (# tests, # pass, # fail, ...) that node writes to a file beside the TRX files.
+if [[ $# -eq 0 ]]; then
+  echo
+  echo "== worldplay-client (TypeScript)"
+  tap="$results/worldplay-client.tap"
+  code=0
+  (cd client/typescript && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build &&
+    node --test --test-reporter=spec --test-reporter-destination=stdout \
+      --test-reporter=tap --test-reporter-destination="$tap" dist/test/*.test.js) || code=$?
+
+  if [[ ! -f "$tap" ]]; then
+    echo "== worldplay-client: no results (exited with $code)"
+    broken=$((broken + 1))
+  else
+    tap_count() {
+      local value
+      value="$(sed -n "s/^# $1 \([0-9]*\)$/\1/p" "$tap" | tail -n 1)"
+      echo "${value:-0}"
+    }
+    t="$(tap_count tests)" p="$(tap_count pass)"
+    f=$(($(tap_count fail) + $(tap_count cancelled)))
+    s=$(($(tap_count skipped) + $(tap_count todo)))
+    total=$((total + t)) passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+    echo "== worldplay-client: $t tests, $p passed, $f failed, $s skipped"
+    if [[ $code -ne 0 && $f -eq 0 ]]; then
+      echo "== worldplay-client: exited with $code"
+      broken=$((broken + 1))
+    fi
+  fi
+fi
 
 # --- summary -----------------------------------------------------------------------------------
 echo
