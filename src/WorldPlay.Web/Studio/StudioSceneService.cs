@@ -295,7 +295,7 @@ public sealed partial class StudioSceneService(IGrainFactory grains, IServicePro
     /// (for two listeners, or a caller's plain object), which <see cref="HeardBy.Release"/> deletes.</summary>
     private HeardBy Joined(ISceneListener? feed, ISceneListener? caller)
     {
-        var listeners = new[] { feed, caller }.OfType<ISceneListener>().ToList();
+        var listeners = new[] { feed, caller }.OfType<ISceneListener>().Distinct().ToList();
         if (listeners.Count == 0)
         {
             return new HeardBy(null, () => { });
