@@ -62,6 +62,18 @@ public sealed class StudioAuthTests(KeyedSilo keyed) : IClassFixture<KeyedSilo>
         }
     }
 
+    /// <summary>The status, content type and body of a GET that is refused.</summary>
+    private static async Task<(HttpStatusCode Status, string? ContentType, JsonElement Body)> ProblemAsync(HttpClient http, string path)
+    {
+        using (http)
+        {
+            using var response = await http.GetAsync(path);
+            var text = await response.Content.ReadAsStringAsync();
+            return (response.StatusCode, response.Content.Headers.ContentType?.MediaType,
+                text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        }
+    }
+
     private HttpClient Anonymous() => new() { BaseAddress = keyed.Address };
 
     [Fact]
@@ -98,6 +110,26 @@ public sealed class StudioAuthTests(KeyedSilo keyed) : IClassFixture<KeyedSilo>
     [Fact]
     public async Task NoCredentials_DevelopmentModeOff_Is401() =>
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusOfAsync(Anonymous()));
+
+    [Fact]
+    public async Task NoCredentials_DevelopmentModeOff_Is401ProblemSayingWhichCredentials()
+    {
+        var (status, type, body) = await ProblemAsync(Anonymous(), "/api/worlds");
+
+        Assert.Equal((HttpStatusCode.Unauthorized, "application/problem+json", 401, true),
+            (status, type, body.GetProperty("status").GetInt32(),
+                body.GetProperty("detail").GetString()!.Contains("Authorization: ApiKey", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Token_WithoutReadScope_ReadIs403Problem()
+    {
+        var (status, type, body) = await ProblemAsync(Credentials.TokenClient(keyed.Address, "acme", "p-1", StudioScopes.Play),
+            "/api/worlds");
+
+        Assert.Equal((HttpStatusCode.Forbidden, "application/problem+json", 403, true),
+            (status, type, body.GetProperty("status").GetInt32(), body.GetProperty("detail").GetString()!.Length > 0));
+    }
 
     [Fact]
     public async Task NoCredentials_UnknownPath_Is401NotAHintOfWhatExists() =>

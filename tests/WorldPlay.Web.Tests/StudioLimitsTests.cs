@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using WorldPlay.Web.Studio;
+using WorldPlay.Web.Tests.Streaming;
 
 namespace WorldPlay.Web.Tests;
 
@@ -68,6 +69,35 @@ public sealed class StudioLimitsTests(TightlyLimitedSilo silo) : IClassFixture<T
 
         Assert.Equal((HttpStatusCode.TooManyRequests, "application/problem+json", true),
             (refused.StatusCode, refused.Content.Headers.ContentType?.MediaType, refused.Headers.RetryAfter?.Delta > TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task SocketCommands_OverTheTenantsBudget_AreAnswered429WithRetryAfterAndTheSocketStaysOpen()
+    {
+        var tenant = FreshTenant();
+        using var key = Caller(tenant);
+        var (_, scene) = await StudioSilo.OpenHarborAsync(key);
+        await using var socket = await SceneSocketClient.ConnectAsync(silo.Address, tenant, SceneSocketClient.PathOf(scene));
+        Assert.Equal("ready", (await socket.ReceiveAsync()).Type());
+
+        // Each command spends a request of the budget the REST calls and the upgrade spent: ask until one is refused.
+        JsonElement answer = default;
+        for (var i = 0; i < Attempts; i++)
+        {
+            var id = $"c{i}";
+            await socket.SendAsync(new { type = "next", id, idempotencyKey = SceneSocketClient.NewKey(), speaker = "nobody-here" });
+            answer = await socket.ReceiveAsync();
+            if (answer.GetProperty("status").GetInt32() == StatusCodes.Status429TooManyRequests)
+            {
+                break;
+            }
+        }
+        await socket.SendAsync(new { type = "ping" });
+        var pong = await socket.ReceiveAsync();
+
+        Assert.Equal(("error", 429, true, "pong"),
+            (answer.Type(), answer.GetProperty("status").GetInt32(),
+                answer.TryGetProperty("retryAfter", out var after) && after.GetInt64() >= 1, pong.Type()));
     }
 
     [Fact]

@@ -52,7 +52,8 @@ public sealed class StudioStreamSocketTests(StreamSilo served) : IClassFixture<S
         await using var socket = await SceneSocketClient.ConnectAsync(served.Silo.Address, "acme", SceneSocketClient.PathOf(scene));
         Assert.Equal("ready", (await socket.ReceiveAsync()).Type());
 
-        await socket.SendAsync(new { type = "say", id = "c1", idempotencyKey = "k1", text = "Good evening. Any news from the boats?" });
+        await socket.SendAsync(
+            new { type = "say", id = "c1", idempotencyKey = SceneSocketClient.NewKey(), text = "Good evening. Any news from the boats?" });
         var messages = await socket.ReceiveUntilAsync(m => m.Type() == "done");
 
         var done = messages[^1];
@@ -79,7 +80,8 @@ public sealed class StudioStreamSocketTests(StreamSilo served) : IClassFixture<S
         int seen;
         await using (var first = await SceneSocketClient.ConnectAsync(served.Silo.Address, "acme", SceneSocketClient.PathOf(scene, 0)))
         {
-            await first.SendAsync(new { type = "say", id = "c1", idempotencyKey = "k1", text = "Who keeps this tavern?" });
+            await first.SendAsync(
+                new { type = "say", id = "c1", idempotencyKey = SceneSocketClient.NewKey(), text = "Who keeps this tavern?" });
             var messages = await first.ReceiveUntilAsync(m => m.Type() == "turn" && m.TurnNumber() >= 3);
             seen = TurnsOf(messages)[^1];
         }
@@ -114,8 +116,9 @@ public sealed class StudioStreamSocketTests(StreamSilo served) : IClassFixture<S
 
         await socket.SendTextAsync("{not json");
         await socket.SendAsync(new { type = "dance", id = "c1" });
-        await socket.SendAsync(new { type = "next", id = "c2", idempotencyKey = "k2", speaker = "nobody-here" });
-        await socket.SendAsync(new { type = "say", id = "c3", idempotencyKey = "k3" });
+        await socket.SendAsync(
+            new { type = "next", id = "c2", idempotencyKey = SceneSocketClient.NewKey(), speaker = "nobody-here" });
+        await socket.SendAsync(new { type = "say", id = "c3", idempotencyKey = SceneSocketClient.NewKey() });
         var answers = new List<(string?, string?, int?)>();
         for (var i = 0; i < 5; i++)
         {
@@ -141,7 +144,7 @@ public sealed class StudioStreamSocketTests(StreamSilo served) : IClassFixture<S
             ["worldplay.v1"], scopes: "read");
         await socket.ReceiveAsync();
 
-        await socket.SendAsync(new { type = "say", id = "c1", idempotencyKey = "k1", text = "Hello?" });
+        await socket.SendAsync(new { type = "say", id = "c1", idempotencyKey = SceneSocketClient.NewKey(), text = "Hello?" });
         var answer = await socket.ReceiveAsync();
 
         Assert.Equal(("error", 403), (answer.Type(), answer.GetProperty("status").GetInt32()));
@@ -176,7 +179,7 @@ public sealed class StudioStreamSocketTests(StreamSilo served) : IClassFixture<S
 
         await socket.SendAsync(new
         {
-            type = "say", id = "c1", idempotencyKey = "k1", text = "I'll take a lantern down to the water.",
+            type = "say", id = "c1", idempotencyKey = SceneSocketClient.NewKey(), text = "I'll take a lantern down to the water.",
             proposals = new object[]
             {
                 new { actor = "wren", change = new { kind = "took", item = "paper-lantern" }, causes = Array.Empty<long>() },

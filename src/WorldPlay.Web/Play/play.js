@@ -173,13 +173,19 @@ function receive(message) {
   }
 }
 
+/** Puts a turn's item in the transcript in turn order: the next speaker's pieces may come before the previous turn. */
+function placeInOrder(item, turn) {
+  const later = [...$("transcript").children].find(other => Number(other.dataset.turn) > turn);
+  $("transcript").insertBefore(item, later || null);
+}
+
 function pendingItem(turn) {
   let item = document.querySelector(`#transcript li.pending[data-turn="${turn}"]`);
   if (!item) {
     item = html("li", "pending");
     item.dataset.turn = String(turn);
     item.append(html("span", "who"), html("span", "speech"));
-    $("transcript").append(item);
+    placeInOrder(item, turn);
   }
   return item;
 }
@@ -215,7 +221,7 @@ function committed(turn) {
   for (const reason of turn.rejected || []) item.append(html("span", "rejected", `refused: ${reason}`));
   const pending = document.querySelector(`#transcript li.pending[data-turn="${turn.turn}"]`);
   if (pending) pending.replaceWith(item);
-  else $("transcript").append(item);
+  else placeInOrder(item, turn.turn);
   scrollDown();
 }
 

@@ -73,7 +73,7 @@ public static class StudioStreams
         var stream = await feed.OpenAsync(opening.Scene.Internal, opening.Ready!);
         try
         {
-            var session = new SceneSocket(socket, stream, feed, services.GetRequiredService<IStudioScenes>(), opening.Caller!,
+            var session = new SceneSocket(socket, context, stream, services.GetRequiredService<IStudioScenes>(), opening.Caller!,
                 opening.Scene, Json(services), services.GetRequiredService<StudioOptions>().LimitsOf(opening.Caller!.Tenant).MaxBodyBytes,
                 options.Heartbeat, services.GetRequiredService<ILoggerFactory>().CreateLogger("WorldPlay.Web.Studio.SceneSocket"));
             using var stopping = Stopping(context);

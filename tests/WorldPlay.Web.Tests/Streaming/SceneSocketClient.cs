@@ -100,7 +100,8 @@ public sealed class SceneSocketClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Messages up to and including the first that <paramref name="last"/> picks.</summary>
+    /// <summary>Messages up to and including the first that <paramref name="last"/> picks; an error it does not pick fails the
+    /// test at once, with its detail, rather than after the patience runs out.</summary>
     public async Task<List<JsonElement>> ReceiveUntilAsync(Func<JsonElement, bool> last)
     {
         var messages = new List<JsonElement>();
@@ -112,8 +113,16 @@ public sealed class SceneSocketClient : IAsyncDisposable
             {
                 return messages;
             }
+            if (message.TryGetProperty("type", out var type) && type.GetString() == "error")
+            {
+                throw new InvalidOperationException($"The server answered with an error: {message}");
+            }
         }
     }
+
+    /// <summary>A fresh idempotency key: keys belong to the tenant, so a key another test used for another call would be 422.
+    /// </summary>
+    public static string NewKey() => Guid.NewGuid().ToString("N");
 
     public async ValueTask DisposeAsync()
     {

@@ -9,9 +9,10 @@ namespace WorldPlay.Web.Studio.Streaming;
 
 /// <summary>A scene's WebSocket: one sender writes the stream's messages; the receiver reads commands (<c>say</c>, <c>converse</c>,
 /// <c>next</c>, <c>trigger</c>, <c>ping</c>) and a worker plays them one after another through <see cref="IStudioScenes"/>, as the
-/// REST calls would. A bad command is answered with an <c>error</c> message; the socket stays open.</summary>
+/// REST calls would. Each command spends one request of the caller's rate budgets (<see cref="StudioLimiting.SpendRequest"/>) as a
+/// REST call would. A bad command is answered with an <c>error</c> message; the socket stays open.</summary>
 internal sealed class SceneSocket(
-    WebSocket socket, SceneStream stream, SceneFeed feed, IStudioScenes scenes, StudioCaller caller, SceneAddress scene,
+    WebSocket socket, HttpContext context, SceneStream stream, IStudioScenes scenes, StudioCaller caller, SceneAddress scene,
     JsonSerializerOptions json, int maxMessageBytes, TimeSpan heartbeat, ILogger logger)
 {
     /// <summary>Commands received and not yet played beyond which a new one is refused with 429.</summary>
@@ -112,7 +113,12 @@ internal sealed class SceneSocket(
             case "pong":
                 break;
             case "say" or "converse" or "next" or "trigger":
-                if (!commands.TryWrite(new Command(type, id, body)))
+                if (StudioLimiting.SpendRequest(context) is { } wait)
+                {
+                    stream.Send(StreamProblems.Message(id, StatusCodes.Status429TooManyRequests,
+                        "Too many requests: this caller's budget is spent for now; try again after retryAfter seconds.", wait));
+                }
+                else if (!commands.TryWrite(new Command(type, id, body)))
                 {
                     stream.Send(StreamProblems.Message(id, StatusCodes.Status429TooManyRequests,
                         $"{MaxWaitingCommands} commands are waiting to be played already; wait for their done messages."));
@@ -158,29 +164,27 @@ internal sealed class SceneSocket(
             return StreamProblems.Message(command.Id, StatusCodes.Status403Forbidden,
                 $"{command.Type} needs the play scope; this credential has {StudioCaller.ScopeText(caller.Scopes)}.");
         }
-        var listener = feed.ListenerFor(scene.Internal);
+        // The scenes service passes the feed's listener (this stream's among them) to the grain itself: no listener of its own.
         var answer = command.Type switch
         {
-            "say" => await SayAsync(Body<SayCommand>(command), listener),
-            "converse" => await ConverseAsync(Body<ConverseCommand>(command), listener),
-            "next" => await NextAsync(Body<NextCommand>(command), listener),
-            _ => await TriggerAsync(Body<TriggerCommand>(command), listener),
+            "say" => await SayAsync(Body<SayCommand>(command)),
+            "converse" => await ConverseAsync(Body<ConverseCommand>(command)),
+            "next" => await NextAsync(Body<NextCommand>(command)),
+            _ => await TriggerAsync(Body<TriggerCommand>(command)),
         };
         await stream.CatchUpAsync(answer.Scene.Turn);
         return new DoneMessage(command.Id, [.. answer.Turns.Select(t => t.Turn)], answer.Scene);
     }
 
-    private Task<TurnsAnswer> SayAsync(SayCommand say, Contracts.ISceneListener? listener) =>
-        scenes.SayAsync(caller, scene.External, say.Request, say.IdempotencyKey, listener);
+    private Task<TurnsAnswer> SayAsync(SayCommand say) => scenes.SayAsync(caller, scene.External, say.Request, say.IdempotencyKey);
 
-    private Task<TurnsAnswer> ConverseAsync(ConverseCommand converse, Contracts.ISceneListener? listener) =>
-        scenes.ConverseAsync(caller, scene.External, converse.Request, converse.IdempotencyKey, listener);
+    private Task<TurnsAnswer> ConverseAsync(ConverseCommand converse) =>
+        scenes.ConverseAsync(caller, scene.External, converse.Request, converse.IdempotencyKey);
 
-    private Task<TurnsAnswer> NextAsync(NextCommand next, Contracts.ISceneListener? listener) =>
-        scenes.NextAsync(caller, scene.External, next.Request, next.IdempotencyKey, listener);
+    private Task<TurnsAnswer> NextAsync(NextCommand next) => scenes.NextAsync(caller, scene.External, next.Request, next.IdempotencyKey);
 
-    private Task<TurnsAnswer> TriggerAsync(TriggerCommand trigger, Contracts.ISceneListener? listener) =>
-        scenes.TriggerAsync(caller, scene.External, trigger.Request, trigger.IdempotencyKey, listener);
+    private Task<TurnsAnswer> TriggerAsync(TriggerCommand trigger) =>
+        scenes.TriggerAsync(caller, scene.External, trigger.Request, trigger.IdempotencyKey);
 
     /// <summary>The command as its own type reads it (the type field is left to the caller), so its fields are exactly the REST
     /// call's body.</summary>

@@ -90,8 +90,8 @@ public sealed record GameMessage(
 public sealed record DoneMessage(string? Id, ImmutableArray<int> Turns, SceneView Scene) : StreamMessage;
 
 /// <summary>Command <see cref="Id"/> (null: a message that was no command) failed as a REST call would have: its status, title
-/// and detail.</summary>
-public sealed record ErrorMessage(string? Id, int Status, string Title, string Detail) : StreamMessage;
+/// and detail, and for a 429 or 409 <see cref="RetryAfter"/>, the seconds to wait before trying again.</summary>
+public sealed record ErrorMessage(string? Id, int Status, string Title, string Detail, long? RetryAfter = null) : StreamMessage;
 
 /// <summary>Are you there? The other side answers <c>pong</c>.</summary>
 public sealed record PingMessage : StreamMessage;

@@ -12,7 +12,7 @@ internal static class StreamProblems
     /// </summary>
     public static ErrorMessage? Of(string? id, Exception error) => error switch
     {
-        StudioRefusal r => Message(id, r.Status, r.Message),
+        StudioRefusal r => Message(id, r.Status, r.Message, r.RetryAfter),
         JsonException j => Message(id, StatusCodes.Status400BadRequest, $"The message does not read as its type: {j.Message}"),
         ArgumentException a => Message(id, StatusCodes.Status400BadRequest, a.Message),
         KeyNotFoundException k => Message(id, StatusCodes.Status404NotFound, k.Message),
@@ -23,8 +23,11 @@ internal static class StreamProblems
         _ => null,
     };
 
-    public static ErrorMessage Message(string? id, int status, string detail) =>
-        new(id, status, ReasonPhrases.GetReasonPhrase(status), detail);
+    /// <summary>An error message; with <paramref name="retryAfter"/> (a 429 or 409), when to try again in whole seconds, as the
+    /// REST call's <c>Retry-After</c>.</summary>
+    public static ErrorMessage Message(string? id, int status, string detail, TimeSpan? retryAfter = null) =>
+        new(id, status, ReasonPhrases.GetReasonPhrase(status), detail,
+            retryAfter is { } after ? Math.Max(1, (long)Math.Ceiling(after.TotalSeconds)) : null);
 
     /// <summary>An answer before the stream opens, as problem details.</summary>
     public static IResult Problem(int status, string detail) =>
