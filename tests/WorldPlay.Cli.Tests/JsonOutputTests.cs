@@ -42,6 +42,7 @@ public sealed class JsonOutputTests(JsonOutputFixture fixture) : IClassFixture<J
             ["fork"] = f => ["fork", Copy(f, "fork.wptl"), "--at-turn", "10", "--name", "calmer", "--json"],
             ["export"] = f => ["export", f.Timeline, "--format", "json", "--out", Path.Combine(f.Folder, "e.json"), "--json"],
             ["import"] = f => ["import", f.Timeline, "--out", Path.Combine(f.Folder, "i.wptl"), "--json"],
+            ["keys new"] = f => ["keys", "new", "--tenant", "acme", "--file", Path.Combine(f.Folder, "keys.json"), "--json"],
             ["cluster status"] = f => ["cluster", "status", "--dir", Path.Combine(f.Folder, "cluster"), "--json"],
         };
 

@@ -48,15 +48,16 @@ internal static partial class ReadmeTour
 /// <summary>Plays the README's commands once, in order, and keeps each one's result. Sizes shrink: --turns and turn numbers
 /// (--at-turn, --from, --to) by ten, --limit and --repeats to 1, --sessions to 2. Outputs under /tmp and bare file names
 /// go to a scratch folder; repository paths (../shared/data too, as in the bench run tests) are read from the repository.
-/// The fake model listens on a free port (its address replaces 8089 in later lines) and serve on any free port. A command
-/// that serves until Ctrl+C runs until it says where it serves, then is cancelled as Ctrl+C would.</summary>
+/// A server started in the background (fake-llm, serve) listens on a free port, whose address replaces the README's port
+/// (8089, 5080) in later lines. A command that serves until Ctrl+C runs until it says where it serves, then is cancelled as
+/// Ctrl+C would.</summary>
 public sealed partial class ReadmeTourRun : IAsyncLifetime, IDisposable
 {
     private static readonly string[] ServeUntilStopped = ["fake-llm", "serve"];
 
     private readonly ScratchFolder _scratch = new();
     private readonly List<(CancellationTokenSource Stop, Task<CliRun> Run)> _background = [];
-    private string? _fakePort;
+    private readonly Dictionary<string, string> _ports = new(StringComparer.Ordinal);
 
     internal Dictionary<string, CliRun> Results { get; } = new(StringComparer.Ordinal);
 
@@ -65,10 +66,12 @@ public sealed partial class ReadmeTourRun : IAsyncLifetime, IDisposable
         foreach (var command in ReadmeTour.Commands.Where(c => !ReadmeTour.NotRunHere.ContainsKey(c)))
         {
             var background = command.EndsWith(" &", StringComparison.Ordinal);
-            var args = Shrink(command.TrimEnd('&', ' ').Split(' '));
+            var written = command.TrimEnd('&', ' ').Split(' ');
+            var args = Shrink(written);
             if (background || ServeUntilStopped.Contains(args[0]))
             {
-                Results[command] = await UntilServingAsync(args, keepRunning: background);
+                var port = Array.IndexOf(written, "--port") is var at and >= 0 && at + 1 < written.Length ? written[at + 1] : null;
+                Results[command] = await UntilServingAsync(args, keepRunning: background, port);
             }
             else
             {
@@ -91,7 +94,7 @@ public sealed partial class ReadmeTourRun : IAsyncLifetime, IDisposable
 
     /// <summary>Starts a command that serves until stopped and waits until it prints where it serves; stops it unless
     /// <paramref name="keepRunning"/> (a README line ending in &amp;, which later lines use).</summary>
-    private async Task<CliRun> UntilServingAsync(string[] args, bool keepRunning)
+    private async Task<CliRun> UntilServingAsync(string[] args, bool keepRunning, string? readmePort)
     {
         var output = new SharedWriter();
         var error = new SharedWriter();
@@ -104,9 +107,9 @@ public sealed partial class ReadmeTourRun : IAsyncLifetime, IDisposable
             await Task.Delay(100);
         }
         var serving = new CliRun(run.IsCompleted ? (await run).ExitCode : 0, output.Text, error.Text);
-        if (args[0] == "fake-llm")
+        if (readmePort is not null && PortIn().Match(output.Text) is { Success: true } served)
         {
-            _fakePort = PortIn().Match(output.Text).Groups[1].Value;
+            _ports[readmePort] = served.Groups[1].Value;
         }
         if (keepRunning)
         {
@@ -141,9 +144,12 @@ public sealed partial class ReadmeTourRun : IAsyncLifetime, IDisposable
 
     private string Path(string value)
     {
-        if (_fakePort is not null && value.Contains("127.0.0.1:8089", StringComparison.Ordinal))
+        foreach (var (written, served) in _ports)
         {
-            return value.Replace("127.0.0.1:8089", $"127.0.0.1:{_fakePort}", StringComparison.Ordinal);
+            if (value.Contains($"127.0.0.1:{written}", StringComparison.Ordinal))
+            {
+                return value.Replace($"127.0.0.1:{written}", $"127.0.0.1:{served}", StringComparison.Ordinal);
+            }
         }
         if (value.StartsWith('-') || value.Contains("://", StringComparison.Ordinal))
         {
