@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace WorldPlay.Web;
@@ -12,47 +10,11 @@ public static class WorldPlayPlayPage
     public const string Path = "/play";
 
     // As the viewer's: the page talks to its own origin only ('self' covers the scene's WebSocket on the same host and port).
-    private const string ContentSecurityPolicy =
+    private static readonly EmbeddedPage Page = new("play",
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; " +
-        "form-action 'none'; frame-ancestors 'none'";
-
-    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
-    {
-        ["index.html"] = "text/html; charset=utf-8",
-        ["play.js"] = "text/javascript; charset=utf-8",
-        ["play.css"] = "text/css; charset=utf-8",
-    };
+        "form-action 'none'; frame-ancestors 'none'",
+        "index.html", "play.js", "play.css");
 
     /// <summary>Maps the page and its assets; the page calls the studio API that <c>MapWorldPlayStudio</c> maps.</summary>
-    public static IEndpointRouteBuilder MapWorldPlayPlayPage(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet(Path, () => Asset("index.html")).ExcludeFromDescription();
-        endpoints.MapGet(Path + "/{file}", (string file) => Asset(file)).ExcludeFromDescription();
-        return endpoints;
-    }
-
-    private static IResult Asset(string file)
-    {
-        if (!ContentTypes.TryGetValue(file, out var contentType)
-            || typeof(WorldPlayPlayPage).Assembly.GetManifestResourceStream($"play/{file}") is not { } stream)
-        {
-            return TypedResults.NotFound();
-        }
-        return new PlayAsset(stream, contentType);
-    }
-
-    private sealed class PlayAsset(Stream content, string contentType) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.ContentType = contentType;
-            httpContext.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            httpContext.Response.Headers.XContentTypeOptions = "nosniff";
-            httpContext.Response.Headers.CacheControl = "no-cache";
-            await using (content)
-            {
-                await content.CopyToAsync(httpContext.Response.Body, httpContext.RequestAborted);
-            }
-        }
-    }
+    public static IEndpointRouteBuilder MapWorldPlayPlayPage(this IEndpointRouteBuilder endpoints) => Page.Map(endpoints, Path);
 }

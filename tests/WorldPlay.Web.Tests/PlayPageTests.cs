@@ -42,4 +42,20 @@ public sealed partial class PlayPageTests(DevelopmentSilo served) : IClassFixtur
         Assert.Equal((HttpStatusCode.NotFound, "application/problem+json"),
             (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
     }
+
+    [Fact]
+    public async Task PageAndAssets_OnAKeyedServer_NeedNoCredential()
+    {
+        // A designer opens /play#token=... in a browser: the page must load before its script can send the token.
+        await using var keyed = await ServedSilo.StartAsync(StudioCredentials.For("acme").Options);
+        using var http = new HttpClient { BaseAddress = keyed.Address };
+        var answers = new List<string>();
+        foreach (var path in new[] { WorldPlayPlayPage.Path, "/play/play.js", WorldPlayViewer.Path, "/api/worlds" })
+        {
+            using var response = await http.GetAsync(path);
+            answers.Add($"{path} {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(["/play 200", "/play/play.js 200", "/viewer 200", "/api/worlds 401"], answers);
+    }
 }
