@@ -45,30 +45,34 @@ async function loadWorlds() {
   else report("No worlds yet: simulate one (worldplay serve --dev --world harbor --turns 200).");
 }
 
-async function chooseRoot(key) {
+// Every user action (a world, a branch, a turn) takes a ticket when it happens; an answer for an older ticket is dropped, so
+// the latest action wins even when an earlier one (the page's first load) answers after it.
+async function chooseRoot(key, ticket = ++view.loading) {
   const tree = await api(`/api/worlds/${encodeURIComponent(key)}/branches`);
+  if (ticket !== view.loading) return;
   const keys = [tree.root, ...tree.branches.map(b => b.key)];
   $("branch").replaceChildren(...keys.map(k => new Option(k === tree.root ? `${k} (root)` : k, k)));
   drawBranches(tree);
-  await chooseWorld(tree.root);
+  await chooseWorld(tree.root, ticket);
 }
 
-async function chooseWorld(key) {
+async function chooseWorld(key, ticket = ++view.loading) {
+  const overview = await api(`/api/worlds/${encodeURIComponent(key)}`);
+  if (ticket !== view.loading) return;
   view.world = key;
-  view.overview = await api(`/api/worlds/${encodeURIComponent(key)}`);
+  view.overview = overview;
   $("branch").value = key;
   const slider = $("turn");
   slider.max = view.overview.turn;
   slider.value = view.overview.turn;
   for (const button of document.querySelectorAll("#branches button")) button.classList.toggle("current", button.dataset.key === key);
-  await showTurn(view.overview.turn);
+  await showTurn(view.overview.turn, ticket);
 }
 
-async function showTurn(turn) {
-  const ticket = ++view.loading;
+async function showTurn(turn, ticket = ++view.loading) {
   $("turn-label").textContent = turn;
   const state = await api(`/api/worlds/${encodeURIComponent(view.world)}/state?turn=${turn}`);
-  if (ticket !== view.loading) return; // a later turn was asked for meanwhile
+  if (ticket !== view.loading) return; // something newer was asked for meanwhile
   view.turn = turn;
   view.state = state;
   drawGraph(state);
@@ -241,7 +245,8 @@ let pending;
 $("turn").addEventListener("input", event => {
   $("turn-label").textContent = event.target.value;
   clearTimeout(pending);
-  pending = setTimeout(() => showTurn(Number(event.target.value)).catch(report), 120);
+  const ticket = ++view.loading;
+  pending = setTimeout(() => showTurn(Number(event.target.value), ticket).catch(report), 120);
 });
 $("world").addEventListener("change", event => { view.selected = null; chooseRoot(event.target.value).catch(report); });
 $("branch").addEventListener("change", event => { view.selected = null; chooseWorld(event.target.value).catch(report); });
