@@ -4,10 +4,12 @@ using WorldPlay.Evaluation.Transcripts;
 namespace WorldPlay.Evaluation.Detectors;
 
 /// <summary>prefs.ignores_user: the user asked something and the reply answers nothing of it: it shares no content word with
-/// the question, gives no yes, no or reason, does not turn to the user and asks nothing back.</summary>
+/// the question, gives no yes, no or reason, does not turn to the user and asks nothing back. A Chinese question (？, 吗, 呢, 什么,
+/// 怎么, 为什么, 哪, 谁, 几) is read in character bigrams; a Chinese answer cue is 是的, 不, 没, 因为, 也许, 当然, 对...</summary>
 public sealed partial class IgnoresUserDetector : IDetector
 {
-    /// <summary>Questions with fewer content words ("Well?") give too little to judge a reply by.</summary>
+    /// <summary>Questions with fewer content words ("Well?") give too little to judge a reply by; in Chinese the content words are
+    /// content bigrams (<see cref="Prose.ContentTokens"/>).</summary>
     public const int MinQuestionContentWords = 2;
 
     public const int Severity = 3;
@@ -24,33 +26,46 @@ public sealed partial class IgnoresUserDetector : IDetector
     [GeneratedRegex(@"\b(?:you|your|yours|yourself)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecondPerson();
 
+    /// <summary>Chinese answers without repeating the question: yes (是的, 对, 没错), no and negation (不, 没), reasons, maybes,
+    /// of course, not knowing.</summary>
+    [GeneratedRegex(
+        @"是(?:的|啊|呀|吗)|不|没|因为|也许|或许|可能|大概|恐怕|当然|对|没错|好的|知道|说不准|难说|为什么|怎么",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ChineseAnswerCue();
+
+    [GeneratedRegex(@"[你您妳]", RegexOptions.CultureInvariant)]
+    private static partial Regex ChineseSecondPerson();
+
     public IEnumerable<DetectorHit> Detect(Transcript transcript)
     {
         foreach (var (line, index) in transcript.NpcReplies)
         {
-            if (transcript.UserLineBefore(index) is not { } user || !user.Text.Contains('?', StringComparison.Ordinal))
+            if (transcript.UserLineBefore(index) is not { } user || Questions(user.Text) is not { Length: > 0 } questions)
             {
                 continue;
             }
-            var asked = Prose.ContentWords(Questions(user.Text)).Select(w => w.Stem).ToHashSet();
+            var asked = Prose.ContentTokens(questions).Select(w => w.Stem).ToHashSet();
             if (asked.Count < MinQuestionContentWords)
             {
                 continue;
             }
-            var shared = Prose.ContentWords(line.Text).Any(w => asked.Contains(w.Stem));
+            var text = line.Text;
+            var shared = Prose.ContentTokens(text).Any(w => asked.Contains(w.Stem));
             // A question back engages the user even when it shares no word with theirs; only a reply on its own track is flagged.
-            if (!shared && !AnswerCue().IsMatch(line.Text) && !SecondPerson().IsMatch(line.Text)
-                && !line.Text.Contains('?', StringComparison.Ordinal))
+            if (!shared && !AnswerCue().IsMatch(text) && !ChineseAnswerCue().IsMatch(text) && !SecondPerson().IsMatch(text)
+                && !ChineseSecondPerson().IsMatch(text) && !text.Contains('?', StringComparison.Ordinal)
+                && !text.Contains('？', StringComparison.Ordinal))
             {
-                yield return new DetectorHit(line.Turn, index, line.Speaker, Category, Severity, Evidence.WholeLine(line.Text),
+                yield return new DetectorHit(line.Turn, index, line.Speaker, Category, Severity, Evidence.WholeLine(text),
                     $"answers none of the user's question ('{Shorten(user.Text)}'): no shared words, no answer, not addressed to them");
             }
         }
     }
 
-    /// <summary>The sentences of <paramref name="text"/> that ask something.</summary>
+    /// <summary>The sentences of <paramref name="text"/> that ask something: with a question mark of either width, or (in Chinese)
+    /// a question word.</summary>
     private static string Questions(string text) =>
-        string.Join(' ', Prose.Sentences(text).Where(s => s.Text.Contains('?', StringComparison.Ordinal)).Select(s => s.Text));
+        string.Join(' ', Prose.Sentences(text).Where(s => Cjk.IsQuestion(s.Text)).Select(s => s.Text));
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

@@ -4,7 +4,8 @@ using WorldPlay.Evaluation.Transcripts;
 namespace WorldPlay.Evaluation.Detectors;
 
 /// <summary>diversity.single_pattern: reply after reply built the same way: the same sequence of action and speech, the same
-/// number of sentences, ending the same way (a question, an action, a statement).</summary>
+/// number of sentences, ending the same way (a question, an action, a statement). Chinese replies are cut at 。！？… and their
+/// actions read from （）, 【】 and *...* (<see cref="Prose.Sentences"/>), so their shape is as varied as their prose.</summary>
 public sealed class SinglePatternDetector : IDetector
 {
     /// <summary>How many replies in a row must share one shape before it is a pattern rather than a habit.</summary>
@@ -29,6 +30,8 @@ public sealed class SinglePatternDetector : IDetector
         }
     }
 
+    private static readonly char[] Closers = ['"', '”', '\'', ' ', '」', '』', '）', '】'];
+
     /// <summary>The reply's outline: one letter per run of sentences (A action, S speech, Q question), and the sentence count.</summary>
     public static string ShapeOf(string text)
     {
@@ -36,7 +39,8 @@ public sealed class SinglePatternDetector : IDetector
         var sentences = Prose.Sentences(text);
         foreach (var sentence in sentences)
         {
-            var kind = sentence.IsNarration ? 'A' : sentence.Text.TrimEnd('"', '”', '\'', ' ').EndsWith('?') ? 'Q' : 'S';
+            var kind = sentence.IsNarration ? 'A' : sentence.Text.TrimEnd(Closers).EndsWith('?') ? 'Q'
+                : sentence.Text.TrimEnd(Closers).EndsWith('？') ? 'Q' : 'S';
             if (shape.Length == 0 || shape[^1] != kind)
             {
                 shape.Append(kind);
