@@ -12,6 +12,10 @@ public sealed partial class IgnoresUserDetector : IDetector
     /// content bigrams (<see cref="Prose.ContentTokens"/>).</summary>
     public const int MinQuestionContentWords = 2;
 
+    /// <summary>Content characters of a Chinese question that a reply sharing no bigram with it must still share to be on topic: a
+    /// Chinese answer reuses the question's characters in other words (问"你替谁递的话", 答"替宸妃娘娘递的").</summary>
+    public const int MinSharedHanCharacters = 2;
+
     public const int Severity = 3;
 
     public string Category => BenchCategory.IgnoresUser;
@@ -50,7 +54,9 @@ public sealed partial class IgnoresUserDetector : IDetector
                 continue;
             }
             var text = line.Text;
-            var shared = Prose.ContentTokens(text).Any(w => asked.Contains(w.Stem));
+            var askedCharacters = ContentCharacters(questions);
+            var shared = Prose.ContentTokens(text).Any(w => asked.Contains(w.Stem))
+                || ContentCharacters(text).Count(askedCharacters.Contains) >= MinSharedHanCharacters;
             // A question back engages the user even when it shares no word with theirs; only a reply on its own track is flagged.
             if (!shared && !AnswerCue().IsMatch(text) && !ChineseAnswerCue().IsMatch(text) && !SecondPerson().IsMatch(text)
                 && !ChineseSecondPerson().IsMatch(text) && !text.Contains('?', StringComparison.Ordinal)
@@ -66,6 +72,9 @@ public sealed partial class IgnoresUserDetector : IDetector
     /// a question word.</summary>
     private static string Questions(string text) =>
         string.Join(' ', Prose.Sentences(text).Where(s => Cjk.IsQuestion(s.Text)).Select(s => s.Text));
+
+    private static HashSet<char> ContentCharacters(string text) =>
+        [.. text.Where(c => Cjk.IsHan(c) && !Cjk.FunctionCharacters.Contains(c))];
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

@@ -23,7 +23,7 @@ public sealed partial class NoHookDetector : IDetector
     [GeneratedRegex(
         @"(?:^|[.!?;""*]\s*)(?:come|take|look|listen|follow|sit|tell me|hold|go|wait|watch|here|let's|let us|try|read|open|choose|pick|" +
         @"drink|eat|help me|hurry|quick|stay|run|mind|grab|bring|give|put|keep|leave|pass|careful|we'll|we can|shall we|sleep|shout|call|" +
-        @"ask|knock|rest|eat)\b|(?:…|\.\.\.|—)[""*]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        @"ask|knock|rest|eat)\b|(?<=\p{L}[,\s]?)(?:…|\.\.\.|—)[""*]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpenAction();
 
     /// <summary>Chinese second person: 你, 您, 你们 (and 妳, 祢).</summary>
@@ -34,10 +34,10 @@ public sealed partial class NoHookDetector : IDetector
     /// please, quick, don't), and a sentence left hanging on a dash or an ellipsis. Verbs that also open ordinary words are held
     /// to their imperative forms: 别 but not 别人, 走 in 走吧 but not 走廊.</summary>
     [GeneratedRegex(
-        @"(?:^|[。！？!?；;：:，,“”「」『』（）【】*\s…—])(?:来(?:吧|啊|呀|[！!，,]|看|坐|尝|试|帮|跟|这边|喝|吃|听)|走(?:吧|啊|[！!，,])|跟(?:我|上|着我)|" +
+        @"(?:^|[。！？!?；;：:，,“”「」『』（）【】*\s…—])(?:来(?:吧|啊|呀|[！!，,。]|看|坐|尝|试|帮|跟|这边|喝|吃|听)|走(?:吧|啊|[！!，,。])|跟(?:我|上|着我)|" +
         @"(?:咱们|我们|咱)[^。！？!?]{0,12}吧|请(?!求|帖|柬)|快(?:[！!，,]|走|跑|来|点|去|过来|进来|躲|看|说|进|上)|别(?!人|处|的|墅|扭|致|针)|" +
         @"过来|进来|坐(?:吧|下|[！!])|拿着|看(?:[！!]|这|那|看)|听(?:[！!]|着|我说)|等等|等一下|小心|当心|帮(?:我|个忙)|告诉我|说吧|试试|随我|" +
-        @"一起(?:来|走|去)|动手|上来|下来|让我们)|(?:……|…|——|—)[”」』）】*]?\s*$",
+        @"一起(?:来|走|去)|动手|上来|下来|让我们|开始吧)|(?<=\p{L}[，,\s]?)(?:……|…|——|—)[”」』）】*]?\s*$",
         RegexOptions.CultureInvariant)]
     private static partial Regex ChineseOpenAction();
 

@@ -16,7 +16,8 @@ public sealed partial class OutOfCharacterDetector : IDetector
     public string Category => BenchCategory.OutOfCharacter;
 
     [GeneratedRegex(
-        @"\bas an ai\b|\bi(?:'m| am) (?:an ai|just an ai|an? (?:artificial|virtual) (?:intelligence|assistant)|" +
+        @"\bas (?:an ai|the assistant|an assistant)\b|" +
+        @"\bi(?:'m| am) (?:an ai|just an ai|an? (?:artificial|virtual) (?:intelligence|assistant)|" +
         @"a (?:large )?language model)\b|\blanguage model\b|\bopenai\b|\bmy (?:training data|guidelines|programming)\b|" +
         @"\bcontent polic(?:y|ies)\b|\bi (?:don't|do not) have (?:personal (?:feelings|experiences|opinions)|a physical body|feelings)\b|" +
         @"\bi cannot help with\b|\bi can't assist with\b|\bi'?m (?:sorry|afraid),? but i (?:can't|cannot) (?:help|assist|continue|provide)",
@@ -25,7 +26,8 @@ public sealed partial class OutOfCharacterDetector : IDetector
 
     [GeneratedRegex(
         @"\(\s*ooc\b|\[\s*ooc\b|\booc:|\bout of character\b|\bth(?:is|e) (?:role-?play|roleplay|story we're writing)\b|\bthe user\b|" +
-        @"\bin this (?:scenario|simulation)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        @"\bin this (?:scenario|simulation)\b|\(\s*note:|\bwant me to (?:continue|go on|keep going)\b|" +
+        @"\bcontinue the (?:scene|story|role-?play)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Aside();
 
     /// <summary>The assistant in Chinese: being an AI or a model, unable to help, guidelines and settings, content policy.</summary>

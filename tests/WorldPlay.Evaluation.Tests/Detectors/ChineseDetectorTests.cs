@@ -233,4 +233,43 @@ public sealed class ChineseDetectorTests
 
         Assert.Empty(Hits(new LawViolationDetector(), transcript));
     }
+
+    [Fact]
+    public void NoHook_BareEllipsisAfterASilence_IsFlagged()
+    {
+        Assert.Single(Hits(new NoHookDetector(), Replies(Setting(), "（沉默良久） ……")));
+    }
+
+    [Fact]
+    public void SinglePattern_OneSpeakerOpeningThreeRepliesWithTheSameAction_IsFlaggedOnTheThird()
+    {
+        var transcript = Dialogue(Setting(),
+            (SpeakerRole.Npc, "（推了推眼镜）两个月够了，真正难的是标注数据。你觉得呢？"),
+            (SpeakerRole.User, "那我先标三百首。"),
+            (SpeakerRole.Npc, "（推了推眼镜）三百首可以，先训练一个小模型。"),
+            (SpeakerRole.User, "四类情绪够吗？"),
+            (SpeakerRole.Npc, "（推了推眼镜）四类太粗了，可以参考八类情绪模型，或者多标签。"));
+
+        Assert.Equal(5, Assert.Single(Hits(new SinglePatternDetector(), transcript)).Turn);
+    }
+
+    [Fact]
+    public void Repetition_SentenceCopiedFromTheSpeakersOwnEarlierReply_IsFlagged()
+    {
+        var transcript = Replies(Setting(),
+            "哟，妹子，进了我这门，就得守我的规矩——不问别人的来路。（笑眯眯地倒满酒）喝酒，喝酒。",
+            "（她把碗推过去）牛肉还要等一会儿，灶上的火小了，我去添把柴，你们先聊。",
+            "哟，妹子，进了我这门，就得守我的规矩。规矩就是规矩，没有替谁不替谁，牛肉好了，我这就去端来。");
+
+        Assert.Equal(3, Assert.Single(Hits(new RepetitionDetector(), transcript)).Turn);
+    }
+
+    [Fact]
+    public void IgnoresUser_ChineseAnswerReusingTheQuestionsCharacters_IsNotFlagged()
+    {
+        var transcript = Dialogue(Setting(), (SpeakerRole.User, "李公公，你替谁递的话？"),
+            (SpeakerRole.Npc, "奴才……奴才是替宸妃娘娘递的。那日她亲自来坤宁宫，坐在那张椅子上喝了一盏茶。"));
+
+        Assert.Empty(Hits(new IgnoresUserDetector(), transcript));
+    }
 }
