@@ -4,8 +4,8 @@ using WorldPlay.Evaluation.Transcripts;
 namespace WorldPlay.Evaluation.Detectors;
 
 /// <summary>diversity.filler: stock phrases that say nothing ("a shiver runs down your spine", "barely above a whisper"),
-/// and replies so short and empty they move nothing ("Hmm. I see."). In Chinese the stock phrases of web fiction
-/// (空气仿佛凝固了, 嘴角勾起一抹弧度, 眼中闪过一丝...) and replies measured in characters (嗯。我明白了。).</summary>
+/// and replies so short and empty they move nothing ("Hmm. I see.", or a short action alone). In Chinese the stock phrases of web
+/// fiction (空气仿佛凝固了, 嘴角勾起一抹弧度, 眼中闪过一丝...) and replies measured in characters (嗯。我明白了。).</summary>
 public sealed partial class FillerDetector : IDetector
 {
     /// <summary>A reply with at most this many content words...</summary>
@@ -66,7 +66,7 @@ public sealed partial class FillerDetector : IDetector
             {
                 var han = Cjk.HanCount(line.Text);
                 var content = line.Text.Count(c => Cjk.IsHan(c) && !Cjk.FunctionCharacters.Contains(c));
-                if (han <= EmptyReplyHanCharacters && content <= EmptyReplyContentCharacters)
+                if (han <= EmptyReplyHanCharacters && (content <= EmptyReplyContentCharacters || OnlyNarration(line.Text)))
                 {
                     yield return new DetectorHit(line.Turn, index, line.Speaker, Category, EmptyReplySeverity,
                         Evidence.WholeLine(line.Text), $"a reply of {han} characters with nothing in it to answer or build on");
@@ -74,11 +74,17 @@ public sealed partial class FillerDetector : IDetector
                 continue;
             }
             var words = Prose.Words(line.Text);
-            if (words.Length <= EmptyReplyWords && Prose.ContentWords(line.Text).Count() <= EmptyReplyContentWords)
+            if (words.Length <= EmptyReplyWords
+                && (Prose.ContentWords(line.Text).Count() <= EmptyReplyContentWords || OnlyNarration(line.Text)))
             {
                 yield return new DetectorHit(line.Turn, index, line.Speaker, Category, EmptyReplySeverity,
                     Evidence.WholeLine(line.Text), $"a reply of {words.Length} words with nothing in it to answer or build on");
             }
         }
     }
+
+    /// <summary>True when every sentence of the reply is marked narration (an action in *...* or （...）): a short action alone says
+    /// nothing to the user, however many content words it has ("*She's already back at her crossword.*").</summary>
+    private static bool OnlyNarration(string text) =>
+        Prose.Sentences(text) is { Length: > 0 } sentences && sentences.All(s => s.IsNarration);
 }

@@ -272,4 +272,12 @@ public sealed class ChineseDetectorTests
 
         Assert.Empty(Hits(new IgnoresUserDetector(), transcript));
     }
+
+    [Theory]
+    [InlineData("（沉默良久）")]
+    [InlineData("*She's already back at her crossword.*")]
+    public void Filler_ShortActionAlone_IsFlagged(string reply)
+    {
+        Assert.Single(Hits(new FillerDetector(), Replies(Setting(), reply)));
+    }
 }
