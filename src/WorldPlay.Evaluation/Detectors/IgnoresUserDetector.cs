@@ -23,7 +23,8 @@ public sealed partial class IgnoresUserDetector : IDetector
     /// <summary>Words that answer a question without repeating it.</summary>
     [GeneratedRegex(
         @"\b(?:yes|no|aye|nay|nope|yeah|because|since|perhaps|maybe|never|nothing|nobody|no one|someone|somebody|not|i don't know|" +
-        @"who knows|can't say|depends|probably|certainly|of course|sure|fine|why|how)\b",
+        @"who knows|can't say|depends|probably|certainly|of course|sure|fine|why|how|good|better|worse|all right|right|exactly|" +
+        @"almost|correct|okay|ok)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnswerCue();
 
@@ -33,7 +34,7 @@ public sealed partial class IgnoresUserDetector : IDetector
     /// <summary>Chinese answers without repeating the question: yes (是的, 对, 没错), no and negation (不, 没), reasons, maybes,
     /// of course, not knowing.</summary>
     [GeneratedRegex(
-        @"是(?:的|啊|呀|吗)|不|没|因为|也许|或许|可能|大概|恐怕|当然|对|没错|好的|知道|说不准|难说|为什么|怎么",
+        @"是(?:的|啊|呀|吗)|不|没|因为|也许|或许|可能|大概|恐怕|当然|对|没错|好的|很好|好多了|还行|差不多|知道|说不准|难说|为什么|怎么",
         RegexOptions.CultureInvariant)]
     private static partial Regex ChineseAnswerCue();
 
