@@ -62,7 +62,8 @@ public sealed record SceneProgress(
         IEnumerable<EntityId> present, Alternation alternation = Alternation.Ensemble) =>
         new(spec, [.. spec.Cast.Where(c => c != spec.User)], policy, seed, 0, [.. present], [], null, null, [],
             alternation == Alternation.Strict ? 1 : 0, 0.2, 0,
-            ImmutableSortedDictionary<EntityId, ImmutableArray<string>>.Empty, talkativeness.ToImmutableSortedDictionary(), null, alternation);
+            ImmutableSortedDictionary<EntityId, ImmutableArray<string>>.Empty, talkativeness.ToImmutableSortedDictionary(), null,
+            alternation);
 
     [IgnoreMember]
     public EntityId? User => Spec.User;
