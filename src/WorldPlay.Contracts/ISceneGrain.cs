@@ -34,8 +34,8 @@ public interface ISceneGrain : IGrainWithStringKey
     Task<TurnBatch> Trigger(SceneTrigger trigger, ISceneListener? listener = null);
 
     /// <summary>Plays one turn spoken by <paramref name="speaker"/>, a character of the cast at the scene's place, whoever turn-taking
-    /// would have picked. The user, a character away or unknown is refused with an <see cref="ArgumentException"/> naming who can
-    /// speak.</summary>
+    /// would have picked (after the scene's opening line, if that is still due). The user, a character away or unknown is refused
+    /// with an <see cref="ArgumentException"/> naming who can speak.</summary>
     [Alias("play-next")]
     Task<TurnBatch> PlayNext(EntityId speaker, ISceneListener? listener = null);
 
