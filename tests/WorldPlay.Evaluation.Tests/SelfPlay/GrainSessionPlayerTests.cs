@@ -13,7 +13,7 @@ namespace WorldPlay.Evaluation.Tests.SelfPlay;
 public sealed class GrainSessionPlayerTests
 {
     [Fact]
-    public async Task PlayAsync_SituationFromFile_NpcAndFileUserTakeTurns()
+    public async Task PlayAsync_SituationFromFile_OpeningThenFileUserAndNpcTakeTurns()
     {
         var scene = ScenarioSource.Load(TestData.Scenes, limit: 1).Scenarios[0];
         var fromFile = SelfPlayPlan.Playable(AdversarialSituations.Load(TestData.Situations));
@@ -28,7 +28,7 @@ public sealed class GrainSessionPlayerTests
 
             var user = $"user-sim:adversarial:{session.Profile.Situation!.Tag}";
             Assert.Equal(
-                [(TurnRole.User, user), (TurnRole.Npc, "procedural"), (TurnRole.User, user), (TurnRole.Npc, "procedural")],
+                [(TurnRole.Npc, "script"), (TurnRole.User, user), (TurnRole.Npc, "procedural"), (TurnRole.User, user)],
                 transcript.Select(t => (t.Role, t.Usage.Mind)));
         }
         finally
