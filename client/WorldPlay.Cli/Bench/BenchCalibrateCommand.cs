@@ -56,15 +56,11 @@ internal static class BenchCalibrateCommand
         var questions = JudgeCalibration.Cases(sessions).Length;
         error.WriteLine($"judge: asking {judge.Model} about {questions} NPC replies, all {BenchCategory.All.Count} categories each");
         var step = Math.Clamp(questions / 10, 1, ProgressEvery);
-        var gate = new Lock();
         return await JudgeCalibration.RunAsync(judge, sessions, progress: (done, total) =>
         {
             if (done % step == 0 || done == total)
             {
-                lock (gate)
-                {
-                    error.WriteLine($"judge: {done}/{total} answered");
-                }
+                error.WriteLine($"judge: {done}/{total} answered");
             }
         }, cancellationToken: cancellationToken);
     }

@@ -16,7 +16,8 @@ public sealed record JudgeCalibration(
     ImmutableArray<HalfAgreement> Halves)
 {
     /// <summary>Asks <paramref name="judge"/> about every NPC reply of <paramref name="sessions"/>, <paramref name="concurrency"/>
-    /// at a time; <paramref name="progress"/> hears (answered so far, questions) after each answer.</summary>
+    /// at a time; <paramref name="progress"/> hears (answered so far, questions) after each answer, one call at a time and in
+    /// order.</summary>
     public static async Task<JudgeCalibration> RunAsync(LlmJudge judge, IReadOnlyList<LabelledSession> sessions,
         int concurrency = LlmJudge.DefaultConcurrency, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -26,13 +27,17 @@ public sealed record JudgeCalibration(
         var cases = Cases(sessions);
         var judgements = new Judgement[cases.Length];
         var done = 0;
+        var gate = new Lock();
         await Parallel.ForEachAsync(
             Enumerable.Range(0, cases.Length),
             new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 judgements[i] = await judge.JudgeAsync(sessions[cases[i].Session].Transcript, cases[i], ct).ConfigureAwait(false);
-                progress?.Invoke(Interlocked.Increment(ref done), cases.Length);
+                lock (gate)
+                {
+                    progress?.Invoke(++done, cases.Length);
+                }
             }).ConfigureAwait(false);
         return Summarize(judge.Model, sessions, [.. judgements]);
     }
