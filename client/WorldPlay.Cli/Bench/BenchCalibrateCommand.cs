@@ -60,7 +60,7 @@ internal static class BenchCalibrateCommand
         {
             if (done % step == 0 || done == total)
             {
-                error.WriteLine($"judge: {done}/{total} answered");
+                error.WriteLine($"judge: {done}/{total} replies done");
             }
         }, cancellationToken: cancellationToken);
     }
