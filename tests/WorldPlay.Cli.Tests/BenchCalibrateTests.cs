@@ -114,7 +114,8 @@ public sealed class BenchCalibrateTests
         if (mistake != "empty" && mistake != "missing")
         {
             Directory.CreateDirectory(scratch.File("dev"));
-            scratch.Write("dev/a.jsonl", mistake == "bad-line" ? Session.Replace("\"Nearly. Ten minutes for the barley. Hungry?\"", "4", StringComparison.Ordinal)
+            scratch.Write("dev/a.jsonl", mistake == "bad-line"
+                ? Session.Replace("\"Nearly. Ten minutes for the barley. Hungry?\"", "4", StringComparison.Ordinal)
                 : Session);
             var labels = mistake switch
             {

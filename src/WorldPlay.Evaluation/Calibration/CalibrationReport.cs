@@ -25,7 +25,8 @@ public sealed record CalibrationReport(
             folder,
             sessions.Count,
             sessions.Sum(s => s.NpcReplies),
-            sessions.GroupBy(s => s.Language).ToImmutableSortedDictionary(g => g.Key, g => g.Sum(s => s.NpcReplies), StringComparer.Ordinal),
+            sessions.GroupBy(s => s.Language)
+                .ToImmutableSortedDictionary(g => g.Key, g => g.Sum(s => s.NpcReplies), StringComparer.Ordinal),
             sessions.Where(s => s.IsEnsemble).Sum(s => s.NpcReplies),
             sessions.Sum(s => s.Labels.Length),
             LabelAgreement.Present(sessions),

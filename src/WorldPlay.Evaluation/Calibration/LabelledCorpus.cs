@@ -75,7 +75,8 @@ public static class LabelledCorpus
             var partner = orphan[..^LabelsSuffix.Length] + TranscriptSuffix;
             if (!transcripts.Contains(partner))
             {
-                throw new LabelledCorpusException(orphan, null, $"no transcript {partner} beside it; every labels file labels one transcript");
+                throw new LabelledCorpusException(orphan, null,
+                    $"no transcript {partner} beside it; every labels file labels one transcript");
             }
         }
         var sessions = ImmutableArray.CreateBuilder<LabelledSession>(transcripts.Count);

@@ -120,7 +120,8 @@ public sealed class CalibrationFixtureTests
     [Fact]
     public void Misses_FalseNegative_CarriesTheLabellersWhy()
     {
-        var miss = Report.Value.Detectors.Misses.Single(m => m.Session == "test/lamp-rock.jsonl" && m.Kind == CalibrationMiss.FalseNegative);
+        var miss = Report.Value.Detectors.Misses
+            .Single(m => m.Session == "test/lamp-rock.jsonl" && m.Kind == CalibrationMiss.FalseNegative);
 
         Assert.Equal((8, "Tom", BenchCategory.LawViolation, "flies in a world without magic"), (miss.Turn, miss.Speaker, miss.Category,
             miss.Note));
@@ -147,7 +148,8 @@ public sealed class CalibrationFixtureTests
     [Fact]
     public void Text_UndefinedShare_PrintedNotApplicable()
     {
-        var row = Report.Value.ToText().Split('\n').First(l => l.TrimStart().StartsWith(BenchCategory.Repetition, StringComparison.Ordinal));
+        var row = Report.Value.ToText().Split('\n')
+            .First(l => l.TrimStart().StartsWith(BenchCategory.Repetition, StringComparison.Ordinal));
 
         Assert.EndsWith("n/a     n/a", row.TrimEnd(), StringComparison.Ordinal);
     }
