@@ -9,6 +9,9 @@ namespace WorldPlay.Evaluation.SelfPlay;
 /// <summary>A played session as the bench reads it: its turns as transcript lines, and whether its simulated user held up.</summary>
 public static class SessionTranscript
 {
+    /// <summary>The mind name the scene grain records for a scripted line (the scenario's opening message).</summary>
+    public const string ScriptedMind = "script";
+
     /// <summary>The transcript of <paramref name="session"/>: one line per turn, speech first and the turn's narration after it in
     /// <c>*asterisks*</c> (the role-play convention for actions), with the turn's accepted world events.</summary>
     public static Transcript From(SelfPlaySession session, IReadOnlyList<TurnRecord> turns)
@@ -25,7 +28,7 @@ public static class SessionTranscript
                 _ => SpeakerRole.Npc,
             },
             Text(t),
-            t.Accepted.IsDefault ? [] : t.Accepted)).ToImmutableArray();
+            t.Accepted.IsDefault ? [] : t.Accepted) { Given = t.Usage.Mind == ScriptedMind }).ToImmutableArray();
         return new Transcript(session.Name, BenchSetting.FromWorld(session.Scenario.World, session.Scenario.SceneId), lines);
     }
 

@@ -15,7 +15,12 @@ public enum SpeakerRole
 /// turn.</summary>
 public sealed record TranscriptLine(int Turn, string Speaker, SpeakerRole Role, string Text, ImmutableArray<WorldEvent> Events)
 {
-    public bool IsNpc => Role == SpeakerRole.Npc;
+    /// <summary>True for a line the scenario gave rather than the model wrote (a benchmark's opening message played as turn 1):
+    /// context for the lines after it, never scored.</summary>
+    public bool Given { get; init; }
+
+    /// <summary>A line the model under test wrote as a character: the lines the bench scores.</summary>
+    public bool IsNpc => Role == SpeakerRole.Npc && !Given;
 }
 
 /// <summary>A whole session: its setting (when known) and its lines in order.</summary>

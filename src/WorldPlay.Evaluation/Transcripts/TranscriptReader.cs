@@ -9,7 +9,7 @@ namespace WorldPlay.Evaluation.Transcripts;
 /// <summary>Reads transcripts: one JSON object per line, an optional first line <c>{"world": ...}</c> with the setting.</summary>
 public static class TranscriptReader
 {
-    private static readonly ImmutableArray<string> LineFields = ["turn", "speaker", "role", "text", "events"];
+    private static readonly ImmutableArray<string> LineFields = ["turn", "speaker", "role", "text", "events", "given"];
     private static readonly ImmutableArray<string> WorldLineFields = ["world", "scene"];
 
     /// <summary>The transcript in the file at <paramref name="path"/>; <paramref name="world"/> (from <c>--world</c>) takes the place of a
@@ -138,7 +138,17 @@ public static class TranscriptReader
                 throw new TranscriptFormatException(source, number, "events", $"expected a list of WorldPlay world events: {e.Message}");
             }
         }
-        return new TranscriptLine(turn, speaker, role, textField.GetString()!, events.IsDefault ? [] : events);
+        var given = false;
+        if (root.TryGetProperty("given", out var givenField))
+        {
+            given = givenField.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => throw new TranscriptFormatException(source, number, "given", "expected true or false"),
+            };
+        }
+        return new TranscriptLine(turn, speaker, role, textField.GetString()!, events.IsDefault ? [] : events) { Given = given };
     }
 
     private static string RequiredText(JsonElement root, string field, string source, int number) =>

@@ -40,6 +40,10 @@ public sealed class TranscriptWriter(TextWriter output)
             json.WriteString("speaker", line.Speaker);
             json.WriteString("role", line.Role.ToString().ToLowerInvariant());
             json.WriteString("text", line.Text);
+            if (line.Given)
+            {
+                json.WriteBoolean("given", true);
+            }
             if (!line.Events.IsDefaultOrEmpty)
             {
                 json.WritePropertyName("events");

@@ -53,9 +53,15 @@ public sealed class ProtocolFidelityTests
         {
             return $"{lines.Length} turns, expected {Turns}";
         }
-        if ((lines[0].Turn, lines[0].Speaker, lines[0].Role, lines[0].Text) != (1, npc, SpeakerRole.Npc, scenario.OpeningMessage!.Trim()))
+        if ((lines[0].Turn, lines[0].Speaker, lines[0].Role, lines[0].Text, lines[0].Given)
+            != (1, npc, SpeakerRole.Npc, scenario.OpeningMessage!.Trim(), true))
         {
-            return $"turn 1 is {lines[0].Role} {lines[0].Speaker}: '{lines[0].Text}', expected the opening by {npc}";
+            return $"turn 1 is {lines[0].Role} {lines[0].Speaker} (given: {lines[0].Given}): '{lines[0].Text}', expected the opening by " +
+                $"{npc}, given by the scenario";
+        }
+        if (lines.Skip(1).Any(l => l.Given))
+        {
+            return "a line after turn 1 is marked given; only the opening message is the scenario's";
         }
         var roles = string.Join(",", lines.Select(l => l.Role));
         var expected = string.Join(",", lines.Select((_, i) => i % 2 == 0 ? SpeakerRole.Npc : SpeakerRole.User));
