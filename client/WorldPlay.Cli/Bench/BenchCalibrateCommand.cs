@@ -67,13 +67,13 @@ internal static class BenchCalibrateCommand
 
     private const string Help =
         "Measure the detectors (and, with --judge, an LLM judge) against a labelled corpus: how much of what a person labelled they " +
-        "find (recall), and how much of what they find was labelled (precision), per category and language.\n\n" +
+        "find (recall), and how much of what they find was labelled (precision), per category and language.\n" +
         "The corpus: <labelled-dir> holds, at any depth, sessions <name>.jsonl in the transcript format of 'bench score' (a world " +
         "line first, then one line per turn, every line with its own turn number), each with <name>.labels.json beside it:\n" +
         "  {\"language\": \"zh\", \"labels\": [{\"turn\": 4, \"category\": \"prefs.no_hook\", \"why\": \"nothing to answer\"}]}\n" +
         "language is en or zh (the setting's); a label names the turn of an NPC reply and one of the 13 categories; every NPC " +
         "reply no label names is clean in all 13. Sessions under dev/ and test/ are the two halves: tune thresholds on dev, " +
-        "never on test.\n\n" +
+        "never on test.\n" +
         "The figures count (NPC reply, category) pairs: labelled = the labels; TP = labelled and found; FP = found but not " +
         "labelled; FN = labelled but not found; precision = TP/(TP+FP); recall = TP/labelled; n/a where nothing was found or " +
         "nothing labelled. 'all categories' pools every pair of a language. One table per language, then one per half and " +
