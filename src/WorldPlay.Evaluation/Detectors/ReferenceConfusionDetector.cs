@@ -77,7 +77,7 @@ public sealed partial class ReferenceConfusionDetector : IDetector
             {
                 yield return new DetectorHit(line.Turn, index, line.Speaker, Category, tie.Severity, tie.Evidence, tie.Reason);
             }
-            else if (Find(line, setting, state) is { } found)
+            else if (Find(transcript, index, setting, state) is { } found)
             {
                 yield return new DetectorHit(line.Turn, index, line.Speaker, Category, found.Severity, found.Evidence, found.Reason);
             }
@@ -90,40 +90,52 @@ public sealed partial class ReferenceConfusionDetector : IDetector
     private static TieConfusion? Constructed(Transcript transcript, int index, BenchSetting setting, WorldState state)
     {
         var line = transcript.Lines[index];
-        var speaker = setting.CharacterNamed(line.Speaker) is { } s && EntityId.IsSlug(s.Id) ? new EntityId(s.Id) : (EntityId?)null;
-        var user = setting.User is { } u && EntityId.IsSlug(u.Id) ? new EntityId(u.Id) : (EntityId?)null;
-        var addressees = line.Events.IsDefault ? [] : line.Events.Select(e => e.Change).OfType<Spoke>()
-            .SelectMany(spoke => spoke.Addressees.IsDefault ? [] : spoke.Addressees).Distinct().ToList();
-        var listener = addressees.Count == 1 ? addressees[0] : user;
+        var (speaker, listener, _) = Parties(line, setting);
         var exchangeTurn = transcript.Lines.Take(index).LastOrDefault(l => l.Role == SpeakerRole.User)?.Turn ?? line.Turn;
         return ConstructedTies.Find(line.Text, speaker, listener, state, exchangeTurn);
     }
 
-    private static (int Severity, Evidence Evidence, string Reason)? Find(TranscriptLine line, BenchSetting setting, WorldState? state)
+    /// <summary>Who speaks a line and to whom: its one addressee in the events, else the user (then the listener is a guess).
+    /// </summary>
+    private static (EntityId? Speaker, EntityId? Listener, bool Guessed) Parties(TranscriptLine line, BenchSetting setting)
     {
+        var speaker = setting.CharacterNamed(line.Speaker) is { } s && EntityId.IsSlug(s.Id) ? new EntityId(s.Id) : (EntityId?)null;
+        var user = setting.User is { } u && EntityId.IsSlug(u.Id) ? new EntityId(u.Id) : (EntityId?)null;
+        var addressees = line.Events.IsDefault ? [] : line.Events.Select(e => e.Change).OfType<Spoke>()
+            .SelectMany(spoke => spoke.Addressees.IsDefault ? [] : spoke.Addressees).Distinct().ToList();
+        return addressees.Count == 1 ? (speaker, addressees[0], false) : (speaker, user, true);
+    }
+
+    private static (int Severity, Evidence Evidence, string Reason)? Find(Transcript transcript, int index, BenchSetting setting,
+        WorldState? state)
+    {
+        var line = transcript.Lines[index];
         var text = line.Text;
-        var speaker = setting.CharacterNamed(line.Speaker);
+        // With a world, who is dead, away or present is read from the state at this turn, not from the world's first page.
+        var cast = state is null ? setting.Characters : WorldGrounding.CastAt(setting, state);
+        var speaker = cast.FirstOrDefault(c => c.AnswersTo(line.Speaker));
+        var at = state is null ? "" : $" (world state at turn {line.Turn})";
         if (speaker is { IsAlive: false })
         {
-            return (DeadActsSeverity, Evidence.WholeLine(text), $"{speaker.Name} is dead in this world and cannot speak");
+            return (DeadActsSeverity, Evidence.WholeLine(text), $"{speaker.Name} is dead in this world and cannot speak{at}");
         }
         if (speaker is { IsPresent: false })
         {
-            return (AbsentActsSeverity, Evidence.WholeLine(text), $"{speaker.Name} is not in this scene and cannot speak in it");
+            return (AbsentActsSeverity, Evidence.WholeLine(text), $"{speaker.Name} is not in this scene and cannot speak in it{at}");
         }
         foreach (Match label in SpeakerLabel().Matches(text))
         {
             var name = label.Groups["name"].Value.Trim();
-            var other = setting.CharacterNamed(name);
-            if (other is not null && !other.IsUser && other != speaker)
+            var other = cast.FirstOrDefault(c => c.AnswersTo(name));
+            if (other is not null && !other.IsUser && other.Id != speaker?.Id)
             {
                 return (WrongSpeakerSeverity, Evidence.Of(text, label.Index, label.Length),
                     $"{line.Speaker} writes a line as {other.Name}");
             }
         }
-        foreach (var character in setting.Characters.Where(c => !c.IsUser && (!c.IsAlive || !c.IsPresent)))
+        foreach (var character in cast.Where(c => !c.IsUser && (!c.IsAlive || !c.IsPresent)))
         {
-            foreach (var name in character.Names)
+            foreach (var name in character.Names.Where(n => !WorldGrounding.IsChinese(n)))
             {
                 foreach (Match mention in Regex.Matches(text, $@"\b{Regex.Escape(name)}\b(?:'s)?\s*"))
                 {
@@ -134,10 +146,14 @@ public sealed partial class ReferenceConfusionDetector : IDetector
                         var (severity, why) = character.IsAlive ? (AbsentActsSeverity, "is not in this scene")
                             : (DeadActsSeverity, "is dead");
                         return (severity, Evidence.Of(text, mention.Index, mention.Length + Math.Min(rest.Length, 20)),
-                            $"{character.Name} {why}, yet the reply has {(vocative ? "them addressed" : "them acting")} as if present");
+                            $"{character.Name} {why}{at}, yet the reply has {(vocative ? "them addressed" : "them acting")} as if present");
                     }
                 }
             }
+        }
+        if (state is not null && WorldGrounding.EnglishGoneActsInNarration(text, cast, line.Turn) is { } narrated)
+        {
+            return (narrated.Severity, narrated.Evidence, narrated.Reason);
         }
         foreach (Match vocative in TrailingVocative().Matches(Prose.SpeechOnly(text)))
         {
@@ -152,13 +168,27 @@ public sealed partial class ReferenceConfusionDetector : IDetector
                     $"addresses '{name}', who is nobody in this setting{(setting.UserName is { } user ? $" (the user is {user})" : "")}");
             }
         }
-        foreach (Match claim in KinClaim().Matches(text))
+        if (state is not null)
         {
-            if (speaker is not null && setting.CharacterNamed(claim.Groups["name"].Value) is { } kin
-                && WrongKinship(setting, speaker, kin, claim.Groups["kin"].Value) is { } declared)
+            if (Kin(line, setting, state, cast) is { } kin)
             {
-                return (WrongKinshipSeverity, Evidence.Of(text, claim.Index, claim.Length),
-                    $"calls {kin.Name} '{claim.Groups["kin"].Value}', but the world says {declared}");
+                return (kin.Severity, kin.Evidence, kin.Reason);
+            }
+            if (WorldGrounding.Find(text, speaker, cast, state, line.Turn) is { } grounded)
+            {
+                return (grounded.Severity, grounded.Evidence, grounded.Reason);
+            }
+        }
+        else
+        {
+            foreach (Match claim in KinClaim().Matches(text))
+            {
+                if (speaker is not null && setting.CharacterNamed(claim.Groups["name"].Value) is { } kin
+                    && WrongKinship(setting, speaker, kin, claim.Groups["kin"].Value) is { } declared)
+                {
+                    return (WrongKinshipSeverity, Evidence.Of(text, claim.Index, claim.Length),
+                        $"calls {kin.Name} '{claim.Groups["kin"].Value}', but the world says {declared}");
+                }
             }
         }
         foreach (var sentence in Prose.Sentences(text))
@@ -169,6 +199,18 @@ public sealed partial class ReferenceConfusionDetector : IDetector
             }
         }
         return null;
+    }
+
+    /// <summary>A kin claim that any declared tie contradicts (the designer's or one declared in play), said at this turn; when the
+    /// listener is only guessed, a "your" that fits another present character is taken as said to them.</summary>
+    private static TieConfusion? Kin(TranscriptLine line, BenchSetting setting, WorldState state, ImmutableArray<BenchCharacter> cast)
+    {
+        var (speaker, listener, guessed) = Parties(line, setting);
+        IReadOnlyCollection<EntityId> others = guessed
+            ? [.. cast.Where(c => c.IsPresent && c.IsAlive && EntityId.IsSlug(c.Id) && new EntityId(c.Id) != speaker)
+                .Select(c => new EntityId(c.Id))]
+            : [];
+        return ConstructedTies.WrongDeclaredKin(line.Text, speaker, listener, state, others);
     }
 
     /// <summary>The declared ties between the two when none of them is the claimed kind of kinship, or null when the claim fits or the
