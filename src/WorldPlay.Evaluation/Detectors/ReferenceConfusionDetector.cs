@@ -140,7 +140,9 @@ public sealed partial class ReferenceConfusionDetector : IDetector
                 foreach (Match mention in Regex.Matches(text, $@"\b{Regex.Escape(name)}\b(?:'s)?\s*"))
                 {
                     var rest = text[(mention.Index + mention.Length)..];
-                    var vocative = Regex.IsMatch(rest, @"^[.?!,]") && mention.Index >= 2 && text[..mention.Index].TrimEnd().EndsWith(',');
+                    // Someone created in play is often called to in longing ("come home, Lena"), so only the designer's are checked.
+                    var vocative = Regex.IsMatch(rest, @"^[.?!,]") && mention.Index >= 2 && text[..mention.Index].TrimEnd().EndsWith(',')
+                        && setting.Characters.Any(c => c.Id == character.Id);
                     if (PresentAction().IsMatch(rest) || vocative)
                     {
                         var (severity, why) = character.IsAlive ? (AbsentActsSeverity, "is not in this scene")
