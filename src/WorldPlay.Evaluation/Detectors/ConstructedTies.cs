@@ -37,8 +37,8 @@ public static partial class ConstructedTies
         (Cousin, Gender.Female, "表姐 表妹 堂姐 堂妹"),
         (Cousin, Gender.Male, "表哥 表弟 堂哥 堂弟"),
         (Cousin, Gender.Unknown, "cousin 表亲 堂亲"),
-        (Parent, Gender.Female, "mother mum mom mam mama 母亲 妈妈 妈 娘"),
-        (Parent, Gender.Male, "father dad da papa 父亲 爸爸 爸 爹"),
+        (Parent, Gender.Female, "mother mum mom mam mama ma 母亲 妈妈 妈 娘"),
+        (Parent, Gender.Male, "father dad da papa pa 父亲 爸爸 爸 爹"),
         (Parent, Gender.Unknown, "parent"),
         (Child, Gender.Female, "daughter 女儿"),
         (Child, Gender.Male, "son 儿子"),
@@ -136,6 +136,18 @@ public static partial class ConstructedTies
             }
         }
         return null;
+    }
+
+    /// <summary>The characters a declared tie makes <paramref name="person"/>'s <paramref name="kinWord"/> ("mum", "爹"), or none
+    /// when the word is not a kin word.</summary>
+    public static IEnumerable<Entity> KinOf(WorldState state, EntityId person, string kinWord)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!KinWords.TryGetValue(kinWord, out var claimed) || claimed.Family == Friend)
+        {
+            return [];
+        }
+        return state.Entities.Values.Where(e => e.IsCharacter && e.Id != person && KinTo(state, e.Id, person).Any(d => Fits(claimed, d.Kin)));
     }
 
     private static TieConfusion? WrongKin(string text, Entity entity, EntityId? speaker, EntityId? listener, WorldState state,

@@ -25,7 +25,12 @@ public sealed partial class ReferenceConfusionDetector : IDetector
         "mister", "missus", "sweetheart", "darling", "honey", "mate", "pet", "lord", "lady", "majesty", "highness", "grace",
         "everyone", "all", "folks", "brother", "sister", "mother", "father", "son", "daughter", "auntie", "uncle", "girl", "man",
         "woman", "kid", "young", "old", "gods", "fool", "idiot", "traveller", "traveler", "guard", "master", "mistress", "yes", "no",
-        "please", "then", "now", "too", "though", "again", "anyway", "indeed", "enough", "alright", "okay", "right", "here", "there");
+        "please", "then", "now", "too", "though", "again", "anyway", "indeed", "enough", "alright", "okay", "right", "here", "there",
+        "aunt", "aunty", "grandma", "granny", "grandpa", "gran", "cousin", "nan", "mum", "mom", "dad", "da", "pa", "ma",
+        "inspector", "envoy", "commander", "doctor", "doc", "chief", "sergeant", "officer", "detective", "professor", "nurse", "coach",
+        "chef", "boss", "kid", "teacher", "judge", "elder", "reverend", "lieutenant", "major", "colonel",
+        "general", "admiral", "ambassador", "councillor", "councilor", "mayor", "warden", "constable", "agent", "director", "bard",
+        "minstrel", "healer", "smith", "keeper", "skipper", "sire", "milady", "milord", "ladies", "gentlemen", "sweetie");
 
     private static readonly ImmutableDictionary<string, string> Kinship = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -153,16 +158,17 @@ public sealed partial class ReferenceConfusionDetector : IDetector
                 }
             }
         }
-        if (state is not null && WorldGrounding.EnglishGoneActsInNarration(text, cast, line.Turn) is { } narrated)
+        if (state is not null && (WorldGrounding.EnglishGoneActsInNarration(text, cast, line.Turn)
+            ?? WorldGrounding.GoneAddressed(text, cast.Where(c => setting.Characters.Any(d => d.Id == c.Id)), line.Turn)) is { } gone)
         {
-            return (narrated.Severity, narrated.Evidence, narrated.Reason);
+            return (gone.Severity, gone.Evidence, gone.Reason);
         }
         foreach (Match vocative in TrailingVocative().Matches(Prose.SpeechOnly(text)))
         {
             var name = vocative.Groups["name"].Value;
             // Names the world learned during play (a sister the user created) are somebody too.
             if (!Vocatives.Contains(name) && !setting.KnownNames.Contains(name)
-                && state?.Entities.Values.Any(e => e.AnswersTo(name)) != true
+                && state?.Entities.Values.Any(e => e.AnswersTo(name)) != true && !WorldGrounding.WorldSays(state, name)
                 && !setting.Places.Any(p => p.Contains(name, StringComparison.Ordinal)))
             {
                 var group = vocative.Groups["name"];
@@ -193,9 +199,13 @@ public sealed partial class ReferenceConfusionDetector : IDetector
                 }
             }
         }
+        if ((WorldGrounding.SpeakerPronoun(text, speaker, cast) ?? WorldGrounding.NeutralPossessive(text, cast)) is { } misgendered)
+        {
+            return (misgendered.Severity, misgendered.Evidence, misgendered.Reason);
+        }
         foreach (var sentence in Prose.Sentences(text))
         {
-            if (WrongPronoun(sentence, setting) is { } wrong)
+            if (WrongPronoun(sentence, setting, speaker) is { } wrong)
             {
                 return (WrongPronounSeverity, Evidence.Of(text, sentence.Start + wrong.At, wrong.Length), wrong.Reason);
             }
@@ -245,7 +255,7 @@ public sealed partial class ReferenceConfusionDetector : IDetector
     private static string NameOf(BenchSetting setting, string id) => setting.Characters.FirstOrDefault(c => c.Id == id)?.Name ?? id;
 
     /// <summary>In a sentence naming exactly one character and no other person, a third-person pronoun of the other gender.</summary>
-    private static (int At, int Length, string Reason)? WrongPronoun(Sentence sentence, BenchSetting setting)
+    private static (int At, int Length, string Reason)? WrongPronoun(Sentence sentence, BenchSetting setting, BenchCharacter? speaker)
     {
         var named = setting.Characters
             .Where(c => c.Gender is Gender.Female or Gender.Male
@@ -257,11 +267,22 @@ public sealed partial class ReferenceConfusionDetector : IDetector
             return null;
         }
         var character = named[0];
-        var pronouns = GenderedPronoun().Matches(sentence.Text).ToList();
+        // Someone spoken to ("To Nell:", "Nell, ...", "..., Nell.") is not the he or she spoken of.
+        if (character.Names.Any(n => Regex.IsMatch(sentence.Text, $@"\b{Regex.Escape(n)}\b\s*(?:[:,!?]|\*?:)|,\s*{Regex.Escape(n)}\s*[.!?]")))
+        {
+            return null;
+        }
+        // A pronoun before the name, or one that fits the speaker or the user (whom narration calls he or she without naming), may
+        // well be about them.
+        var firstName = character.Names.Select(n => Regex.Match(sentence.Text, $@"\b{Regex.Escape(n)}\b")).Where(m => m.Success)
+            .Min(m => m.Index);
+        var pronouns = GenderedPronoun().Matches(sentence.Text).Where(p => p.Index > firstName).ToList();
         var female = pronouns.Count(p => p.Value.ToLowerInvariant() is "she" or "her" or "hers" or "herself");
         var male = pronouns.Count - female;
         var wrong = character.Gender == Gender.Female ? (male > 0 && female == 0) : (female > 0 && male == 0);
-        if (!wrong)
+        var other = character.Gender == Gender.Female ? Gender.Male : Gender.Female;
+        if (!wrong || (speaker is not null && speaker.Id != character.Id && speaker.Gender == other)
+            || setting.User is { } user && user.Id != character.Id && user.Gender == other)
         {
             return null;
         }

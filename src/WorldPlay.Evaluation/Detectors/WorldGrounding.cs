@@ -64,6 +64,9 @@ public static partial class WorldGrounding
         "低头|低下头|皱眉|皱起眉头|端起|端着|倒了|倒|喝了|喝|推开|推门|进来|挥手|招手|耸了耸肩|耸肩|眨眼|咳嗽|哼了一声|问道|问|答道|回答|伸手|" +
         "拍了拍|拍|靠在|倚在|沉默|瞪|盯着|瞥|嘟囔|嘀咕|插嘴|接过|放下|握住|擦";
 
+    /// <summary>What may follow a name opening a clause of narration without its bearer acting (老陈已经死了, 老陈的照片).</summary>
+    public const string ChineseNotActing = "已经|已|早已|死|去世|过世|走了|不在|没|生前|当年|的";
+
     /// <summary>What a Chinese name says in speech to put its bearer in the room (老周来了, 老周就在这儿).</summary>
     public const string ChinesePresentInSpeech = "来了|到了|就在这儿|就在这里|就在这|在这儿|在这里|刚进来|进来了|正看着|正等着";
 
@@ -81,6 +84,19 @@ public static partial class WorldGrounding
 
     [GeneratedRegex(@"^[\s,]*(?<verb>[a-z]{3,}(?:s|es))\b", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingVerb();
+
+    /// <summary>True when the world's own words (its lore, or an entity's description) use <paramref name="word"/> as a whole word:
+    /// a title such as "Envoy" or "Inspector" the world gives someone.</summary>
+    public static bool WorldSays(WorldState? state, string word)
+    {
+        if (state is null || word.Length == 0)
+        {
+            return false;
+        }
+        var pattern = $@"(?<![\p{{L}}]){Regex.Escape(word)}(?![\p{{L}}])";
+        return Regex.IsMatch(state.Setting.Lore, pattern, RegexOptions.IgnoreCase)
+            || state.Entities.Values.Any(e => e.Attribute("description") is { } d && Regex.IsMatch(d, pattern, RegexOptions.IgnoreCase));
+    }
 
     public static bool IsHan(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';
 
@@ -191,9 +207,10 @@ public static partial class WorldGrounding
         ArgumentNullException.ThrowIfNull(state);
         return WrongIdentity(text, speaker, cast)
             ?? ChineseGoneActs(text, cast, turn)
+            ?? DeadKinActs(text, speaker, state, turn)
             ?? WrongHolder(text, speaker, cast, state, turn)
             ?? WrongPlace(text, cast, state, turn)
-            ?? ChinesePronoun(text, cast);
+            ?? ChinesePronoun(text, cast, speaker);
     }
 
     /// <summary>A dead or absent character acting in English narration with a verb outside the fixed list ("*Cass wipes the
@@ -213,6 +230,125 @@ public static partial class WorldGrounding
                     {
                         return Gone(text, character, mention.Index, mention.Length + verb.Length, "acting", turn);
                     }
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A dead or absent character spoken to in English speech: the name opening a sentence, then a comma and, within a
+    /// few words, "you" ("Roderick, tell the envoy yourself").</summary>
+    public static GroundedConfusion? GoneAddressed(string text, IEnumerable<BenchCharacter> cast, int turn)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(cast);
+        var speech = Masked(text, NarrationMask(text), keep: false);
+        foreach (var character in cast.Where(c => !c.IsUser && (!c.IsAlive || !c.IsPresent)))
+        {
+            var names = NamePattern(FindableNames(character).Where(n => !IsChinese(n)));
+            var addressed = Regex.Match(speech, $@"(?:^|[.!?…""“*]\s*){names},\s+(?=(?:[\p{{L}}'’]+\s+){{0,5}}?(?:you|your|yourself)\b)",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            if (names != "(?!)" && addressed.Success)
+            {
+                return Gone(text, character, addressed.Index, addressed.Length, "addressed", turn);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The speaker called by the other gender's pronoun in the aside that opens the reply, naming no one ("*He grins*" from
+    /// Mira, （他淡淡扫了妹妹一眼） from the empress): the aside that opens a reply is about its speaker.</summary>
+    public static GroundedConfusion? SpeakerPronoun(string text, BenchCharacter? speaker, ImmutableArray<BenchCharacter> cast)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (speaker is not { Gender: Gender.Female or Gender.Male or Gender.Neutral })
+        {
+            return null;
+        }
+        var aside = Regex.Match(text, @"^\s*(?:\*(?<body>[^*]+)\*|（(?<body>[^）]+)）|【(?<body>[^】]+)】|\((?<body>[^)]+)\))");
+        if (!aside.Success)
+        {
+            return null;
+        }
+        var body = aside.Groups["body"];
+        var pronoun = Regex.Match(body.Value, @"^\s*(?<p>He|She|His|Her|他|她)(?![\p{Ll}们])", RegexOptions.CultureInvariant);
+        if (!pronoun.Success || cast.Any(c => FindableNames(c).Any(n => NameIndex(body.Value, n) >= 0)))
+        {
+            return null;
+        }
+        var p = pronoun.Groups["p"].Value;
+        var said = p is "She" or "Her" or "她" ? Gender.Female : Gender.Male;
+        if (said == speaker.Gender || speaker.Gender == Gender.Unknown)
+        {
+            return null;
+        }
+        return new GroundedConfusion(WrongPronounSeverity, Evidence.Of(text, body.Index + pronoun.Groups["p"].Index, p.Length),
+            $"'{p}' for the speaker {speaker.Name}, whose pronouns are {Pronouns(speaker.Gender)}");
+    }
+
+    /// <summary>A character of they/them called his or her by the possessive right after their own verb ("*Maelis sets down her
+    /// staff*").</summary>
+    public static GroundedConfusion? NeutralPossessive(string text, ImmutableArray<BenchCharacter> cast)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var character in cast.Where(c => c.Gender == Gender.Neutral))
+        {
+            var names = NamePattern(FindableNames(character).Where(n => !IsChinese(n)));
+            if (names == "(?!)")
+            {
+                continue;
+            }
+            var possessive = Regex.Match(text,
+                $@"{names}\s+[a-z]+s(?:\s+[a-z]+)?\s+(?<p>his|her)\s+(?!(?:the|a|an|to|and|in|on|at|with|for|up|down|out|back|off|away|" +
+                @"over|that|this|a)\b)[a-z]+", RegexOptions.CultureInvariant);
+            if (possessive.Success)
+            {
+                var p = possessive.Groups["p"];
+                return new GroundedConfusion(WrongPronounSeverity, Evidence.Of(text, possessive.Index, possessive.Length),
+                    $"'{p.Value}' for {character.Name}, whose pronouns are they/them");
+            }
+        }
+        return null;
+    }
+
+    private static int NameIndex(string text, string name) =>
+        IsChinese(name) ? text.IndexOf(name, StringComparison.Ordinal) : Regex.Match(text, NamePattern([name])).Index is var i
+            && Regex.IsMatch(text, NamePattern([name])) ? i : -1;
+
+    private static string Pronouns(Gender gender) => gender switch
+    {
+        Gender.Female => "she/her (她)",
+        Gender.Male => "he/him (他)",
+        _ => "they/them",
+    };
+
+    /// <summary>The speaker's own kin, dead in the state, acting now by a kin word ("my father says", "Mum wants", 我爹还说).
+    /// </summary>
+    private static GroundedConfusion? DeadKinActs(string text, BenchCharacter? speaker, WorldState state, int turn)
+    {
+        if (speaker is null || !EntityId.IsSlug(speaker.Id))
+        {
+            return null;
+        }
+        var patterns = new[]
+        {
+            @"\bmy\s+(?<kin>mum|mom|mother|ma|father|dad|da|pa|papa|mama|husband|wife|brother|sister|son|daughter|grandma|grandmother|" +
+                @"grandpa|grandfather)\s+(?:says|tells|wants|thinks|reckons|asks|keeps|knows|is waiting|nods|smiles|sends)\b",
+            @"(?<![\p{L}])(?<kin>Mum|Mom|Dad|Da|Pa|Papa|Mama)\s+(?:says|tells|wants|thinks|reckons|asks|keeps|knows|is waiting|sends)\b",
+            @"我(?<kin>爹|娘|爸|妈|父亲|母亲|爷爷|奶奶|外婆|外公|丈夫|妻子|老婆|老公|哥哥|姐姐|弟弟|妹妹)" +
+                @"(?:还|也|又|刚|正|总|昨天|今早|前天)*(?:说|讲|让|叫|要|问|在等|等着|嘱咐|交代|托)",
+        };
+        foreach (var pattern in patterns)
+        {
+            foreach (Match claim in Regex.Matches(text, pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase))
+            {
+                var dead = ConstructedTies.KinOf(state, new EntityId(speaker.Id), claim.Groups["kin"].Value.ToLowerInvariant())
+                    .FirstOrDefault(k => k.Status == EntityStatus.Dead);
+                if (dead is not null && !Regex.IsMatch(Clause(text, claim.Index), ChineseRecallMarks + "|临终|去世|在世|走之前"))
+                {
+                    return new GroundedConfusion(DeadActsSeverity, Evidence.Of(text, claim.Index, claim.Length),
+                        $"{dead.Name}, {speaker.Name}'s '{claim.Groups["kin"].Value}', is dead (world state at turn {turn}), yet the reply " +
+                        "has them acting as if alive");
                 }
             }
         }
@@ -249,6 +385,15 @@ public static partial class WorldGrounding
                 if (!Regex.IsMatch(Clause(narration, act.Index), ChineseRecallMarks))
                 {
                     return Gone(text, character, act.Index, act.Length, "acting", turn);
+                }
+            }
+            // In narration a name opening a clause is its subject, whatever the verb (雷震天从后堂掀帘而出).
+            foreach (Match subject in Regex.Matches(narration, $@"(?<=^|[（(【*，,。；;！!？?：:\n]\s*){names}(?![的们]|{ChineseNotActing})"))
+            {
+                if (!Regex.IsMatch(Clause(narration, subject.Index), ChineseRecallMarks))
+                {
+                    return Gone(text, character, subject.Index, Math.Min(narration.Length - subject.Index, subject.Length + 6), "acting",
+                        turn);
                 }
             }
             foreach (Match here in Regex.Matches(speech, $"{names}{ChineseAdverbs}(?:{ChinesePresentInSpeech})"))
@@ -350,6 +495,7 @@ public static partial class WorldGrounding
                     $@"\bI(?:'ve|’ve| have)(?:\s+got)?\s+(?:the|a|an|my|this|that)?\s*{itemNames}",
                     $@"\bI(?:'m|’m| am)\s+(?:holding|carrying)\s+(?:the|a|an|my|this|that)?\s*{itemNames}",
                     $@"\bhere(?:'s|’s| is)\s+(?:the|my|your|a|an)\s+{itemNames}",
+                    $@"\b(?:the|my)\s+{itemNames}(?:'s|’s|\s+is|\s+stays)\s+(?:right\s+|safe\s+|still\s+)?(?:with|on)\s+me\b",
                 };
                 var chinese = new[]
                 {
@@ -362,7 +508,10 @@ public static partial class WorldGrounding
                     foreach (Match claim in Regex.Matches(text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
                     {
                         var sentence = SentenceAround(text, claim.Index);
-                        if (IsQuestion(sentence) || holderMentioned(sentence) || OwnsNotHolds(text, claim, sentence))
+                        // "Tomas has my lantern" is true: only a claim of owning may name the holder.
+                        var owning = claim.Value.StartsWith("my", StringComparison.OrdinalIgnoreCase)
+                            || claim.Value.StartsWith("我的", StringComparison.Ordinal);
+                        if (AsksAbout(text, claim) || (owning && holderMentioned(sentence)) || OwnsNotHolds(text, claim, sentence))
                         {
                             continue;
                         }
@@ -391,7 +540,7 @@ public static partial class WorldGrounding
                     foreach (Match claim in Regex.Matches(text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
                     {
                         var sentence = SentenceAround(text, claim.Index);
-                        if (IsQuestion(sentence) || Regex.IsMatch(Clause(text, claim.Index), "[不没]")
+                        if (AsksAbout(text, claim) || Regex.IsMatch(Clause(text, claim.Index), "[不没]")
                             || Words(sentence).Any(NotNowWords.Contains) || Regex.IsMatch(sentence, ChineseNotNowMarks))
                         {
                             continue;
@@ -409,7 +558,8 @@ public static partial class WorldGrounding
     /// speak of a loss or a want ("where is my lantern", 我的钥匙呢), or deny it (我没有钥匙).</summary>
     private static bool OwnsNotHolds(string text, Match claim, string sentence)
     {
-        var before = Words(text[..claim.Index]).TakeLast(LossContextWords);
+        var sentenceStart = text.LastIndexOfAny(['.', '!', '?', '。', '！', '？', '*', '\n'], Math.Max(0, claim.Index - 1)) + 1;
+        var before = Words(text[Math.Min(sentenceStart, claim.Index)..claim.Index]).TakeLast(LossContextWords);
         if (before.Any(LossWords.Contains) || Regex.IsMatch(Clause(text, claim.Index), "[不没]|n't|not|never", RegexOptions.IgnoreCase))
         {
             return true;
@@ -420,8 +570,14 @@ public static partial class WorldGrounding
             || (claim.Value.StartsWith("我的", StringComparison.Ordinal) && after < text.Length && text[after] == '呢');
     }
 
-    private static bool IsQuestion(string sentence) => sentence.TrimEnd().EndsWith('?') || sentence.TrimEnd().EndsWith('？')
-        || sentence.Contains('吗', StringComparison.Ordinal);
+    /// <summary>True when the claim sits in a question: the clause it is in ends with a question mark or asks with 吗.</summary>
+    private static bool AsksAbout(string text, Match claim)
+    {
+        var end = text.IndexOfAny([',', '.', '!', '?', ';', '，', '。', '！', '？', '；', '\n'], claim.Index + claim.Length);
+        var clause = Clause(text, claim.Index);
+        return (end >= 0 && text[end] is '?' or '？') || clause.Contains('吗', StringComparison.Ordinal)
+            || SentenceAround(text, claim.Index).TrimStart(' ', '*', '"', '“').StartsWith("Is ", StringComparison.Ordinal);
+    }
 
     private static IEnumerable<string> Words(string text) =>
         Regex.Matches(text, @"[\p{L}'’]+").Select(m => m.Value.ToLowerInvariant().Replace('’', '\''));
@@ -494,7 +650,7 @@ public static partial class WorldGrounding
                             StringComparison.OrdinalIgnoreCase))));
                     var sentence = SentenceAround(text, claim.Index);
                     var clause = Clause(text, claim.Index);
-                    if (said is null || said.Id == where || IsQuestion(sentence) || Words(sentence).Any(NotNowWords.Contains)
+                    if (said is null || said.Id == where || AsksAbout(text, claim) || Words(sentence).Any(NotNowWords.Contains)
                         || Regex.IsMatch(clause, ChineseNotNowMarks) || Regex.IsMatch(clause, "[不没]")
                         || Regex.IsMatch(clause + text[(claim.Index + claim.Length)..Math.Min(text.Length, claim.Index + claim.Length + 4)],
                             "的时候|时"))
@@ -512,7 +668,7 @@ public static partial class WorldGrounding
 
     /// <summary>In a Chinese sentence naming exactly one character and no other person, a clause opening with 他 or 她 of the other
     /// gender (老周擦着杯子，她抬头看了看门口).</summary>
-    private static GroundedConfusion? ChinesePronoun(string text, ImmutableArray<BenchCharacter> cast)
+    private static GroundedConfusion? ChinesePronoun(string text, ImmutableArray<BenchCharacter> cast, BenchCharacter? speaker)
     {
         if (!IsChinese(text))
         {
@@ -535,6 +691,12 @@ public static partial class WorldGrounding
             var female = pronouns.Count(p => p.Value == "她");
             var male = pronouns.Count - female;
             var wrong = character.Gender == Gender.Female ? (male > 0 && female == 0) : (female > 0 && male == 0);
+            var other = character.Gender == Gender.Female ? Gender.Male : Gender.Female;
+            // 他/她 that fits the speaker or the user may be about them.
+            if (cast.Any(c => c.Id != character.Id && c.Gender == other && (c.IsUser || c.Id == speaker?.Id)))
+            {
+                continue;
+            }
             var opening = pronouns.FirstOrDefault(p => p.Index > 0 && "，,；;（）“”「」 ".Contains(sentence.Value[p.Index - 1]));
             if (wrong && opening is not null)
             {

@@ -103,9 +103,9 @@ public sealed record BenchSetting(
         var first = (pronouns ?? "").Split('/', ' ', ',')[0].Trim().ToLowerInvariant();
         return first switch
         {
-            "she" or "her" => Gender.Female,
-            "he" or "him" => Gender.Male,
-            "they" or "them" or "it" => Gender.Neutral,
+            "she" or "her" or "她" => Gender.Female,
+            "he" or "him" or "他" => Gender.Male,
+            "they" or "them" or "it" or "它" or "ta" => Gender.Neutral,
             _ => Gender.Unknown,
         };
     }
