@@ -69,6 +69,17 @@ public sealed partial class SpeaksForUserDetector : IDetector
         RegexOptions.CultureInvariant)]
     private static partial Regex ChineseYouActs();
 
+    /// <summary>What a user does or feels without deciding to (reflexes, body, inner states) in a sentence opening with 你: in
+    /// speech these are odd, in narration they are the user's part.</summary>
+    public const string ChineseReflexes =
+        "跟着|跟在|心头|心里|心中|心跳|心口|胸口|浑身|全身|后背|脊背|耳根|耳尖|脸颊|脸上|脸一|呼吸|喉咙|不自觉|下意识|隐隐|忍不住|不由得|不由自主|" +
+        "感到|感觉到|只觉得|只觉|愣|怔|一怔|一愣|猛地|默默|点了点头|咬了咬|咬紧|攥紧|握紧|握住|屏住|打了个寒|倒吸|红了脸|脸红";
+
+    /// <summary>A sentence of unmarked prose opening with 你 and a reflex, or with 你的 and a part of the body.</summary>
+    [GeneratedRegex(@"(?:^|[。！？…\n]\s*|——)(?<act>你(?:" + ChineseReflexes + @"|的(?:" + ChineseBodyWords + @")))",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ChineseUnmarkedNarration();
+
     public IEnumerable<DetectorHit> Detect(Transcript transcript)
     {
         var user = transcript.Setting?.User;
@@ -121,9 +132,21 @@ public sealed partial class SpeaksForUserDetector : IDetector
         {
             return second;
         }
-        if (PastTenseSecondPerson().Match(text) is { Success: true } past)
+        var marked = text.IndexOfAny(['*', '（', '【', '(']) >= 0 || WorldGrounding.QuotesItsSpeech(text);
+        if (!marked && PastTenseSecondPerson().Match(text) is { Success: true } past)
         {
             return past.Groups["act"];
+        }
+        // Chinese narration often sits in a paragraph of its own, unmarked: 你跟着他上楼, 你心头一紧, 你的呼吸一滞.
+        var speech = WorldGrounding.Masked(text, WorldGrounding.NarrationMask(text), keep: false);
+        foreach (Match reflex in ChineseUnmarkedNarration().Matches(speech))
+        {
+            var end = speech.IndexOfAny(['。', '！', '？', '\n'], reflex.Index);
+            var sentence = speech[reflex.Index..(end < 0 ? speech.Length : end + 1)];
+            if (!sentence.Contains('？', StringComparison.Ordinal) && !Regex.IsMatch(sentence, "[吧吗呢啊]|请|别|要不"))
+            {
+                return reflex.Groups["act"];
+            }
         }
         foreach (var found in new[] { userActs?.Match(narration), userOpensClause?.Match(narration), chineseUserActs?.Match(narration) })
         {

@@ -159,7 +159,7 @@ public static partial class WorldGrounding
     {
         ArgumentNullException.ThrowIfNull(text);
         var mask = new bool[text.Length];
-        var quoted = text.IndexOfAny(['"', '“', '「', '『']) >= 0;
+        var quoted = QuotesItsSpeech(text);
         var aside = 0;
         var star = false;
         var inQuotes = false;
@@ -169,7 +169,8 @@ public static partial class WorldGrounding
             switch (c)
             {
                 case '（' or '(' or '【':
-                    aside++;
+                    // An out-of-character note in brackets is the writer speaking, not narration.
+                    aside += Regex.IsMatch(text[(i + 1)..], @"^\s*(?:OOC|ooc|Ooc)") ? 0 : 1;
                     break;
                 case '）' or ')' or '】':
                     aside = Math.Max(0, aside - 1);
@@ -190,6 +191,27 @@ public static partial class WorldGrounding
             mask[i] = aside > 0 || star || (quoted && !inQuotes && c is not ('"' or '”' or '」' or '』'));
         }
         return mask;
+    }
+
+    /// <summary>True when <paramref name="text"/> puts its speech in quotes: a quote opens the line, a paragraph, or follows an
+    /// aside, a sentence end or a colon. A quote after a word (说“表停了”, said "no") is a quotation inside speech.</summary>
+    public static bool QuotesItsSpeech(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('"' or '“' or '「' or '『'))
+            {
+                continue;
+            }
+            var before = text[..i].TrimEnd(' ', '\t');
+            if (before.Length == 0 || before[^1] is '\n' or '）' or ')' or '】' or '*' or '。' or '！' or '？' or '.' or '!' or '?' or '…'
+                or '：' or ':' or '，' or ',' or '—')
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary><paramref name="text"/> with the parts where <paramref name="keep"/> is false blanked out, offsets kept.</summary>

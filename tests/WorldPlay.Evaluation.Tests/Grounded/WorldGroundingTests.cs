@@ -29,7 +29,6 @@ public sealed class WorldGroundingTests
         { "zh", "秀兰的妹妹米拉管着这茶馆。", ["calls 米拉 秀兰's '妹妹'"] },
         { "en", "I'm Tomas, and this is my inn.", ["Mira introduces themself as Tomas"] },
         { "zh", "我是老周，这茶馆是我开的。", ["米拉 introduces themself as 老周"] },
-        { "zh", "老周擦着杯子，她抬头看了看门口。", ["'她' for 老周"] },
     };
 
     public static TheoryData<string, string> Consistent() => new()
@@ -55,6 +54,7 @@ public sealed class WorldGroundingTests
         { "zh", "铁钥匙在我这儿，给你。" },
         { "zh", "（米拉点了点头）好，老周马上来。" },
         { "zh", "老周擦着杯子，他抬头看了看门口。" },
+        { "zh", "老周擦着杯子，她抬头看了看门口。" },
     };
 
     [Theory]
@@ -77,6 +77,20 @@ public sealed class WorldGroundingTests
         var transcript = world.User(3, language == "zh" ? "晚上好。" : "Evening.").Npc(4, reply).Transcript();
 
         Assert.Empty(Confusions(transcript).Select(h => $"{h.Reason}: {h.Evidence.Quote}"));
+    }
+
+    [Theory]
+    [InlineData("zh", "（老周擦着杯子，她抬头看了看门口）", "'她' for 老周")]
+    [InlineData("zh", "（她擦了擦杯子）来了。", "'她' for the speaker 老周")]
+    [InlineData("en", "*She wipes the counter.* Evening.", "'She' for the speaker Tomas")]
+    public void Detect_PronounOfOtherGenderNotFittingSpeakerOrUser_Hit(string language, string reply, string because)
+    {
+        var world = GroundedWorld.Of(language);
+        var transcript = world.User(3, language == "zh" ? "晚上好。" : "Evening.").TomasDoes(4, reply).Transcript();
+
+        var hit = Assert.Single(Confusions(transcript));
+
+        Assert.Contains(because, hit.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
