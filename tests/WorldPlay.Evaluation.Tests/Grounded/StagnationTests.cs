@@ -35,6 +35,24 @@ public sealed class StagnationTests
     public void Detect_EnsembleBringingNewInformation_NoHit(string language, string[] replies) =>
         Assert.Empty(Hits(language, replies).Select(h => h.Reason));
 
+    [Theory]
+    [InlineData("en", "The pumps started knocking six days ago, and Tomas checked them twice.",
+        "Aye, the pumps started knocking six days ago; I checked them twice.", 1)]
+    [InlineData("zh", "水泵六天前开始响，老周检查过两次。", "对，水泵六天前就开始响了，我检查过两次。", 1)]
+    [InlineData("en", "The pumps started knocking six days ago, and Tomas checked them twice.",
+        "The seal on the third pump is cracked; I'll need Edda's tools from the docks.", 0)]
+    [InlineData("zh", "水泵六天前开始响，老周检查过两次。", "第三台水泵的密封圈裂了，得去码头借秀兰的工具。", 0)]
+    public void Detect_EnsembleReplyRestatingTheLast_HitOnlyWithoutNewInformation(string language, string first, string second,
+        int expected)
+    {
+        var world = GroundedWorld.Of(language).User(1, language == "zh" ? "水泵怎么了？" : "What happened to the pumps?");
+        var transcript = world.Npc(2, first, world.MiraName).Npc(3, second, world.TomasName).Transcript();
+
+        var hits = new StagnationDetector().Detect(transcript).ToList();
+
+        Assert.Equal(expected, hits.Count(h => h.Turn == 3 && h.Reason.StartsWith("restates", StringComparison.Ordinal)));
+    }
+
     private static List<DetectorHit> Hits(string language, string[] replies)
     {
         var world = GroundedWorld.Of(language).User(1, language == "zh" ? "晚上好。" : "Evening.");
