@@ -182,7 +182,7 @@ public sealed partial class ReferenceConfusionDetector : IDetector
             {
                 return (kin.Severity, kin.Evidence, kin.Reason);
             }
-            if (WorldGrounding.Find(text, speaker, cast, state, line.Turn) is { } grounded)
+            if (WorldGrounding.Find(text, speaker, cast, state, line.Turn, Listener(line, setting, cast)) is { } grounded)
             {
                 return (grounded.Severity, grounded.Evidence, grounded.Reason);
             }
@@ -211,6 +211,19 @@ public sealed partial class ReferenceConfusionDetector : IDetector
             }
         }
         return null;
+    }
+
+    /// <summary>Whom a line is surely spoken to: its one addressee in the events, or the user when the user and the speaker are the
+    /// only ones present; else null.</summary>
+    private static BenchCharacter? Listener(TranscriptLine line, BenchSetting setting, ImmutableArray<BenchCharacter> cast)
+    {
+        var (speaker, listener, guessed) = Parties(line, setting);
+        var present = cast.Where(c => c.IsPresent && c.IsAlive).ToList();
+        if (guessed && !(present.Count == 2 && present.Any(c => c.IsUser) && present.Any(c => c.Id == speaker?.Value)))
+        {
+            return null;
+        }
+        return listener is { } id ? cast.FirstOrDefault(c => c.Id == id.Value) : null;
     }
 
     /// <summary>A kin claim that any declared tie contradicts (the designer's or one declared in play), said at this turn; when the

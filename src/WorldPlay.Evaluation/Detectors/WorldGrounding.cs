@@ -223,11 +223,12 @@ public static partial class WorldGrounding
     /// dead or away acting in a Chinese line, an item claimed by one who does not hold it, a character put at a place they are
     /// not at, a speaker introducing itself as someone else, a 他/她 of the wrong gender.</summary>
     public static GroundedConfusion? Find(string text, BenchCharacter? speaker, ImmutableArray<BenchCharacter> cast, WorldState state,
-        int turn)
+        int turn, BenchCharacter? listener = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(state);
         return WrongIdentity(text, speaker, cast)
+            ?? ListenerMisnamed(text, listener, cast)
             ?? ChineseGoneActs(text, cast, turn)
             ?? DeadKinActs(text, speaker, state, turn)
             ?? WrongHolder(text, speaker, cast, state, turn)
@@ -480,6 +481,32 @@ public static partial class WorldGrounding
             {
                 return new GroundedConfusion(WrongIdentitySeverity, Evidence.Of(text, claim.Index, claim.Length),
                     $"{speaker.Name} introduces themself as {other.Name}, another character of this world");
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The one spoken to called another character ("You're Tomas, aren't you" to Wren, 你就是老周 to 阿任), when it is
+    /// known whom the line is spoken to.</summary>
+    private static GroundedConfusion? ListenerMisnamed(string text, BenchCharacter? listener, ImmutableArray<BenchCharacter> cast)
+    {
+        if (listener is null)
+        {
+            return null;
+        }
+        foreach (var other in cast.Where(c => c.Id != listener.Id && !c.Names.Any(listener.AnswersTo)))
+        {
+            var names = NamePattern(FindableNames(other));
+            if (names == "(?!)")
+            {
+                continue;
+            }
+            var called = Regex.Match(text, $@"\b(?:you're|you’re|you are)\s+{names}(?!\s*['’]s)(?![\p{{L}}])|你(?:就|才|便)?是{names}(?![的家])",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            if (called.Success && !AsksAbout(text, called))
+            {
+                return new GroundedConfusion(WrongIdentitySeverity, Evidence.Of(text, called.Index, called.Length),
+                    $"calls {listener.Name}, to whom the line is spoken, {other.Name}");
             }
         }
         return null;

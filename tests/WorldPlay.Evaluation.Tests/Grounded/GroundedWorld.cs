@@ -39,14 +39,18 @@ internal sealed class GroundedWorld
     public static GroundedWorld Of(string language) => new(language == "zh");
 
     /// <summary>A user line at <paramref name="turn"/>.</summary>
-    public GroundedWorld User(int turn, string text) => Add(turn, WrenName, SpeakerRole.User, text, Wren, []);
+    public GroundedWorld User(int turn, string text) => Add(turn, WrenName, SpeakerRole.User, text, Wren, [], null);
 
     /// <summary>An NPC line at <paramref name="turn"/> by Mira unless <paramref name="speaker"/> names Tomas; <paramref name="changes"/>
     /// are committed with it (after it is spoken).</summary>
-    public GroundedWorld Npc(int turn, string text, string? speaker = null, params WorldChange[] changes)
+    public GroundedWorld Npc(int turn, string text, string? speaker = null, params WorldChange[] changes) =>
+        Npc(turn, text, speaker, changes, null);
+
+    /// <summary>An NPC line spoken to <paramref name="addressee"/> (its <c>spoke</c> event names them).</summary>
+    public GroundedWorld Npc(int turn, string text, string? speaker, WorldChange[] changes, EntityId? addressee)
     {
         var name = speaker ?? MiraName;
-        return Add(turn, name, SpeakerRole.Npc, text, name == TomasName ? Tomas : Mira, changes);
+        return Add(turn, name, SpeakerRole.Npc, text, name == TomasName ? Tomas : Mira, changes, addressee);
     }
 
     /// <summary>An NPC line by Tomas whose events move him, kill him, or hand over an item.</summary>
@@ -54,10 +58,12 @@ internal sealed class GroundedWorld
 
     public Transcript Transcript() => new(IsChinese ? "grounded-zh" : "grounded-en", BenchSetting.FromWorld(Definition), [.. lines]);
 
-    private GroundedWorld Add(int turn, string speaker, SpeakerRole role, string text, EntityId actor, WorldChange[] changes)
+    private GroundedWorld Add(int turn, string speaker, SpeakerRole role, string text, EntityId actor, WorldChange[] changes,
+        EntityId? addressee)
     {
         var events = ImmutableArray.CreateBuilder<WorldEvent>();
-        events.Add(new WorldEvent(++seq, turn, 480 + turn, actor, Inn, new Spoke(text, []), [], []));
+        ImmutableArray<EntityId> to = addressee is { } a ? [a] : [];
+        events.Add(new WorldEvent(++seq, turn, 480 + turn, actor, Inn, new Spoke(text, to), [], []));
         foreach (var change in changes)
         {
             var who = change is StatusChanged or Moved ? Tomas : actor;

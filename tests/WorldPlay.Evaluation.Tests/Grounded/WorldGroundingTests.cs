@@ -94,6 +94,19 @@ public sealed class WorldGroundingTests
     }
 
     [Theory]
+    [InlineData("en", "You're Tomas, aren't you? The one with the boat.", 1)]
+    [InlineData("zh", "你就是老周吧，听说你有条船。", 1)]
+    [InlineData("en", "You're Wren, aren't you? The one with the boat.", 0)]
+    [InlineData("zh", "你就是阿任吧，听说你有条船。", 0)]
+    public void Detect_ListenerCalledByAnotherName_HitWhenSpokenToTheUser(string language, string reply, int expected)
+    {
+        var world = GroundedWorld.Of(language);
+        var transcript = world.User(3, language == "zh" ? "晚上好。" : "Evening.").Npc(4, reply, null, [], GroundedWorld.Wren).Transcript();
+
+        Assert.Equal(expected, Confusions(transcript).Count(h => h.Reason.Contains("to whom the line is spoken", StringComparison.Ordinal)));
+    }
+
+    [Theory]
     [InlineData("en", "Tomas nods at you from behind the bar.")]
     [InlineData("zh", "（老周点了点头）")]
     public void Detect_ActingAfterDeathEvent_HitOnlyAfterTheEvent(string language, string reply)
