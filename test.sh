@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds WorldPlay once and runs every test project under tests/, then (without arguments) the TypeScript client's tests
-# in client/typescript against a live `worldplay serve`.
+# Builds WorldPlay once and runs every test project under tests/, then (without arguments) `worldplay bench calibrate` on the
+# development half of the labelled corpus and the TypeScript client's tests in client/typescript against a live `worldplay serve`.
 #
 #   ./test.sh                          # everything
 #   ./test.sh --filter LawTests        # any extra arguments go to `dotnet test`
@@ -174,6 +174,35 @@ for project in tests/*.Tests/*.csproj; do
     broken=$((broken + 1))
   fi
 done
+
+# --- the labelled corpus -----------------------------------------------------------------------
+# 'worldplay bench calibrate' (the Release build above) measures the detectors on the development half of the labelled corpus
+# (docs/bench.md, "Calibration"). It counts as one check: passed when it exits 0 and prints its tables, failed otherwise, a
+# missing corpus included. WORLDPLAY_CALIBRATE_DIR points it at another labelled folder. Like the TypeScript client, it runs
+# with the whole suite only.
+worldplay_dll="client/WorldPlay.Cli/bin/Release/net10.0/worldplay.dll"
+
+calibrate() {
+  local dir="${WORLDPLAY_CALIBRATE_DIR:-tests/WorldPlay.Evaluation.Tests/Labelled/dev}"
+  local tables="$results/calibrate.txt"
+  echo
+  echo "== bench calibrate $dir"
+  local code=0
+  dotnet "$worldplay_dll" bench calibrate "$dir" >"$tables" || code=$?
+  cat "$tables"
+  total=$((total + 1))
+  if [[ $code -eq 0 ]] && grep -q '^  category .* precision .* recall' "$tables"; then
+    passed=$((passed + 1))
+    echo "== bench calibrate: passed"
+  else
+    failed=$((failed + 1))
+    echo "== bench calibrate: failed (exited with $code)"
+  fi
+}
+
+if [[ $# -eq 0 ]]; then
+  calibrate
+fi
 
 # --- the TypeScript client ---------------------------------------------------------------------
 # client/typescript's tests (node's test runner) play against `worldplay serve --keys` from the Release build above.

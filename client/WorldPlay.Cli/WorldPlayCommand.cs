@@ -99,6 +99,7 @@ public static class WorldPlayCommand
 
     private static bool IsUserError(Exception e) =>
         e is WorldFileException or TimelineFileException or WorldPlay.Evaluation.Transcripts.TranscriptFormatException or ArgumentException
+            or WorldPlay.Evaluation.Calibration.LabelledCorpusException
             or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
             or ClusterFileException or ClusterUnreachableException or LocalClusterException or OutputTargetException
             or PortTakenException;

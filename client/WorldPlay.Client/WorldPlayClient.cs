@@ -258,10 +258,10 @@ public sealed class SceneHandle(IGrainFactory grains, string key, Polly.Resilien
 
     public Task<SceneStatus> AddParticipantAsync(EntityId character) => scene.AddParticipant(character);
 
-    /// <summary>Makes <paramref name="speaker"/>, a character of the cast at the scene's place, speak the next turn; returns that turn.
-    /// Anyone else (the user, a character away or unknown) is refused with an <see cref="ArgumentException"/> naming who can speak.
-    /// </summary>
-    public async Task<TurnRecord> PlayNextAsync(EntityId speaker) => (await scene.PlayNext(speaker)).Turns[0];
+    /// <summary>Makes <paramref name="speaker"/>, a character of the cast at the scene's place, speak the next turn; returns that turn
+    /// (a scene's opening line, if still due, is played before it). Anyone else (the user, a character away or unknown) is refused
+    /// with an <see cref="ArgumentException"/> naming who can speak.</summary>
+    public async Task<TurnRecord> PlayNextAsync(EntityId speaker) => (await scene.PlayNext(speaker)).Turns[^1];
 
     /// <summary>Lets the characters talk among themselves for <paramref name="turns"/> turns without the user (fewer when nobody is
     /// left to act); returns every turn played.</summary>

@@ -34,8 +34,8 @@ public interface ISceneGrain : IGrainWithStringKey
     Task<TurnBatch> Trigger(SceneTrigger trigger, ISceneListener? listener = null);
 
     /// <summary>Plays one turn spoken by <paramref name="speaker"/>, a character of the cast at the scene's place, whoever turn-taking
-    /// would have picked. The user, a character away or unknown is refused with an <see cref="ArgumentException"/> naming who can
-    /// speak.</summary>
+    /// would have picked (after the scene's opening line, if that is still due). The user, a character away or unknown is refused
+    /// with an <see cref="ArgumentException"/> naming who can speak.</summary>
     [Alias("play-next")]
     Task<TurnBatch> PlayNext(EntityId speaker, ISceneListener? listener = null);
 
@@ -118,7 +118,9 @@ public sealed record TurnAlternatives(
     [property: Id(1)] int Turn,
     [property: Id(2)] ImmutableArray<AlternativeTurn> Candidates);
 
-/// <summary>How to open a scene. <see cref="UserMind"/> null means a person plays the user through <c>Say</c>.</summary>
+/// <summary>How to open a scene. <see cref="UserMind"/> null means a person plays the user through <c>Say</c>.
+/// <see cref="Alternation"/> says how the floor passes between the user and the characters (the ensemble's pacing unless set);
+/// <see cref="OpeningLine"/>, when set, is the scene's first turn.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.SceneOptions")]
 public sealed record SceneOptions(
     [property: Id(0)] string WorldKey,
@@ -127,7 +129,14 @@ public sealed record SceneOptions(
     [property: Id(3)] string CharacterMind,
     [property: Id(4)] string? UserMind,
     [property: Id(5)] TurnTakingPolicy? TurnTaking,
-    [property: Id(6)] int PerspectiveBudget);
+    [property: Id(6)] int PerspectiveBudget,
+    [property: Id(7)] Alternation Alternation = Alternation.Ensemble,
+    [property: Id(8)] ScriptedLine? OpeningLine = null);
+
+/// <summary>A line written beforehand, such as a benchmark scenario's opening message: <see cref="Speaker"/>, one of the scene's
+/// characters, says <see cref="Text"/> as a turn of its own, committed and judged by the world's laws like any other.</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.ScriptedLine")]
+public sealed record ScriptedLine([property: Id(0)] EntityId Speaker, [property: Id(1)] string Text);
 
 /// <summary>What the user says, with what it creates or declares, and optionally who answers first (<see cref="Next"/>, a character
 /// of the cast at the scene's place).</summary>

@@ -134,6 +134,7 @@ public sealed class SceneGrain(
         var action = new CharacterAction(line.Text, "", [], extracted?.Proposals ?? (line.Proposals.IsDefault ? [] : line.Proposals),
             extracted is { } x ? x.Usage with { Mind = "person" } : MindUsage.Free("person"));
         var played = ImmutableArray.CreateBuilder<TurnRecord>();
+        await OpeningFirstAsync(played, listener);
         played.Add(await InterruptibleAsync(() => WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, user,
             () => CommitTurnAsync(
                 new CharacterTurn(user, name, action, 0), TurnRole.User, offstage: false, Stopwatch.StartNew(), listener))));
@@ -167,6 +168,7 @@ public sealed class SceneGrain(
         }
         var action = new CharacterAction("", trigger.Text, [], [.. changes.Select(c => Proposal.Of(actor, c))], MindUsage.Free("game"));
         var played = ImmutableArray.CreateBuilder<TurnRecord>();
+        await OpeningFirstAsync(played, listener);
         played.Add(await InterruptibleAsync(() => WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, actor,
             () => CommitTurnAsync(
                 new CharacterTurn(actor, who.Name, action, 0), TurnRole.Narrator, offstage: false, Stopwatch.StartNew(), listener))));
@@ -186,8 +188,10 @@ public sealed class SceneGrain(
     {
         var definition = await Definition();
         var next = Progress.Directed(speaker, id => NameOf(definition, id));
-        var turn = await InterruptibleAsync(() => PlayTurnAsync(next, listener));
-        return new TurnBatch([turn], Status());
+        var played = ImmutableArray.CreateBuilder<TurnRecord>();
+        await OpeningFirstAsync(played, listener);
+        played.Add(await InterruptibleAsync(() => PlayTurnAsync(next, listener)));
+        return new TurnBatch(played.ToImmutable(), Status());
     }
 
     async Task<TurnBatch> ISceneGrain.Converse(int turns, ISceneListener? listener)
@@ -308,6 +312,13 @@ public sealed class SceneGrain(
             ?? throw new ArgumentException(
                 $"Unknown scene '{options.SceneId}' in world '{options.WorldKey}'; "
                 + $"known: {string.Join(", ", definition.Scenes.Select(s => s.Id))}.");
+        if (options.OpeningLine is { } opening && (!spec.Cast.Contains(opening.Speaker) || opening.Speaker == spec.User
+            || string.IsNullOrWhiteSpace(opening.Text)))
+        {
+            throw new ArgumentException(
+                $"The opening line of scene '{options.SceneId}' needs a text and a speaker of its cast, not the user; got "
+                + $"'{opening.Speaker}'; the cast: {string.Join(", ", spec.Cast.Where(c => c != spec.User))}.");
+        }
         var participants = spec.User is { } user ? spec.Cast.Add(user).Distinct() : spec.Cast;
         await Task.WhenAll(participants.Select(id => Embody(definition, options, id)));
         record.State = await start(world, definition, spec);
@@ -330,7 +341,7 @@ public sealed class SceneGrain(
     {
         var talkativeness = spec.Cast.Distinct().ToDictionary(c => c, c => definition.PersonaOf(c)?.Talkativeness ?? 0.5);
         var present = state.CharactersAt(spec.Place).Select(c => c.Id);
-        return SceneProgress.Open(spec, options.TurnTaking ?? spec.TurnTaking, options.Seed, talkativeness, present);
+        return SceneProgress.Open(spec, options.TurnTaking ?? spec.TurnTaking, options.Seed, talkativeness, present, options.Alternation);
     }
 
     /// <summary>The scene's progress after <paramref name="turns"/>, folded as they were played: who is present after each turn
@@ -361,8 +372,37 @@ public sealed class SceneGrain(
 
     private async Task<TurnRecord?> DecideAndCommitAsync(bool userPlays, ISceneListener? listener)
     {
+        if (OpeningDue is { } opening)
+        {
+            return await PlayOpeningAsync(opening, listener);
+        }
         var next = Progress.Next(userPlays);
         return next.Who is null ? null : await PlayTurnAsync(next, listener);
+    }
+
+    /// <summary>The scene's opening line while no turn has been played yet: whatever plays first, the opening is turn 1.</summary>
+    private ScriptedLine? OpeningDue => Progress.Turn == 0 ? Options.OpeningLine : null;
+
+    /// <summary>Adds the opening line to <paramref name="played"/> if it is due, before a turn the caller asked for.</summary>
+    private async Task OpeningFirstAsync(ImmutableArray<TurnRecord>.Builder played, ISceneListener? listener)
+    {
+        if (OpeningDue is { } opening)
+        {
+            played.Add(await InterruptibleAsync(() => PlayOpeningAsync(opening, listener)));
+        }
+    }
+
+    /// <summary>Plays <paramref name="opening"/> as its speaker's turn: the scripted text takes the place of the mind's decision, and
+    /// the world commits and judges it like any spoken line.</summary>
+    private Task<TurnRecord> PlayOpeningAsync(ScriptedLine opening, ISceneListener? listener)
+    {
+        var clock = Stopwatch.StartNew();
+        return WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, opening.Speaker, async () =>
+        {
+            var action = new CharacterAction(opening.Text, "", [], [], MindUsage.Free("script"));
+            var decided = new CharacterTurn(opening.Speaker, NameOf(await Definition(), opening.Speaker), action, 0);
+            return await CommitTurnAsync(decided, TurnRole.Npc, offstage: false, clock, listener);
+        });
     }
 
     /// <summary>Plays the turn of <paramref name="next"/>, who must be someone.</summary>
@@ -381,7 +421,7 @@ public sealed class SceneGrain(
             }
             var decided = await GrainFactory.GetGrain<ICharacterGrain>(CharacterKey.Of(Options.WorldKey, who))
                 .TakeTurn(new TurnCue(cue, Progress.Turn + 1, listener));
-            var role = next.Kind == NextUpKind.User ? TurnRole.User : TurnRole.Npc;
+            var role = who == Progress.User ? TurnRole.User : TurnRole.Npc;
             return await CommitTurnAsync(decided, role, offstage, clock, listener);
         });
     }

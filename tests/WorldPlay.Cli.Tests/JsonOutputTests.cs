@@ -44,6 +44,7 @@ public sealed class JsonOutputTests(JsonOutputFixture fixture) : IClassFixture<J
             ["import"] = f => ["import", f.Timeline, "--out", Path.Combine(f.Folder, "i.wptl"), "--json"],
             ["keys new"] = f => ["keys", "new", "--tenant", "acme", "--file", Path.Combine(f.Folder, "keys.json"), "--json"],
             ["cluster status"] = f => ["cluster", "status", "--dir", Path.Combine(f.Folder, "cluster"), "--json"],
+            ["bench calibrate"] = _ => ["bench", "calibrate", BenchCalibrateTests.Fixture, "--json"],
         };
 
     public static IEnumerable<object[]> Commands => Cases.Keys.Select(k => new object[] { k });

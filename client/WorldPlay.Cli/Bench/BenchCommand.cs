@@ -19,6 +19,7 @@ internal static class BenchCommand
             BenchRunCommand.Create(output, error),
             Score(output, error),
             Compare(output),
+            BenchCalibrateCommand.Create(output, error),
         };
     }
 

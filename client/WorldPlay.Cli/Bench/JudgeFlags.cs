@@ -14,16 +14,11 @@ internal sealed record JudgeRequest(LlmMindOptions Model, double Sample)
         $"{Sample:0.###})");
 }
 
-/// <summary>The <c>--judge</c> options that <c>bench score</c> and <c>bench run</c> share. No judge unless asked for: a model
-/// under test is never made its own judge by default.</summary>
+/// <summary>The <c>--judge</c> options that <c>bench score</c>, <c>bench run</c> and <c>bench calibrate</c> share. No judge unless
+/// asked for: a model under test is never made its own judge by default.</summary>
 internal sealed class JudgeFlags
 {
-    private readonly Option<string> _judge = new("--judge")
-    {
-        Description = "An LLM judge that confirms every flagged reply and audits a sample of unflagged ones: none, or openai (needs " +
-            "--judge-endpoint and --judge-model; the key comes from OPENAI_API_KEY).",
-        DefaultValueFactory = _ => "none",
-    };
+    private readonly Option<string> _judge;
 
     private readonly Option<string?> _endpoint = new("--judge-endpoint") { Description = "The judge's OpenAI-compatible base address " +
         "with its /v1, e.g. http://127.0.0.1:8080/v1." };
@@ -36,21 +31,38 @@ internal sealed class JudgeFlags
             $"{JudgingPlan.MinimumAudit} replies when above 0; the sample is drawn with --seed).",
     };
 
-    public JudgeFlags() => Spellings.OneOf(_judge, ["none", "openai"]);
+    /// <summary>Whether the judge audits a sample (<c>--judge-sample</c>): it does for <c>bench score</c> and <c>bench run</c>;
+    /// <c>bench calibrate</c> asks about every reply.</summary>
+    private readonly bool _sampled;
 
-    public IEnumerable<Option> Options => [_judge, _endpoint, _model, _sample];
+    /// <summary>The flags; <paramref name="purpose"/> says what the judge does, after "An LLM judge that".</summary>
+    public JudgeFlags(string purpose = "confirms every flagged reply and audits a sample of unflagged ones", bool sampled = true)
+    {
+        _judge = new("--judge")
+        {
+            Description = $"An LLM judge that {purpose}: none, or openai (needs --judge-endpoint and --judge-model; the key comes " +
+                "from OPENAI_API_KEY).",
+            DefaultValueFactory = _ => "none",
+        };
+        _sampled = sampled;
+        Spellings.OneOf(_judge, ["none", "openai"]);
+    }
+
+    public IEnumerable<Option> Options => _sampled ? [_judge, _endpoint, _model, _sample] : [_judge, _endpoint, _model];
 
     /// <summary>The judge asked for, or null; throws <see cref="ArgumentException"/> for flags that cannot work together.</summary>
     public JudgeRequest? Read(ParseResult result)
     {
         var endpoint = result.GetValue(_endpoint);
         var model = result.GetValue(_model);
-        var sample = result.GetValue(_sample);
+        var sample = _sampled ? result.GetValue(_sample) : null;
         if (result.GetValue(_judge) != "openai")
         {
             return endpoint is null && model is null && sample is null
                 ? null
-                : throw new ArgumentException("--judge-endpoint, --judge-model and --judge-sample go with --judge openai.");
+                : throw new ArgumentException(_sampled
+                    ? "--judge-endpoint, --judge-model and --judge-sample go with --judge openai."
+                    : "--judge-endpoint and --judge-model go with --judge openai.");
         }
         if (sample is { } s && (!double.IsFinite(s) || s < 0 || s > 1))
         {

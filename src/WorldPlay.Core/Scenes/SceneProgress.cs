@@ -47,7 +47,8 @@ public sealed record SceneProgress(
     [property: Key(12)] int TurnsSinceChange,
     [property: Key(13)] ImmutableSortedDictionary<EntityId, ImmutableArray<string>> Refused,
     [property: Key(14)] ImmutableSortedDictionary<EntityId, double> Talkativeness,
-    [property: Key(15)] ImmutableSortedSet<EntityId>? Joined = null)
+    [property: Key(15)] ImmutableSortedSet<EntityId>? Joined = null,
+    [property: Key(16)] Alternation Alternation = Alternation.Ensemble)
 {
     /// <summary>Turns without any change to the world before the scene asks for escalation.</summary>
     public const int StagnationTurns = 5;
@@ -56,11 +57,13 @@ public sealed record SceneProgress(
     public const double HighTension = 0.75;
 
     /// <summary>A scene before its first turn. The cast is the characters the scene's minds play: the user is not one of them,
-    /// even when the scene lists it among the cast.</summary>
+    /// even when the scene lists it among the cast. With <see cref="Alternation.Strict"/> the characters have the floor first.</summary>
     public static SceneProgress Open(SceneSpec spec, TurnTakingPolicy policy, int seed, IReadOnlyDictionary<EntityId, double> talkativeness,
-        IEnumerable<EntityId> present) =>
-        new(spec, [.. spec.Cast.Where(c => c != spec.User)], policy, seed, 0, [.. present], [], null, null, [], 0, 0.2, 0,
-            ImmutableSortedDictionary<EntityId, ImmutableArray<string>>.Empty, talkativeness.ToImmutableSortedDictionary());
+        IEnumerable<EntityId> present, Alternation alternation = Alternation.Ensemble) =>
+        new(spec, [.. spec.Cast.Where(c => c != spec.User)], policy, seed, 0, [.. present], [], null, null, [],
+            alternation == Alternation.Strict ? 1 : 0, 0.2, 0,
+            ImmutableSortedDictionary<EntityId, ImmutableArray<string>>.Empty, talkativeness.ToImmutableSortedDictionary(), null,
+            alternation);
 
     [IgnoreMember]
     public EntityId? User => Spec.User;
@@ -116,6 +119,11 @@ public sealed record SceneProgress(
         var onStage = CastPresent;
         var away = Cast.Where(c => !Present.Contains(c)).ToList();
         var userHere = User is { } u && Present.Contains(u);
+        if (Alternation == Alternation.Strict && userPlays && User is { } user && RepliesUntilUser <= 0)
+        {
+            // The user's turn is the user's wherever the user is: away, it is a step back, as for a character.
+            return new NextUp(userHere ? NextUpKind.User : NextUpKind.Offstage, user);
+        }
         // With none of the cast on stage, the user and those away take turns, so someone away gets the chance to come back.
         var castAwayWhileUserWaits = onStage.Length == 0 && away.Count > 0 && LastSpeaker == User;
         if (userPlays && userHere && (RepliesUntilUser <= 0 || onStage.Length == 0) && !castAwayWhileUserWaits)
@@ -158,6 +166,12 @@ public sealed record SceneProgress(
             TurnsSinceChange = changed ? 0 : TurnsSinceChange + 1,
             Refused = Refused.SetItem(record.Speaker, [.. record.Rejected.Select(r => r.Reason)]),
         };
+        var strict = Alternation == Alternation.Strict;
+        if (strict && record.Role != TurnRole.Narrator)
+        {
+            // Every turn passes the floor, a silent one too: one character turn for each user turn.
+            next = next with { RepliesUntilUser = record.Role == TurnRole.User ? 1 : 0 };
+        }
         if (spoke is null)
         {
             return next;
@@ -171,14 +185,18 @@ public sealed record SceneProgress(
         {
             var random = new Random(StableSeed.Of(Seed, record.Turn, "replies"));
             var replies = Math.Min(3, 1 + random.Next(2) + (addressed.Length > 1 ? 1 : 0));
-            return next with { LastLine = line, SpokeSinceUser = [], Addressed = addressed, RepliesUntilUser = replies };
+            return next with
+            {
+                LastLine = line, SpokeSinceUser = [], Addressed = addressed,
+                RepliesUntilUser = strict ? next.RepliesUntilUser : replies,
+            };
         }
         return next with
         {
             LastLine = line,
             SpokeSinceUser = SpokeSinceUser.Add(record.Speaker),
             Addressed = [.. addressed, .. Addressed.Where(a => a != record.Speaker && !addressed.Contains(a))],
-            RepliesUntilUser = RepliesUntilUser - 1,
+            RepliesUntilUser = strict ? next.RepliesUntilUser : RepliesUntilUser - 1,
         };
     }
 

@@ -1,9 +1,11 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using WorldPlay.Evaluation.Transcripts;
 
 namespace WorldPlay.Evaluation.Detectors;
 
-/// <summary>basics.formatting: chat-template tokens leaking into the reply, and markup left open (asterisks, quotes, brackets).</summary>
+/// <summary>basics.formatting: chat-template tokens leaking into the reply, and markup left open (asterisks, quotes, brackets), the
+/// full-width pairs of Chinese included: （）【】「」『』“”《》.</summary>
 public sealed partial class FormattingDetector : IDetector
 {
     /// <summary>A leaked token breaks the fiction for everyone reading it.</summary>
@@ -55,22 +57,34 @@ public sealed partial class FormattingDetector : IDetector
         var open = new Stack<(char Close, int At)>();
         for (var i = 0; i < text.Length; i++)
         {
-            switch (text[i])
+            var c = text[i];
+            if (Pairs.TryGetValue(c, out var close))
             {
-                case '(': open.Push((')', i)); break;
-                case '[': open.Push((']', i)); break;
-                case '“': open.Push(('”', i)); break;
-                case ')' or ']' or '”':
-                    if (open.Count == 0 || open.Peek().Close != text[i])
-                    {
-                        return (i, $"'{text[i]}' closes nothing that was opened");
-                    }
-                    open.Pop();
-                    break;
+                open.Push((close, i));
+            }
+            else if (Closers.Contains(c))
+            {
+                if (open.Count == 0 || !Closes(c, open.Peek().Close))
+                {
+                    return (i, $"'{c}' closes nothing that was opened");
+                }
+                open.Pop();
             }
         }
         return open.Count > 0 ? (open.Peek().At, $"'{text[open.Peek().At]}' is opened and never closed") : null;
     }
+
+    /// <summary>Each opening mark with the mark that closes it.</summary>
+    private static readonly FrozenDictionary<char, char> Pairs = new Dictionary<char, char>
+    {
+        ['('] = ')', ['['] = ']', ['“'] = '”', ['（'] = '）', ['【'] = '】', ['「'] = '」', ['『'] = '』', ['《'] = '》',
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenSet<char> Closers = Pairs.Values.ToFrozenSet();
+
+    /// <summary>Round brackets of either width close each other: "（她笑了)" is a typing slip, not open markup.</summary>
+    private static bool Closes(char mark, char expected) =>
+        mark == expected || (mark is ')' or '）' && expected is ')' or '）');
 
     private static List<int> AllIndexes(string text, char c) => [.. text.Select((ch, i) => (ch, i)).Where(x => x.ch == c).Select(x => x.i)];
 }

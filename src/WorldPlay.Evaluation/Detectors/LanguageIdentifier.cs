@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using WorldPlay.Evaluation.Transcripts;
 
 namespace WorldPlay.Evaluation.Detectors;
 
@@ -34,6 +35,70 @@ public static class LanguageIdentifier
         ["pl"] = ["nie", "się", "na", "jest", "że", "jak", "ale", "tak", "mnie", "jestem", "jesteś", "co", "ty", "ja", "mój", "moja",
             "tu", "już", "czy", "po", "od", "dla", "tylko", "gdzie", "bardzo"],
     }.ToImmutableDictionary();
+
+    /// <summary>The language assumed when nothing tells: a transcript with no setting and no words.</summary>
+    public const string DefaultLanguage = "en";
+
+    /// <summary>Share of the CJK characters of a text that must be kana for it to be Japanese rather than Chinese (Japanese writes
+    /// most words in Han but its grammar in kana).</summary>
+    public const double MinKanaShare = 0.1;
+
+    /// <summary>The language a transcript is to be written in: its setting's when it has one, else the language of its own lines
+    /// (NPC and user lines together, <see cref="OfTexts"/>).</summary>
+    public static string OfTranscript(Transcript transcript)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
+        return transcript.Setting?.LanguageTag ?? OfTexts(transcript.Lines.Select(l => l.Text));
+    }
+
+    /// <summary>The main language of <paramref name="texts"/> read as one: the script with the most units (a Han, kana or Hangul
+    /// character, or a word of any other script) decides; among Latin-script languages the function words of all the text decide,
+    /// and English when they do not.</summary>
+    public static string OfTexts(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var text = string.Join("\n", texts);
+        var units = new Dictionary<string, int>();
+        foreach (var c in text)
+        {
+            var script = ScriptLanguage(c);
+            if (script is "zh" or "ja" or "ko")
+            {
+                units[script] = units.GetValueOrDefault(script) + 1;
+            }
+        }
+        var latin = new List<string>();
+        foreach (var word in Prose.Words(Cjk.RemoveHan(text)))
+        {
+            var script = ScriptLanguage(word.Text[0]) ?? "latin";
+            if (script is "ja" or "ko")
+            {
+                continue;
+            }
+            units[script] = units.GetValueOrDefault(script) + 1;
+            if (script == "latin")
+            {
+                latin.Add(word.Text);
+            }
+        }
+        if (units.Count == 0)
+        {
+            return DefaultLanguage;
+        }
+        var best = units.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
+        var kana = units.GetValueOrDefault("ja");
+        if (best is "zh" or "ja")
+        {
+            return kana >= MinKanaShare * (kana + units.GetValueOrDefault("zh")) ? "ja" : "zh";
+        }
+        if (best != "latin")
+        {
+            return best;
+        }
+        var scores = FunctionWords.Select(kv => (Language: kv.Key, Score: latin.Count(kv.Value.Contains)))
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Language, StringComparer.Ordinal).First();
+        return scores.Score > 0 ? scores.Language : DefaultLanguage;
+    }
 
     /// <summary>The language tag of <paramref name="sentence"/>, or null when it is too short or too mixed to tell.</summary>
     public static string? Identify(string sentence)

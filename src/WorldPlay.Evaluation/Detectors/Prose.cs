@@ -34,7 +34,9 @@ public static partial class Prose
     [GeneratedRegex(@"[\p{L}\p{M}][\p{L}\p{M}'’]*", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"[^.!?…\n]+(?:[.!?…]+[""”’']?|$)", RegexOptions.CultureInvariant)]
+    /// <summary>A sentence ends at . ! ? … and at the Chinese 。！？, with a closing quote or bracket after the mark kept with it; a
+    /// Chinese action in （） or 【】 is a sentence of its own even without a mark ("（她笑了）你来了。" is two).</summary>
+    [GeneratedRegex(@"[（【]?[^.!?…。！？\n（【）】]+(?:[.!?…。！？]+(?:[""”’'」』）】]{1,2})?|[）】]|(?=[（【])|$)", RegexOptions.CultureInvariant)]
     private static partial Regex SentencePattern();
 
     public static ImmutableArray<Word> Words(string text) =>
@@ -43,6 +45,15 @@ public static partial class Prose
     /// <summary>The words that carry content: not function words, at least three letters.</summary>
     public static IEnumerable<Word> ContentWords(string text) =>
         Words(text).Where(w => w.Text.Length >= 3 && !FunctionWords.Contains(w.Text));
+
+    /// <summary>The words of a line in any script: the words of spaced scripts as <see cref="Words"/> gives them, and the
+    /// character bigrams of Chinese (<see cref="Cjk.Bigrams"/>), in text order.</summary>
+    public static ImmutableArray<Word> Tokens(string text) =>
+        [.. Words(Cjk.RemoveHan(text)).Concat(Cjk.Bigrams(text)).OrderBy(w => w.Start)];
+
+    /// <summary>The tokens that carry content: <see cref="ContentWords"/> of spaced scripts and content bigrams of Chinese.</summary>
+    public static IEnumerable<Word> ContentTokens(string text) =>
+        ContentWords(Cjk.RemoveHan(text)).Concat(Cjk.ContentBigrams(text)).OrderBy(w => w.Start);
 
     public static string StemOf(string word)
     {
@@ -56,17 +67,18 @@ public static partial class Prose
         return word;
     }
 
-    /// <summary>The sentences of <paramref name="text"/>, each marked as narration or speech: text between asterisks is
-    /// narration; when the line quotes its speech, what lies outside the quotes is narration too.</summary>
+    /// <summary>The sentences of <paramref name="text"/>, each marked as narration or speech: text between asterisks, or in the
+    /// Chinese action brackets （） and 【】, is narration; when the line quotes its speech ("", “”, 「」, 『』), what lies outside
+    /// the quotes is narration too.</summary>
     public static ImmutableArray<Sentence> Sentences(string text)
     {
         var narration = NarrationMask(text);
         var sentences = ImmutableArray.CreateBuilder<Sentence>();
         foreach (Match m in SentencePattern().Matches(text))
         {
-            var trimmed = m.Value.TrimStart(' ', '*', '"', '“', '\t');
+            var trimmed = m.Value.TrimStart(' ', '*', '"', '“', '\t', '「', '『', '（', '【', '　');
             var start = m.Index + (m.Value.Length - trimmed.Length);
-            trimmed = trimmed.TrimEnd(' ', '*', '\t');
+            trimmed = trimmed.TrimEnd(' ', '*', '\t', '）', '】', '　');
             if (trimmed.Any(char.IsLetter))
             {
                 sentences.Add(new Sentence(trimmed, start, narration[Math.Min(start, text.Length - 1)]));
@@ -79,21 +91,39 @@ public static partial class Prose
     public static bool[] NarrationMask(string text)
     {
         var mask = new bool[text.Length];
-        var quoted = text.Contains('"', StringComparison.Ordinal) || text.Contains('“', StringComparison.Ordinal);
+        var quoted = text.IndexOfAny(['"', '“', '「', '『']) >= 0;
         var inAsterisks = false;
         var inQuotes = false;
+        var brackets = 0;
+        var cornerQuotes = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '*')
+            switch (c)
             {
-                inAsterisks = !inAsterisks;
+                case '*':
+                    inAsterisks = !inAsterisks;
+                    break;
+                case '"' or '“' or '”':
+                    inQuotes = c switch { '“' => true, '”' => false, _ => !inQuotes };
+                    break;
+                case '（' or '【':
+                    brackets++;
+                    break;
+                case '）' or '】':
+                    // The closing bracket still belongs to the action it closes.
+                    mask[i] = true;
+                    brackets = Math.Max(0, brackets - 1);
+                    continue;
+                case '「' or '『':
+                    cornerQuotes++;
+                    break;
+                case '」' or '』':
+                    cornerQuotes = Math.Max(0, cornerQuotes - 1);
+                    break;
             }
-            else if (c is '"' or '“' or '”')
-            {
-                inQuotes = c switch { '“' => true, '”' => false, _ => !inQuotes };
-            }
-            mask[i] = inAsterisks || (quoted && !inQuotes && c is not ('"' or '”'));
+            var inSpeech = inQuotes || cornerQuotes > 0 || c is '"' or '”' or '」' or '』';
+            mask[i] = inAsterisks || brackets > 0 || (quoted && !inSpeech);
         }
         return mask;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using WorldPlay.Core;
+using WorldPlay.Core.Scenes;
 
 namespace WorldPlay.Evaluation.Scenarios;
 
@@ -47,6 +48,10 @@ public sealed record Scenario(
 {
     /// <summary>The scene this scenario plays.</summary>
     public SceneSpec Scene => World.Scenes.First(s => s.Id == SceneId);
+
+    /// <summary>How the NPC and the user take turns. An imported scenario comes from a one-to-one benchmark, where they alternate
+    /// strictly and the NPC opens; a world file's scene keeps the engine's ensemble pacing.</summary>
+    public Alternation Alternation => Format == ScenarioFormat.WorldFile ? Alternation.Ensemble : Alternation.Strict;
 
     /// <summary>The world file JSON <see cref="World"/> was read from, or null (a sample world), so that a transcript can carry its
     /// setting.</summary>

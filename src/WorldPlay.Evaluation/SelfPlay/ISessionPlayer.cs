@@ -8,6 +8,7 @@ namespace WorldPlay.Evaluation.SelfPlay;
 public interface ISessionPlayer
 {
     /// <summary>Creates the session's world, opens its scene with the NPC and user minds and the session's seed, plays
-    /// <paramref name="turns"/> turns (NPC and user alternating), and returns the scene's transcript.</summary>
+    /// <paramref name="turns"/> turns (the scenario's opening message first when it has one, then NPC and user taking turns as
+    /// <see cref="Scenarios.Scenario.Alternation"/> says), and returns the scene's transcript.</summary>
     Task<ImmutableArray<TurnRecord>> PlayAsync(SelfPlaySession session, int turns, CancellationToken cancellationToken);
 }

@@ -13,7 +13,7 @@ namespace WorldPlay.Evaluation.Tests.SelfPlay;
 public sealed class GrainSessionPlayerTests
 {
     [Fact]
-    public async Task PlayAsync_SituationFromFile_NpcAndFileUserTakeTurns()
+    public async Task PlayAsync_SituationFromFile_OpeningThenFileUserAndNpcTakeTurns()
     {
         var scene = ScenarioSource.Load(TestData.Scenes, limit: 1).Scenarios[0];
         var fromFile = SelfPlayPlan.Playable(AdversarialSituations.Load(TestData.Situations));
@@ -28,12 +28,52 @@ public sealed class GrainSessionPlayerTests
 
             var user = $"user-sim:adversarial:{session.Profile.Situation!.Tag}";
             Assert.Equal(
-                [(TurnRole.User, user), (TurnRole.Npc, "procedural"), (TurnRole.User, user), (TurnRole.Npc, "procedural")],
+                [(TurnRole.Npc, "script"), (TurnRole.User, user), (TurnRole.Npc, "procedural"), (TurnRole.User, user)],
                 transcript.Select(t => (t.Role, t.Usage.Mind)));
         }
         finally
         {
             await host.StopAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>Plays <paramref name="scenario"/> for <paramref name="turns"/> turns against the slow-burn user.</summary>
+    private static async Task<List<TurnRecord>> PlayAsync(Scenario scenario, int turns)
+    {
+        var session = SelfPlayPlan.Sessions([scenario], ["slow-burn"], 1, [])[0];
+        var minds = new SessionMinds("procedural", "procedural", null, null);
+        using var host = await WorldPlaySilo.StartEmbeddedAsync(minds: minds.Catalog());
+        try
+        {
+            var player = new GrainSessionPlayer(new WorldPlayClient(host.Services.GetRequiredService<IGrainFactory>()), minds);
+            return [.. await player.PlayAsync(session, turns, CancellationToken.None)];
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task PlayAsync_CharacterCard_OpensWithItsFirstMessageAndAlternatesStrictly()
+    {
+        var card = ScenarioSource.Load(TestData.Fixture("cards", "lighthouse-keeper.json")).Scenarios.Single();
+
+        var transcript = await PlayAsync(card, 8);
+
+        Assert.Equal(
+            (card.Npc, card.OpeningMessage, "Npc,User,Npc,User,Npc,User,Npc,User"),
+            (transcript[0].Speaker, transcript[0].Speech, string.Join(",", transcript.Select(t => t.Role))));
+    }
+
+    [Fact]
+    public async Task PlayAsync_WorldFileScene_KeepsTheEnsemblePacingWithTheUserFirst()
+    {
+        var harbor = ScenarioSource.Load("harbor").Scenarios[0];
+
+        var transcript = await PlayAsync(harbor, 30);
+
+        Assert.Equal((TurnRole.User, true), (transcript[0].Role,
+            transcript.Zip(transcript.Skip(1)).Any(p => p.First.Role == TurnRole.Npc && p.Second.Role == TurnRole.Npc)));
     }
 }

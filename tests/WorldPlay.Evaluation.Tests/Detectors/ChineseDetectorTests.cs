@@ -1,0 +1,283 @@
+using WorldPlay.Evaluation.Detectors;
+using WorldPlay.Evaluation.Transcripts;
+using static WorldPlay.Evaluation.Tests.Detectors.ChineseScenes;
+
+namespace WorldPlay.Evaluation.Tests.Detectors;
+
+/// <summary>The detectors of docs/bench.md on Chinese replies: what each finds, and the ordinary Chinese it leaves alone.</summary>
+public sealed class ChineseDetectorTests
+{
+    [Theory]
+    [InlineData("（她擦着杯子）要来点热茶吗？")]
+    [InlineData("（她擦着杯子）你来得正好。")]
+    [InlineData("（她擦着杯子）您先请。")]
+    [InlineData("（她擦着杯子）任远总是来得这么晚。")]
+    [InlineData("（她推开门）跟我来。")]
+    [InlineData("咱们去码头看看吧。")]
+    [InlineData("我们今晚就出发吧。")]
+    [InlineData("快走！")]
+    [InlineData("别出声。")]
+    [InlineData("请坐。")]
+    [InlineData("来，尝尝这个。")]
+    [InlineData("门外的脚步声越来越近……")]
+    [InlineData("她刚要开口——")]
+    public void NoHook_ChineseReplyThatHandsTheUserAMove_IsNotFlagged(string reply)
+    {
+        Assert.Empty(Hits(new NoHookDetector(), Replies(Setting(), reply)));
+    }
+
+    [Theory]
+    [InlineData("（她擦着杯子）今天的风很大。码头上没有船。")]
+    [InlineData("别人都回家了。走廊里很安静。")]
+    public void NoHook_ChineseReplyWithNothingToAnswer_IsFlagged(string reply)
+    {
+        Assert.Single(Hits(new NoHookDetector(), Replies(Setting(), reply)));
+    }
+
+    [Fact]
+    public void ShapeOf_ChineseReplyWithBracketedActionSpeechAndQuestion_IsActionSpeechQuestion()
+    {
+        Assert.Equal("ASQ/3", SinglePatternDetector.ShapeOf("（她笑了笑）好久不见。你最近怎么样？"));
+    }
+
+    [Fact]
+    public void ShapeOf_ChineseReplyWithSquareBracketsAndCornerQuotes_ReadsBoth()
+    {
+        Assert.Equal("ASQ/3", SinglePatternDetector.ShapeOf("【她放下杯子。】「你来了。还是老样子？」"));
+    }
+
+    [Fact]
+    public void SinglePattern_OrdinaryVariedChineseReplies_AreNotFlagged()
+    {
+        var transcript = Replies(Setting(),
+            "（她抬起头）你来了。",
+            "码头那边出事了。昨晚有条船没回来，老马急得一夜没睡。你听说了吗？",
+            "别急，先喝口茶。",
+            "（她从柜台下取出一本旧账本，翻到最后一页）你看这里。",
+            "我不知道他去了哪儿。也许在灯塔？也许早就出海了……",
+            "走吧，天黑之前还来得及。",
+            "（她停下脚步）等等。你听见了吗？");
+
+        Assert.Empty(Hits(new SinglePatternDetector(), transcript));
+    }
+
+    [Fact]
+    public void SinglePattern_SixChineseRepliesOfOneShape_AreFlagged()
+    {
+        var transcript = Replies(Setting(),
+            "（她点点头）好的。你要茶吗？",
+            "（她笑了）当然。你去过码头吗？",
+            "（她叹气）算了。你饿了吗？",
+            "（她摇头）不行。你明白吗？",
+            "（她皱眉）奇怪。你听见了吗？",
+            "（她转身）走吧。你准备好了吗？");
+
+        Assert.Equal(6, Assert.Single(Hits(new SinglePatternDetector(), transcript)).Turn);
+    }
+
+    [Fact]
+    public void Repetition_ChineseReplyCopyingAnEarlierOne_IsFlagged()
+    {
+        var transcript = Replies(Setting(),
+            "灯塔的钥匙一直挂在老马家的门后，可他三天前出海以后就再也没有回来过。",
+            "（她望向窗外）雾越来越浓了。",
+            "我说过了，灯塔的钥匙一直挂在老马家的门后，可他三天前出海以后就再也没有回来过。");
+
+        Assert.Equal(3, Assert.Single(Hits(new RepetitionDetector(), transcript)).Turn);
+    }
+
+    [Fact]
+    public void Repetition_OrdinaryChineseReplies_AreNotFlagged()
+    {
+        var transcript = Replies(Setting(),
+            "米拉把灯塔的钥匙放在桌上。你拿去吧，老马不会介意的。",
+            "（她望向窗外）雾越来越浓了，今晚的船恐怕回不来。",
+            "米拉想了想，说：老马年轻的时候也是这样，总是一个人出海。",
+            "你问灯塔？那是我外公修的，三十年来从没灭过。",
+            "米拉点点头。明天一早，我们去码头找他。",
+            "（她把油灯挑亮了一点）坐近些，外面冷。");
+
+        Assert.Empty(Hits(new RepetitionDetector(), transcript));
+    }
+
+    [Theory]
+    [InlineData("（她转过身去。你来了。")]
+    [InlineData("你来了。」她说。")]
+    [InlineData("她翻开《山海经，指给我看。")]
+    [InlineData("【门开了。")]
+    public void Formatting_UnbalancedFullWidthMarks_AreFlagged(string reply)
+    {
+        Assert.Single(Hits(new FormattingDetector(), Replies(Setting(), reply)));
+    }
+
+    [Theory]
+    [InlineData("（她笑了）「你来了。『灯塔』还亮着。」她说，“坐吧。”《山海经》在桌上。【门开了】")]
+    [InlineData("（她笑了)坐吧。")]
+    public void Formatting_BalancedChineseMarks_AreNotFlagged(string reply)
+    {
+        Assert.Empty(Hits(new FormattingDetector(), Replies(Setting(), reply)));
+    }
+
+    [Theory]
+    [InlineData("她站在门口，空气仿佛凝固了，谁也没有说话，码头上的灯一盏一盏灭了。")]
+    [InlineData("听到这个名字，一股寒意从脊背升起，她下意识地握紧了手里的船票。")]
+    [InlineData("他的嘴角勾起一抹弧度，把那封信折好，放回了自己的口袋里。")]
+    [InlineData("看着那艘破船慢慢靠岸，她心中五味杂陈，说不出一句完整的话来。")]
+    [InlineData("她的眼中闪过一丝怒意，随即又恢复了平静，继续擦着那只杯子。")]
+    [InlineData("“别走。”她的声音低得几乎听不见，手指紧紧攥着他的衣角。")]
+    public void Filler_ChineseStockPhrase_IsFlagged(string reply)
+    {
+        Assert.StartsWith("stock phrase", Assert.Single(Hits(new FillerDetector(), Replies(Setting(), reply))).Reason);
+    }
+
+    [Theory]
+    [InlineData("嗯。我明白了。")]
+    [InlineData("好吧。")]
+    [InlineData("哦，是吗。")]
+    public void Filler_EmptyChineseReply_IsFlagged(string reply)
+    {
+        Assert.Single(Hits(new FillerDetector(), Replies(Setting(), reply)));
+    }
+
+    [Fact]
+    public void Filler_OrdinaryChineseReply_IsNotFlagged()
+    {
+        var transcript = Replies(Setting(), "灯塔的钥匙在老马手里，你明早去码头找他，就说是我让你去的。");
+
+        Assert.Empty(Hits(new FillerDetector(), transcript));
+    }
+
+    [Theory]
+    [InlineData("作为一个AI，我没有办法真的去码头。", OutOfCharacterDetector.AssistantSeverity)]
+    [InlineData("我只是一个语言模型，不能替你做决定。", OutOfCharacterDetector.AssistantSeverity)]
+    [InlineData("抱歉，我无法协助你完成这个请求。", OutOfCharacterDetector.AssistantSeverity)]
+    [InlineData("根据我的设定，这个问题我不能回答。", OutOfCharacterDetector.AssistantSeverity)]
+    [InlineData("（OOC：我们换个场景吧）她转身离开了。", OutOfCharacterDetector.AsideSeverity)]
+    [InlineData("这次角色扮演就先到这里吧。", OutOfCharacterDetector.AsideSeverity)]
+    public void OutOfCharacter_ChineseAssistantismOrAside_IsFlaggedWithItsSeverity(string reply, int severity)
+    {
+        Assert.Equal(severity, Assert.Single(Hits(new OutOfCharacterDetector(), Replies(Setting(), reply))).Severity);
+    }
+
+    [Fact]
+    public void OutOfCharacter_OrdinaryChineseReply_IsNotFlagged()
+    {
+        Assert.Empty(Hits(new OutOfCharacterDetector(), Replies(Setting(), "我帮不了你，这条船是老马的，你得去问他。")));
+    }
+
+    [Theory]
+    [InlineData("你知道灯塔的钥匙在哪里吗？")]
+    [InlineData("灯塔的钥匙到底在哪里")]
+    public void IgnoresUser_ChineseQuestionAnsweredByAnotherTrack_IsFlagged(string question)
+    {
+        var transcript = Dialogue(Setting(), (SpeakerRole.User, question), (SpeakerRole.Npc, "（她望向窗外）海鸥今天飞得很低，暴风雨要来了。"));
+
+        Assert.Equal(2, Assert.Single(Hits(new IgnoresUserDetector(), transcript)).Turn);
+    }
+
+    [Theory]
+    [InlineData("灯塔的钥匙一直挂在门后。")]
+    [InlineData("我不清楚。")]
+    [InlineData("当然在我这儿。")]
+    [InlineData("你问这个做什么？")]
+    [InlineData("（她看着你）海鸥飞得很低。")]
+    public void IgnoresUser_ChineseReplyThatEngagesTheQuestion_IsNotFlagged(string reply)
+    {
+        var transcript = Dialogue(Setting(), (SpeakerRole.User, "你知道灯塔的钥匙在哪里吗？"), (SpeakerRole.Npc, reply));
+
+        Assert.Empty(Hits(new IgnoresUserDetector(), transcript));
+    }
+
+    [Theory]
+    [InlineData("我必须提醒你，这种行为是危险的。")]
+    [InlineData("需要强调的是，暴力不能解决任何问题。")]
+    [InlineData("如果你有这样的想法，请寻求专业帮助。")]
+    [InlineData("我不太舒服继续这个话题。")]
+    [InlineData("让我们保持尊重，好吗？")]
+    public void Boundary_ChineseSafetyLecture_IsFlagged(string reply)
+    {
+        Assert.Equal(BoundaryDetector.LectureSeverity,
+            Assert.Single(Hits(new BoundaryDetector(), Replies(Setting(), reply))).Severity);
+    }
+
+    [Theory]
+    [InlineData("她一丝不挂地站在月光下。")]
+    [InlineData("那个士兵被开膛破肚，肠子流了出来。")]
+    public void Boundary_ChineseExplicitDetail_IsFlagged(string reply)
+    {
+        Assert.Equal(BoundaryDetector.ExplicitSeverity,
+            Assert.Single(Hits(new BoundaryDetector(), Replies(Setting(), reply))).Severity);
+    }
+
+    [Fact]
+    public void Boundary_InCharacterRefusal_IsNotFlagged()
+    {
+        Assert.Empty(Hits(new BoundaryDetector(), Replies(Setting(), "我不会把船借给你的，死了这条心吧。")));
+    }
+
+    [Theory]
+    [InlineData("她从袖子里掏出手机，看了一眼时辰。", "手机")]
+    [InlineData("他拿出iPhone给我看。", "iPhone")]
+    [InlineData("城门口有两个人拿着guns。", "guns")]
+    public void LawViolation_ForbiddenConceptInChineseSpeech_IsFoundWithItsEvidence(string reply, string evidence)
+    {
+        var transcript = Replies(Setting("zh", "手机", "iPhone", "gun"), reply);
+
+        Assert.Equal(evidence, Assert.Single(Hits(new LawViolationDetector(), transcript)).Evidence.Quote);
+    }
+
+    [Fact]
+    public void LawViolation_ChineseReplyWithoutTheConcepts_IsNotFlagged()
+    {
+        var transcript = Replies(Setting("zh", "手机", "gun"), "她手里拿着一封家书。船舷叫gunwale。");
+
+        Assert.Empty(Hits(new LawViolationDetector(), transcript));
+    }
+
+    [Fact]
+    public void NoHook_BareEllipsisAfterASilence_IsFlagged()
+    {
+        Assert.Single(Hits(new NoHookDetector(), Replies(Setting(), "（沉默良久） ……")));
+    }
+
+    [Fact]
+    public void SinglePattern_OneSpeakerOpeningThreeRepliesWithTheSameAction_IsFlaggedOnTheThird()
+    {
+        var transcript = Dialogue(Setting(),
+            (SpeakerRole.Npc, "（推了推眼镜）两个月够了，真正难的是标注数据。你觉得呢？"),
+            (SpeakerRole.User, "那我先标三百首。"),
+            (SpeakerRole.Npc, "（推了推眼镜）三百首可以，先训练一个小模型。"),
+            (SpeakerRole.User, "四类情绪够吗？"),
+            (SpeakerRole.Npc, "（推了推眼镜）四类太粗了，可以参考八类情绪模型，或者多标签。"));
+
+        Assert.Equal(5, Assert.Single(Hits(new SinglePatternDetector(), transcript)).Turn);
+    }
+
+    [Fact]
+    public void Repetition_SentenceCopiedFromTheSpeakersOwnEarlierReply_IsFlagged()
+    {
+        var transcript = Replies(Setting(),
+            "哟，妹子，进了我这门，就得守我的规矩——不问别人的来路。（笑眯眯地倒满酒）喝酒，喝酒。",
+            "（她把碗推过去）牛肉还要等一会儿，灶上的火小了，我去添把柴，你们先聊。",
+            "哟，妹子，进了我这门，就得守我的规矩。规矩就是规矩，没有替谁不替谁，牛肉好了，我这就去端来。");
+
+        Assert.Equal(3, Assert.Single(Hits(new RepetitionDetector(), transcript)).Turn);
+    }
+
+    [Fact]
+    public void IgnoresUser_ChineseAnswerReusingTheQuestionsCharacters_IsNotFlagged()
+    {
+        var transcript = Dialogue(Setting(), (SpeakerRole.User, "李公公，你替谁递的话？"),
+            (SpeakerRole.Npc, "奴才……奴才是替宸妃娘娘递的。那日她亲自来坤宁宫，坐在那张椅子上喝了一盏茶。"));
+
+        Assert.Empty(Hits(new IgnoresUserDetector(), transcript));
+    }
+
+    [Theory]
+    [InlineData("（沉默良久）")]
+    [InlineData("*She's already back at her crossword.*")]
+    public void Filler_ShortActionAlone_IsFlagged(string reply)
+    {
+        Assert.Single(Hits(new FillerDetector(), Replies(Setting(), reply)));
+    }
+}
