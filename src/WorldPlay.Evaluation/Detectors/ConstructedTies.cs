@@ -37,8 +37,8 @@ public static partial class ConstructedTies
         (Cousin, Gender.Female, "表姐 表妹 堂姐 堂妹"),
         (Cousin, Gender.Male, "表哥 表弟 堂哥 堂弟"),
         (Cousin, Gender.Unknown, "cousin 表亲 堂亲"),
-        (Parent, Gender.Female, "mother mum mom mam mama 母亲 妈妈 妈 娘"),
-        (Parent, Gender.Male, "father dad da papa 父亲 爸爸 爸 爹"),
+        (Parent, Gender.Female, "mother mum mom mam mama ma 母亲 妈妈 妈 娘"),
+        (Parent, Gender.Male, "father dad da papa pa 父亲 爸爸 爸 爹"),
         (Parent, Gender.Unknown, "parent"),
         (Child, Gender.Female, "daughter 女儿"),
         (Child, Gender.Male, "son 儿子"),
@@ -117,10 +117,44 @@ public static partial class ConstructedTies
     private static bool Concerns(Entity entity, WorldState state) =>
         UserCreated(entity) || state.RelationshipsOf(entity.Id).Any(r => r.Provenance.Source == OriginSource.User);
 
-    private static TieConfusion? WrongKin(string text, Entity entity, EntityId? speaker, EntityId? listener, WorldState state)
+    /// <summary>The first kin claim in <paramref name="text"/> that a declared tie contradicts, whoever declared it (the designer
+    /// or play): "my father Tomas" when Tomas is the speaker's brother, "your sister Lena" when Lena is the listener's cousin,
+    /// "Edda's son Bram" when Bram is her brother, 我爹老周, 艾达的儿子布拉姆. When the listener was only guessed (no addressee in
+    /// the events), a "your" claim that fits one of <paramref name="otherListeners"/> is taken as said to them.</summary>
+    public static TieConfusion? WrongDeclaredKin(string text, EntityId? speaker, EntityId? listener, WorldState state,
+        IReadOnlyCollection<EntityId> otherListeners)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(otherListeners);
+        foreach (var entity in state.Entities.Values.Where(e => e.IsCharacter && Mentions(text, e)
+            && state.RelationshipsOf(e.Id).Any(r => KinOfType(r.Type) is { Family: not Friend })))
+        {
+            if (WrongKin(text, entity, speaker, listener, state, userTiesOnly: false, otherListeners) is { } found)
+            {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The characters a declared tie makes <paramref name="person"/>'s <paramref name="kinWord"/> ("mum", "爹"), or none
+    /// when the word is not a kin word.</summary>
+    public static IEnumerable<Entity> KinOf(WorldState state, EntityId person, string kinWord)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!KinWords.TryGetValue(kinWord, out var claimed) || claimed.Family == Friend)
+        {
+            return [];
+        }
+        return state.Entities.Values.Where(e => e.IsCharacter && e.Id != person && KinTo(state, e.Id, person).Any(d => Fits(claimed, d.Kin)));
+    }
+
+    private static TieConfusion? WrongKin(string text, Entity entity, EntityId? speaker, EntityId? listener, WorldState state,
+        bool userTiesOnly = true, IReadOnlyCollection<EntityId>? otherListeners = null)
     {
         var names = NameAlternation(entity);
-        var patterns = new[]
+        var patterns = new List<string>
         {
             $@"\b(?<who>your|my)\s+{Modifier}(?<kin>{EnglishKin})\s*,?\s+{names}",
             $@"{names}\s*,\s*(?<who>your|my)\s+{Modifier}(?<kin>{EnglishKin})\b",
@@ -128,11 +162,25 @@ public static partial class ConstructedTies
             $@"(?<who>你|您|我)的?(?<kin>{ChineseKin})[，,、\s]?{names}",
             $@"{names}[，,]?(?:就是|也是|是)?(?<who>你|您|我)的?(?<kin>{ChineseKin})",
         };
+        List<Entity> owners = userTiesOnly ? [] : [.. state.Entities.Values.Where(e => e.IsCharacter && e.Id != entity.Id)];
+        if (owners.Count > 0)
+        {
+            var ownerNames = Alternation(owners.SelectMany(Names), bounded: true);
+            patterns.Add($@"(?<owner>{ownerNames})(?:'s|’s)\s+{Modifier}(?<kin>{EnglishKin})\s*,?\s+{names}");
+            patterns.Add($@"{names}(?:\s+is|\s+was|,)\s+(?<owner>{ownerNames})(?:'s|’s)\s+{Modifier}(?<kin>{EnglishKin})\b");
+            patterns.Add($@"(?<owner>{ownerNames})的(?<kin>{ChineseKin})[，,、\s]?{names}");
+            patterns.Add($@"{names}[，,]?(?:就是|也是|是)(?<owner>{ownerNames})的(?<kin>{ChineseKin})");
+        }
         foreach (var pattern in patterns)
         {
             foreach (Match claim in Regex.Matches(text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
             {
-                var person = claim.Groups["who"].Value.ToLowerInvariant() is "my" or "我" ? speaker : listener;
+                var ownerName = claim.Groups["owner"].Value;
+                var owner = claim.Groups["owner"].Success
+                    ? owners.FirstOrDefault(o => Names(o).Any(n => string.Equals(n, ownerName, StringComparison.OrdinalIgnoreCase)))?.Id
+                    : null;
+                var said = claim.Groups["who"].Value.ToLowerInvariant();
+                var person = owner ?? (said is "my" or "我" ? speaker : listener);
                 if (person is not { } to || to == entity.Id)
                 {
                     continue;
@@ -142,7 +190,12 @@ public static partial class ConstructedTies
                 var declared = KinTo(state, entity.Id, to).ToList();
                 // A friend may be kin as well, so calling someone a friend contradicts no tie.
                 if (claimed.Family == Friend || declared.Count == 0 || declared.Any(d => Fits(claimed, d.Kin))
-                    || !declared.Any(d => d.Tie.Provenance.Source == OriginSource.User))
+                    || (userTiesOnly && !declared.Any(d => d.Tie.Provenance.Source == OriginSource.User)))
+                {
+                    continue;
+                }
+                if (owner is null && said is "your" or "你" or "您" && otherListeners is not null
+                    && otherListeners.Any(o => o != entity.Id && KinTo(state, entity.Id, o).Any(d => Fits(claimed, d.Kin))))
                 {
                     continue;
                 }

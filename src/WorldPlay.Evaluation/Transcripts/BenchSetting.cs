@@ -48,6 +48,10 @@ public sealed record BenchSetting(
     /// over it gives the state at any turn, creations of the user included (<see cref="TranscriptWorld"/>).</summary>
     public WorldState? Start { get; init; }
 
+    /// <summary>The id of the place where the scene plays, when the setting came from a world with scenes: who stands there at a
+    /// turn is who is present then.</summary>
+    public string? ScenePlace { get; init; }
+
     /// <summary>The language tag detectors compare against (<c>en</c>), from a tag or a language name.</summary>
     public string LanguageTag => LanguageTags.Normalize(Language);
 
@@ -90,7 +94,7 @@ public sealed record BenchSetting(
         var forbidden = world.Setting.Laws.Where(l => l.Kind == "forbidden-concepts" && !l.Concepts.IsDefault).SelectMany(l => l.Concepts)
             .ToImmutableArray();
         return new BenchSetting(world.Setting.Language, characters, places, ties, forbidden,
-            characters.FirstOrDefault(c => c.IsUser)?.Name) { Start = WorldState.Initial(world) };
+            characters.FirstOrDefault(c => c.IsUser)?.Name) { Start = WorldState.Initial(world), ScenePlace = scene?.Place.Value };
     }
 
     /// <summary>Gender as pronouns such as <c>she/her</c>, <c>he</c> or <c>they/them</c> imply.</summary>
@@ -99,9 +103,9 @@ public sealed record BenchSetting(
         var first = (pronouns ?? "").Split('/', ' ', ',')[0].Trim().ToLowerInvariant();
         return first switch
         {
-            "she" or "her" => Gender.Female,
-            "he" or "him" => Gender.Male,
-            "they" or "them" or "it" => Gender.Neutral,
+            "she" or "her" or "她" => Gender.Female,
+            "he" or "him" or "他" => Gender.Male,
+            "they" or "them" or "it" or "它" or "ta" => Gender.Neutral,
             _ => Gender.Unknown,
         };
     }

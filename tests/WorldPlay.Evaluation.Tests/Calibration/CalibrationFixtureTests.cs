@@ -26,7 +26,7 @@ public sealed class CalibrationFixtureTests
         [("zh", BenchCategory.LawViolation)] = (1, 0, 0, 1),
         [("zh", BenchCategory.Filler)] = (1, 1, 4, 0),
         [("zh", BenchCategory.OutOfCharacter)] = (1, 0, 0, 1),
-        [("zh", BenchCategory.SpeaksForUser)] = (1, 0, 0, 1),
+        [("zh", BenchCategory.SpeaksForUser)] = (1, 1, 0, 0),
         [("zh", BenchCategory.NoHook)] = (2, 2, 6, 0),
     };
 
