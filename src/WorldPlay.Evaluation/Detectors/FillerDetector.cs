@@ -35,7 +35,9 @@ public sealed partial class FillerDetector : IDetector
         @"(?:a )?(?:smirk|grin) (?:plays|played|tugs|tugged) at|the weight of (?:the|her|his|your) words|what do you say\?|" +
         @"let's just say|if you know what i mean|in this moment|an? (?:unspoken|palpable) (?:tension|connection)|every fiber of (?:my|" +
         @"your|his|her) being|a sense of (?:calm|peace|unease) (?:washes|washed) over|" +
-        @"(?:doesn't|does not|didn't|did not|never) (?:quite )?reach(?:es|ed)? (?:his|her|their|my|your) eyes",
+        @"(?:doesn't|does not|didn't|did not|never) (?:quite )?reach(?:es|ed)? (?:his|her|their|my|your) eyes|" +
+        @"(?:doubts?|fears?|worries|tension|worry) (?:melting|melts|melted|draining|drains|drained) away|" +
+        @"(?:confidence|warmth|relief|dread|fear|calm) (?:floods|flooded|flooding|surges|surged|surging|courses|coursed|coursing) (?:through|over)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StockPhrase();
 

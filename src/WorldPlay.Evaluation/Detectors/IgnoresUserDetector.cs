@@ -16,6 +16,15 @@ public sealed partial class IgnoresUserDetector : IDetector
     /// Chinese answer reuses the question's characters in other words (问"你替谁递的话", 答"替宸妃娘娘递的").</summary>
     public const int MinSharedHanCharacters = 2;
 
+    /// <summary>Share of a Chinese question's content characters that a reply must reuse to be on topic: two characters of a long
+    /// question (伤 and 时 of a question about 魔教) are chance, two of 替谁递话 are an answer.</summary>
+    public const double MinSharedHanShare = 0.25;
+
+    /// <summary>Content words (bigrams in Chinese) a reply must share with the same character's reply before the user spoke to be
+    /// carrying on its own track; then a "you" in it is the old topic's, not an answer ("明早卯时，别迟到" said again after a
+    /// question about the past).</summary>
+    public const int MinOwnTrackWords = 2;
+
     public const int Severity = 3;
 
     public string Category => BenchCategory.IgnoresUser;
@@ -45,34 +54,62 @@ public sealed partial class IgnoresUserDetector : IDetector
     {
         foreach (var (line, index) in transcript.NpcReplies)
         {
-            if (transcript.UserLineBefore(index) is not { } user || Questions(user.Text) is not { Length: > 0 } questions)
+            if (Ignores(transcript, index) is { } user)
             {
-                continue;
-            }
-            var asked = Prose.ContentTokens(questions).Select(w => w.Stem).ToHashSet();
-            if (asked.Count < MinQuestionContentWords)
-            {
-                continue;
-            }
-            var text = line.Text;
-            var askedCharacters = ContentCharacters(questions);
-            var shared = Prose.ContentTokens(text).Any(w => asked.Contains(w.Stem))
-                || ContentCharacters(text).Count(askedCharacters.Contains) >= MinSharedHanCharacters;
-            // A question back engages the user even when it shares no word with theirs; only a reply on its own track is flagged.
-            if (!shared && !AnswerCue().IsMatch(text) && !ChineseAnswerCue().IsMatch(text) && !SecondPerson().IsMatch(text)
-                && !ChineseSecondPerson().IsMatch(text) && !text.Contains('?', StringComparison.Ordinal)
-                && !text.Contains('？', StringComparison.Ordinal))
-            {
-                yield return new DetectorHit(line.Turn, index, line.Speaker, Category, Severity, Evidence.WholeLine(text),
+                yield return new DetectorHit(line.Turn, index, line.Speaker, Category, Severity, Evidence.WholeLine(line.Text),
                     $"answers none of the user's question ('{Shorten(user.Text)}'): no shared words, no answer, not addressed to them");
             }
         }
+    }
+
+    /// <summary>The user's line whose question the reply at <paramref name="index"/> answers nothing of, or null when the reply
+    /// answers, engages or follows no question.</summary>
+    public static TranscriptLine? Ignores(Transcript transcript, int index)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
+        if (transcript.UserLineBefore(index) is not { } user || Questions(user.Text) is not { Length: > 0 } questions)
+        {
+            return null;
+        }
+        var asked = Prose.ContentTokens(questions).Select(w => w.Stem).ToHashSet();
+        if (asked.Count < MinQuestionContentWords)
+        {
+            return null;
+        }
+        var text = transcript.Lines[index].Text;
+        var askedCharacters = ContentCharacters(questions);
+        var sharedCharacters = ContentCharacters(text).Count(askedCharacters.Contains);
+        var shared = Prose.ContentTokens(text).Any(w => asked.Contains(w.Stem))
+            || (sharedCharacters >= MinSharedHanCharacters && sharedCharacters >= MinSharedHanShare * askedCharacters.Count);
+        var addressed = (SecondPerson().IsMatch(text) || ChineseSecondPerson().IsMatch(text)) && !OnOwnTrack(transcript, index);
+        // A question back engages the user even when it shares no word with theirs; only a reply on its own track is flagged.
+        if (!shared && !AnswerCue().IsMatch(text) && !ChineseAnswerCue().IsMatch(text) && !addressed
+            && !text.Contains('?', StringComparison.Ordinal)
+            && !text.Contains('？', StringComparison.Ordinal))
+        {
+            return user;
+        }
+        return null;
     }
 
     /// <summary>The sentences of <paramref name="text"/> that ask something: with a question mark of either width, or (in Chinese)
     /// a question word.</summary>
     private static string Questions(string text) =>
         string.Join(' ', Prose.Sentences(text).Where(s => Cjk.IsQuestion(s.Text)).Select(s => s.Text));
+
+    /// <summary>True when the reply at <paramref name="index"/> shares <see cref="MinOwnTrackWords"/> content words with its speaker's
+    /// last reply before the user's line: it carries on where it was, as if nothing had been asked.</summary>
+    private static bool OnOwnTrack(Transcript transcript, int index)
+    {
+        var reply = transcript.Lines[index];
+        var before = transcript.Lines.Take(index).LastOrDefault(l => l.IsNpc && l.Speaker == reply.Speaker);
+        if (before is null)
+        {
+            return false;
+        }
+        var earlier = Prose.ContentTokens(before.Text).Select(w => w.Stem).ToHashSet();
+        return Prose.ContentTokens(reply.Text).Select(w => w.Stem).Distinct().Count(earlier.Contains) >= MinOwnTrackWords;
+    }
 
     private static HashSet<char> ContentCharacters(string text) =>
         [.. text.Where(c => Cjk.IsHan(c) && !Cjk.FunctionCharacters.Contains(c))];

@@ -5,7 +5,9 @@ namespace WorldPlay.Evaluation.Detectors;
 
 /// <summary>prefs.no_hook: a reply that leaves the user nothing to answer: no question (? or ？), no word to them ("you", 你, 您,
 /// their name in any script), no open action or offer ("Come.", "Take it.", "Let's go.", 来, 跟我走, 咱们走吧, a sentence left
-/// hanging on — or ……).</summary>
+/// hanging on — or ……), no one in the scene addressed by name or title ("It's here, Dax.", 陈主编，...), nothing held out to anyone
+/// ("holds out the tablet", 抛给她), and not the first reply to a user's question with at least a sentence in it (an answer is
+/// something to respond to; a bare "Good." or 嗯。 is not).</summary>
 public sealed partial class NoHookDetector : IDetector
 {
     /// <summary>The mildest misalignment: the story can go on, but the user has to push it.</summary>
@@ -14,7 +16,39 @@ public sealed partial class NoHookDetector : IDetector
     /// <summary>Characters a Chinese name of the user needs before it counts as addressing them.</summary>
     public const int MinChineseNameLength = 2;
 
+    /// <summary>Words (spaced scripts) a reply to a user's question needs before the answer itself counts as a hook.</summary>
+    public const int MinAnswerWords = 8;
+
+    /// <summary>Han characters a reply to a user's question needs before the answer itself counts as a hook.</summary>
+    public const int MinAnswerHan = 12;
+
+    /// <summary>Characters a name of someone in the scene needs before it counts as a vocative (single letters and 任 do not).</summary>
+    public const int MinVocativeNameLength = 2;
+
     public string Category => BenchCategory.NoHook;
+
+    /// <summary>English titles a character is addressed by ("Steady, now, Commander."; "Envoy, the mews first").</summary>
+    private const string EnglishTitles =
+        @"sir|ma'am|madam|miss|my lord|my lady|lady|lord|captain|commander|inspector|doctor|envoy|steward|mage|your majesty|" +
+        @"your grace|boy|girl|lad|lass|mr\.? \p{Lu}\w+|mrs\.? \p{Lu}\w+|ms\.? \p{Lu}\w+|dr\.? \p{Lu}\w+";
+
+    /// <summary>Chinese titles and kin terms a character is addressed by (陈主编，... 姐姐，...).</summary>
+    private const string ChineseTitles =
+        "先生|小姐|姑娘|公子|大人|娘娘|陛下|师尊|师父|舰长|主编|警官|医生|掌柜|老板娘|老板|姐姐|妹子|妹妹|哥哥|妈|爸|表哥|表姐|表弟|表妹|" +
+        "管家|公公|太医|记者";
+
+    /// <summary>A surname or given name before a Chinese title (陈主编, 顾医生, 李公公).</summary>
+    private const string HanSurname = @"\p{IsCJKUnifiedIdeographs}{0,2}";
+
+    /// <summary>Something held out or turned toward someone: the action itself is the hook.</summary>
+    [GeneratedRegex(
+        @"\b(?:holds? (?:out|up)|hands? (?:over|it|him|her|them|the)|offers?|tosses|slides|pushes .{0,30}across|drops .{0,30}on the table|" +
+        @"points? (?:at|to)|turns? (?:to|toward|towards))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeldOut();
+
+    /// <summary>Chinese: handing, throwing or pushing something to someone, pointing, turning to someone.</summary>
+    [GeneratedRegex("递给|抛给|递过|交给|塞给|指着|一指|拍在|掏出|取出|推到|转向|转头对", RegexOptions.CultureInvariant)]
+    private static partial Regex ChineseHeldOut();
 
     [GeneratedRegex(@"\b(?:you|your|yours|yourself|y'all)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecondPerson();
@@ -46,6 +80,9 @@ public sealed partial class NoHookDetector : IDetector
         // A one-character Chinese name (任) sits inside too many words (任何) to count as an address.
         var userNames = (transcript.Setting?.User?.Names ?? []).Where(n => !(n.Any(Cjk.IsHan) && n.Length < MinChineseNameLength))
             .Select(n => Cjk.TermPattern(n)).ToList();
+        userNames.AddRange(transcript.Lines.Where(l => l.Role == SpeakerRole.User).Select(l => l.Speaker)
+            .Where(n => n.Length >= MinVocativeNameLength).Distinct(StringComparer.Ordinal).Select(n => Cjk.TermPattern(n)));
+        var vocative = VocativePattern(transcript);
         foreach (var (line, index) in transcript.NpcReplies)
         {
             var text = line.Text;
@@ -55,7 +92,11 @@ public sealed partial class NoHookDetector : IDetector
                 || ChineseSecondPerson().IsMatch(text)
                 || OpenAction().IsMatch(text)
                 || ChineseOpenAction().IsMatch(text)
-                || userNames.Any(n => n.IsMatch(text));
+                || userNames.Any(n => n.IsMatch(text))
+                || vocative.IsMatch(text)
+                || HeldOut().IsMatch(text)
+                || ChineseHeldOut().IsMatch(text)
+                || AnswersUserQuestion(transcript, index);
             if (!hooked)
             {
                 yield return new DetectorHit(line.Turn, index, line.Speaker, Category, Severity, Evidence.WholeLine(text),
@@ -63,4 +104,38 @@ public sealed partial class NoHookDetector : IDetector
             }
         }
     }
+
+    /// <summary>True when the line at <paramref name="index"/> is the first reply after a user line that asks something, says at
+    /// least a sentence and does not ignore the question (<see cref="IgnoresUserDetector.Ignores"/>): the answer hands the user
+    /// something to take up; a monologue beside the question does not.</summary>
+    private static bool AnswersUserQuestion(Transcript transcript, int index)
+    {
+        if (index == 0 || transcript.Lines[index - 1].Role != SpeakerRole.User || !Cjk.IsQuestion(transcript.Lines[index - 1].Text))
+        {
+            return false;
+        }
+
+        var text = transcript.Lines[index].Text;
+        return IgnoresUserDetector.Ignores(transcript, index) is null && (Cjk.HanCount(text) >= MinAnswerHan || Words().Count(Cjk.RemoveHan(text)) >= MinAnswerWords);
+    }
+
+    /// <summary>Someone in the scene (a speaker of the transcript, a character of the setting) or a title, addressed: set off by a
+    /// comma or an exclamation after a sentence start ("Dax, ...", 陈主编，...), or closing a sentence after a comma ("..., Dax.").</summary>
+    private static Regex VocativePattern(Transcript transcript)
+    {
+        var names = transcript.Lines.Select(l => l.Speaker)
+            .Concat(transcript.Setting?.Characters.SelectMany(c => c.Names) ?? [])
+            .SelectMany(n => new[] { n }.Concat(n.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            .Where(n => n.Length >= MinVocativeNameLength)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(n => n.Length)
+            .Select(Regex.Escape);
+        var alternatives = string.Join('|', names.Append(EnglishTitles).Append($"{HanSurname}(?:{ChineseTitles})"));
+        return new Regex(
+            $@"(?:^|[.!?*""“”「」（）()。！？…]\s*)(?:{alternatives})\s*[,，!！—]|,\s*(?:{alternatives})[.!—。！]",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+
+    [GeneratedRegex(@"\p{L}+(?:'\p{L}+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex Words();
 }

@@ -280,4 +280,70 @@ public sealed class ChineseDetectorTests
     {
         Assert.Single(Hits(new FillerDetector(), Replies(Setting(), reply)));
     }
+
+    [Theory]
+    [InlineData("（她把钥匙拍在桌上）钥匙一直在我这里。")]
+    [InlineData("（他从袖中取出一个小瓷瓶抛给她）冻伤膏，早晚各一次。")]
+    [InlineData("陈主编，稿子撤了就好。我先走了。")]
+    [InlineData("一钱变成了三钱……姐姐，这方子被人改过了。")]
+    public void NoHook_ChineseReplyHoldingSomethingOutOrAddressingSomeone_IsNotFlagged(string reply)
+    {
+        Assert.Empty(Hits(new NoHookDetector(), Replies(Setting(), reply)));
+    }
+
+    [Fact]
+    public void NoHook_ChineseAnswerWithSomethingInItToAUserQuestion_IsNotFlagged()
+    {
+        var transcript = Dialogue(Setting(), (SpeakerRole.User, "那陈先生的怀表呢？"),
+            (SpeakerRole.Npc, "怀表在顾医生那里，今早他进书房确认死亡时，从死者手里拿下来的。"));
+
+        Assert.Empty(Hits(new NoHookDetector(), transcript));
+    }
+
+    [Theory]
+    [InlineData("嗯。")]
+    [InlineData("意思就是那个意思。")]
+    public void NoHook_ChineseBareReplyToAUserQuestion_IsFlagged(string reply)
+    {
+        var transcript = Dialogue(Setting(), (SpeakerRole.User, "他到底是真觉得我不行，还是就是那种风格？"), (SpeakerRole.Npc, reply));
+
+        Assert.Equal(2, Assert.Single(Hits(new NoHookDetector(), transcript)).Turn);
+    }
+
+    [Fact]
+    public void IgnoresUser_ChineseReplyCarryingOnItsOwnTrackDespite你_IsFlagged()
+    {
+        var transcript = Dialogue(Setting(),
+            (SpeakerRole.Npc, "标注工具就用开源的那个，网页界面，多标签也支持。"),
+            (SpeakerRole.User, "好的，谢谢学长！对了，毕业以后打算去哪儿啊？"),
+            (SpeakerRole.Npc, "那个工具网页界面简洁，多标签也支持，安装教程我发你。"));
+
+        Assert.Equal(3, Assert.Single(Hits(new IgnoresUserDetector(), transcript)).Turn);
+    }
+
+    [Fact]
+    public void IgnoresUser_ChineseReplySharingTwoCharactersOfALongQuestionByChance_IsFlagged()
+    {
+        var transcript = Dialogue(Setting(), (SpeakerRole.User, "师尊，赵师兄说年轻时跟魔教的人交过手，还受了很重的伤，是真的吗？"),
+            (SpeakerRole.Npc, "（抬头看了看天色）雪大了。冻伤膏记得抹，明早卯时，别迟到。"));
+
+        Assert.Single(Hits(new IgnoresUserDetector(), transcript));
+    }
+
+    [Theory]
+    [InlineData("我必须提醒你，讨论如何在药物中下毒可能涉及危险和违法行为。")]
+    [InlineData("长期的压力可能影响健康，建议你寻求专业心理咨询师的帮助。")]
+    [InlineData("等渡轮到了就能调。（注：本故事中涉及的医学信息仅供参考，不构成任何医疗建议。）")]
+    public void OutOfCharacter_ChineseAssistantVoiceOrDisclaimer_IsFlagged(string reply)
+    {
+        Assert.Single(Hits(new OutOfCharacterDetector(), Replies(Setting(), reply)));
+    }
+
+    [Theory]
+    [InlineData("（她把怀表放在茶几上）有一部座机，但台风天线路时断时续。")]
+    [InlineData("这事我得提醒老周一声。")]
+    public void OutOfCharacter_ChineseInCharacterSpeech_IsNotFlagged(string reply)
+    {
+        Assert.Empty(Hits(new OutOfCharacterDetector(), Replies(Setting(), reply)));
+    }
 }

@@ -68,4 +68,71 @@ public sealed class EnglishDetectorTests
     {
         Assert.Single(Hits(new NoHookDetector(), Replies(Setting("en"), "*She looks at the sea for a long time.* ...")));
     }
+
+    [Theory]
+    [InlineData("*He hesitates, then holds out the tablet.* This isn't her medical file. It's hers.")]
+    [InlineData("*She looks at him for a moment.* It's here, Commander. It's been here all night.")]
+    [InlineData("Envoy, the mews first. The man in grey dropped this in the straw.")]
+    public void NoHook_ReplyHoldingSomethingOutOrAddressingSomeone_IsNotFlagged(string reply)
+    {
+        Assert.Empty(Hits(new NoHookDetector(), Replies(Setting("en"), reply)));
+    }
+
+    [Fact]
+    public void NoHook_AnswerWithSomethingInItToAUserQuestion_IsNotFlagged()
+    {
+        var transcript = Dialogue(Setting("en"), (SpeakerRole.User, "What kind of back room?"),
+            (SpeakerRole.Npc, "*He leans back.* Cards, mostly. Sometimes worse. Every joint in this city has a back room where good men get lost."));
+
+        Assert.Empty(Hits(new NoHookDetector(), transcript));
+    }
+
+    [Theory]
+    [InlineData("*She smiles.* Good.")]
+    [InlineData("Harriet smiles softly.")]
+    public void NoHook_BareReplyToAUserQuestion_IsFlagged(string reply)
+    {
+        var transcript = Dialogue(Setting("en"), (SpeakerRole.User, "What's the question you've been waiting for someone to ask?"),
+            (SpeakerRole.Npc, reply));
+
+        Assert.Equal(2, Assert.Single(Hits(new NoHookDetector(), transcript)).Turn);
+    }
+
+    [Fact]
+    public void IgnoresUser_ReplyCarryingOnItsOwnTrackDespiteYou_IsFlagged()
+    {
+        var transcript = Dialogue(Setting("en"),
+            (SpeakerRole.Npc, "The soil in bed four is drifting acid, and the irrigation timer sticks."),
+            (SpeakerRole.User, "One more question: who had this job before me? Nobody mentioned."),
+            (SpeakerRole.Npc, "The soil pH in bed four has been drifting, you should look at that. And the irrigation timer sticks."));
+
+        Assert.Equal(3, Assert.Single(Hits(new IgnoresUserDetector(), transcript)).Turn);
+    }
+
+    [Fact]
+    public void IgnoresUser_NewReplyTurningToTheUser_IsNotFlagged()
+    {
+        var transcript = Dialogue(Setting("en"),
+            (SpeakerRole.Npc, "The soil in bed four is drifting acid, and the irrigation timer sticks."),
+            (SpeakerRole.User, "One more question: who had this job before me? Nobody mentioned."),
+            (SpeakerRole.Npc, "*He looks away.* You'd have to ask the commander. I wasn't here that season."));
+
+        Assert.Empty(Hits(new IgnoresUserDetector(), transcript));
+    }
+
+    [Theory]
+    [InlineData("Nightshade, most likely. This is not medical advice, of course.")]
+    [InlineData("The lore says so. (For informational purposes only.)")]
+    public void OutOfCharacter_Disclaimer_IsFlagged(string reply)
+    {
+        Assert.Single(Hits(new OutOfCharacterDetector(), Replies(Setting("en"), reply)));
+    }
+
+    [Theory]
+    [InlineData("*She guides your lead foot with hers, your doubts melting away.* There.")]
+    [InlineData("*Confidence floods through him as the angle clicks.* There.")]
+    public void Filler_StockPhraseOfFeelingFlooding_IsFlagged(string reply)
+    {
+        Assert.Single(Hits(new FillerDetector(), Replies(Setting("en"), reply)));
+    }
 }
