@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using WorldPlay.Core;
 using WorldPlay.Core.Minds;
+using WorldPlay.Core.Scenes;
 using static WorldPlay.Minds.Procedural.CharacterPhrases;
 using Reading = WorldPlay.Minds.Procedural.PerspectiveReading;
 
@@ -51,7 +52,7 @@ internal sealed class CharacterTurn
         _p = perspective;
         _voice = Voice.Of(perspective.Persona);
         _phrasing = new Phrasing(new Random(perspective.Cue.Seed), _voice, Reading.OwnPastLines(perspective), perspective.Turn,
-            perspective.Self.Value);
+            perspective.Self.Value, everyOtherTurn: perspective.Cue.Alternation == Alternation.Strict);
         _heard = Reading.Heard(perspective);
         _gist = _heard is null ? LineGist.Silence : LineGist.Read(_heard, perspective);
         _present = Reading.Present(perspective);
