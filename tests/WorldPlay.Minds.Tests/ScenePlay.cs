@@ -20,9 +20,10 @@ internal sealed record ScenePlay(WorldDefinition Definition, SceneSpec Scene, Im
 
     /// <param name="before">Changes committed before the first turn, such as a cast member who has just walked out.</param>
     /// <param name="keepAway">A cast member whose offstage turns do nothing (a mind that does not find the way back).</param>
+    /// <param name="alternation">How the floor passes: the ensemble's pacing, or strictly in turn as imported scenarios play.</param>
     public static ScenePlay Play(
         WorldDefinition definition, int turns, int seed, UserStyle style = UserStyle.SlowBurn, string? sceneId = null,
-        Proposal[]? before = null, string? keepAway = null)
+        Proposal[]? before = null, string? keepAway = null, Alternation alternation = Alternation.Ensemble)
     {
         var spec = sceneId is null ? definition.Scenes.First(s => s.User is not null) : definition.Scenes.First(s => s.Id == sceneId);
         var state = WorldState.Initial(definition);
@@ -34,7 +35,8 @@ internal sealed record ScenePlay(WorldDefinition Definition, SceneSpec Scene, Im
         var names = definition.Entities.ToDictionary(e => e.Id, e => e.Name);
         var memories = definition.Personas.ToDictionary(p => p.Id, p => CharacterMemory.Empty(p.Id, names));
         var talkativeness = spec.Cast.Distinct().ToDictionary(c => c, c => definition.PersonaOf(c)?.Talkativeness ?? 0.5);
-        var progress = SceneProgress.Open(spec, spec.TurnTaking, seed, talkativeness, state.CharactersAt(spec.Place).Select(c => c.Id));
+        var progress = SceneProgress.Open(
+            spec, spec.TurnTaking, seed, talkativeness, state.CharactersAt(spec.Place).Select(c => c.Id), alternation);
         var characters = definition.Entities.Where(e => e.IsCharacter).ToList();
         var placeName = names[spec.Place];
         var user = new ProceduralUserSimulator(style);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MessagePack;
+using WorldPlay.Core.Scenes;
 
 namespace WorldPlay.Core.Minds;
 
@@ -100,7 +101,7 @@ public enum Pacing
 }
 
 /// <summary>What the scene tells a participant about this turn: whether it is on stage, pacing, objectives,
-/// the line it should answer, and why its last proposals were refused.</summary>
+/// the line it should answer, why its last proposals were refused, and how the floor passes.</summary>
 [MessagePackObject]
 public sealed record SceneCue(
     [property: Key(0)] string SceneId,
@@ -111,7 +112,8 @@ public sealed record SceneCue(
     [property: Key(5)] ImmutableArray<string> Objectives,
     [property: Key(6)] HeardLine? AnswerTo,
     [property: Key(7)] ImmutableArray<string> RefusedLastTurn,
-    [property: Key(8)] int Seed);
+    [property: Key(8)] int Seed,
+    [property: Key(9)] Alternation Alternation = Alternation.Ensemble);
 
 /// <summary>An entity created during play that the participant knows of (was there when it was made, or was told), wherever
 /// it is (<see cref="PlaceName"/>, and <see cref="HolderName"/> for a held item): who brought it into the world and when, who told

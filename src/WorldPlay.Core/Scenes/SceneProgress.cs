@@ -148,7 +148,8 @@ public sealed record SceneProgress(
         Spec.Objectives,
         LastLine is { } line && line.Speaker != who ? line : null,
         Refused.TryGetValue(who, out var refused) ? refused : [],
-        StableSeed.Of(Seed, Turn + 1, who.Value));
+        StableSeed.Of(Seed, Turn + 1, who.Value),
+        Alternation);
 
     /// <summary>The progress after <paramref name="record"/>, with <paramref name="presentAfter"/> at the scene's place.</summary>
     /// <param name="candidates">Entities whose names count as addressing them when spoken.</param>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using WorldPlay.Core;
 using WorldPlay.Core.Minds;
+using WorldPlay.Core.Scenes;
 using static WorldPlay.Minds.Procedural.CharacterPhrases;
 using Reading = WorldPlay.Minds.Procedural.PerspectiveReading;
 
@@ -45,13 +46,15 @@ internal sealed class CharacterTurn
     private readonly PresentView? _speaker;
     private readonly IReadOnlyList<PresentView> _present;
     private readonly bool _answerDirectly;
+    private readonly bool _everyOtherTurn;
 
     public CharacterTurn(Perspective perspective)
     {
         _p = perspective;
         _voice = Voice.Of(perspective.Persona);
+        _everyOtherTurn = perspective.Cue.Alternation == Alternation.Strict;
         _phrasing = new Phrasing(new Random(perspective.Cue.Seed), _voice, Reading.OwnPastLines(perspective), perspective.Turn,
-            perspective.Self.Value);
+            perspective.Self.Value, _everyOtherTurn);
         _heard = Reading.Heard(perspective);
         _gist = _heard is null ? LineGist.Silence : LineGist.Read(_heard, perspective);
         _present = Reading.Present(perspective);
@@ -69,9 +72,11 @@ internal sealed class CharacterTurn
         plan?.Fill(_slots);
 
         var speech = new List<string>();
-        void Say(Phrase[] pool, Func<string, bool>? accept = null, bool optional = false)
+        // With every other turn, a sentence said outside its awake turns comes back within the replies a reader compares:
+        // only what a reply cannot do without (its closing hook, or a line at all) may fall back on one.
+        void Say(Phrase[] pool, Func<string, bool>? accept = null, bool optional = false, bool needed = false)
         {
-            if (_phrasing.Say(pool, _slots, accept, optional) is { } s)
+            if (_phrasing.Say(pool, _slots, accept, optional || (_everyOtherTurn && !needed)) is { } s)
             {
                 speech.Add(s);
             }
@@ -89,7 +94,7 @@ internal sealed class CharacterTurn
         }
         if (_heard is not null)
         {
-            React(Say);
+            React((pool, accept, optional) => Say(pool, accept, optional));
         }
         if (plan is not null)
         {
@@ -103,7 +108,7 @@ internal sealed class CharacterTurn
         }
         if (speech.Count == 0 && target is null)
         {
-            Say(Soliloquy);
+            Say(Soliloquy, needed: true);
         }
         if (catchphrase is not null)
         {
@@ -115,7 +120,7 @@ internal sealed class CharacterTurn
         if (target is not null
             && ((toUser && !asks) || _phrasing.Chance(_voice.Terse ? 0.78 : 0.86) || speech.Count == 0 || _answerDirectly))
         {
-            Say(HookPool());
+            Say(HookPool(), needed: true);
         }
 
         _slots.Refresh();

@@ -115,21 +115,31 @@ internal sealed class Phrasing
     /// <summary>Turns in which a sentence or fact comes round once: longer than the stretch a reader or a detector compares.</summary>
     private const int RestPeriod = 24;
 
+    /// <summary>Scene turns in every <see cref="RestPeriod"/> when a phrase is awake: about one reply of a speaker who shares
+    /// the floor with a cast.</summary>
     private const int AwakeTurns = 5;
 
+    /// <summary>The same for a speaker who has every other turn: two scene turns hold exactly one of its replies, where five
+    /// would hold two or three and let it say a sentence in back-to-back replies.</summary>
+    private const int AwakeTurnsEveryOther = 2;
+
     private readonly int _turn;
+    private readonly int _awakeTurns;
     private readonly bool _longCycles;
     private readonly uint _salt;
 
     /// <param name="turn">The turn being played, with <paramref name="salt"/> (the speaker's): which phrases are
     /// <see cref="Awake"/>.</param>
+    /// <param name="everyOtherTurn">The speaker has every other turn (strict alternation), so fewer scene turns hold a reply.</param>
     /// <param name="longCycles">Big pools rest longer (a user's lines, which must not come back within a long scene); short
     /// cycles suit a character, whose sentences are checked against its last ten replies.</param>
-    public Phrasing(Random random, Voice voice, IEnumerable<string> ownPastLines, int turn, string salt, bool longCycles = false)
+    public Phrasing(Random random, Voice voice, IEnumerable<string> ownPastLines, int turn, string salt, bool everyOtherTurn = false,
+        bool longCycles = false)
     {
         _random = random;
         _voice = voice;
         _turn = turn;
+        _awakeTurns = everyOtherTurn ? AwakeTurnsEveryOther : AwakeTurns;
         _longCycles = longCycles;
         _salt = Hash(salt);
         foreach (var line in ownPastLines)
@@ -159,7 +169,7 @@ internal sealed class Phrasing
                 }
             }
         }
-        Gather(AwakeTurns);
+        Gather(_awakeTurns);
         if (usable.Count == 0 && !optional)
         {
             Gather(int.MaxValue);
@@ -204,7 +214,7 @@ internal sealed class Phrasing
     /// only its last few lines.</summary>
     /// <param name="poolSize">The size of the pool the key is one of: with long cycles a pool of n comes round in 2n turns at
     /// the least, so a big pool is said through before any of it comes back.</param>
-    public bool Awake(string key, int poolSize = 0) => Awake(key, poolSize, AwakeTurns);
+    public bool Awake(string key, int poolSize = 0) => Awake(key, poolSize, _awakeTurns);
 
     private bool Awake(string key, int poolSize, int window)
     {
