@@ -53,6 +53,20 @@ public sealed partial class StagnationDetector : IDetector
     /// </summary>
     public const int MinRestateUnits = 4;
 
+    /// <summary>A two-person reply that restates the speaker's own last reply after the user asked something new shares at least
+    /// <see cref="MinSelfRestateOverlap"/> with that reply but less than this share: a near-verbatim copy is basics.repetition, not stagnation.
+    /// Only replies to a question count: after "Okay." or "Hm." a restating run is left to <see cref="StagnantRun"/>.</summary>
+    public const double MaxSelfRestateOverlap = 0.8;
+
+    /// <summary>The share of a two-person reply's content words its own last reply must hold to count as restating it: a reply
+    /// answering a new question in the same scene keeps some of its words (on Labelled/dev fresh answers share up to 0.63, the
+    /// restatement 0.61 in bigrams).</summary>
+    public const double MinSelfRestateOverlap = 0.65;
+
+    /// <summary>The Chinese counterpart of <see cref="MinSelfRestateOverlap"/>, in character bigrams (fresh answers on
+    /// Labelled/dev share up to 0.48).</summary>
+    public const double ChineseMinSelfRestateOverlap = 0.55;
+
     /// <summary>Words of deciding: a reply that settles something moves the story however it is worded.</summary>
     [GeneratedRegex(
         @"\b(?:decided|decide to|agreed|it's settled|it’s settled|settled, then|deal\b|we leave at|we ride at|I accept|I refuse|" +
@@ -64,6 +78,12 @@ public sealed partial class StagnationDetector : IDetector
     [GeneratedRegex(@"(?<![.!?…""“*]\s*|^)(?<=\s)(?<name>\p{Lu}[\p{Ll}'’-]{2,})|(?<number>\d+(?:[.,]\d+)?)", RegexOptions.CultureInvariant)]
     private static partial Regex NameOrNumber();
 
+    /// <summary>Forms of address that are capitalised but name nobody new.</summary>
+    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Madam", "Lady", "Lord",
+    };
+
     public string Category => BenchCategory.Stagnation;
 
     public IEnumerable<DetectorHit> Detect(Transcript transcript)
@@ -72,6 +92,9 @@ public sealed partial class StagnationDetector : IDetector
         var seenNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var states = TranscriptWorld.StatesBefore(transcript);
         var knownNames = (transcript.Setting?.KnownNames ?? []).Where(n => n.Trim().Length > 1).ToList();
+        // Every word said so far (and the speakers' names): a capitalised word already said, even opening a sentence or as a
+        // speaker's name, is no new name when it comes again mid-sentence.
+        var saidWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var run = 0;
         TranscriptLine? previous = null;
         for (var i = 0; i < transcript.Lines.Length; i++)
@@ -82,8 +105,10 @@ public sealed partial class StagnationDetector : IDetector
             var fresh = distinct.Count(s => !seen.Contains(s));
             seen.UnionWith(units);
             var names = Names(line.Text, knownNames, states?[i]);
-            var newNames = names.Where(n => !seenNames.Contains(n)).ToList();
+            var newNames = names.Where(n => !seenNames.Contains(n) && !AlreadySaid(n, saidWords)).ToList();
             seenNames.UnionWith(names);
+            saidWords.UnionWith(Words(line.Text));
+            saidWords.UnionWith(Words(line.Speaker));
             var ensemble = previous is { IsNpc: true } && line.IsNpc && previous.Speaker != line.Speaker;
             previous = line;
             if (!line.IsNpc)
@@ -104,7 +129,22 @@ public sealed partial class StagnationDetector : IDetector
             var restated = distinct.Count(recent.Contains);
             var restates = ensemble && !changedWorld && !information && distinct.Count >= MinRestateUnits
                 && (double)restated / distinct.Count >= (chinese ? ChineseRestateOverlap : RestateOverlap);
-            if (restates && run < StagnantRun)
+            var selfRestated = 0;
+            var ownLast = SelfRestateCandidate(transcript, i);
+            if (!restates && ownLast is not null && !changedWorld && !information && distinct.Count >= MinRestateUnits)
+            {
+                var own = Units(ownLast.Text).ToHashSet(StringComparer.Ordinal);
+                selfRestated = distinct.Count(own.Contains);
+                var share = (double)selfRestated / distinct.Count;
+                restates = share >= (chinese ? ChineseMinSelfRestateOverlap : MinSelfRestateOverlap) && share < MaxSelfRestateOverlap;
+            }
+            if (restates && run < StagnantRun && selfRestated > 0)
+            {
+                yield return new DetectorHit(line.Turn, i, line.Speaker, Category, Severity, Evidence.WholeLine(line.Text),
+                    $"restates its own last reply after the user asked something new: {selfRestated} of its {distinct.Count} " +
+                    $"{(chinese ? "character pairs" : "content words")} were in it, with no new name, number or decision");
+            }
+            else if (restates && run < StagnantRun)
             {
                 yield return new DetectorHit(line.Turn, i, line.Speaker, Category, Severity, Evidence.WholeLine(line.Text),
                     $"restates the last lines: {restated} of its {distinct.Count} {(chinese ? "character pairs" : "content words")} were " +
@@ -120,6 +160,29 @@ public sealed partial class StagnationDetector : IDetector
             }
         }
     }
+
+    /// <summary>The speaker's own last reply when the line answers a user question that came right after it (NPC, user with a
+    /// question, the same NPC), else null.</summary>
+    private static TranscriptLine? SelfRestateCandidate(Transcript transcript, int i)
+    {
+        if (i < 2)
+        {
+            return null;
+        }
+        var (line, user, own) = (transcript.Lines[i], transcript.Lines[i - 1], transcript.Lines[i - 2]);
+        return line.IsNpc && !user.IsNpc && (user.Text.Contains('?') || user.Text.Contains('？')) && own.IsNpc
+            && own.Speaker == line.Speaker ? own : null;
+    }
+
+    /// <summary>Whether a capitalised word was already said in the session (possessive stripped) or is a title of address.</summary>
+    private static bool AlreadySaid(string name, HashSet<string> saidWords)
+    {
+        var bare = Regex.Replace(name, @"['’]s$", "");
+        return Titles.Contains(bare) || (bare.Length > 0 && char.IsUpper(bare[0]) && saidWords.Contains(bare));
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        Regex.Matches(text, @"\p{L}[\p{L}-]*").Select(m => m.Value);
 
     /// <summary>The content units of a line: English content-word stems, and the character bigrams of its Chinese runs.</summary>
     private static List<string> Units(string text)
