@@ -25,6 +25,22 @@ public sealed partial class NoHookDetector : IDetector
     /// <summary>Characters a name of someone in the scene needs before it counts as a vocative (single letters and 任 do not).</summary>
     public const int MinVocativeNameLength = 2;
 
+    /// <summary>NPC speakers a scene needs to be an ensemble, where new facts passed among characters give the user something to
+    /// react to.</summary>
+    public const int MinEnsembleSpeakers = 2;
+
+    /// <summary>Content tokens (stems; bigrams in Chinese) never said before in the scene that make a reply in an ensemble a
+    /// revelation rather than a restatement.</summary>
+    public const int MinNewFactTokens = 8;
+
+    /// <summary>Share of a reply's content tokens that must be new to the scene for it to count as a revelation: a restatement
+    /// ("Osric's gone, and he was one of the eleven in grey") reuses most of what was said.</summary>
+    public const double MinNewFactShare = 0.75;
+
+    /// <summary>Content tokens a revelation must share with what was said before: a new fact is about the scene's business; a
+    /// line of scenery that shares nothing ("The heron on the roof laid three eggs") is a non sequitur, not a hook.</summary>
+    public const int MinSceneTokens = 1;
+
     public string Category => BenchCategory.NoHook;
 
     /// <summary>English titles a character is addressed by ("Steady, now, Commander."; "Envoy, the mews first").</summary>
@@ -43,7 +59,7 @@ public sealed partial class NoHookDetector : IDetector
     /// <summary>Something held out or turned toward someone: the action itself is the hook.</summary>
     [GeneratedRegex(
         @"\b(?:holds? (?:out|up)|hands? (?:over|it|him|her|them|the)|offers?|tosses|slides|pushes .{0,30}across|drops .{0,30}on the table|" +
-        @"points? (?:at|to)|turns? (?:to|toward|towards))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        @"points? (?:at|to)|turns?(?: \w+ly)? (?:to|toward|towards))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeldOut();
 
     /// <summary>Chinese: handing, throwing or pushing something to someone, pointing, turning to someone.</summary>
@@ -56,12 +72,13 @@ public sealed partial class NoHookDetector : IDetector
     /// <summary>Invitations and commands that hand the next move to the listener, and a sentence left hanging.</summary>
     [GeneratedRegex(
         @"(?:^|[.!?;""*]\s*)(?:come|take|look|listen|follow|sit|tell me|hold|go|wait|watch|here|let's|let us|try|read|open|choose|pick|" +
-        @"drink|eat|help me|hurry|quick|stay|run|mind|grab|bring|give|put|keep|leave|pass|careful|we'll|we can|shall we|sleep|shout|call|" +
+        @"drink|eat|help me|show me|again|hurry|quick|stay|run|mind|grab|bring|give|put|keep|leave|pass|careful|we'll|we can|shall we|sleep|shout|call|" +
         @"ask|knock|rest|eat)\b|(?<=\p{L}[,\s]?)(?:…|\.\.\.|—)[""*]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpenAction();
 
-    /// <summary>Chinese second person: 你, 您, 你们 (and 妳, 祢).</summary>
-    [GeneratedRegex(@"[你您妳祢]", RegexOptions.CultureInvariant)]
+    /// <summary>Chinese second person: 你, 您, 你们 (and 妳, 祢), and an honorific that stands for "you" opening a sentence
+    /// (公子好眼力, 娘娘圣明) but not 公子的 or 大人们.</summary>
+    [GeneratedRegex(@"[你您妳祢]|(?:^|[。！？!?；;“”「」（）\s])(?:公子|姑娘|小姐|大人|娘娘|陛下|师尊|师父)(?![的们说])\p{IsCJKUnifiedIdeographs}", RegexOptions.CultureInvariant)]
     private static partial Regex ChineseSecondPerson();
 
     /// <summary>Chinese invitations and imperatives at the opening of a sentence or clause (come, go, follow me, let's ... 吧,
@@ -83,6 +100,8 @@ public sealed partial class NoHookDetector : IDetector
         userNames.AddRange(transcript.Lines.Where(l => l.Role == SpeakerRole.User).Select(l => l.Speaker)
             .Where(n => n.Length >= MinVocativeNameLength).Distinct(StringComparer.Ordinal).Select(n => Cjk.TermPattern(n)));
         var vocative = VocativePattern(transcript);
+        // An out-of-character aside or refusal is no fact of the scene, however new its words.
+        var outOfCharacter = new OutOfCharacterDetector().Detect(transcript).Select(h => h.Line).ToHashSet();
         foreach (var (line, index) in transcript.NpcReplies)
         {
             var text = line.Text;
@@ -96,7 +115,8 @@ public sealed partial class NoHookDetector : IDetector
                 || vocative.IsMatch(text)
                 || HeldOut().IsMatch(text)
                 || ChineseHeldOut().IsMatch(text)
-                || AnswersUserQuestion(transcript, index);
+                || AnswersUserQuestion(transcript, index)
+                || (!outOfCharacter.Contains(index) && RevealsInEnsemble(transcript, index));
             if (!hooked)
             {
                 yield return new DetectorHit(line.Turn, index, line.Speaker, Category, Severity, Evidence.WholeLine(text),
@@ -117,6 +137,25 @@ public sealed partial class NoHookDetector : IDetector
 
         var text = transcript.Lines[index].Text;
         return IgnoresUserDetector.Ignores(transcript, index) is null && (Cjk.HanCount(text) >= MinAnswerHan || Words().Count(Cjk.RemoveHan(text)) >= MinAnswerWords);
+    }
+
+    /// <summary>True when the scene is an ensemble (<see cref="MinEnsembleSpeakers"/> NPC speakers) with the user in it and the
+    /// reply at <paramref name="index"/> (not out of character) brings mostly new facts (<see cref="MinNewFactTokens"/>, <see cref="MinNewFactShare"/>):
+    /// a revelation or testimony passed among the characters leaves the user something to react to; a restatement does not, nor a
+    /// reply that ignores the user's question (<see cref="IgnoresUserDetector.Ignores"/>).</summary>
+    private static bool RevealsInEnsemble(Transcript transcript, int index)
+    {
+        var lines = transcript.Lines;
+        if (lines.Where(l => l.IsNpc).Select(l => l.Speaker).Distinct(StringComparer.Ordinal).Count() < MinEnsembleSpeakers
+            || !lines.Any(l => l.Role == SpeakerRole.User)
+            || IgnoresUserDetector.Ignores(transcript, index) is not null)
+        {
+            return false;
+        }
+        var said = lines.Take(index).SelectMany(l => Prose.ContentTokens(l.Text)).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+        var tokens = Prose.ContentTokens(lines[index].Text).Select(w => w.Stem).Distinct(StringComparer.Ordinal).ToList();
+        var fresh = tokens.Count(t => !said.Contains(t));
+        return fresh >= MinNewFactTokens && fresh >= MinNewFactShare * tokens.Count && tokens.Count - fresh >= MinSceneTokens;
     }
 
     /// <summary>Someone in the scene (a speaker of the transcript, a character of the setting) or a title, addressed: set off by a

@@ -346,4 +346,41 @@ public sealed class ChineseDetectorTests
     {
         Assert.Empty(Hits(new OutOfCharacterDetector(), Replies(Setting(), reply)));
     }
+
+    private static Transcript Ensemble(params (string Speaker, SpeakerRole Role, string Text)[] lines) => new(
+        "zh-ensemble", Setting(), [.. lines.Select((l, i) => new TranscriptLine(i + 1, l.Speaker, l.Role, l.Text, []))]);
+
+    [Fact]
+    public void NoHook_ChineseTestimonyAmongCharactersInAnEnsemble_IsNotFlagged()
+    {
+        var transcript = Ensemble(("程雪", SpeakerRole.User, "怀表是谁拿走的？"),
+            ("林婉", SpeakerRole.Npc, "其实表弟也是好心，他是怕先生的表摔坏了。"),
+            ("周德海", SpeakerRole.Npc, "顾医生拿表的时候，我就在旁边。先生的手是松开的，不是攥着的。这一点，我老周可以作证。"));
+
+        Assert.DoesNotContain(Hits(new NoHookDetector(), transcript), h => h.Turn == 3);
+    }
+
+    [Fact]
+    public void NoHook_ChineseRestatementInAnEnsemble_IsFlagged()
+    {
+        var transcript = Ensemble(("程雪", SpeakerRole.User, "遗嘱找到了吗？"),
+            ("周德海", SpeakerRole.Npc, "看到了。就压在先生的砚台底下，信封还封着口。"),
+            ("林婉", SpeakerRole.Npc, "其实遗嘱就压在先生的砚台底下，信封还封着口。"));
+
+        Assert.Contains(Hits(new NoHookDetector(), transcript), h => h.Turn == 3);
+    }
+
+    [Theory]
+    [InlineData("（白了他一眼）玉佩好好挂在我身上呢。公子好眼力，是并蒂莲。")]
+    [InlineData("（扑通一声跪下）娘娘圣明！奴才什么都不知道。")]
+    public void NoHook_ChineseHonorificStandingForYou_IsNotFlagged(string reply)
+    {
+        Assert.Empty(Hits(new NoHookDetector(), Replies(Setting(), reply)));
+    }
+
+    [Fact]
+    public void NoHook_ChineseHonorificAsPossessor_IsFlagged()
+    {
+        Assert.Single(Hits(new NoHookDetector(), Replies(Setting(), "公子的马还拴在门外。")));
+    }
 }

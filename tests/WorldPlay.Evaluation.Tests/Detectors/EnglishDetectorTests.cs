@@ -135,4 +135,35 @@ public sealed class EnglishDetectorTests
     {
         Assert.Single(Hits(new FillerDetector(), Replies(Setting("en"), reply)));
     }
+
+    private static Transcript Ensemble(params (string Speaker, SpeakerRole Role, string Text)[] lines) => new(
+        "en-ensemble", Setting("en"), [.. lines.Select((l, i) => new TranscriptLine(i + 1, l.Speaker, l.Role, l.Text, []))]);
+
+    [Fact]
+    public void NoHook_RevelationAmongCharactersInAnEnsemble_IsNotFlagged()
+    {
+        var transcript = Ensemble(("Mara", SpeakerRole.User, "What happened to the basket?"),
+            ("Isolde", SpeakerRole.Npc, "*She folds her arms.* Nobody here knows."),
+            ("Pip", SpeakerRole.Npc, "*Pip takes a deep breath.* The Carrow basket came up the kitchen stair the night after, and the man who carried it wore grey livery."));
+
+        Assert.DoesNotContain(Hits(new NoHookDetector(), transcript), h => h.Turn == 3);
+    }
+
+    [Fact]
+    public void NoHook_RestatementInAnEnsemble_IsFlagged()
+    {
+        var transcript = Ensemble(("Mara", SpeakerRole.User, "Who is missing?"),
+            ("Halvard", SpeakerRole.Npc, "Eleven men wear my livery. Osric is gone since the king fell ill."),
+            ("Isolde", SpeakerRole.Npc, "Osric. Eleven men in grey, and one of them gone since the king fell ill."));
+
+        Assert.Contains(Hits(new NoHookDetector(), transcript), h => h.Turn == 3);
+    }
+
+    [Theory]
+    [InlineData("*She nods and resets the pads.* Good. Again, same thing. Show me.")]
+    [InlineData("*Her hand goes to the hilt, and she turns slowly toward Halvard.* The steward's grey.")]
+    public void NoHook_CommandOrTurnWithAnAdverb_IsNotFlagged(string reply)
+    {
+        Assert.Empty(Hits(new NoHookDetector(), Replies(Setting("en"), reply)));
+    }
 }
