@@ -36,7 +36,8 @@ public sealed class TranscriptReaderTests
     public void Parse_GivenLine_IsContextNotScored()
     {
         var transcript = TranscriptReader.Parse(
-            "{\"turn\": 1, \"speaker\": \"Mira\", \"role\": \"npc\", \"text\": \"As an AI language model, I welcome you.\", \"given\": true}\n" +
+            "{\"turn\": 1, \"speaker\": \"Mira\", \"role\": \"npc\", \"text\": \"As an AI language model, I welcome you.\", " +
+            "\"given\": true}\n" +
             "{\"turn\": 2, \"speaker\": \"Wren\", \"role\": \"user\", \"text\": \"Hello there.\"}\n" +
             "{\"turn\": 3, \"speaker\": \"Mira\", \"role\": \"npc\", \"text\": \"As an AI language model, I cannot say.\"}", "t.jsonl");
 

@@ -147,7 +147,8 @@ public static partial class ConstructedTies
         {
             return [];
         }
-        return state.Entities.Values.Where(e => e.IsCharacter && e.Id != person && KinTo(state, e.Id, person).Any(d => Fits(claimed, d.Kin)));
+        return state.Entities.Values
+            .Where(e => e.IsCharacter && e.Id != person && KinTo(state, e.Id, person).Any(d => Fits(claimed, d.Kin)));
     }
 
     private static TieConfusion? WrongKin(string text, Entity entity, EntityId? speaker, EntityId? listener, WorldState state,

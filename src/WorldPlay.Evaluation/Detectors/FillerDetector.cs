@@ -37,7 +37,8 @@ public sealed partial class FillerDetector : IDetector
         @"your|his|her) being|a sense of (?:calm|peace|unease) (?:washes|washed) over|" +
         @"(?:doesn't|does not|didn't|did not|never) (?:quite )?reach(?:es|ed)? (?:his|her|their|my|your) eyes|" +
         @"(?:doubts?|fears?|worries|tension|worry) (?:melting|melts|melted|draining|drains|drained) away|" +
-        @"(?:confidence|warmth|relief|dread|fear|calm) (?:floods|flooded|flooding|surges|surged|surging|courses|coursed|coursing) (?:through|over)",
+        @"(?:confidence|warmth|relief|dread|fear|calm) " +
+        @"(?:floods|flooded|flooding|surges|surged|surging|courses|coursed|coursing) (?:through|over)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StockPhrase();
 

@@ -58,7 +58,8 @@ public sealed partial class NoHookDetector : IDetector
 
     /// <summary>Something held out or turned toward someone: the action itself is the hook.</summary>
     [GeneratedRegex(
-        @"\b(?:holds? (?:out|up)|hands? (?:over|it|him|her|them|the)|offers?|tosses|slides|pushes .{0,30}across|drops .{0,30}on the table|" +
+        @"\b(?:holds? (?:out|up)|hands? (?:over|it|him|her|them|the)|offers?|tosses|slides|pushes .{0,30}across|" +
+        @"drops .{0,30}on the table|" +
         @"points? (?:at|to)|turns?(?: \w+ly)? (?:to|toward|towards))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeldOut();
 
@@ -72,13 +73,15 @@ public sealed partial class NoHookDetector : IDetector
     /// <summary>Invitations and commands that hand the next move to the listener, and a sentence left hanging.</summary>
     [GeneratedRegex(
         @"(?:^|[.!?;""*]\s*)(?:come|take|look|listen|follow|sit|tell me|hold|go|wait|watch|here|let's|let us|try|read|open|choose|pick|" +
-        @"drink|eat|help me|show me|again|hurry|quick|stay|run|mind|grab|bring|give|put|keep|leave|pass|careful|we'll|we can|shall we|sleep|shout|call|" +
+        @"drink|eat|help me|show me|again|hurry|quick|stay|run|mind|grab|bring|give|put|keep|leave|pass|careful|we'll|we can|" +
+        @"shall we|sleep|shout|call|" +
         @"ask|knock|rest|eat)\b|(?<=\p{L}[,\s]?)(?:…|\.\.\.|—)[""*]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpenAction();
 
     /// <summary>Chinese second person: 你, 您, 你们 (and 妳, 祢), and an honorific that stands for "you" opening a sentence
     /// (公子好眼力, 娘娘圣明) but not 公子的 or 大人们.</summary>
-    [GeneratedRegex(@"[你您妳祢]|(?:^|[。！？!?；;“”「」（）\s])(?:公子|姑娘|小姐|大人|娘娘|陛下|师尊|师父)(?![的们说])\p{IsCJKUnifiedIdeographs}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[你您妳祢]|(?:^|[。！？!?；;“”「」（）\s])(?:公子|姑娘|小姐|大人|娘娘|陛下|师尊|师父)(?![的们说])\p{IsCJKUnifiedIdeographs}",
+        RegexOptions.CultureInvariant)]
     private static partial Regex ChineseSecondPerson();
 
     /// <summary>Chinese invitations and imperatives at the opening of a sentence or clause (come, go, follow me, let's ... 吧,
@@ -136,11 +139,13 @@ public sealed partial class NoHookDetector : IDetector
         }
 
         var text = transcript.Lines[index].Text;
-        return IgnoresUserDetector.Ignores(transcript, index) is null && (Cjk.HanCount(text) >= MinAnswerHan || Words().Count(Cjk.RemoveHan(text)) >= MinAnswerWords);
+        return IgnoresUserDetector.Ignores(transcript, index) is null
+                    && (Cjk.HanCount(text) >= MinAnswerHan || Words().Count(Cjk.RemoveHan(text)) >= MinAnswerWords);
     }
 
     /// <summary>True when the scene is an ensemble (<see cref="MinEnsembleSpeakers"/> NPC speakers) with the user in it and the
-    /// reply at <paramref name="index"/> (not out of character) brings mostly new facts (<see cref="MinNewFactTokens"/>, <see cref="MinNewFactShare"/>):
+    /// reply at <paramref name="index"/> (not out of character) brings mostly new facts (<see cref="MinNewFactTokens"/>,
+    /// <see cref="MinNewFactShare"/>):
     /// a revelation or testimony passed among the characters leaves the user something to react to; a restatement does not, nor a
     /// reply that ignores the user's question (<see cref="IgnoresUserDetector.Ignores"/>).</summary>
     private static bool RevealsInEnsemble(Transcript transcript, int index)

@@ -29,7 +29,8 @@ public sealed partial class OutOfCharacterDetector : IDetector
     [GeneratedRegex(
         @"\(\s*ooc\b|\[\s*ooc\b|\booc:|\bout of character\b|\bth(?:is|e) (?:role-?play|roleplay|story we're writing)\b|\bthe user\b|" +
         @"\bin this (?:scenario|simulation)\b|\(\s*note:|\bwant me to (?:continue|go on|keep going)\b|" +
-        @"\bcontinue the (?:scene|story|role-?play)\b|\b(?:is|are|does|do) not (?:constitute )?(?:medical|legal|financial|professional) advice\b|" +
+        @"\bcontinue the (?:scene|story|role-?play)\b|\b(?:is|are|does|do) not (?:constitute )?(?:medical|legal|financial|" +
+        @"professional) advice\b|" +
         @"\bfor informational purposes only\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Aside();
 

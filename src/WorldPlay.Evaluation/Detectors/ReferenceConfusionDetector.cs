@@ -281,7 +281,8 @@ public sealed partial class ReferenceConfusionDetector : IDetector
         }
         var character = named[0];
         // Someone spoken to ("To Nell:", "Nell, ...", "..., Nell.") is not the he or she spoken of.
-        if (character.Names.Any(n => Regex.IsMatch(sentence.Text, $@"\b{Regex.Escape(n)}\b\s*(?:[:,!?]|\*?:)|,\s*{Regex.Escape(n)}\s*[.!?]")))
+        if (character.Names.Any(n => Regex.IsMatch(sentence.Text, $@"\b{Regex.Escape(n)}\b\s*(?:[:,!?]|\*?:)|" +
+            $@",\s*{Regex.Escape(n)}\s*[.!?]")))
         {
             return null;
         }

@@ -61,7 +61,8 @@ public sealed partial class SpeaksForUserDetector : IDetector
 
     /// <summary>"your hand tightens": a part of the user's body or mind opening a clause of narration, and a word after it.</summary>
     [GeneratedRegex(@"(?:^|[.!?…;:*（(【]\s*|\b(?:and|then|as|while|but|so|until)\s+|,\s*)(?<act>your\s+(?:[a-z]+\s+)?(?:" +
-        BodyWords + @")\s+(?!(?:of|and|the|with|to|in|on|for|as|at|from|or|is|was)\b)[a-z]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        BodyWords + @")\s+(?!(?:of|and|the|with|to|in|on|for|as|at|from|or|is|was)\b)[a-z]+)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex YourBodyActs();
 
     /// <summary>A clause of narration opening with 你 (after the start, an aside's bracket or a clause mark).</summary>
@@ -94,7 +95,8 @@ public sealed partial class SpeaksForUserDetector : IDetector
             : null;
         var userOpensClause = englishNames.Count > 0
             ? new Regex(
-                $@"(?:^|[.!?…;:*（(【]\s*|\b(?:and|then|as|while|but|so)\s+|,\s*)(?<act>(?:{string.Join('|', englishNames.Select(Regex.Escape))})" +
+                $@"(?:^|[.!?…;:*（(【]\s*|\b(?:and|then|as|while|but|so)\s+|,\s*)" +
+                $@"(?<act>(?:{string.Join('|', englishNames.Select(Regex.Escape))})" +
                 @"(?:\s+(?:can't|cannot|can’t|couldn't|couldn’t)\s+help|['’]s\s+(?:" + BodyWords + @")\s+[a-z]+|" +
                 @"\s+(?!(?:is|was|has|does|always|sometimes|perhaps|as|this|his|its|us)\b)[a-z]{2,}(?:s|ed)\b))",
                 RegexOptions.CultureInvariant)

@@ -54,7 +54,8 @@ public sealed partial class StagnationDetector : IDetector
     public const int MinRestateUnits = 4;
 
     /// <summary>A two-person reply that restates the speaker's own last reply after the user asked something new shares at least
-    /// <see cref="MinSelfRestateOverlap"/> with that reply but less than this share: a near-verbatim copy is basics.repetition, not stagnation.
+    /// <see cref="MinSelfRestateOverlap"/> with that reply but less than this share: a near-verbatim copy is basics.repetition, not
+    /// stagnation.
     /// Only replies to a question count: after "Okay." or "Hm." a restating run is left to <see cref="StagnantRun"/>.</summary>
     public const double MaxSelfRestateOverlap = 0.8;
 
@@ -207,7 +208,8 @@ public sealed partial class StagnationDetector : IDetector
     private static HashSet<string> Names(string text, List<string> knownNames, WorldPlay.Core.WorldState? state)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in knownNames.Concat(state?.Entities.Values.SelectMany(e => e.Aliases.IsDefault ? [e.Name] : e.Aliases.Prepend(e.Name))
+        foreach (var name in knownNames.Concat(state?.Entities.Values
+                        .SelectMany(e => e.Aliases.IsDefault ? [e.Name] : e.Aliases.Prepend(e.Name))
             ?? []))
         {
             if (name.Trim().Length > 1 && WorldPlay.Core.NameMention.IndexOf(text, name) >= 0)

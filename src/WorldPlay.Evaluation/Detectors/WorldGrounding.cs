@@ -370,7 +370,8 @@ public static partial class WorldGrounding
                 if (dead is not null && !Regex.IsMatch(Clause(text, claim.Index), ChineseRecallMarks + "|临终|去世|在世|走之前"))
                 {
                     return new GroundedConfusion(DeadActsSeverity, Evidence.Of(text, claim.Index, claim.Length),
-                        $"{dead.Name}, {speaker.Name}'s '{claim.Groups["kin"].Value}', is dead (world state at turn {turn}), yet the reply " +
+                        $"{dead.Name}, {speaker.Name}'s '{claim.Groups["kin"].Value}', is dead " +
+                        $"(world state at turn {turn}), yet the reply " +
                         "has them acting as if alive");
                 }
             }
@@ -672,7 +673,8 @@ public static partial class WorldGrounding
             .Where(n => n.Length > 0));
         foreach (var character in cast.Where(c => c.IsAlive && EntityId.IsSlug(c.Id)))
         {
-            if (state.Find(new EntityId(character.Id)) is not { Status: EntityStatus.Alive } entity || state.WhereIs(entity.Id) is not { } where)
+            if (state.Find(new EntityId(character.Id)) is not { Status: EntityStatus.Alive } entity
+                || state.WhereIs(entity.Id) is not { } where)
             {
                 continue;
             }

@@ -82,7 +82,8 @@ public sealed class EnglishDetectorTests
     public void NoHook_AnswerWithSomethingInItToAUserQuestion_IsNotFlagged()
     {
         var transcript = Dialogue(Setting("en"), (SpeakerRole.User, "What kind of back room?"),
-            (SpeakerRole.Npc, "*He leans back.* Cards, mostly. Sometimes worse. Every joint in this city has a back room where good men get lost."));
+            (SpeakerRole.Npc, "*He leans back.* Cards, mostly. Sometimes worse." +
+                " Every joint in this city has a back room where good men get lost."));
 
         Assert.Empty(Hits(new NoHookDetector(), transcript));
     }
@@ -144,7 +145,8 @@ public sealed class EnglishDetectorTests
     {
         var transcript = Ensemble(("Mara", SpeakerRole.User, "What happened to the basket?"),
             ("Isolde", SpeakerRole.Npc, "*She folds her arms.* Nobody here knows."),
-            ("Pip", SpeakerRole.Npc, "*Pip takes a deep breath.* The Carrow basket came up the kitchen stair the night after, and the man who carried it wore grey livery."));
+            ("Pip", SpeakerRole.Npc, "*Pip takes a deep breath.* The Carrow basket came up the kitchen stair the night after" +
+                ", and the man who carried it wore grey livery."));
 
         Assert.DoesNotContain(Hits(new NoHookDetector(), transcript), h => h.Turn == 3);
     }

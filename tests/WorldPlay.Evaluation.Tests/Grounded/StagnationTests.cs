@@ -55,7 +55,8 @@ public sealed class StagnationTests
 
     [Theory]
     [InlineData("en", "Use the open-source labelling tool; the web page lets you tag many labels, and I'll send the install guide.",
-        "Where will you go after you graduate?", "Just use the open-source tool in a browser, tagging is simple, many labels; the install guide I'll send.",
+        "Where will you go after you graduate?",
+        "Just use the open-source tool in a browser, tagging is simple, many labels; the install guide I'll send.",
         1)]
     [InlineData("zh", "我给你装个开源的标注工具，界面是网页，你点点就行，多标签也方便。微信发你安装教程。", "你毕业以后打算去哪儿啊？",
         "就用开源的标注工具，网页界面，点点就能标，多标签也支持。安装教程我微信发你。", 1)]
@@ -64,7 +65,8 @@ public sealed class StagnationTests
     [InlineData("zh", "我给你装个开源的标注工具，界面是网页，你点点就行，多标签也方便。微信发你安装教程。", "好的。",
         "就用开源的标注工具，网页界面，点点就能标，多标签也支持。安装教程我微信发你。", 0)]
     [InlineData("en", "Use the open-source labelling tool; the web page lets you tag many labels, and I'll send the install guide.",
-        "Where will you go after you graduate?", "I'm off to the harbour office in spring; they build weather models for the fishing fleet.",
+        "Where will you go after you graduate?",
+        "I'm off to the harbour office in spring; they build weather models for the fishing fleet.",
         0)]
     [InlineData("zh", "我给你装个开源的标注工具，界面是网页，你点点就行，多标签也方便。微信发你安装教程。", "你毕业以后打算去哪儿啊？",
         "春天我去港务局，给渔船队做天气预报模型，工资还行。", 0)]
@@ -98,7 +100,8 @@ public sealed class StagnationTests
         var transcript = world.Npc(2, "The knocking started six days ago. Inspector, you'll want to see the pumps.", world.MiraName)
             .Npc(3, "Yes, the knocking started six days ago, so you'll want to see the pumps, Inspector.", world.TomasName).Transcript();
 
-        Assert.Contains(new StagnationDetector().Detect(transcript), h => h.Turn == 3 && h.Reason.StartsWith("restates the last", StringComparison.Ordinal));
+        Assert.Contains(new StagnationDetector().Detect(transcript),
+            h => h.Turn == 3 && h.Reason.StartsWith("restates the last", StringComparison.Ordinal));
     }
 
     private static List<DetectorHit> Hits(string language, string[] replies)

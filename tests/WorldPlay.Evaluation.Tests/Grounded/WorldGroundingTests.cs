@@ -103,7 +103,8 @@ public sealed class WorldGroundingTests
         var world = GroundedWorld.Of(language);
         var transcript = world.User(3, language == "zh" ? "晚上好。" : "Evening.").Npc(4, reply, null, [], GroundedWorld.Wren).Transcript();
 
-        Assert.Equal(expected, Confusions(transcript).Count(h => h.Reason.Contains("to whom the line is spoken", StringComparison.Ordinal)));
+        Assert.Equal(expected,
+            Confusions(transcript).Count(h => h.Reason.Contains("to whom the line is spoken", StringComparison.Ordinal)));
     }
 
     [Theory]
