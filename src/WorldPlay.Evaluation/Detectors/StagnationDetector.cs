@@ -188,7 +188,7 @@ public sealed partial class StagnationDetector : IDetector
     /// <summary>The content units of a line: English content-word stems, and the character bigrams of its Chinese runs.</summary>
     private static List<string> Units(string text)
     {
-        var units = Prose.ContentWords(text).Where(w => !w.Text.Any(WorldGrounding.IsHan)).Select(w => w.Stem).ToList();
+        var units = Prose.ContentWords(text).Where(w => !w.Text.Any(Cjk.IsHan)).Select(w => w.Stem).ToList();
         foreach (Match run in Regex.Matches(text, @"[\u3400-\u9fff\uf900-\ufaff]+"))
         {
             for (var k = 0; k + 1 < run.Value.Length; k++)

@@ -98,9 +98,7 @@ public static partial class WorldGrounding
             || state.Entities.Values.Any(e => e.Attribute("description") is { } d && Regex.IsMatch(d, pattern, RegexOptions.IgnoreCase));
     }
 
-    public static bool IsHan(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';
-
-    public static bool IsChinese(string text) => text.Any(IsHan);
+    public static bool IsChinese(string text) => text.Any(Cjk.IsHan);
 
     /// <summary>The characters of the setting as they stand in <paramref name="state"/>: dead once a status change says so, away once
     /// they have left the scene's place (or, without a scene place, once missing), present once they have walked into it; characters
