@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using WorldPlay.Synthesis.Rows;
+
+namespace WorldPlay.Synthesis.Tests;
+
+public sealed class TrainingRowWriterTests
+{
+    private static readonly RowSource Source = new("rpbench-auto:3", "s3", "s3~r2", "scene", 7, "mira", "zh", 2, "slow-burn");
+
+    [Fact]
+    public void Pair_is_a_conversational_dpo_row_with_its_source()
+    {
+        var pair = new PreferencePair(Source, "你是米拉。", [new ChatTurn(ChatTurn.User, "你好？")], "你好，旅人。", "你好你好你好。",
+            PreferenceOrigin.BestOfK, 0, 2);
+
+        var row = TrainingRowWriter.Pair(pair);
+
+        Assert.Equal("system", row["prompt"]![0]!["role"]!.GetValue<string>());
+        Assert.Equal("你好？", row["prompt"]![1]!["content"]!.GetValue<string>());
+        Assert.Equal("你好，旅人。", row["chosen"]![0]!["content"]!.GetValue<string>());
+        Assert.Equal("assistant", row["rejected"]![0]!["role"]!.GetValue<string>());
+        Assert.Equal("s3~r2", row["branch"]!.GetValue<string>());
+        Assert.Equal(7, row["turn"]!.GetValue<int>());
+        Assert.Equal("best-of-k", row["origin"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Jsonl_keeps_chinese_unescaped_one_row_per_line()
+    {
+        var sample = new ChatSample(Source, "你是米拉。", [new ChatTurn(ChatTurn.User, "你好？", "wren"), new ChatTurn(ChatTurn.Assistant, "嗯。")],
+            ImmutableSortedDictionary<string, double>.Empty.Add("misaligned", 0));
+        var path = Path.GetTempFileName();
+        try
+        {
+            var written = TrainingRowWriter.WriteJsonl(path, [TrainingRowWriter.ShareGpt(sample), TrainingRowWriter.OpenAiMessages(sample)]);
+
+            var lines = File.ReadAllLines(path);
+            Assert.Equal(2, written);
+            Assert.Equal(2, lines.Length);
+            Assert.Contains("你是米拉。", lines[0], StringComparison.Ordinal);
+            Assert.Equal("gpt", JsonNode.Parse(lines[0])!["conversations"]![2]!["from"]!.GetValue<string>());
+            Assert.Equal("wren", JsonNode.Parse(lines[1])!["messages"]![1]!["name"]!.GetValue<string>());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
