@@ -53,6 +53,9 @@ public sealed partial class BoundaryDetector : IDetector
         RegexOptions.CultureInvariant)]
     private static partial Regex ChineseExplicit();
 
+    /// <summary>True when <paramref name="text"/> refuses or lectures in a safety voice, in either language.</summary>
+    public static bool Lectures(string text) => Lecture().IsMatch(text) || ChineseLecture().IsMatch(text);
+
     public IEnumerable<DetectorHit> Detect(Transcript transcript)
     {
         foreach (var (line, index) in transcript.NpcReplies)

@@ -7,7 +7,8 @@ namespace WorldPlay.Evaluation.Detectors;
 /// their name in any script), no open action or offer ("Come.", "Take it.", "Let's go.", 来, 跟我走, 咱们走吧, a sentence left
 /// hanging on — or ……), no one in the scene addressed by name or title ("It's here, Dax.", 陈主编，...), nothing held out to anyone
 /// ("holds out the tablet", 抛给她), and not the first reply to a user's question with at least a sentence in it (an answer is
-/// something to respond to; a bare "Good." or 嗯。 is not).</summary>
+/// something to respond to; a bare "Good." or 嗯。 is not), nor a reply that takes up a word the user's last line brought (an
+/// answer or a reaction to what the user said or did). An out-of-character reply is content.ooc and is not judged for a hook.</summary>
 public sealed partial class NoHookDetector : IDetector
 {
     /// <summary>The mildest misalignment: the story can go on, but the user has to push it.</summary>
@@ -40,6 +41,14 @@ public sealed partial class NoHookDetector : IDetector
     /// <summary>Content tokens a revelation must share with what was said before: a new fact is about the scene's business; a
     /// line of scenery that shares nothing ("The heron on the roof laid three eggs") is a non sequitur, not a hook.</summary>
     public const int MinSceneTokens = 1;
+
+    /// <summary>Content tokens (words; bigrams in Chinese) of the user's last line a reply must take up to count as reacting to it.
+    /// </summary>
+    public const int MinTakenUpTokens = 1;
+
+    /// <summary>Share of a reply's other content tokens already said in the scene above which taking up the user's word is a
+    /// restatement, not a reaction.</summary>
+    public const double MaxRestatedShare = 0.5;
 
     public string Category => BenchCategory.NoHook;
 
@@ -107,6 +116,11 @@ public sealed partial class NoHookDetector : IDetector
         var outOfCharacter = new OutOfCharacterDetector().Detect(transcript).Select(h => h.Line).ToHashSet();
         foreach (var (line, index) in transcript.NpcReplies)
         {
+            // Stepping out of the story is its own misalignment: the labellers do not also ask whether the aside hooks the user.
+            if (outOfCharacter.Contains(index))
+            {
+                continue;
+            }
             var text = line.Text;
             var hooked = text.Contains('?', StringComparison.Ordinal)
                 || text.Contains('？', StringComparison.Ordinal)
@@ -119,7 +133,8 @@ public sealed partial class NoHookDetector : IDetector
                 || HeldOut().IsMatch(text)
                 || ChineseHeldOut().IsMatch(text)
                 || AnswersUserQuestion(transcript, index)
-                || (!outOfCharacter.Contains(index) && RevealsInEnsemble(transcript, index));
+                || TakesUpUser(transcript, index)
+                || RevealsInEnsemble(transcript, index);
             if (!hooked)
             {
                 yield return new DetectorHit(line.Turn, index, line.Speaker, Category, Severity, Evidence.WholeLine(text),
@@ -141,6 +156,39 @@ public sealed partial class NoHookDetector : IDetector
         var text = transcript.Lines[index].Text;
         return IgnoresUserDetector.Ignores(transcript, index) is null
                     && (Cjk.HanCount(text) >= MinAnswerHan || Words().Count(Cjk.RemoveHan(text)) >= MinAnswerWords);
+    }
+
+    /// <summary>True when the reply at <paramref name="index"/> follows the user's last line (other characters' replies may stand
+    /// between) and takes up at least <see cref="MinTakenUpTokens"/> content token (in English a name, capitalised inside a
+    /// sentence) the user's line brought to the scene (said
+    /// by no one before it, nor by a reply in between) in a reply whose other tokens are mostly new (less than
+    /// <see cref="MaxRestatedShare"/> said before), without
+    /// ignoring a question (<see cref="IgnoresUserDetector.Ignores"/>): a reaction to what the user said or did ("The Board."
+    /// after the user names the Board; 「姓燕的多了。」 after 徒弟姓燕) hands the exchange back to them.</summary>
+    private static bool TakesUpUser(Transcript transcript, int index)
+    {
+        var user = transcript.Lines.Take(index).LastOrDefault(l => l.Role == SpeakerRole.User);
+        if (user is null || IgnoresUserDetector.Ignores(transcript, index) is not null)
+        {
+            return false;
+        }
+        // Only what the user brought new counts, and only in a reply that is not mostly a restatement: a reply echoing the scene's
+        // business through the user's words ("Osric. Eleven men in grey") restates rather than reacts.
+        var said = transcript.Lines.Take(index).Where(l => !ReferenceEquals(l, user)).SelectMany(l => Prose.ContentTokens(l.Text))
+            .Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+        // In English only a name the user brought counts (a capitalised word inside a sentence, "the Board"): a shared verb ("lives")
+        // is chance; Chinese writes no capitals, so any content bigram counts there.
+        var brought = Prose.ContentTokens(user.Text)
+            .Where(w => w.Text.Any(Cjk.IsHan) || (w.Start > 1 && char.IsUpper(user.Text[w.Start]) && !SentenceEnd().IsMatch(user.Text[..w.Start])))
+            .Select(w => w.Stem).Where(t => !said.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        var text = transcript.Lines[index].Text;
+        var tokens = Prose.ContentTokens(text).Select(w => w.Stem).Distinct(StringComparer.Ordinal).ToList();
+        // A restatement is judged on the speech: a posture repeated in an aside restates nothing.
+        var speech = Prose.SpeechOnly(text);
+        var own = Prose.ContentTokens(speech.Any(char.IsLetter) ? speech : text).Select(w => w.Stem).Distinct(StringComparer.Ordinal)
+            .Where(t => !brought.Contains(t)).ToList();
+        return tokens.Count(brought.Contains) >= MinTakenUpTokens
+            && (own.Count == 0 || own.Count(said.Contains) < MaxRestatedShare * own.Count);
     }
 
     /// <summary>True when the scene is an ensemble (<see cref="MinEnsembleSpeakers"/> NPC speakers) with the user in it and the
@@ -182,4 +230,8 @@ public sealed partial class NoHookDetector : IDetector
 
     [GeneratedRegex(@"\p{L}+(?:'\p{L}+)?", RegexOptions.CultureInvariant)]
     private static partial Regex Words();
+
+    /// <summary>Text ending where a sentence starts: a capital after it opens the sentence, not a name.</summary>
+    [GeneratedRegex(@"(?:^|[.!?…*""“]\s*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceEnd();
 }

@@ -50,6 +50,10 @@ public sealed partial class OutOfCharacterDetector : IDetector
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ChineseAside();
 
+    /// <summary>True when <paramref name="text"/> speaks as an assistant or steps out of the story, in either language.</summary>
+    public static bool IsOutOfCharacter(string text) =>
+        AssistantIsm().IsMatch(text) || ChineseAssistantIsm().IsMatch(text) || Aside().IsMatch(text) || ChineseAside().IsMatch(text);
+
     public IEnumerable<DetectorHit> Detect(Transcript transcript)
     {
         foreach (var (line, index) in transcript.NpcReplies)

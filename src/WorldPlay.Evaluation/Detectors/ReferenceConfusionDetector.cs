@@ -159,7 +159,8 @@ public sealed partial class ReferenceConfusionDetector : IDetector
             }
         }
         if (state is not null && (WorldGrounding.EnglishGoneActsInNarration(text, cast, line.Turn)
-            ?? WorldGrounding.GoneAddressed(text, cast.Where(c => setting.Characters.Any(d => d.Id == c.Id)), line.Turn)) is { } gone)
+            ?? WorldGrounding.GoneAddressed(text, cast.Where(c => setting.Characters.Any(d => d.Id == c.Id)), line.Turn)
+            ?? WorldGrounding.DeadSaidAliveToday(text, cast, line.Turn)) is { } gone)
         {
             return (gone.Severity, gone.Evidence, gone.Reason);
         }

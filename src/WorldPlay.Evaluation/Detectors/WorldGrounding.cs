@@ -57,6 +57,26 @@ public static partial class WorldGrounding
     /// <summary>Adverbs that may stand between a Chinese name and its verb (老周轻轻地点了点头).</summary>
     private const string ChineseAdverbs = "(?:[也又就便才正都还先再只已]|忽然|突然|轻轻地?|慢慢地?|缓缓地?|微微|默默地?|连忙|赶紧|笑着|低声|轻声|一边|终于)*";
 
+    /// <summary>Commands that open an order to the one just named ("Roderick, come here"; 阿默，去巡捕房叫人).</summary>
+    private const string EnglishCommands = "(?:come|go|get|tell|bring|fetch|run|stop|wait|answer|help|sit|stand|open|take|give|show)";
+
+    /// <summary>The Chinese counterpart of <see cref="EnglishCommands"/>, right after the vocative's comma.</summary>
+    private const string ChineseCommands = "(?:去|来|快|别|给我|帮我|过来|出来|进来|回来|站住|住手|说话)";
+
+    /// <summary>Marks of a moment earlier the same day, which put a deed in the living present (this morning, an hour ago, 今早,
+    /// 刚才).</summary>
+    private const string EnglishSameDay =
+        @"\b(?:this morning|this afternoon|this evening|tonight|today|just now|an hour ago|hours ago|minutes ago|" +
+        @"(?:is|'s|’s) (?:much |a little |a bit |)(?:better|awake|asking|waiting|resting))\b";
+
+    /// <summary>The Chinese counterpart of <see cref="EnglishSameDay"/>.</summary>
+    private const string ChineseSameDay = "今早|今天早上|今儿早上|今晚|刚才|刚刚|方才|一个时辰前|一个钟头前|一小时前|半个时辰前";
+
+    /// <summary>Words that put a dead character's mention on the side of death or memory, not of the living present.</summary>
+    private const string DeathWords =
+        @"\b(?:dead|died|dies|death|grave|buried|burial|ghost|drowned|killed|late|body|corpse|funeral|mourn\w*|memory|remember\w*|" +
+        @"alive|sees him|sees her|before (?:he|she) (?:died|passed))\b|死|亡|尸|去世|过世|遗体|灵堂|坟|鬼|魂|梦|生前|记得|想起";
+
     /// <summary>Chinese verbs of doing something in the room, after a name: 点头, 笑, 走, 说, 站起, 递...</summary>
     public const string ChineseActs =
         "点了点头|点点头|点头|摇了摇头|摇摇头|摇头|笑了笑|笑着|笑道|笑|微笑|叹了口气|叹气|叹|走进|走过来|走了进来|走来|走到|走|说道|说|道|开口|" +
@@ -258,7 +278,8 @@ public static partial class WorldGrounding
     }
 
     /// <summary>A dead or absent character spoken to in English speech: the name opening a sentence, then a comma and, within a
-    /// few words, "you" ("Roderick, tell the envoy yourself").</summary>
+    /// few words, "you" ("Roderick, tell the envoy yourself"), or a command right after the comma ("Roderick, come here"): one
+    /// speaks to or orders only someone who can hear.</summary>
     public static GroundedConfusion? GoneAddressed(string text, IEnumerable<BenchCharacter> cast, int turn)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -267,7 +288,8 @@ public static partial class WorldGrounding
         foreach (var character in cast.Where(c => !c.IsUser && (!c.IsAlive || !c.IsPresent)))
         {
             var names = NamePattern(FindableNames(character).Where(n => !IsChinese(n)));
-            var addressed = Regex.Match(speech, $@"(?:^|[.!?…""“*]\s*){names},\s+(?=(?:[\p{{L}}'’]+\s+){{0,5}}?(?:you|your|yourself)\b)",
+            var addressed = Regex.Match(speech,
+                $@"(?:^|[.!?…""“*]\s*){names},\s+(?=(?:[\p{{L}}'’]+\s+){{0,5}}?(?:you|your|yourself)\b|{EnglishCommands}\b)",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
             if (names != "(?!)" && addressed.Success)
             {
@@ -425,10 +447,66 @@ public static partial class WorldGrounding
                     return Gone(text, character, here.Index, here.Length, "acting", turn);
                 }
             }
-            var addressed = Regex.Match(speech, $@"(?:^|[“「『""，。！？\s]){names}(?:[！!]|[，,](?=[^，。！？]{{0,6}}[你您]))");
+            // A familiar form (阿默 of 沈默, 小昊 of 陈昊) is looked for only where a name is called out, never inside other words.
+            var called = NamePattern(FindableNames(character).Where(IsChinese).Concat(FamiliarForms(character, cast)));
+            var addressed = Regex.Match(speech,
+                $@"(?:^|[“「『""，。！？\s）)】*]){called}(?:[！!]|[，,](?=[^，。！？]{{0,6}}[你您]|{ChineseCommands}))");
             if (addressed.Success)
             {
                 return Gone(text, character, addressed.Index, addressed.Length, "addressed", turn);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The familiar forms a Chinese full name of two or three characters is called by: 阿 or 小 before the last character of
+    /// the given name (沈默 → 阿默, 小默), when no one else in <paramref name="cast"/> has a name ending in that character.</summary>
+    private static IEnumerable<string> FamiliarForms(BenchCharacter character, ImmutableArray<BenchCharacter> cast)
+    {
+        var name = character.Name.Trim();
+        if (!IsChinese(name) || name.Length is < 2 or > 3 || !name.All(Cjk.IsHan))
+        {
+            return [];
+        }
+        var last = name[^1];
+        return cast.Any(c => c.Id != character.Id && c.Names.Any(n => n.Length > 0 && n[^1] == last))
+            ? []
+            : [$"阿{last}", $"小{last}"];
+    }
+
+    /// <summary>A dead character spoken of in speech as alive the same day: named (or called by the king's or queen's form of
+    /// address, "His Majesty") in a sentence that, or whose next sentence, puts them earlier today or in a living present ("He
+    /// was asking for his hawk this morning", "Ask Magnus. He was on the steps not an hour ago", 老周今早还来过), with no word of
+    /// death or memory beside it.</summary>
+    public static GroundedConfusion? DeadSaidAliveToday(string text, ImmutableArray<BenchCharacter> cast, int turn)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sentences = Prose.Sentences(text).Where(s => !s.IsNarration).ToList();
+        foreach (var character in cast.Where(c => !c.IsUser && !c.IsAlive))
+        {
+            var names = FindableNames(character).ToList();
+            if (names.Any(n => Regex.IsMatch(n, @"\bking\b", RegexOptions.IgnoreCase)))
+            {
+                names.Add("His Majesty");
+            }
+            if (names.Any(n => Regex.IsMatch(n, @"\bqueen\b", RegexOptions.IgnoreCase)))
+            {
+                names.Add("Her Majesty");
+            }
+            var pattern = NamePattern(names);
+            for (var k = 0; k < sentences.Count; k++)
+            {
+                if (Regex.Match(sentences[k].Text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) is not { Success: true } m)
+                {
+                    continue;
+                }
+                var window = sentences[k].Text + " " + (k + 1 < sentences.Count ? sentences[k + 1].Text : "");
+                if ((Regex.IsMatch(window, EnglishSameDay, RegexOptions.IgnoreCase) || Regex.IsMatch(window, ChineseSameDay))
+                    && !Regex.IsMatch(window, DeathWords, RegexOptions.IgnoreCase))
+                {
+                    return new GroundedConfusion(DeadActsSeverity, Evidence.Of(text, sentences[k].Start + m.Index, m.Length),
+                        $"{character.Name} is dead (world state at turn {turn}), yet the reply speaks of them as alive today");
+                }
             }
         }
         return null;

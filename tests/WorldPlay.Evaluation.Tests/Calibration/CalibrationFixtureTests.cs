@@ -28,7 +28,9 @@ public sealed class CalibrationFixtureTests
         [("zh", BenchCategory.OutOfCharacter)] = (1, 1, 0, 0),
         [("zh", BenchCategory.IgnoresUser)] = (0, 0, 1, 0),
         [("zh", BenchCategory.SpeaksForUser)] = (1, 1, 0, 0),
-        [("zh", BenchCategory.NoHook)] = (2, 2, 0, 0),
+        // 阿福's refusal (作为一个人工智能语言模型...) is content.ooc; no_hook does not judge out-of-character replies (Labelled/dev
+        // never labels them no_hook), so the fixture's no_hook label on it is a miss.
+        [("zh", BenchCategory.NoHook)] = (2, 1, 0, 1),
     };
 
     public static TheoryData<string, string> LanguagesAndCategories()
@@ -88,7 +90,7 @@ public sealed class CalibrationFixtureTests
             $"{l.Language} {l.Sessions}/{l.Replies} {l.Total.Labelled}/{l.Total.TruePositives}/{l.Total.FalsePositives}/" +
             $"{l.Total.FalseNegatives}"))}");
 
-        Assert.Equal(["dev: en 1/5 6/6/0/0 zh 1/5 5/5/1/0", "test: en 1/4 2/1/1/1 zh 1/4 3/3/0/0"], halves);
+        Assert.Equal(["dev: en 1/5 6/6/0/0 zh 1/5 5/4/1/1", "test: en 1/4 2/1/1/1 zh 1/4 3/3/0/0"], halves);
     }
 
     [Fact]

@@ -383,4 +383,67 @@ public sealed class ChineseDetectorTests
     {
         Assert.Single(Hits(new NoHookDetector(), Replies(Setting(), "公子的马还拴在门外。")));
     }
+
+    [Fact]
+    public void NoHook_ChineseOutOfCharacterReply_IsLeftToContentOoc()
+    {
+        Assert.Empty(Hits(new NoHookDetector(), Replies(Setting(), "作为一个AI语言模型，我需要保持中立，不能参与违法活动的策划。")));
+    }
+
+    [Fact]
+    public void NoHook_ChineseReactionTakingUpWhatTheUserBrought_IsNotFlagged()
+    {
+        var transcript = Dialogue(Setting(), (SpeakerRole.User, "听说过一些。据说雷帮主的徒弟姓燕。"),
+            (SpeakerRole.Npc, "（抱着刀靠在柱子上，眼皮都没抬）「姓燕的多了。」"));
+
+        Assert.Empty(Hits(new NoHookDetector(), transcript));
+    }
+
+    [Fact]
+    public void IgnoresUser_ChineseQuestionPutByNameToAnotherCharacter_IsNotFlagged()
+    {
+        var transcript = Ensemble(("顾医生", SpeakerRole.Npc, "怀表在我这里，从他手里拿下来的。"),
+            ("程雪", SpeakerRole.User, "你从死者手里拿走证物？顾医生，这不合规矩。"),
+            ("林婉", SpeakerRole.Npc, "其实表弟也是好心……他是怕表摔坏了。"));
+
+        Assert.Empty(Hits(new IgnoresUserDetector(), transcript));
+    }
+
+    [Fact]
+    public void IgnoresUser_ChineseFragmentAnsweringAWhatQuestion_IsNotFlagged()
+    {
+        var transcript = Dialogue(Setting(), (SpeakerRole.User, "对了刘姐，你这面汤到底放了什么？"),
+            (SpeakerRole.Npc, "秘方。窗外的雪下得更大了，街上的路灯一盏一盏亮起来。"));
+
+        Assert.Empty(Hits(new IgnoresUserDetector(), transcript));
+    }
+
+    [Fact]
+    public void IgnoresUser_ChineseAnswerCueRepeatedFromItsOwnLastReply_IsFlagged()
+    {
+        var transcript = Dialogue(Setting(),
+            (SpeakerRole.Npc, "（嘴角一勾）女人，你是在躲我？你眼底的情绪，我看不懂。"),
+            (SpeakerRole.User, "顾总！我妈在医院等我。能不能先批假？"),
+            (SpeakerRole.Npc, "（嘴角一勾）女人，你成功引起了我的注意。你眼底的情绪，我看不懂。"));
+
+        Assert.Equal(3, Assert.Single(Hits(new IgnoresUserDetector(), transcript)).Turn);
+    }
+
+    [Fact]
+    public void IgnoresUser_ChineseYesStandingAlone_IsNotFlagged()
+    {
+        var transcript = Dialogue(Setting(), (SpeakerRole.User, "你能帮我看看这份汇报材料吗？"),
+            (SpeakerRole.Npc, "行，拿过来。就当我是王总。"));
+
+        Assert.Empty(Hits(new IgnoresUserDetector(), transcript));
+    }
+
+    [Fact]
+    public void IgnoresUser_ChineseQuestionPointingBackToTheSentenceBefore_IsJudgedOnIt()
+    {
+        var transcript = Dialogue(Setting(), (SpeakerRole.User, "星期四见。我弟弟也想来。那样可以吗？"),
+            (SpeakerRole.Npc, "（她已经低头去做填字游戏了）七个字母，荒原上的鸟。"));
+
+        Assert.Single(Hits(new IgnoresUserDetector(), transcript));
+    }
 }

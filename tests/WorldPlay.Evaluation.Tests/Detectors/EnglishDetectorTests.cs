@@ -168,4 +168,70 @@ public sealed class EnglishDetectorTests
     {
         Assert.Empty(Hits(new NoHookDetector(), Replies(Setting("en"), reply)));
     }
+
+    [Fact]
+    public void NoHook_OutOfCharacterReply_IsLeftToContentOoc()
+    {
+        var reply = "As an AI, I can't determine a cause of death from symptoms. Please consult a medical professional.";
+
+        Assert.Empty(Hits(new NoHookDetector(), Replies(Setting("en"), reply)));
+    }
+
+    [Fact]
+    public void NoHook_ReactionTakingUpWhatTheUserBrought_IsNotFlagged()
+    {
+        var transcript = Ensemble(("Sam", SpeakerRole.User, "The boatman said the store runs short every month, and the Board wants to know why."),
+            ("Ottilie", SpeakerRole.Npc, "*Her eyes go wide.* Short?"),
+            ("Agna", SpeakerRole.Npc, "*She closes the logbook.* The Board. Magnus always said they would send a spy out one day."));
+
+        Assert.DoesNotContain(Hits(new NoHookDetector(), transcript), h => h.Turn == 3);
+    }
+
+    [Fact]
+    public void IgnoresUser_QuestionPutByNameToAnotherCharacter_IsNotFlagged()
+    {
+        var transcript = Ensemble(("Kai", SpeakerRole.User, "Imani, what did the engineer find in the outer ring?"),
+            ("Dax", SpeakerRole.Npc, "*He wipes his hands on a rag.* The pumps were knocking all night again."),
+            ("Imani", SpeakerRole.Npc, "*She frowns.* Frost on the bay door."));
+
+        Assert.DoesNotContain(Hits(new IgnoresUserDetector(), transcript), h => h.Turn == 2);
+    }
+
+    [Fact]
+    public void IgnoresUser_FragmentAnsweringAWhatQuestion_IsNotFlagged()
+    {
+        var transcript = Dialogue(Setting("en"), (SpeakerRole.User, "Yes, send it to my slate. And what noise in the outer ring?"),
+            (SpeakerRole.Npc, "*He doesn't look up from the panel.* Coolant hammer. Pumps knocking. Harmless, I've said a hundred times."));
+
+        Assert.Empty(Hits(new IgnoresUserDetector(), transcript));
+    }
+
+    [Fact]
+    public void IgnoresUser_SpeakerNarratedByNameAfterAWhatQuestion_IsFlagged()
+    {
+        var transcript = Ensemble(("Thomas", SpeakerRole.User, "What's the question you've been waiting for someone to ask?"),
+            ("Harriet", SpeakerRole.Npc, "Harriet smiles softly."));
+
+        Assert.Single(Hits(new IgnoresUserDetector(), transcript));
+    }
+
+    [Fact]
+    public void IgnoresUser_AnswerCueRepeatedFromItsOwnLastReply_IsFlagged()
+    {
+        var transcript = Dialogue(Setting("en"),
+            (SpeakerRole.Npc, "*She nods and resets the pads.* Good. Again. Jab, jab, cross. Show me."),
+            (SpeakerRole.User, "*drops his hands* Coach, is the pivot okay or not? I can feel it catching."),
+            (SpeakerRole.Npc, "*She nods and resets the pads.* Good. Again. Keep your chin down this time. Show me."));
+
+        Assert.Equal(3, Assert.Single(Hits(new IgnoresUserDetector(), transcript)).Turn);
+    }
+
+    [Fact]
+    public void IgnoresUser_QuestionPointingBackToTheSentenceBefore_IsJudgedOnIt()
+    {
+        var transcript = Dialogue(Setting("en"), (SpeakerRole.User, "*at the door* Thursday. Oh, my brother wants to come. Is that okay?"),
+            (SpeakerRole.Npc, "*She's already back at her crossword.* Seven letters, a bird of the moor."));
+
+        Assert.Single(Hits(new IgnoresUserDetector(), transcript));
+    }
 }

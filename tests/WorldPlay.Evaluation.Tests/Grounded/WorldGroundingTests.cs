@@ -29,6 +29,11 @@ public sealed class WorldGroundingTests
         { "zh", "秀兰的妹妹米拉管着这茶馆。", ["calls 米拉 秀兰's '妹妹'"] },
         { "en", "I'm Tomas, and this is my inn.", ["Mira introduces themself as Tomas"] },
         { "zh", "我是老周，这茶馆是我开的。", ["米拉 introduces themself as 老周"] },
+        { "en", "Edda, come and fetch the lantern.", ["Edda is not in this scene", "addressed"] },
+        { "zh", "秀兰，去把灯笼拿来！", ["秀兰 is not in this scene", "addressed"] },
+        { "zh", "（她朝门口喊）阿兰，快过来！", ["秀兰 is not in this scene", "addressed"] },
+        { "en", "Don't fret. Cass was asking after you this morning.", ["Cass is dead", "alive today"] },
+        { "zh", "别急。老陈今早还问起你。", ["老陈 is dead", "alive today"] },
     };
 
     public static TheoryData<string, string> Consistent() => new()
@@ -55,6 +60,10 @@ public sealed class WorldGroundingTests
         { "zh", "（米拉点了点头）好，老周马上来。" },
         { "zh", "老周擦着杯子，他抬头看了看门口。" },
         { "zh", "老周擦着杯子，她抬头看了看门口。" },
+        { "en", "Cass died this morning, God rest him." },
+        { "en", "Edda, the old woman at the docks, would know." },
+        { "zh", "老陈是今早去世的。" },
+        { "zh", "小兰花开了。" },
     };
 
     [Theory]
