@@ -177,7 +177,8 @@ public sealed partial class IgnoresUserDetector : IDetector
         // "Harriet smiles softly." is the speaker narrated without asterisks, and "Hmm." a sound, not a named thing.
         return Cjk.HanCount(opening) > 0
             ? Cjk.HanCount(opening) <= MaxFragmentHan && Cjk.ContentBigrams(opening).Any()
-            : Prose.Words(opening).Length <= MaxFragmentWords && Prose.ContentWords(opening).Any(w => w.Text.Length >= MinFragmentWordLength)
+            : Prose.Words(opening).Length <= MaxFragmentWords
+                && Prose.ContentWords(opening).Any(w => w.Text.Length >= MinFragmentWordLength)
                 && !FiniteVerb().IsMatch(opening)
                 && !Regex.IsMatch(opening, WorldGrounding.NamePattern(speakerNames), RegexOptions.IgnoreCase);
     }

@@ -179,7 +179,8 @@ public sealed partial class NoHookDetector : IDetector
         // In English only a name the user brought counts (a capitalised word inside a sentence, "the Board"): a shared verb ("lives")
         // is chance; Chinese writes no capitals, so any content bigram counts there.
         var brought = Prose.ContentTokens(user.Text)
-            .Where(w => w.Text.Any(Cjk.IsHan) || (w.Start > 1 && char.IsUpper(user.Text[w.Start]) && !SentenceEnd().IsMatch(user.Text[..w.Start])))
+            .Where(w => w.Text.Any(Cjk.IsHan)
+                || (w.Start > 1 && char.IsUpper(user.Text[w.Start]) && !SentenceEnd().IsMatch(user.Text[..w.Start])))
             .Select(w => w.Stem).Where(t => !said.Contains(t)).ToHashSet(StringComparer.Ordinal);
         var text = transcript.Lines[index].Text;
         var tokens = Prose.ContentTokens(text).Select(w => w.Stem).Distinct(StringComparer.Ordinal).ToList();

@@ -496,7 +496,8 @@ public static partial class WorldGrounding
             var pattern = NamePattern(names);
             for (var k = 0; k < sentences.Count; k++)
             {
-                if (Regex.Match(sentences[k].Text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) is not { Success: true } m)
+                var m = Regex.Match(sentences[k].Text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+                if (!m.Success)
                 {
                     continue;
                 }

@@ -180,7 +180,8 @@ public sealed class EnglishDetectorTests
     [Fact]
     public void NoHook_ReactionTakingUpWhatTheUserBrought_IsNotFlagged()
     {
-        var transcript = Ensemble(("Sam", SpeakerRole.User, "The boatman said the store runs short every month, and the Board wants to know why."),
+        var transcript = Ensemble(
+            ("Sam", SpeakerRole.User, "The boatman said the store runs short every month, and the Board wants to know why."),
             ("Ottilie", SpeakerRole.Npc, "*Her eyes go wide.* Short?"),
             ("Agna", SpeakerRole.Npc, "*She closes the logbook.* The Board. Magnus always said they would send a spy out one day."));
 
