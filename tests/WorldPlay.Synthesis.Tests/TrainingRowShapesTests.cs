@@ -175,12 +175,11 @@ public sealed class TrainingRowShapesTests
         ImmutableArray<ChatTurn> prompt = [new(ChatTurn.User, zh ? "炖菜好了吗？" : "Is the stew ready?", "wren")];
         var reply = zh ? "快了，大麦还要十分钟。" : "Nearly, the barley wants ten minutes.";
         var worse = zh ? "好了好了好了。" : "Yes yes yes.";
+        var chat = new ChatSample(source, system, prompt.Add(new(ChatTurn.Assistant, reply)), Scores);
         return format switch
         {
-            TrainingRowFormat.ShareGpt => TrainingRowWriter.ShareGpt(new ChatSample(source, system, prompt.Add(new(ChatTurn.Assistant, reply)),
-                Scores)),
-            TrainingRowFormat.OpenAiMessages => TrainingRowWriter.OpenAiMessages(new ChatSample(source, system,
-                prompt.Add(new(ChatTurn.Assistant, reply)), Scores)),
+            TrainingRowFormat.ShareGpt => TrainingRowWriter.ShareGpt(chat),
+            TrainingRowFormat.OpenAiMessages => TrainingRowWriter.OpenAiMessages(chat),
             TrainingRowFormat.Dpo => TrainingRowWriter.Pair(new PreferencePair(source, system, prompt, reply, worse,
                 PreferenceOrigin.BestOfK, 0, 2)),
             _ => TrainingRowWriter.Kto(new KtoRow(source, system, prompt, worse, false, PreferenceOrigin.Choice, 2)),

@@ -53,7 +53,8 @@ public static class TrainingRowShapes
             }
             if (messages.Count > 0 && messages[^1] != roles.Assistant)
             {
-                problems.Add($"{key}: ends with a {messages[^1]} turn; a chat row ends with the trained character's {roles.Assistant} turn");
+                problems.Add($"{key}: ends with a {messages[^1]} turn; a chat row ends with the trained character's " +
+                    $"{roles.Assistant} turn");
             }
             for (var i = 0; alternate && i < turns.Count; i++)
             {
