@@ -42,9 +42,21 @@ public sealed class PrefsDiversityTests
         var run = await Run(scratch.Write("a.jsonl", Varied), scratch.Write("b.jsonl", Collapsed));
 
         // Three replies each; distinct-1: 23 of 25 words before ("the" thrice), 4 of 16 after.
-        Assert.Equal((0, "replies                      3          3          0",
-            "distinct-1              0.9200     0.2500    -0.6700"),
+        Assert.Equal((0, "replies                     3          3          0",
+            "distinct-1             0.9200     0.2500    -0.6700"),
             (run.ExitCode, Line(run.Output, "replies"), Line(run.Output, "distinct-1")));
+    }
+
+    [Fact]
+    public async Task Diversity_LongSpeakerName_FiguresStayInTheirColumns()
+    {
+        using var scratch = new ScratchFolder();
+        var file = scratch.Write("a.jsonl", Varied.Replace("\"Tomas\", \"role\"", "\"Tomas the Elder of Harbor Row\", \"role\"",
+            StringComparison.Ordinal));
+        var run = await Run(file, file);
+
+        // A speaker's line has the A and B columns but no change column (11 characters) and no blank to trim.
+        Assert.Equal(Line(run.Output, "replies").Length - 11, Line(run.Output, "speaker Tomas the Elder of Harbor Row").Length);
     }
 
     [Fact]

@@ -114,21 +114,26 @@ internal static class PrefsDiversityCommand
         TextWriter output, DiversityComparison comparison, (string Path, int Sessions) a, (string Path, int Sessions) b)
     {
         var culture = CultureInfo.InvariantCulture;
+        var speakers = comparison.Before.Speakers.Keys.Union(comparison.After.Speakers.Keys).Order(StringComparer.Ordinal).ToList();
+        var labels = comparison.Changes.Select(c => c.Figure).Concat(speakers.Select(s => $"speaker {s}"));
+        // The first column is as wide as the longest label, so a long character name does not push its figures out of line.
+        var width = labels.Max(l => l.Length) + 1;
         output.WriteLine($"A: {a.Path} ({a.Sessions} session(s))");
         output.WriteLine($"B: {b.Path} ({b.Sessions} session(s))");
-        output.WriteLine($"{"figure",-19} {"A",10} {"B",10} {"change",10}");
+        output.WriteLine($"{"figure".PadRight(width)} {"A",10} {"B",10} {"change",10}");
         foreach (var change in comparison.Changes)
         {
             var format = change.Figure is "replies" or "tokens" ? "0" : "0.0000";
             var before = change.Before.ToString(format, culture);
             var after = change.After.ToString(format, culture);
-            output.WriteLine($"{change.Figure,-19} {before,10} {after,10} {change.Change.ToString($"+{format};-{format};0", culture),10}");
+            var difference = change.Change.ToString($"+{format};-{format};0", culture);
+            output.WriteLine($"{change.Figure.PadRight(width)} {before,10} {after,10} {difference,10}");
         }
-        foreach (var speaker in comparison.Before.Speakers.Keys.Union(comparison.After.Speakers.Keys).Order(StringComparer.Ordinal))
+        foreach (var speaker in speakers)
         {
             var before = comparison.Before.Speakers.GetValueOrDefault(speaker);
             var after = comparison.After.Speakers.GetValueOrDefault(speaker);
-            output.WriteLine(string.Create(culture, $"{"speaker " + speaker,-19} {before,10:0.0000} {after,10:0.0000}"));
+            output.WriteLine(string.Create(culture, $"{$"speaker {speaker}".PadRight(width)} {before,10:0.0000} {after,10:0.0000}"));
         }
         output.WriteLine(string.Create(culture, $"entropy drop A→B: unigram {comparison.UnigramEntropyDropPercent:0.0}%, " +
             $"bigram {comparison.BigramEntropyDropPercent:0.0}%, opener {comparison.OpenerEntropyDropPercent:0.0}% " +
