@@ -17,8 +17,8 @@ public sealed class TrainingFormatsDocTests
         "the scene with: \"Hey, I know it's late and we've had our differences, but I really need someone to talk to right now. Can I " +
         "come in?\"";
 
-    private const string UserTurn2 = "That sounds like a lot to carry, Marco. I'd like to know you better, Marco. Where do you come from? " +
-        "*User lets the silence stretch.*";
+    private const string UserTurn2 = "That sounds like a lot to carry, Marco. I'd like to know you better, Marco. " +
+        "Where do you come from? *User lets the silence stretch.*";
 
     private const string MarcoTurn3 = "They call me adversary, and they're not wrong. Is there something to tell me, User?";
 
@@ -27,8 +27,8 @@ public sealed class TrainingFormatsDocTests
     private const string MarcoTurn5 = "The time? Now there's a thing. Night is slipping away from us. What would you have me do, User? " +
         "*Marco softens at User.*";
 
-    private const string FakeTurn3 = "User, wait. I keep hearing \"better\", and I like it less each time. What is it you really want, User? " +
-        "*Marco turns to User.*";
+    private const string FakeTurn3 = "User, wait. I keep hearing \"better\", and I like it less each time. " +
+        "What is it you really want, User? *Marco turns to User.*";
 
     [Theory]
     [InlineData(TrainingRowFormat.ShareGpt)]
