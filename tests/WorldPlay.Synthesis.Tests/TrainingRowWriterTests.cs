@@ -33,7 +33,8 @@ public sealed class TrainingRowWriterTests
         var path = Path.GetTempFileName();
         try
         {
-            var written = TrainingRowWriter.WriteJsonl(path, [TrainingRowWriter.ShareGpt(sample), TrainingRowWriter.OpenAiMessages(sample)]);
+            var rows = new[] { TrainingRowWriter.ShareGpt(sample), TrainingRowWriter.OpenAiMessages(sample) };
+            var written = TrainingRowWriter.WriteJsonl(path, rows);
 
             var lines = File.ReadAllLines(path);
             Assert.Equal(2, written);
