@@ -112,6 +112,30 @@ public sealed class SynthesisEngineTests(SynthesisSilo silo) : IClassFixture<Syn
                 turn.System.Contains("## Just said", StringComparison.Ordinal), turn.Prompt[^1].Role, turn.Prompt[^2].Role));
     }
 
+    [Fact]
+    public async Task StyleProfile_Lyrical_EveryReplyPlayedByTheStyledMind()
+    {
+        var session = await Engine.RunAsync(
+            Job(SynthesisScenarios.RpBench(), "procedural:lyrical"), new SynthesisOptions(10, 2, 0, 1), CancellationToken.None);
+
+        var replies = session.Rounds[0].Transcript.Where(t => t.Role == Core.Scenes.TurnRole.Npc && t.Usage.Mind != "script").ToList();
+        Assert.Equal((true, true), (replies.All(t => t.Usage.Mind == "procedural:lyrical"),
+            replies.Any(t => t.Speech.Contains("light over", StringComparison.Ordinal) || t.Speech.Contains("wind", StringComparison.Ordinal)
+                || t.Speech.Contains("dust", StringComparison.Ordinal) || t.Speech.Contains("evening leans", StringComparison.Ordinal)
+                || t.Speech.Contains("creaks", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public async Task FullSizeJob_SixtyTurnsBestOfFourTwoRounds_PlaysEveryTurnOfBothRounds()
+    {
+        var session = await Engine.RunAsync(
+            Job(SynthesisScenarios.RpBench(5), seed: 2), new SynthesisOptions(60, 4, 10, 2), CancellationToken.None);
+
+        Assert.Equal(
+            [60, session.Rounds[1].StartTurn + 60],
+            session.Rounds.Select(r => r.Transcript[^1].Turn));
+    }
+
     private static List<string> Fingerprint(SynthesizedSession session) =>
     [
         .. session.Rounds.SelectMany(r => (IEnumerable<string>)
