@@ -18,17 +18,25 @@ internal sealed class ReplyRanking(SynthesisJob job, LlmJudge? judge)
     /// <summary>What a category the judge finds in a reply adds to its score: a mid severity on the detectors' 1-5 scale.</summary>
     public const double JudgePenalty = 3;
 
+    /// <summary>The lines before a reply its alternatives are ranked after. The detectors look back a few replies (openers 5,
+    /// shapes 6, copied n-grams 10; the stagnation detector's vocabulary aside), while scoring the whole session for every
+    /// alternative made ranking grow with the square of its length and took most of a 60-turn job's time (the stagnation and
+    /// reference detectors cost about 1 ms a line); every alternative of a turn gets the same context, so the ranking stays fair.
+    /// Segment reviews score the whole session.</summary>
+    public const int RankingContext = 20;
+
     private readonly SelfPlaySession _session = new(
         job.Name, job.Scenario, job.User, UserProfile.All.FirstOrDefault(p => p.Name == job.User) ?? UserProfile.All[0], null, job.Seed);
 
     /// <summary>The turns as the bench's transcript lines.</summary>
     public Transcript Transcript(IReadOnlyList<TurnRecord> turns) => SessionTranscript.From(_session, turns);
 
-    /// <summary>The line text of <paramref name="reply"/> after <paramref name="context"/>, its score and the categories found.</summary>
+    /// <summary>The line text of <paramref name="reply"/> after the last <see cref="RankingContext"/> lines of
+    /// <paramref name="context"/>, its score and the categories found.</summary>
     public async Task<(string Text, double Score, ImmutableArray<string> Findings)> ScoreReplyAsync(
         IReadOnlyList<TurnRecord> context, TurnRecord reply, CancellationToken cancellationToken)
     {
-        var transcript = Transcript([.. context, reply]);
+        var transcript = Transcript([.. context.Skip(Math.Max(0, context.Count - RankingContext)), reply]);
         var line = transcript.Lines.Length - 1;
         var hits = TranscriptScorer.Score(transcript).Hits.Where(h => h.Line == line).ToList();
         var score = (double)hits.Sum(h => h.Severity);
