@@ -76,6 +76,10 @@ public sealed record WorldPlayOptions
     /// this machine's first network address (AzureTable) or loopback (Localhost).</summary>
     public string? AdvertisedAddress { get; init; }
 
+    /// <summary>Run as a pod of a Kubernetes Deployment: Orleans' Kubernetes hosting takes the silo's name, address and
+    /// cluster ids from the pod (deploy/k8s sets them) and deletes the pods of silos the cluster declared dead.</summary>
+    public bool Kubernetes { get; init; }
+
     public DashboardSettings Dashboard { get; init; } = new(false, 8080);
 
     public HttpSettings Http { get; init; } = new(false, 5080);
@@ -98,6 +102,9 @@ public sealed record WorldPlayOptions
         new("AdvertisedAddress", "(none)",
             "IP address or host name other silos and clients use to reach this silo (set it in containers). " +
             "Unset: this machine's first network address (AzureTable) or 127.0.0.1 (Localhost)."),
+        new("Kubernetes", "false",
+            "Run as a pod (deploy/k8s): name, address and ids from the pod's POD_* and ORLEANS_* variables, dead silos' pods " +
+            "deleted. Needs Clustering AzureTable."),
         new("Dashboard:Enabled", "false", "Serve the Orleans Dashboard (no authentication: keep its port private)."),
         new("Dashboard:Port", "8080", "HTTP port of the dashboard, on every network interface."),
         new("Http:Enabled", "false",
@@ -137,6 +144,7 @@ public sealed record WorldPlayOptions
         ["Storage"] = (IsName<StorageKind>, $"allowed: {string.Join(", ", Enum.GetNames<StorageKind>())}."),
         ["SiloPort"] = (IsPort, PortRange),
         ["GatewayPort"] = (IsPort, PortRange),
+        ["Kubernetes"] = (IsSwitch, "allowed: true, false."),
         ["Dashboard:Enabled"] = (IsSwitch, "allowed: true, false."),
         ["Dashboard:Port"] = (IsPort, PortRange),
         ["Http:Enabled"] = (IsSwitch, "allowed: true, false."),

@@ -29,6 +29,12 @@ public sealed class WorldPlayOptionsValidator : IValidateOptions<WorldPlayOption
         {
             problems.Add($"{Section}:AzureStorage {problem}");
         }
+        if (options.Kubernetes && !azureTable)
+        {
+            // Kubernetes hosting names and watches silos; finding each other still takes a membership table.
+            problems.Add($"{Section}:Kubernetes needs {Section}:Clustering AzureTable: pods find each other through the " +
+                "membership table.");
+        }
         if (options.SiloPort == options.GatewayPort)
         {
             problems.Add($"{Section}:SiloPort and {Section}:GatewayPort are both {options.SiloPort}; they need two different ports.");

@@ -51,6 +51,11 @@ public static class WorldPlaySilo
         {
             silo.UseAzureStorageClustering(clustering => clustering.TableServiceClient = account!.Tables);
             ConfigureEndpoints(silo, options);
+            if (options.Kubernetes)
+            {
+                // After the endpoints: the pod's name, IP and ids (POD_*, ORLEANS_* variables) win over the configured ones.
+                silo.UseKubernetesHosting();
+            }
         }
         else
         {
@@ -135,7 +140,8 @@ public static class WorldPlaySilo
             : "";
         var dashboard = options.Dashboard.Enabled ? $"on port {options.Dashboard.Port}" : "off";
         var at = address is null ? "" : $" at {address.Endpoint}";
-        return $"WorldPlay silo{at} is up: cluster '{options.ClusterId}', service '{options.ServiceId}'; clustering {clustering}; " +
+        var pod = options.Kubernetes ? " (Kubernetes pod)" : "";
+        return $"WorldPlay silo{at}{pod} is up: cluster '{options.ClusterId}', service '{options.ServiceId}'; clustering {clustering}; " +
             $"storage {storage}; silo port {options.SiloPort}, gateway port {options.GatewayPort}; " +
             $"minds: {options.Mind.Default}{model}; dashboard {dashboard}; " +
             $"HTTP API and viewer {(options.Http.Enabled ? $"on port {options.Http.Port} (/viewer, /openapi/v1.json)" : "off")}.";
