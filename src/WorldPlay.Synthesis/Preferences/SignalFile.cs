@@ -19,6 +19,14 @@ public static class SignalFile
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
+    private static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
+
+    /// <summary>The serializer options of signal files and reports: snake_case names, Chinese unescaped.</summary>
+    public static JsonSerializerOptions JsonOptions => Options;
+
+    /// <summary>A denoise report as indented JSON with the signal file's snake_case names.</summary>
+    public static string Json(DenoiseReport report) => JsonSerializer.Serialize(report, Indented);
+
     /// <summary>One signal as its compact JSON line.</summary>
     public static string Line(ChoiceSignal signal) => JsonSerializer.Serialize(signal, Options);
 
