@@ -61,13 +61,13 @@ internal static class PrefsDenoiseCommand
                 (step.DownweightedPairs > 0 ? $", down-weighted {step.DownweightedPairs}" : "") +
                 (groups.Length > 0 ? $" (by group: {groups}; why: {reasons})" : ""));
         }
-        output.WriteLine("group               pairs  chose-longer (others)  chose-first (others)  regen/turn (others)  kept  weight");
+        output.WriteLine("group               pairs  chose-longer (ref)  chose-first (ref)  regen/turn (ref)  kept  weight  kept-longer");
         foreach (var g in r.Groups)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{g.Group,-19} {g.Pairs,5} {g.ChoseLonger,8:0.00} ({g.ChoseLongerOthers:0.00}) {g.ChoseFirst,14:0.00} " +
-                $"({g.ChoseFirstOthers:0.00}) {g.RegenerationsPerTurn,13:0.000} ({g.RegenerationsPerTurnOthers:0.000}) {g.KeptPairs,5} " +
-                $"{g.KeptWeight,7:0.00}"));
+                $"{g.Group,-19} {g.Pairs,5} {g.ChoseLonger,8:0.00} ({g.ChoseLongerReference:0.00}) {g.ChoseFirst,14:0.00} " +
+                $"({g.ChoseFirstReference:0.00}) {g.RegenerationsPerTurn,13:0.000} ({g.RegenerationsPerTurnReference:0.000}) {g.KeptPairs,5} " +
+                $"{g.KeptWeight,7:0.00}  {(g.KeptChoseLonger is { } k ? k.ToString("0.00", CultureInfo.InvariantCulture) : "-")}"));
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"chose the longer reply: {r.Bias.ChoseLongerBefore:0.00} before, {r.Bias.ChoseLongerAfter:0.00} after (weighed); " +

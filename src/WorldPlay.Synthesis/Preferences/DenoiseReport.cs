@@ -29,27 +29,29 @@ public sealed record DenoiseStep(
 /// <summary>A removed signal or pair, trimmed: where it was, whose it was, the kept reply (and the discarded one), and why it went.</summary>
 public sealed record DenoiseExample(string Root, int Turn, string Group, string Chosen, string? Rejected, string Reason);
 
-/// <summary>A user group's base rates (each beside the same rate over every other group) and the factors the denoiser drew from
-/// them. <c>ChoseLonger</c>: share of pairs (lengths more than 10 % apart) whose kept reply is the longer; <c>ChoseFirst</c>: share
+/// <summary>A user group's base rates (each beside its reference, see <see cref="SignalDenoiser"/>) and the factors the denoiser
+/// drew from them. <c>ChoseLonger</c>: share of pairs (lengths more than 10 % apart) whose kept reply is the longer; <c>ChoseFirst</c>: share
 /// of pairs with the first-shown reply whose kept reply is it; <c>RegenerationsPerTurn</c>: regenerations per turn of the group's
-/// sessions; <c>PivotShare</c>: share of its signals at narrative pivots.</summary>
+/// sessions; <c>PivotShare</c>: share of its signals at narrative pivots; <c>KeptChoseLonger</c>: the longer-reply share over its
+/// kept pairs, weighed (null when none has lengths apart).</summary>
 public sealed record GroupRates(
     string Group,
     int Signals,
     int Sessions,
     int Pairs,
     double ChoseLonger,
-    double ChoseLongerOthers,
+    double ChoseLongerReference,
     double LongerExcess,
     double ChoseFirst,
-    double ChoseFirstOthers,
+    double ChoseFirstReference,
     double FirstExcess,
     double RegenerationsPerTurn,
-    double RegenerationsPerTurnOthers,
+    double RegenerationsPerTurnReference,
     double RegenerationFactor,
     double PivotShare,
     int KeptPairs,
-    double KeptWeight);
+    double KeptWeight,
+    double? KeptChoseLonger);
 
 /// <summary>The biases a planted group brings, measured over every input pair (before) and over the kept pairs, weighed (after):
 /// the share of kept replies that are the longer, that are the first shown, and each group's share of the pairs.</summary>

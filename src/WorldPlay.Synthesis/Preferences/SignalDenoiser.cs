@@ -12,12 +12,12 @@ public sealed record DenoiseResult(ImmutableArray<ChoiceSignal> Kept, DenoiseRep
 /// <item>Quality floor: a signal whose kept reply has a finding of the bench's detectors, read in the signal's context, is
 /// removed; the categories are the reason.</item>
 /// <item>Stratification: every user group's base rates (how often it keeps the longer reply, the first shown, how often it
-/// regenerates) are set beside the other groups'. For a bias, the group's excess is e = (r_g - r_o) / (1 - r_o) when its rate r_g
-/// (smoothed with <see cref="PseudoCount"/> pseudo-pairs at the others' rate r_o) is above r_o, or (r_o - r_g) / r_o towards the
-/// other side. A pair whose choice goes the way of the group's bias gets the factor 1 - e (a choice against it keeps 1); the pair is
+/// regenerates) are set beside a reference r_o: the median of all groups' rates and the neutral 0.5. For a bias, the group's
+/// excess is e = (r_g - r_o) / (1 - r_o) when its rate r_g (smoothed with <see cref="PseudoCount"/> pseudo-pairs at 0.5) is above
+/// r_o, or (r_o - r_g) / r_o towards the other side. A pair whose choice goes the way of the group's bias gets the factor 1 - e (a choice against it keeps 1); the pair is
 /// removed when the product over the biases falls below <see cref="StratificationFloor"/>: its choice is explained by the group's
-/// own bias. A group that regenerates more per turn than the others has every pair multiplied by
-/// min(1, others' rate / its rate), so it weighs no more than they do.</item>
+/// own bias. A group that regenerates more per turn than the median group has every pair multiplied by
+/// min(1, median rate / its rate), so it weighs no more than a usual group.</item>
 /// <item>Confidence: c = (0.7 (1 - e^(-seconds/600)) + 0.3 (1 - e^(-turns/40))) x (0.5 + 0.5 (1 - e^(-after/6))) x (0.25 if
 /// the user abandoned the session right after the reply): session duration weighs above turn count, turns played after the choice
 /// raise it, abandonment cuts it. A pair's weight is its stratification factor times c; a pair under <see cref="WeightFloor"/> is
@@ -74,8 +74,8 @@ public static class SignalDenoiser
             foreach (var r in rejected)
             {
                 var reply = signal.Rejected[r];
-                var explained = Factor(LengthDirection(signal.Chosen, reply), group.LongerExcess, group.ChoseLonger, group.ChoseLongerOthers)
-                    * Factor(FirstDirection(signal.Chosen, reply), group.FirstExcess, group.ChoseFirst, group.ChoseFirstOthers);
+                var explained = Factor(LengthDirection(signal.Chosen, reply), group.LongerExcess, group.ChoseLonger, group.ChoseLongerReference)
+                    * Factor(FirstDirection(signal.Chosen, reply), group.FirstExcess, group.ChoseFirst, group.ChoseFirstReference);
                 if (explained < StratificationFloor)
                 {
                     strata.Remove(signal, reply, 1, [Explanation(signal, reply, group)],
@@ -116,6 +116,8 @@ public static class SignalDenoiser
         {
             KeptPairs = keptList.Where(s => s.Group == g.Group).Sum(s => s.Rejected.Length),
             KeptWeight = Math.Round(keptList.Where(s => s.Group == g.Group).Sum(s => s.Denoise!.Weights.Sum()), 3),
+            KeptChoseLonger = Share(Weighed(keptList.Where(s => s.Group == g.Group)), LengthDirection) is var share && share >= 0
+                ? share : null,
         }).ToImmutableArray();
         var report = new DenoiseReport(
             signals.Count,
@@ -134,40 +136,44 @@ public static class SignalDenoiser
         return new DenoiseResult(keptList, report);
     }
 
-    /// <summary>Every group's base rates over <paramref name="signals"/>, each beside the rate over the other groups.</summary>
+    /// <summary>Every group's base rates over <paramref name="signals"/>, each beside its reference: for a choice bias the median of
+    /// every group's rate and the neutral 0.5 (one planted group cannot move it far), for regenerations the median of the groups'
+    /// rates.</summary>
     public static ImmutableArray<GroupRates> BaseRates(IReadOnlyList<ChoiceSignal> signals)
     {
         ArgumentNullException.ThrowIfNull(signals);
         var byGroup = signals.GroupBy(s => s.Group, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        return [.. byGroup.Select(g =>
-        {
-            var others = signals.Where(s => s.Group != g.Key).ToList();
-            var (longer, longerOthers) = (Rate(g, LengthDirection), Rate(others, LengthDirection));
-            var (first, firstOthers) = (Rate(g, FirstDirection), Rate(others, FirstDirection));
-            var longerReference = Smooth(longerOthers, 0.5);
-            var firstReference = Smooth(firstOthers, 0.5);
-            var longerRate = Smooth(longer, longerReference);
-            var firstRate = Smooth(first, firstReference);
-            var regen = RegenerationsPerTurn(g);
-            var regenOthers = others.Count == 0 ? regen : RegenerationsPerTurn(others);
-            return new GroupRates(
-                g.Key,
-                g.Count(),
-                g.Select(s => s.Session).Distinct(StringComparer.Ordinal).Count(),
-                g.Sum(s => s.Rejected.Length),
-                Math.Round(longerRate, 4),
-                Math.Round(longerReference, 4),
-                Math.Round(Excess(longerRate, longerReference), 4),
-                Math.Round(firstRate, 4),
-                Math.Round(firstReference, 4),
-                Math.Round(Excess(firstRate, firstReference), 4),
-                Math.Round(regen, 4),
-                Math.Round(regenOthers, 4),
-                Math.Round(regen <= regenOthers || regen == 0 ? 1 : regenOthers / regen, 4),
-                Math.Round(g.Count(s => s.Pivot) / (double)g.Count(), 4),
-                0,
-                0);
-        })];
+        var longer = byGroup.ToDictionary(g => g.Key, g => Smooth(Rate(g, LengthDirection), 0.5));
+        var first = byGroup.ToDictionary(g => g.Key, g => Smooth(Rate(g, FirstDirection), 0.5));
+        var regen = byGroup.ToDictionary(g => g.Key, g => RegenerationsPerTurn(g));
+        var longerReference = Median([0.5, .. longer.Values]);
+        var firstReference = Median([0.5, .. first.Values]);
+        var regenReference = byGroup.Count == 0 ? 0 : Median([.. regen.Values]);
+        return [.. byGroup.Select(g => new GroupRates(
+            g.Key,
+            g.Count(),
+            g.Select(s => s.Session).Distinct(StringComparer.Ordinal).Count(),
+            g.Sum(s => s.Rejected.Length),
+            Math.Round(longer[g.Key], 4),
+            Math.Round(longerReference, 4),
+            Math.Round(Excess(longer[g.Key], longerReference), 4),
+            Math.Round(first[g.Key], 4),
+            Math.Round(firstReference, 4),
+            Math.Round(Excess(first[g.Key], firstReference), 4),
+            Math.Round(regen[g.Key], 4),
+            Math.Round(regenReference, 4),
+            Math.Round(regen[g.Key] <= regenReference ? 1 : regenReference / regen[g.Key], 4),
+            Math.Round(g.Count(s => s.Pivot) / (double)g.Count(), 4),
+            0,
+            0,
+            null))];
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        var middle = values.Count / 2;
+        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     /// <summary>+1 when the kept reply is the longer of the pair, -1 when it is the shorter, 0 when they are about as long.</summary>
@@ -261,31 +267,35 @@ public static class SignalDenoiser
     {
         var longer = LengthDirection(signal.Chosen, rejected) != 0 && group.LongerExcess > 0;
         return longer
-            ? $"keeps the {(group.ChoseLonger > group.ChoseLongerOthers ? "longer" : "shorter")} reply " +
-              $"{group.ChoseLonger:0.00} vs {group.ChoseLongerOthers:0.00}"
-            : $"keeps the {(group.ChoseFirst > group.ChoseFirstOthers ? "first" : "regenerated")} reply " +
-              $"{group.ChoseFirst:0.00} vs {group.ChoseFirstOthers:0.00}";
+            ? $"keeps the {(group.ChoseLonger > group.ChoseLongerReference ? "longer" : "shorter")} reply " +
+              $"{group.ChoseLonger:0.00} vs {group.ChoseLongerReference:0.00}"
+            : $"keeps the {(group.ChoseFirst > group.ChoseFirstReference ? "first" : "regenerated")} reply " +
+              $"{group.ChoseFirst:0.00} vs {group.ChoseFirstReference:0.00}";
     }
 
     private static BiasShift Shift(IReadOnlyList<ChoiceSignal> before, ImmutableArray<ChoiceSignal> after)
     {
         var all = before.SelectMany(s => s.Rejected.Select(r => (s, r, Weight: 1.0))).ToList();
-        var weighed = after.SelectMany(s => s.Rejected.Select((r, i) => (s, r, Weight: s.Denoise!.Weights[i]))).ToList();
+        var weighed = Weighed(after);
         return new BiasShift(
-            Share(all, LengthDirection),
-            Share(weighed, LengthDirection),
-            Share(all, FirstDirection),
-            Share(weighed, FirstDirection),
+            Math.Max(0, Share(all, LengthDirection)),
+            Math.Max(0, Share(weighed, LengthDirection)),
+            Math.Max(0, Share(all, FirstDirection)),
+            Math.Max(0, Share(weighed, FirstDirection)),
             GroupShares(all),
             GroupShares(weighed));
     }
 
+    private static List<(ChoiceSignal Signal, SignalReply Rejected, double Weight)> Weighed(IEnumerable<ChoiceSignal> kept) =>
+        [.. kept.SelectMany(s => s.Rejected.Select((r, i) => (s, r, Weight: s.Denoise!.Weights[i])))];
+
+    /// <summary>The weighed share of pairs going +1 among those with a direction; -1 when none has one.</summary>
     private static double Share(
         List<(ChoiceSignal Signal, SignalReply Rejected, double Weight)> pairs, Func<SignalReply, SignalReply, int> direction)
     {
         var counted = pairs.Select(p => (Direction: direction(p.Signal.Chosen, p.Rejected), p.Weight)).Where(p => p.Direction != 0).ToList();
         var total = counted.Sum(p => p.Weight);
-        return total == 0 ? 0 : Math.Round(counted.Where(p => p.Direction > 0).Sum(p => p.Weight) / total, 4);
+        return total == 0 ? -1 : Math.Round(counted.Where(p => p.Direction > 0).Sum(p => p.Weight) / total, 4);
     }
 
     private static ImmutableSortedDictionary<string, double> GroupShares(List<(ChoiceSignal Signal, SignalReply Rejected, double Weight)> pairs)
