@@ -72,6 +72,8 @@ internal static class PrefsDenoiseCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"chose the longer reply: {r.Bias.ChoseLongerBefore:0.00} before, {r.Bias.ChoseLongerAfter:0.00} after (weighed); " +
             $"the first shown: {r.Bias.ChoseFirstBefore:0.00} before, {r.Bias.ChoseFirstAfter:0.00} after"));
+        output.WriteLine("share of the pairs by group, before -> after (weighed): " + string.Join(", ", r.Bias.GroupShareBefore.Select(g =>
+            string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Value:0.00} -> {r.Bias.GroupShareAfter.GetValueOrDefault(g.Key):0.00}"))));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"kept {r.KeptSignals} signals, {r.KeptPairs} pairs, total weight {r.TotalWeight:0.00} -> {outFile.FullName}"));
         return 0;

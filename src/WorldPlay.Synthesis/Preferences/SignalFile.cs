@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace WorldPlay.Synthesis.Preferences;
 
@@ -96,11 +97,23 @@ public static class SignalFile
 
     private static string Describe(JsonException e)
     {
+        // The serializer's own words name C# types; a person fixing the file needs the field.
         var message = e.Message.Split('\n', 2)[0];
-        // The serializer's own words name the C# type; the field path is what a person can fix.
-        return e.Path is { Length: > 1 } path && !message.Contains(path, StringComparison.Ordinal)
-            ? $"{message.TrimEnd('.')} (at {path})."
-            : message;
+        var field = e.Path is { Length: > 2 } path ? path[2..] : null;
+        if (Regex.Match(message, "missing required properties including: (.*)\\.$") is { Success: true } missing)
+        {
+            return $"missing field(s) {missing.Groups[1].Value.Replace("'", "", StringComparison.Ordinal)}; docs/preferences.md lists " +
+                "every field.";
+        }
+        if (message.Contains("could not be mapped", StringComparison.Ordinal) && field is not null)
+        {
+            return $"unknown field '{field}'; docs/preferences.md lists every field.";
+        }
+        if (message.Contains("could not be converted", StringComparison.Ordinal) && field is not null)
+        {
+            return $"field '{field}' has the wrong type; docs/preferences.md gives each field's type.";
+        }
+        return $"malformed JSON at position {(e.BytePositionInLine ?? 0) + 1}; write one JSON object per line.";
     }
 
     private static string? Problem(ChoiceSignal s)
