@@ -147,7 +147,8 @@ public sealed class PrefsTests
         Assert.Equal(
             (clean.Length, clean.Sum(s => s.Rejected.Length)),
             (rows.Count(r => (bool)r["label"]!), rows.Count(r => !(bool)r["label"]!)));
-        Assert.All(rows, r => Assert.Equal(("system", "assistant"), ((string)r["prompt"]![0]!["role"]!, (string)r["completion"]![0]!["role"]!)));
+        Assert.All(rows, r => Assert.Equal(
+            ("system", "assistant"), ((string)r["prompt"]![0]!["role"]!, (string)r["completion"]![0]!["role"]!)));
     }
 
     [Fact]

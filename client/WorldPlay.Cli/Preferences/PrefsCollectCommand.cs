@@ -31,7 +31,11 @@ internal static class PrefsCollectCommand
                 "../shared/data/rpbench-auto/scenes.jsonl).",
         };
         var limit = new Option<int?>("--limit") { Description = "With --selfplay: at most this many scenarios (after --offset)." };
-        var offset = new Option<int>("--offset") { Description = "With --selfplay: records passed over first.", DefaultValueFactory = _ => 0 };
+        var offset = new Option<int>("--offset")
+        {
+            Description = "With --selfplay: records passed over first.",
+            DefaultValueFactory = _ => 0,
+        };
         var sessions = new Option<int>("--sessions")
         {
             Description = "With --selfplay: sessions in all (1 to 10000), users and scenarios in turn; session k has seed k.",
@@ -56,7 +60,11 @@ internal static class PrefsCollectCommand
                 $"Biases: {string.Join(", ", ChoicePolicy.Biases)} (always keep the longer reply / the first shown; regenerate most " +
                 "replies).",
         };
-        var concurrency = new Option<int>("--concurrency", "-c") { Description = "Sessions at once (1 to 64).", DefaultValueFactory = _ => 4 };
+        var concurrency = new Option<int>("--concurrency", "-c")
+        {
+            Description = "Sessions at once (1 to 64).",
+            DefaultValueFactory = _ => 4,
+        };
         CommonOptions.WithinRange(concurrency, 1, 64);
         var cluster = new Option<FileInfo?>("--cluster")
         {
@@ -82,7 +90,8 @@ internal static class PrefsCollectCommand
                 result.GetValue(offset),
                 result.GetValue(sessions),
                 result.GetValue(turns),
-                [.. result.GetValue(users)!.ToLowerInvariant().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
+                [.. result.GetValue(users)!.ToLowerInvariant()
+                    .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
                 result.GetValue(plant),
                 result.GetValue(concurrency),
                 result.GetValue(cluster),
@@ -95,7 +104,8 @@ internal static class PrefsCollectCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CollectRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        CollectRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         OutputTarget.File(request.Out, "--out");
         ImmutableArray<(SelfPlaySession Session, ChoicePolicy Policy)>? plan = request.SelfPlay ? Plan(request) : null;
@@ -123,7 +133,8 @@ internal static class PrefsCollectCommand
             {
                 var client = new WorldPlayClient(grains, Resilience.Create(error.WriteLine));
                 played = await PlayAsync(sessions, new SignalSelfPlay(client, minds), request, error, cancellationToken);
-                var scenarioOf = played.Zip(sessions).ToDictionary(p => p.First.Root, p => p.Second.Session.Scenario.Id, StringComparer.Ordinal);
+                var scenarioOf = played.Zip(sessions)
+                    .ToDictionary(p => p.First.Root, p => p.Second.Session.Scenario.Id, StringComparer.Ordinal);
                 signals = await collector.FromFamiliesAsync(played.Select(p => p.Root), root => scenarioOf[root], null, cancellationToken);
             }
             else
@@ -186,7 +197,8 @@ internal static class PrefsCollectCommand
             var user = request.Users[i % request.Users.Length];
             var scenario = set.Scenarios[i / request.Users.Length % set.Scenarios.Length];
             var profile = UserProfile.All.First(p => p.Name == user);
-            var name = string.Concat($"{scenario.Id}-{user}-s{i + 1}".Select(ch => char.IsLetterOrDigit(ch) || ch is '-' or '_' ? ch : '-'));
+            var name = string.Concat(
+                $"{scenario.Id}-{user}-s{i + 1}".Select(ch => char.IsLetterOrDigit(ch) || ch is '-' or '_' ? ch : '-'));
             var policy = ChoicePolicy.For(profile);
             return (new SelfPlaySession(name, scenario, user, profile, null, i + 1),
                 biases.TryGetValue(user, out var bias) ? policy.Plant(bias) : policy);
@@ -205,7 +217,8 @@ internal static class PrefsCollectCommand
             }
             if (!ChoicePolicy.Biases.Contains(parts[1]))
             {
-                throw new ArgumentException($"--plant '{item}': unknown bias '{parts[1]}'; known: {string.Join(", ", ChoicePolicy.Biases)}.");
+                throw new ArgumentException(
+                    $"--plant '{item}': unknown bias '{parts[1]}'; known: {string.Join(", ", ChoicePolicy.Biases)}.");
             }
             if (!biases.TryAdd(parts[0], parts[1]))
             {
@@ -238,8 +251,8 @@ internal static class PrefsCollectCommand
                     if (tenth > lastTenth)
                     {
                         lastTenth = tenth;
-                        error.WriteLine($"prefs: {done.Count}/{plan.Length} sessions, {results.Where(r => r is not null).Sum(r => r.Choices)} " +
-                            "choices so far");
+                        var choices = results.Where(r => r is not null).Sum(r => r.Choices);
+                        error.WriteLine($"prefs: {done.Count}/{plan.Length} sessions, {choices} choices so far");
                     }
                 }
             });
@@ -280,7 +293,8 @@ internal static class PrefsCollectCommand
         foreach (var g in rates)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{g.Group,-19} {g.Signals,8} {g.PivotShare,7:0.00} {g.ChoseLonger,13:0.00} {g.ChoseFirst,12:0.00} {g.RegenerationsPerTurn,11:0.000}"));
+                $"{g.Group,-19} {g.Signals,8} {g.PivotShare,7:0.00} {g.ChoseLonger,13:0.00} {g.ChoseFirst,12:0.00} " +
+                $"{g.RegenerationsPerTurn,11:0.000}"));
         }
     }
 }

@@ -66,14 +66,16 @@ internal static class PrefsDenoiseCommand
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{g.Group,-19} {g.Pairs,5} {g.ChoseLonger,8:0.00} ({g.ChoseLongerReference:0.00}) {g.ChoseFirst,14:0.00} " +
-                $"({g.ChoseFirstReference:0.00}) {g.RegenerationsPerTurn,13:0.000} ({g.RegenerationsPerTurnReference:0.000}) {g.KeptPairs,5} " +
+                $"({g.ChoseFirstReference:0.00}) {g.RegenerationsPerTurn,13:0.000} ({g.RegenerationsPerTurnReference:0.000}) " +
+                $"{g.KeptPairs,5} " +
                 $"{g.KeptWeight,7:0.00}  {(g.KeptChoseLonger is { } k ? k.ToString("0.00", CultureInfo.InvariantCulture) : "-")}"));
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"chose the longer reply: {r.Bias.ChoseLongerBefore:0.00} before, {r.Bias.ChoseLongerAfter:0.00} after (weighed); " +
             $"the first shown: {r.Bias.ChoseFirstBefore:0.00} before, {r.Bias.ChoseFirstAfter:0.00} after"));
         output.WriteLine("share of the pairs by group, before -> after (weighed): " + string.Join(", ", r.Bias.GroupShareBefore.Select(g =>
-            string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Value:0.00} -> {r.Bias.GroupShareAfter.GetValueOrDefault(g.Key):0.00}"))));
+            string.Create(CultureInfo.InvariantCulture,
+                $"{g.Key} {g.Value:0.00} -> {r.Bias.GroupShareAfter.GetValueOrDefault(g.Key):0.00}"))));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"kept {r.KeptSignals} signals, {r.KeptPairs} pairs, total weight {r.TotalWeight:0.00} -> {outFile.FullName}"));
         return 0;

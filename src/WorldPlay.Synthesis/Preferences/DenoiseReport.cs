@@ -26,11 +26,13 @@ public sealed record DenoiseStep(
     ImmutableSortedDictionary<string, int> RemovedByReason,
     ImmutableArray<DenoiseExample> Examples);
 
-/// <summary>A removed signal or pair, trimmed: where it was, whose it was, the kept reply (and the discarded one), and why it went.</summary>
+/// <summary>A removed signal or pair, trimmed: where it was, whose it was, the kept reply (and the discarded one), and why it
+/// went.</summary>
 public sealed record DenoiseExample(string Root, int Turn, string Group, string Chosen, string? Rejected, string Reason);
 
 /// <summary>A user group's base rates (each beside its reference, see <see cref="SignalDenoiser"/>) and the factors the denoiser
-/// drew from them. <c>ChoseLonger</c>: share of pairs (lengths more than 10 % apart) whose kept reply is the longer; <c>ChoseFirst</c>: share
+/// drew from them. <c>ChoseLonger</c>: share of pairs (lengths more than 10 % apart) whose kept reply is the longer;
+/// <c>ChoseFirst</c>: share
 /// of pairs with the first-shown reply whose kept reply is it; <c>RegenerationsPerTurn</c>: regenerations per turn of the group's
 /// sessions; <c>PivotShare</c>: share of its signals at narrative pivots; <c>KeptChoseLonger</c>: the longer-reply share over its
 /// kept pairs, weighed (null when none has lengths apart).</summary>

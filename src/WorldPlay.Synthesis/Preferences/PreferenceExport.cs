@@ -19,7 +19,8 @@ public static class PreferenceExport
             var chosen = Score(signal, signal.Chosen.Text);
             for (var i = 0; i < signal.Rejected.Length; i++)
             {
-                yield return new PreferencePair(source, system, prompt, signal.Chosen.Text, signal.Rejected[i].Text, PreferenceOrigin.Choice,
+                yield return new PreferencePair(source, system, prompt, signal.Chosen.Text, signal.Rejected[i].Text,
+                    PreferenceOrigin.Choice,
                     chosen, Score(signal, signal.Rejected[i].Text), Weight(signal, i));
             }
         }

@@ -14,7 +14,8 @@ public sealed record DenoiseResult(ImmutableArray<ChoiceSignal> Kept, DenoiseRep
 /// <item>Stratification: every user group's base rates (how often it keeps the longer reply, the first shown, how often it
 /// regenerates) are set beside a reference r_o: the median of all groups' rates and the neutral 0.5. For a bias, the group's
 /// excess is e = (r_g - r_o) / (1 - r_o) when its rate r_g (smoothed with <see cref="PseudoCount"/> pseudo-pairs at 0.5) is above
-/// r_o, or (r_o - r_g) / r_o towards the other side. A pair whose choice goes the way of the group's bias gets the factor 1 - e (a choice against it keeps 1); the pair is
+/// r_o, or (r_o - r_g) / r_o towards the other side. A pair whose choice goes the way of the group's bias gets the factor 1 - e
+/// (a choice against it keeps 1); the pair is
 /// removed when the product over the biases falls below <see cref="StratificationFloor"/>: its choice is explained by the group's
 /// own bias. A group that regenerates more per turn than the median group has every pair multiplied by
 /// min(1, median rate / its rate), so it weighs no more than a usual group.</item>
@@ -74,7 +75,8 @@ public static class SignalDenoiser
             foreach (var r in rejected)
             {
                 var reply = signal.Rejected[r];
-                var explained = Factor(LengthDirection(signal.Chosen, reply), group.LongerExcess, group.ChoseLonger, group.ChoseLongerReference)
+                var explained =
+                    Factor(LengthDirection(signal.Chosen, reply), group.LongerExcess, group.ChoseLonger, group.ChoseLongerReference)
                     * Factor(FirstDirection(signal.Chosen, reply), group.FirstExcess, group.ChoseFirst, group.ChoseFirstReference);
                 if (explained < StratificationFloor)
                 {
@@ -90,7 +92,9 @@ public static class SignalDenoiser
                 var weight = factor * c;
                 if (weight < WeightFloor)
                 {
-                    var why = signal.Abandoned ? "abandoned right after the reply" : $"{signal.SessionSeconds:0} s, {signal.SessionTurns} turns";
+                    var why = signal.Abandoned
+                        ? "abandoned right after the reply"
+                        : $"{signal.SessionSeconds:0} s, {signal.SessionTurns} turns";
                     confidence.Remove(signal, reply, 1, [signal.Abandoned ? "abandoned" : "short session"],
                         $"weight {weight:0.000} < {WeightFloor} (confidence {c:0.00}, {why})");
                     continue;
@@ -104,7 +108,8 @@ public static class SignalDenoiser
             kept.Add(signal with
             {
                 Rejected = [.. keptRejected.Select(k => k.Reply)],
-                Denoise = new SignalWeights(Math.Round(c, 4), [.. keptRejected.Select(k => k.Factor)], [.. keptRejected.Select(k => k.Weight)]),
+                Denoise = new SignalWeights(
+                    Math.Round(c, 4), [.. keptRejected.Select(k => k.Factor)], [.. keptRejected.Select(k => k.Weight)]),
             });
         }
         // A signal that lost every pair is counted under the last step that removed one of them.
@@ -293,16 +298,19 @@ public static class SignalDenoiser
     private static double Share(
         List<(ChoiceSignal Signal, SignalReply Rejected, double Weight)> pairs, Func<SignalReply, SignalReply, int> direction)
     {
-        var counted = pairs.Select(p => (Direction: direction(p.Signal.Chosen, p.Rejected), p.Weight)).Where(p => p.Direction != 0).ToList();
+        var counted = pairs.Select(p => (Direction: direction(p.Signal.Chosen, p.Rejected), p.Weight))
+            .Where(p => p.Direction != 0).ToList();
         var total = counted.Sum(p => p.Weight);
         return total == 0 ? -1 : Math.Round(counted.Where(p => p.Direction > 0).Sum(p => p.Weight) / total, 4);
     }
 
-    private static ImmutableSortedDictionary<string, double> GroupShares(List<(ChoiceSignal Signal, SignalReply Rejected, double Weight)> pairs)
+    private static ImmutableSortedDictionary<string, double> GroupShares(
+        List<(ChoiceSignal Signal, SignalReply Rejected, double Weight)> pairs)
     {
         var total = pairs.Sum(p => p.Weight);
         return pairs.GroupBy(p => p.Signal.Group, StringComparer.Ordinal)
-            .ToImmutableSortedDictionary(g => g.Key, g => total == 0 ? 0 : Math.Round(g.Sum(p => p.Weight) / total, 4), StringComparer.Ordinal);
+            .ToImmutableSortedDictionary(
+                g => g.Key, g => total == 0 ? 0 : Math.Round(g.Sum(p => p.Weight) / total, 4), StringComparer.Ordinal);
     }
 
     /// <summary>What one step removed, counted by group and reason, with the first examples.</summary>

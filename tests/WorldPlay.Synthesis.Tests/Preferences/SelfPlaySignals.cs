@@ -10,7 +10,8 @@ using WorldPlay.Synthesis.Preferences;
 namespace WorldPlay.Synthesis.Tests.Preferences;
 
 /// <summary>Self-play on an embedded silo in which slow-burn and co-creator users choose by quality and fast-plot users always keep
-/// the longer reply (a planted bias), read back from the world families: played once for every test of <see cref="SelfPlaySignalsTests"/>.</summary>
+/// the longer reply (a planted bias), read back from the world families: played once for every test of
+/// <see cref="SelfPlaySignalsTests"/>.</summary>
 public sealed class SelfPlaySignals : IAsyncLifetime
 {
     public const int Sessions = 30;
@@ -34,7 +35,8 @@ public sealed class SelfPlaySignals : IAsyncLifetime
         {
             var profile = new UserProfile(Styles[i % Styles.Length]);
             var policy = profile.Style == UserStyle.FastPlot ? ChoicePolicy.For(profile).Plant("longer") : ChoicePolicy.For(profile);
-            var session = new SelfPlaySession($"s{i + 1}-{profile.Name}", scenarios[i % scenarios.Length], profile.Name, profile, null, i + 1);
+            var session = new SelfPlaySession(
+                $"s{i + 1}-{profile.Name}", scenarios[i % scenarios.Length], profile.Name, profile, null, i + 1);
             played[i] = await player.PlayAsync(session, policy, Turns, token);
         });
         Played = [.. played];
