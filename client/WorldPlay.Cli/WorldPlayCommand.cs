@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using WorldPlay.Cli.Bench;
 using WorldPlay.Cli.Operations;
+using WorldPlay.Cli.Preferences;
 using WorldPlay.Cli.Scenes;
 using WorldPlay.Cli.Timelines;
 using WorldPlay.Core;
@@ -50,6 +51,7 @@ public static class WorldPlayCommand
             FakeLlmCommand.Create(output ?? Console.Out, error ?? Console.Error),
             BenchCommand.Create(output ?? Console.Out, error ?? Console.Error),
             LoadCommand.Create(output ?? Console.Out, error ?? Console.Error),
+            PrefsCommand.Create(output ?? Console.Out, error ?? Console.Error),
         };
         var configuration = new InvocationConfiguration
         {
@@ -99,7 +101,7 @@ public static class WorldPlayCommand
 
     private static bool IsUserError(Exception e) =>
         e is WorldFileException or TimelineFileException or WorldPlay.Evaluation.Transcripts.TranscriptFormatException or ArgumentException
-            or WorldPlay.Evaluation.Calibration.LabelledCorpusException
+            or WorldPlay.Evaluation.Calibration.LabelledCorpusException or WorldPlay.Synthesis.Preferences.SignalFileException
             or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
             or ClusterFileException or ClusterUnreachableException or LocalClusterException or OutputTargetException
             or PortTakenException;
