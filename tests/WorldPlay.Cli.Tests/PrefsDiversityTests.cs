@@ -3,8 +3,7 @@ using WorldPlay.Cli.Preferences;
 
 namespace WorldPlay.Cli.Tests;
 
-/// <summary>'worldplay prefs diversity A B' on small transcript sets, called through a root holding only it (the lead wires it
-/// into 'prefs').</summary>
+/// <summary>'worldplay prefs diversity A B' on small transcript sets, run through the worldplay command.</summary>
 public sealed class PrefsDiversityTests
 {
     private const string Varied = """
@@ -153,16 +152,7 @@ public sealed class PrefsDiversityTests
         Assert.Contains("worldplay prefs diversity runs/step-0/transcripts", run.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<CliRun> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var root = new RootCommand { PrefsDiversityCommand.Create(output, error) };
-        var parsed = root.Parse(["diversity", .. args]);
-        Assert.Empty(parsed.Errors);
-        var code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return new CliRun(code, output.ToString(), error.ToString());
-    }
+    private static Task<CliRun> Run(params string[] args) => CliRun.Of(["prefs", "diversity", .. args]);
 
     private static string Line(string output, string figure) =>
         output.Split('\n').Single(l => l.StartsWith(figure + " ", StringComparison.Ordinal)).TrimEnd();
