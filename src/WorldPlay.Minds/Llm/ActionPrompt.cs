@@ -29,6 +29,9 @@ internal static class ActionPrompt
     // Where the rendered perspective's persona section ends and the world begins.
     private const string WorldStart = "## Where: ";
 
+    // Where the world section's lines heard begin.
+    private const string JustSaid = "## Just said";
+
     public static IReadOnlyList<ChatMessage> Messages(Perspective perspective, Role role)
     {
         var (persona, world) = Split(PerspectiveBuilder.Render(AsData(perspective)));
@@ -61,13 +64,7 @@ internal static class ActionPrompt
                 UserStyleRules(s, user.Profile, p.Language);
                 break;
             default:
-                s.AppendLine($"- Stay in character as {name} at all times, in {name}'s voice.");
-                s.AppendLine(
-                    $"- Write only what {name} says and does. Never write lines, thoughts or actions for the user or for any other " +
-                    "character.");
-                s.AppendLine(
-                    "- Answer what was just said, and end your speech with a hook: a question, a challenge or an open move that invites " +
-                    "a reply.");
+                CharacterRules(s, name);
                 break;
         }
         s.Append("- Speak in the language the persona gives (").Append(p.Language)
@@ -85,6 +82,42 @@ internal static class ActionPrompt
         s.AppendLine("- Reply with one JSON object and nothing else, in this form:");
         s.Append(ActionSchema.Outline);
         return s.ToString();
+    }
+
+    /// <summary>The system prompt of a chat model trained to play the character of <paramref name="perspective"/>: the persona
+    /// section and the character rules the LLM mind sends, then what the character perceives of the world at that turn (place,
+    /// present, items, ties, facts, creations), without the lines heard, the summary or the cue (a chat row carries the lines as
+    /// messages) and without the JSON and id rules a chat reply does not follow.</summary>
+    public static string ChatSystem(Perspective perspective)
+    {
+        var quiet = perspective with
+        {
+            Summary = [],
+            RecentLines = [],
+            Cue = perspective.Cue with { AnswerTo = null, RefusedLastTurn = [] },
+        };
+        var (persona, world) = Split(PerspectiveBuilder.Render(AsData(quiet)));
+        var lines = world.IndexOf(JustSaid, StringComparison.Ordinal);
+        var s = new StringBuilder();
+        s.Append(persona.TrimEnd()).AppendLine();
+        s.AppendLine();
+        s.AppendLine("Rules:");
+        CharacterRules(s, perspective.Persona.Name);
+        s.Append("- Speak in the language the persona gives (").Append(perspective.Language).AppendLine(").");
+        s.AppendLine();
+        s.Append((lines < 0 ? world : world[..lines]).TrimEnd()).AppendLine();
+        return s.ToString();
+    }
+
+    private static void CharacterRules(StringBuilder s, string name)
+    {
+        s.AppendLine($"- Stay in character as {name} at all times, in {name}'s voice.");
+        s.AppendLine(
+            $"- Write only what {name} says and does. Never write lines, thoughts or actions for the user or for any other " +
+            "character.");
+        s.AppendLine(
+            "- Answer what was just said, and end your speech with a hook: a question, a challenge or an open move that invites " +
+            "a reply.");
     }
 
     /// <summary>How the simulated user plays. An adversarial situation's text comes from the bench's own scenario files, never

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using WorldPlay.Core.Scenes;
 
 namespace WorldPlay.Synthesis.Sessions;
 
@@ -16,4 +17,17 @@ public sealed record SegmentReview(
     ImmutableArray<string> Findings,
     bool Rewritten,
     string? World,
-    string? Scene);
+    string? Scene)
+{
+    /// <summary>The segment's score as first played (the sum of its hits' severities; lower is better).</summary>
+    public double Score { get; init; }
+
+    /// <summary>The rewrite's score, or null when none was tried.</summary>
+    public double? RewriteScore { get; init; }
+
+    /// <summary>The segment's turns as first played (context for the rewrite's preference pairs).</summary>
+    public ImmutableArray<TurnRecord> Original { get; init; } = [];
+
+    /// <summary>The rewrite's turns, empty when none was tried.</summary>
+    public ImmutableArray<TurnRecord> Rewrite { get; init; } = [];
+}

@@ -11,4 +11,18 @@ public sealed record SynthesisOptions(int Turns, int BestOf, int ReviewEvery, in
 {
     /// <summary>Raw self-play of <paramref name="turns"/> turns: one reply per turn, no review, one round.</summary>
     public static SynthesisOptions Raw(int turns) => new(turns, 1, 0, 1);
+
+    /// <summary>True for raw self-play: nothing planned, ranked, reviewed or forked.</summary>
+    public bool IsRaw => BestOf == 1 && ReviewEvery == 0 && Rounds == 1;
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the option out of range.</summary>
+    public void Validate()
+    {
+        if (Turns < 1 || BestOf < 1 || ReviewEvery < 0 || Rounds < 1)
+        {
+            throw new ArgumentException(
+                $"Synthesis needs turns >= 1, best-of >= 1, review-every >= 0 and rounds >= 1; got turns {Turns}, best-of {BestOf}, "
+                + $"review-every {ReviewEvery}, rounds {Rounds}.");
+        }
+    }
 }

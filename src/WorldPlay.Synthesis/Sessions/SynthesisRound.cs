@@ -10,7 +10,9 @@ namespace WorldPlay.Synthesis.Sessions;
 /// <param name="StartTurn">The fork turn the round started from: 0 for round 1, otherwise the turn of the previous round it
 /// branched after (its turns up to and including it are shared with that round).</param>
 /// <param name="Transcript">The kept turns of the round's scene, in order.</param>
-/// <param name="Candidates">Per NPC turn played in this round, the kept reply and the rejected alternatives.</param>
+/// <param name="Candidates">Per NPC turn played in this round, the kept reply and the rejected alternatives, in the order played:
+/// the turns of <paramref name="Transcript"/> and those of segments a rewrite replaced or of rewrites not kept (their
+/// <see cref="ReplyCandidate.Scene"/> says which path they are on).</param>
 /// <param name="Reviews">The segments reviewed in this round, in order.</param>
 public sealed record SynthesisRound(
     int Number,
@@ -19,4 +21,8 @@ public sealed record SynthesisRound(
     int StartTurn,
     ImmutableArray<TurnRecord> Transcript,
     ImmutableArray<TurnCandidates> Candidates,
-    ImmutableArray<SegmentReview> Reviews);
+    ImmutableArray<SegmentReview> Reviews)
+{
+    /// <summary>What the planner set for each segment of the round, in order (empty for raw self-play).</summary>
+    public ImmutableArray<SegmentPlan> Plans { get; init; } = [];
+}
