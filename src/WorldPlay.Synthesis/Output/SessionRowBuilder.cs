@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using WorldPlay.Core.Scenes;
 using WorldPlay.Evaluation.SelfPlay;
 using WorldPlay.Synthesis.Rows;
 using WorldPlay.Synthesis.Sessions;
@@ -10,10 +11,11 @@ namespace WorldPlay.Synthesis.Output;
 /// <item>chat: one sample per character per kept segment (<see cref="SessionSegment.Kept"/>), the system prompt being the character's
 /// persona and perspective at its first reply in the segment, the lines before that reply as context, and the segment's lines up to
 /// the character's last reply, its own as <c>assistant</c>;</item>
-/// <item>pairs: the kept reply over each best-of-K loser that scored worse (a tie says nothing), and a rewrite over the reply it
-/// replaced when both answered the same context;</item>
-/// <item>KTO: a kept reply without findings is desirable; a kept reply with findings, a loser that scored worse, and a replaced reply
-/// with findings are not.</item>
+/// <item>pairs: the kept reply over each best-of-K loser that scored worse (a tie says nothing), and, for a reviewed segment that was
+/// replayed, the better of the first play and the rewrite over the other, turn by turn where both answered the same lines and the
+/// turn's scores agree with the segment's;</item>
+/// <item>KTO: a reply the transcript kept is desirable when the detectors found nothing in it and undesirable otherwise; a loser that
+/// scored worse, and a reply of a replaced or discarded segment with findings, are undesirable.</item>
 /// </list>
 /// A round whose simulated user broke (spoke as a character, looped) gives no rows.</summary>
 public static class SessionRowBuilder
@@ -34,8 +36,9 @@ public static class SessionRowBuilder
                 continue;
             }
             var candidates = round.Candidates.IsDefault ? [] : round.Candidates.Where(c => c.Turn > round.StartTurn).ToList();
-            // A turn a rewrite replaced appears twice: first as played, last as rewritten (the one the transcript holds).
-            var final = candidates.GroupBy(c => c.Turn).ToDictionary(g => g.Key, g => g.Last());
+            // The candidates of a turn the transcript kept: the last ranked for that turn whose kept reply is the transcript's line
+            // (a replaced segment's and a discarded rewrite's candidates share turn numbers with it).
+            var final = Final(candidates, transcript.Lines.Where(l => l.Turn > round.StartTurn).Select(l => (l.Turn, l.Text)));
             RowSource Source(int turn, string speaker, string branch) => new(
                 session.Job.Scenario.Id, root, branch, round.Scene, turn, speaker, session.Job.Scenario.Language, round.Number,
                 session.Job.User);
@@ -46,9 +49,8 @@ public static class SessionRowBuilder
             }
             foreach (var c in candidates)
             {
-                var isFinal = ReferenceEquals(final[c.Turn], c);
                 var source = Source(c.Turn, c.Speaker, c.Kept.World);
-                if (isFinal)
+                if (final.TryGetValue(c.Turn, out var kept) && ReferenceEquals(kept, c))
                 {
                     kto.Add(new KtoRow(source, c.System, c.Prompt, c.Kept.Text, Clean(c.Kept), PreferenceOrigin.BestOfK, c.Kept.Score));
                 }
@@ -64,19 +66,9 @@ public static class SessionRowBuilder
                         PreferenceOrigin.BestOfK, loser.Score));
                 }
             }
-            foreach (var review in (round.Reviews.IsDefault ? [] : round.Reviews).Where(r => r.Rewritten))
+            foreach (var review in (round.Reviews.IsDefault ? [] : round.Reviews).Where(r => !r.Rewrite.IsDefaultOrEmpty))
             {
-                foreach (var turn in candidates.Where(c => c.Turn >= review.FromTurn && c.Turn <= review.ToTurn).GroupBy(c => c.Turn))
-                {
-                    var (original, rewrite) = (turn.First(), turn.Last());
-                    if (!ReferenceEquals(original, rewrite) && original.Speaker == rewrite.Speaker && original.System == rewrite.System
-                        && original.Prompt.SequenceEqual(rewrite.Prompt) && original.Kept.Text != rewrite.Kept.Text)
-                    {
-                        pairs.Add(new PreferencePair(Source(turn.Key, rewrite.Speaker, review.World ?? rewrite.Kept.World), rewrite.System,
-                            rewrite.Prompt, rewrite.Kept.Text, original.Kept.Text, PreferenceOrigin.Rewrite, rewrite.Kept.Score,
-                            original.Kept.Score));
-                    }
-                }
+                pairs.AddRange(RewritePairs(session, review, candidates, Source));
             }
         }
         return new SessionRows(chat.ToImmutable(), pairs.ToImmutable(), kto.ToImmutable());
@@ -84,6 +76,45 @@ public static class SessionRowBuilder
 
     /// <summary>A reply is clean when the detectors (and judge) found nothing in it.</summary>
     private static bool Clean(ReplyCandidate reply) => reply.Findings.IsDefaultOrEmpty;
+
+    private static Dictionary<int, TurnCandidates> Final(List<TurnCandidates> candidates, IEnumerable<(int Turn, string Text)> lines)
+    {
+        var final = new Dictionary<int, TurnCandidates>();
+        foreach (var (turn, text) in lines)
+        {
+            if (candidates.LastOrDefault(c => c.Turn == turn && c.Kept.Text == text) is { } match)
+            {
+                final[turn] = match;
+            }
+        }
+        return final;
+    }
+
+    /// <summary>Pairs of a replayed segment: per NPC turn played both times after the same lines, the reply of the better play
+    /// (the rewrite when it was kept, the first play otherwise) over the other's, when the turn's own scores agree.</summary>
+    private static IEnumerable<PreferencePair> RewritePairs(
+        SynthesizedSession session, SegmentReview review, List<TurnCandidates> candidates, Func<int, string, string, RowSource> source)
+    {
+        var original = Final(candidates, Lines(session, review.Original));
+        var rewrite = Final(candidates, Lines(session, review.Rewrite));
+        foreach (var (turn, first) in original.OrderBy(o => o.Key))
+        {
+            if (!rewrite.TryGetValue(turn, out var second) || ReferenceEquals(first, second) || first.Speaker != second.Speaker
+                || !first.Prompt.SequenceEqual(second.Prompt) || first.Kept.Text == second.Kept.Text)
+            {
+                continue;
+            }
+            var (chosen, rejected) = review.Rewritten ? (second, first) : (first, second);
+            if (chosen.Kept.Score < rejected.Kept.Score)
+            {
+                yield return new PreferencePair(source(turn, chosen.Speaker, chosen.Kept.World), chosen.System, chosen.Prompt,
+                    chosen.Kept.Text, rejected.Kept.Text, PreferenceOrigin.Rewrite, chosen.Kept.Score, rejected.Kept.Score);
+            }
+        }
+    }
+
+    private static IEnumerable<(int Turn, string Text)> Lines(SynthesizedSession session, ImmutableArray<TurnRecord> turns) =>
+        SessionTranscripts.Of(session.Job, turns.IsDefault ? [] : turns, session.Job.Name).Lines.Select(l => (l.Turn, l.Text));
 
     private static IEnumerable<ChatSample> Samples(
         SessionSegment segment, Dictionary<int, TurnCandidates> final, Func<int, string, string, RowSource> source, string branch)

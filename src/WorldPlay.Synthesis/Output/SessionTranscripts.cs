@@ -1,3 +1,4 @@
+using WorldPlay.Core.Scenes;
 using WorldPlay.Evaluation.SelfPlay;
 using WorldPlay.Evaluation.Transcripts;
 using WorldPlay.Minds;
@@ -14,7 +15,15 @@ public static class SessionTranscripts
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(round);
-        return SessionTranscript.From(SelfPlay(session.Job, name), round.Transcript);
+        return Of(session.Job, round.Transcript, name);
+    }
+
+    /// <summary>The transcript of <paramref name="turns"/> played for <paramref name="job"/>, named <paramref name="name"/>.</summary>
+    public static Transcript Of(SynthesisJob job, IReadOnlyList<TurnRecord> turns, string name)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(turns);
+        return SessionTranscript.From(SelfPlay(job, name), turns);
     }
 
     /// <summary>The name of round <paramref name="round"/>'s kept transcript: the job's name, and the round when there are

@@ -90,39 +90,39 @@ public static class SynthesisReportBuilder
         ? new MisalignmentSide(transcripts, 0, 0, 100)
         : new MisalignmentSide(transcripts, report.NpcTurns, 1 - (report.Overall.Score / 100), report.Overall.Score);
 
-    /// <summary>The first sample of a ranked turn is the alternative played on the session's path: its world is the world the previous
-    /// kept reply of the round lives in (a regeneration lives on a sibling branch of its own). The first ranked turn of a round has no
-    /// previous reply to tell it by and is left out of the rates.</summary>
+    /// <summary>The first sample of a ranked turn is the reply played on the session's path; each regeneration is played on a
+    /// sibling branch the scene grain names after it (<c>WORLD-tTURN-rN</c>), which tells them apart. Turns ranked among fewer than
+    /// two alternatives (the opening, a turn that cannot be regenerated) count as ranked but not in the rates.</summary>
     private static BestOfKFigures BestOfK(int k, IReadOnlyList<SynthesizedSession> sessions)
     {
         var (ranked, identified, firstKept, keptWithFindings) = (0, 0, 0, 0);
         var keptScores = new List<double>();
         var rejectedScores = new List<double>();
-        foreach (var round in sessions.SelectMany(s => s.Rounds))
+        foreach (var c in sessions.SelectMany(s => s.Rounds).SelectMany(r => r.Candidates.IsDefault ? [] : r.Candidates))
         {
-            string? path = null;
-            foreach (var c in round.Candidates.IsDefault ? [] : round.Candidates)
+            ranked++;
+            keptScores.Add(c.Kept.Score);
+            keptWithFindings += c.Kept.Findings.IsDefaultOrEmpty ? 0 : 1;
+            var rejected = c.Rejected.IsDefault ? [] : c.Rejected;
+            rejectedScores.AddRange(rejected.Select(r => r.Score));
+            if (FirstSample(c) is { } first)
             {
-                ranked++;
-                keptScores.Add(c.Kept.Score);
-                keptWithFindings += c.Kept.Findings.IsDefaultOrEmpty ? 0 : 1;
-                var rejected = c.Rejected.IsDefault ? [] : c.Rejected;
-                rejectedScores.AddRange(rejected.Select(r => r.Score));
-                if (path is not null && c.Kept.World == path)
-                {
-                    identified++;
-                    firstKept++;
-                }
-                else if (path is not null && rejected.Any(r => r.World == path))
-                {
-                    identified++;
-                }
-                path = c.Kept.World;
+                identified++;
+                firstKept += ReferenceEquals(first, c.Kept) ? 1 : 0;
             }
         }
         return new BestOfKFigures(
             k, ranked, identified, firstKept, identified - firstKept, Rate(firstKept, identified), Rate(identified - firstKept, identified),
             keptScores.Count == 0 ? 0 : keptScores.Average(), rejectedScores.Count == 0 ? 0 : rejectedScores.Average(), keptWithFindings);
+    }
+
+    /// <summary>The alternative every other one of <paramref name="c"/> was regenerated from, or null.</summary>
+    public static ReplyCandidate? FirstSample(TurnCandidates c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        List<ReplyCandidate> all = [c.Kept, .. c.Rejected.IsDefault ? [] : c.Rejected];
+        return all.Count < 2 ? null : all.FirstOrDefault(x => all.All(o => ReferenceEquals(o, x)
+            || o.World.StartsWith($"{x.World}-t{c.Turn}-r", StringComparison.Ordinal)));
     }
 
     private static ImmutableArray<RoundFigures> Rounds(IReadOnlyList<SynthesizedSession> sessions) =>
