@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using WorldPlay.Cli.Bench;
 using WorldPlay.Cli.Operations;
 using WorldPlay.Cli.Scenes;
+using WorldPlay.Cli.Synthesis;
 using WorldPlay.Cli.Timelines;
 using WorldPlay.Core;
 using WorldPlay.Core.Worlds;
@@ -50,6 +51,7 @@ public static class WorldPlayCommand
             FakeLlmCommand.Create(output ?? Console.Out, error ?? Console.Error),
             BenchCommand.Create(output ?? Console.Out, error ?? Console.Error),
             LoadCommand.Create(output ?? Console.Out, error ?? Console.Error),
+            SynthCommand.Create(output ?? Console.Out, error ?? Console.Error),
         };
         var configuration = new InvocationConfiguration
         {

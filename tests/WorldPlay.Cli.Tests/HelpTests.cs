@@ -2,6 +2,7 @@ using System.CommandLine;
 using WorldPlay.Cli.Bench;
 using WorldPlay.Cli.Operations;
 using WorldPlay.Cli.Scenes;
+using WorldPlay.Cli.Synthesis;
 using WorldPlay.Cli.Timelines;
 
 namespace WorldPlay.Cli.Tests;
@@ -20,7 +21,7 @@ public sealed class HelpTests
             SimulateCommand.Create(sink, sink), ReplayCommand.Create(sink), DiffCommand.Create(sink), WhyCommand.Create(sink),
             ForkCommand.Create(sink), ExportCommand.Create(sink), ExportCommand.CreateImport(sink), ClusterCommand.Create(sink, sink),
             ServeCommand.Create(sink, sink), KeysCommand.Create(sink, sink), FakeLlmCommand.Create(sink, sink),
-            BenchCommand.Create(sink, sink), LoadCommand.Create(sink, sink),
+            BenchCommand.Create(sink, sink), LoadCommand.Create(sink, sink), SynthCommand.Create(sink, sink),
         ];
     }
 

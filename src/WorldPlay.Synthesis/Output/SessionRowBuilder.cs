@@ -26,7 +26,6 @@ public static class SessionRowBuilder
         var chat = ImmutableArray.CreateBuilder<ChatSample>();
         var pairs = ImmutableArray.CreateBuilder<PreferencePair>();
         var kto = ImmutableArray.CreateBuilder<KtoRow>();
-        var root = session.Rounds.IsDefaultOrEmpty ? "" : session.Rounds[0].World;
         foreach (var round in session.Rounds)
         {
             var transcript = SessionTranscripts.Of(session, round, SessionTranscripts.KeptName(session, round));
@@ -39,13 +38,14 @@ public static class SessionRowBuilder
             // The candidates of a turn the transcript kept: the last ranked for that turn whose kept reply is the transcript's line
             // (a replaced segment's and a discarded rewrite's candidates share turn numbers with it).
             var final = Final(candidates, transcript.Lines.Where(l => l.Turn > round.StartTurn).Select(l => (l.Turn, l.Text)));
-            RowSource Source(int turn, string speaker, string branch) => new(
-                session.Job.Scenario.Id, root, branch, round.Scene, turn, speaker, session.Job.Scenario.Language, round.Number,
+            // World: where the reply itself was played (a regeneration's sibling branch, say); branch: where the round ended.
+            RowSource Source(int turn, string speaker, string world) => new(
+                session.Job.Scenario.Id, world, round.World, round.Scene, turn, speaker, session.Job.Scenario.Language, round.Number,
                 session.Job.User);
 
             foreach (var segment in SessionSegment.Of(round, transcript).Where(s => s.Kept))
             {
-                chat.AddRange(Samples(segment, final, Source, round.World));
+                chat.AddRange(Samples(segment, final, Source));
             }
             foreach (var c in candidates)
             {
@@ -117,7 +117,7 @@ public static class SessionRowBuilder
         SessionTranscripts.Of(session.Job, turns.IsDefault ? [] : turns, session.Job.Name).Lines.Select(l => (l.Turn, l.Text));
 
     private static IEnumerable<ChatSample> Samples(
-        SessionSegment segment, Dictionary<int, TurnCandidates> final, Func<int, string, string, RowSource> source, string branch)
+        SessionSegment segment, Dictionary<int, TurnCandidates> final, Func<int, string, string, RowSource> source)
     {
         var speakers = segment.Lines.Where(l => l.IsNpc && final.ContainsKey(l.Turn)).Select(l => l.Speaker).Distinct(StringComparer.Ordinal);
         foreach (var speaker in speakers)
@@ -140,7 +140,7 @@ public static class SessionRowBuilder
                 ["misaligned"] = (double)replies.Count(r => !Clean(r)) / replies.Count,
                 ["score"] = replies.Average(r => r.Score),
             };
-            yield return new ChatSample(source(own[0].Line.Turn, speaker, branch), first.System, messages.ToImmutable(),
+            yield return new ChatSample(source(own[0].Line.Turn, speaker, first.Kept.World), first.System, messages.ToImmutable(),
                 scores.ToImmutableSortedDictionary(StringComparer.Ordinal));
         }
     }

@@ -10,12 +10,17 @@ namespace WorldPlay.Synthesis.Output;
 /// <c>worldplay bench score</c> reads them.</summary>
 public static class SessionTranscripts
 {
-    /// <summary>The transcript of one round of <paramref name="session"/>, named <paramref name="name"/>.</summary>
+    /// <summary>The transcript of one round of <paramref name="session"/>, named <paramref name="name"/>. The turns a later round
+    /// shares with the round it forked from (up to its start turn) are marked given: context for the round's own lines, never scored
+    /// twice.</summary>
     public static Transcript Of(SynthesizedSession session, SynthesisRound round, string name)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(round);
-        return Of(session.Job, round.Transcript, name);
+        var transcript = Of(session.Job, round.Transcript, name);
+        return round.StartTurn == 0
+            ? transcript
+            : transcript with { Lines = [.. transcript.Lines.Select(l => l.Turn <= round.StartTurn ? l with { Given = true } : l)] };
     }
 
     /// <summary>The transcript of <paramref name="turns"/> played for <paramref name="job"/>, named <paramref name="name"/>.</summary>
