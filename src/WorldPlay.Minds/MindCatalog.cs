@@ -4,7 +4,8 @@ using WorldPlay.Core.Minds;
 
 namespace WorldPlay.Minds;
 
-/// <summary>The minds a silo offers by name: the procedural mind for characters and a procedural user simulator per
+/// <summary>The minds a silo offers by name: the procedural mind for characters (plain and in each <see cref="ProceduralStyle"/>,
+/// <c>procedural:lyrical</c>) and a procedural user simulator per
 /// <see cref="UserProfile.All"/> (<c>user-sim:terse</c>, <c>user-sim:adversarial</c>, <c>user-sim:adversarial:fight</c>, ...).
 /// A situation from a file is played by constructing <see cref="ProceduralUserSimulator"/> with it and listing it here.</summary>
 public sealed class MindCatalog : IMindCatalog
@@ -14,7 +15,7 @@ public sealed class MindCatalog : IMindCatalog
         string, EntityId), IMind>.Empty;
 
     public MindCatalog()
-        : this([new ProceduralMind(), .. UserProfile.All.Select(p => new ProceduralUserSimulator(p))])
+        : this([new ProceduralMind(), .. Styled(), .. UserProfile.All.Select(p => new ProceduralUserSimulator(p))])
     {
     }
 
@@ -37,12 +38,15 @@ public sealed class MindCatalog : IMindCatalog
         var castings = options.CharacterModels.ToImmutableDictionary(c => (llm.Name, new EntityId(c.Key)), c => (IMind)byModel[c.Value]);
         return new MindCatalog(
         [
-            new ProceduralMind(), .. UserProfile.All.Select(p => new ProceduralUserSimulator(p)),
+            new ProceduralMind(), .. Styled(), .. UserProfile.All.Select(p => new ProceduralUserSimulator(p)),
             llm, .. UserProfile.All.Select(p => new Llm.LlmUserSimulator(endpoint, p)),
         ], castings);
     }
 
     public IReadOnlyList<string> Names => [.. _minds.Keys];
+
+    /// <summary>The procedural mind in each of its style profiles: <c>procedural:terse</c>, <c>procedural:lyrical</c>, ...</summary>
+    private static IEnumerable<IMind> Styled() => ProceduralStyle.All.Select(s => new ProceduralMind(s));
 
     public IMind Resolve(string name, EntityId character) =>
         _castings.TryGetValue((name, character), out var cast) ? cast : Resolve(name);

@@ -7,16 +7,30 @@ namespace WorldPlay.Minds;
 /// <summary>A deterministic, offline character mind built from a phrase grammar: speech in the persona's voice that answers
 /// the line heard, names those present by their ties, and ends on a hook; now and then a proposed change to the world.
 /// The same perspective (seed included) always gives the same action. Not a language model.</summary>
+/// <remarks>Constructed with a <see cref="ProceduralStyle"/>, it plays that style profile and is named
+/// <c>procedural:{style}</c>.</remarks>
 public sealed class ProceduralMind : IMind
 {
     internal const string MindName = "procedural";
 
-    public string Name => MindName;
+    private readonly ProceduralStyle? _style;
+
+    public ProceduralMind()
+    {
+    }
+
+    public ProceduralMind(ProceduralStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(style);
+        _style = style;
+    }
+
+    public string Name => _style is null ? MindName : $"{MindName}:{_style.Name}";
 
     public Task<CharacterAction> DecideAsync(Perspective perspective, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Decide(perspective));
+        return Task.FromResult(_style is null || perspective.Cue.Offstage ? Decide(perspective) : _style.Decide(perspective));
     }
 
     /// <summary>The action for <paramref name="perspective"/>, synchronously.</summary>

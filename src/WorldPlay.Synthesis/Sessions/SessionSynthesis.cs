@@ -143,7 +143,7 @@ internal sealed class SessionSynthesis
     }
 
     /// <summary>Plays until the scene reaches turn <paramref name="to"/>, steered by <paramref name="plan"/>: its user line said at
-    /// the user's first turn from its turn on, its run of consecutive turns given by naming the next speaker; every other turn
+    /// the user's first turn from its turn on that leaves room for a reply within the segment, its run of consecutive turns given by naming the next speaker; every other turn
     /// is the scene's own (self-play). Every NPC turn is ranked. False when nobody could act any more.</summary>
     private async Task<bool> PlaySegmentAsync(
         ScenePath path, SegmentPlan? plan, int to, List<TurnCandidates> candidates, CancellationToken cancellationToken)
@@ -155,7 +155,7 @@ internal sealed class SessionSynthesis
             cancellationToken.ThrowIfCancellationRequested();
             var next = path.Turn + 1;
             TurnBatch batch;
-            if (plan is not null && !lineSaid && next >= plan.UserLineTurn && UsersTurn(path))
+            if (plan is not null && !lineSaid && next >= plan.UserLineTurn && next < to && UsersTurn(path))
             {
                 lineSaid = true;
                 batch = await Scene(path.Scene).Say(new UserLine(plan.UserLine, []));
