@@ -395,6 +395,13 @@ internal static class SynthCommand
             ["evennessBefore"] = Math.Round(report.Plan.Dispersion.EvennessBefore, 4),
             ["evennessAfter"] = Math.Round(report.Plan.Dispersion.EvennessAfter, 4),
             ["enriched"] = report.Plan.Enrichment.Enriched,
+            ["diversity"] = new JsonObject
+            {
+                ["rawDistinct2"] = Math.Round(report.Diversity.Before.Distinct2, 4),
+                ["keptDistinct2"] = Math.Round(report.Diversity.After.Distinct2, 4),
+                ["rawSelfBleu"] = Math.Round(report.Diversity.Before.SelfBleu, 4),
+                ["keptSelfBleu"] = Math.Round(report.Diversity.After.SelfBleu, 4),
+            },
             ["rows"] = new JsonObject
             {
                 ["chat"] = report.Rows.Chat,
@@ -427,6 +434,11 @@ internal static class SynthCommand
             $"reviews: {report.Rounds.Sum(r => r.Reviews)} segments, {report.Rounds.Sum(r => r.Flagged)} with findings, " +
             $"{report.Rounds.Sum(r => r.Rewritten)} rewritten; dispersion evenness {report.Plan.Dispersion.EvennessBefore:0.00} -> " +
             $"{report.Plan.Dispersion.EvennessAfter:0.00}; {report.Plan.Enrichment.Enriched} scenario(s) enriched"));
+        var d = report.Diversity;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"diversity raw -> kept: distinct-1 {d.Before.Distinct1:0.000} -> {d.After.Distinct1:0.000}, distinct-2 " +
+            $"{d.Before.Distinct2:0.000} -> {d.After.Distinct2:0.000}, self-BLEU {d.Before.SelfBleu:0.000} -> {d.After.SelfBleu:0.000}, " +
+            $"opener repetition {d.Before.OpenerRepetition:0.000} -> {d.After.OpenerRepetition:0.000}"));
         output.WriteLine($"rows: {report.Rows.Chat} chat, {report.Rows.PairsBestOfK + report.Rows.PairsRewrite} pairs " +
             $"({report.Rows.PairsRewrite} from rewrites), {report.Rows.KtoDesirable + report.Rows.KtoUndesirable} KTO " +
             $"({report.Rows.KtoUndesirable} undesirable)");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using WorldPlay.Synthesis.Diversity;
 using WorldPlay.Synthesis.Planning;
 
 namespace WorldPlay.Synthesis.Output;
@@ -82,7 +83,8 @@ public sealed record PlanFigures(
 /// <summary>A job that could not be played (its raw or its synthesis run), with the first line of the error.</summary>
 public sealed record FailedJob(string Name, string Run, string Error);
 
-/// <summary>synth.json: the run's settings, plan, misalignment of raw against kept, best-of-K, rounds, rows and diversity.</summary>
+/// <summary>synth.json: the run's settings, plan, misalignment of raw against kept, best-of-K, rounds, rows and the diversity of raw
+/// (<c>before</c>) against kept (<c>after</c>) on the same jobs.</summary>
 public sealed record SynthesisReport(
     int FormatVersion,
     SynthesisSettings Settings,
@@ -91,5 +93,6 @@ public sealed record SynthesisReport(
     BestOfKFigures BestOfK,
     ImmutableArray<RoundFigures> Rounds,
     RowCounts Rows,
+    DiversityComparison Diversity,
     ImmutableArray<FailedJob> Failed,
     long ElapsedMs);

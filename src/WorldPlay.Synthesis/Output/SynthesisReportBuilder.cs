@@ -3,6 +3,7 @@ using WorldPlay.Evaluation.Detectors;
 using WorldPlay.Evaluation.Reports;
 using WorldPlay.Evaluation.SelfPlay;
 using WorldPlay.Evaluation.Transcripts;
+using WorldPlay.Synthesis.Diversity;
 using WorldPlay.Synthesis.Planning;
 using WorldPlay.Synthesis.Sessions;
 
@@ -28,14 +29,16 @@ public static class SynthesisReportBuilder
         ArgumentNullException.ThrowIfNull(synthesized);
         ArgumentNullException.ThrowIfNull(failed);
         var ordered = plan.Jobs.Where(j => synthesized.ContainsKey(j.Name)).Select(j => synthesized[j.Name]).ToList();
+        var (rawTranscripts, keptTranscripts, leftOut) = SameJobs(plan, raw, synthesized);
         return new SynthesisReport(
             FormatVersion,
             settings,
             Plan(plan, sourceScenarios, skippedRecords),
-            Compare(plan, raw, synthesized),
+            Compare(rawTranscripts, keptTranscripts, leftOut),
             BestOfK(settings.BestOf, ordered),
             Rounds(ordered),
             rows,
+            DiversityMeter.Compare(DiversityMeter.Measure(rawTranscripts), DiversityMeter.Measure(keptTranscripts)),
             [.. failed],
             (long)elapsed.TotalMilliseconds);
     }
@@ -70,10 +73,8 @@ public static class SynthesisReportBuilder
         return (rawTranscripts, keptTranscripts, leftOut);
     }
 
-    private static MisalignmentComparison Compare(
-        SynthesisPlan plan, IReadOnlyDictionary<string, SynthesizedSession> raw, IReadOnlyDictionary<string, SynthesizedSession> synthesized)
+    private static MisalignmentComparison Compare(List<Transcript> rawTranscripts, List<Transcript> keptTranscripts, List<string> leftOut)
     {
-        var (rawTranscripts, keptTranscripts, leftOut) = SameJobs(plan, raw, synthesized);
         var rawReport = rawTranscripts.Count == 0 ? null : BenchReportBuilder.Build([.. rawTranscripts.Select(TranscriptScorer.Score)]);
         var keptReport = keptTranscripts.Count == 0 ? null : BenchReportBuilder.Build([.. keptTranscripts.Select(TranscriptScorer.Score)]);
         var categories = WorldPlay.Evaluation.BenchCategory.All.Select(id =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using WorldPlay.Synthesis.Diversity;
 using WorldPlay.Synthesis.Planning;
 
 namespace WorldPlay.Synthesis.Output;
@@ -35,6 +36,7 @@ public static class SynthesisReportHtml
         Misalignment(html, report.Misalignment);
         BestOfK(html, report.BestOfK);
         Rounds(html, report);
+        Diversity(html, report.Diversity);
         Dispersion(html, report.Plan.Dispersion);
         Enrichment(html, report.Plan.Enrichment);
         html.Append("<h2>Rows</h2><table><tr><th>file</th><th>rows</th></tr>");
@@ -98,6 +100,28 @@ public static class SynthesisReportHtml
             html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"num\">{r.Number}</td><td class=\"num\">{r.Sessions}</td><td " +
                 $"class=\"num\">{r.Turns}</td><td class=\"num\">{r.Reviews}</td><td class=\"num\">{r.Flagged}</td><td class=\"num\">" +
                 $"{r.Rewritten}</td></tr>");
+        }
+        html.Append("</table>");
+    }
+
+    private static void Diversity(StringBuilder html, DiversityComparison d)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Diversity</h2><p>Raw {d.Before.Replies} NPC replies against kept " +
+            $"{d.After.Replies}, on the same jobs. Distinct-n: distinct n-grams over all; self-BLEU: mean BLEU-4 of each reply against " +
+            $"the others (lower is more varied); opener repetition: share of replies whose first three tokens open another reply too; " +
+            $"rhythm: runs of consecutive NPC turns by one speaker.</p><table><tr><th>figure</th><th>raw</th><th>kept</th><th>change" +
+            $"</th></tr>");
+        foreach (var c in d.Changes)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Figure)}</td><td class=\"num\">{c.Before:0.###}</td><td " +
+                $"class=\"num\">{c.After:0.###}</td><td class=\"num\">{c.Change:+0.###;-0.###;0}</td></tr>");
+        }
+        html.Append("</table><table><tr><th>speaker</th><th>share of raw replies</th><th>share of kept replies</th></tr>");
+        foreach (var speaker in d.Before.Speakers.Keys.Union(d.After.Speakers.Keys).Order(StringComparer.Ordinal))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(speaker)}</td><td class=\"num\">" +
+                $"{P(d.Before.Speakers.GetValueOrDefault(speaker))}</td><td class=\"num\">{P(d.After.Speakers.GetValueOrDefault(speaker))}" +
+                $"</td></tr>");
         }
         html.Append("</table>");
     }
