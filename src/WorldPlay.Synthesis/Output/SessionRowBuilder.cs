@@ -140,7 +140,7 @@ public static class SessionRowBuilder
                 ["misaligned"] = (double)replies.Count(r => !Clean(r)) / replies.Count,
                 ["score"] = replies.Average(r => r.Score),
             };
-            yield return new ChatSample(source(own[0].Line.Turn, speaker, first.Kept.World), first.System, messages.ToImmutable(),
+            yield return new ChatSample(source(own[0].Line.Turn, first.Speaker, first.Kept.World), first.System, messages.ToImmutable(),
                 scores.ToImmutableSortedDictionary(StringComparer.Ordinal));
         }
     }

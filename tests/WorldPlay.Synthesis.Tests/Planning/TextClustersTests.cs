@@ -19,7 +19,7 @@ public sealed class TextClustersTests
     {
         var clusters = TextClusters.Cluster(TwoTropes, 2);
 
-        Assert.Equal([0, 0, 0, 0, 1, 1], clusters.Assignment);
+        Assert.Equal([0, 0, 0, 0, 1, 1], clusters.Assignment.ToArray());
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class TextClustersTests
 
         var clusters = TextClusters.Cluster(texts, 2);
 
-        Assert.Equal([0, 0, 0, 1, 1], clusters.Assignment);
+        Assert.Equal([0, 0, 0, 1, 1], clusters.Assignment.ToArray());
     }
 
     [Fact]
@@ -52,6 +52,7 @@ public sealed class TextClustersTests
         var first = TextClusters.Cluster(texts, 4);
         var second = TextClusters.Cluster(texts, 4);
 
-        Assert.Equal((first.Assignment, first.Labels), (second.Assignment, second.Labels));
+        Assert.Equal(string.Join(",", first.Assignment) + string.Join(",", first.Labels),
+            string.Join(",", second.Assignment) + string.Join(",", second.Labels));
     }
 }
