@@ -156,7 +156,8 @@ public sealed class SynthTests(SynthRun synth) : IClassFixture<SynthRun>
     {
         using var scratch = new ScratchFolder();
         var outDir = scratch.File("s");
-        var run = await CliRun.Of("synth", "--scenarios", Scenes, "--sessions", "2", "--mind", "openai", "--model", "fake", "--out", outDir);
+        var run = await CliRun.Of(
+            "synth", "--scenarios", Scenes, "--sessions", "2", "--mind", "openai", "--model", "fake", "--out", outDir);
 
         Assert.Equal((2, 1, false), (run.ExitCode, run.ErrorLines.Length, Directory.Exists(outDir)));
     }

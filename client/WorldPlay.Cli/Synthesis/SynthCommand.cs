@@ -132,7 +132,8 @@ internal static class SynthCommand
                 result.GetValue(limit),
                 result.GetValue(offset),
                 result.GetValue(sessions),
-                new SynthesisOptions(result.GetValue(turns), result.GetValue(bestOf), result.GetValue(reviewEvery), result.GetValue(rounds)),
+                new SynthesisOptions(
+                    result.GetValue(turns), result.GetValue(bestOf), result.GetValue(reviewEvery), result.GetValue(rounds)),
                 result.GetValue(mind)!,
                 result.GetValue(endpoint),
                 result.GetValue(model),
@@ -249,7 +250,10 @@ internal static class SynthCommand
     }
 
     private static ImmutableArray<string> CharacterMinds(IMindCatalog catalog) =>
-        [.. catalog.Names.Where(n => !n.StartsWith("user-sim:", StringComparison.Ordinal) && !n.StartsWith("openai:", StringComparison.Ordinal))];
+        [
+            .. catalog.Names.Where(n => !n.StartsWith("user-sim:", StringComparison.Ordinal)
+                && !n.StartsWith("openai:", StringComparison.Ordinal)),
+        ];
 
     private static void Users(ImmutableArray<string> users)
     {
@@ -365,7 +369,8 @@ internal static class SynthCommand
                     {
                         lastTenth = tenth;
                         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"{run}: {finished}/{plan.Jobs.Length} jobs, {turns} turns ({turns / Math.Max(clock.Elapsed.TotalSeconds, 0.001):0.0}" +
+                            $"{run}: {finished}/{plan.Jobs.Length} jobs, {turns} turns " +
+                            $"({turns / Math.Max(clock.Elapsed.TotalSeconds, 0.001):0.0}" +
                             $" turns/s), {failed.Count(f => f.Job.Run == run)} failed"));
                     }
                 }

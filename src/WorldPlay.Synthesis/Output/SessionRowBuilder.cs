@@ -119,7 +119,8 @@ public static class SessionRowBuilder
     private static IEnumerable<ChatSample> Samples(
         SessionSegment segment, Dictionary<int, TurnCandidates> final, Func<int, string, string, RowSource> source)
     {
-        var speakers = segment.Lines.Where(l => l.IsNpc && final.ContainsKey(l.Turn)).Select(l => l.Speaker).Distinct(StringComparer.Ordinal);
+        var speakers = segment.Lines.Where(l => l.IsNpc && final.ContainsKey(l.Turn)).Select(l => l.Speaker)
+            .Distinct(StringComparer.Ordinal);
         foreach (var speaker in speakers)
         {
             var own = segment.Lines.Select((l, i) => (Line: l, Index: i))

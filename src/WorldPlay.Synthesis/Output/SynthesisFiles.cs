@@ -57,7 +57,8 @@ public static class SynthesisFiles
         {
             if (raw.TryGetValue(job.Name, out var r) && !r.Rounds.IsDefaultOrEmpty)
             {
-                SessionTranscripts.Write(SessionTranscripts.Of(r, r.Rounds[0], job.Name), job, Path.Combine(rawFolder, job.Name + ".jsonl"));
+                SessionTranscripts.Write(
+                    SessionTranscripts.Of(r, r.Rounds[0], job.Name), job, Path.Combine(rawFolder, job.Name + ".jsonl"));
             }
             if (synthesized.TryGetValue(job.Name, out var s))
             {

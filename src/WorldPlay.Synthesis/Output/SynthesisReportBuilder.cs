@@ -46,7 +46,8 @@ public static class SynthesisReportBuilder
     /// <summary>The transcripts of the jobs both runs finished and whose simulated users held up in both, raw and kept (one per
     /// round), and the jobs left out with why.</summary>
     public static (List<Transcript> Raw, List<Transcript> Kept, List<string> LeftOut) SameJobs(
-        SynthesisPlan plan, IReadOnlyDictionary<string, SynthesizedSession> raw, IReadOnlyDictionary<string, SynthesizedSession> synthesized)
+        SynthesisPlan plan, IReadOnlyDictionary<string, SynthesizedSession> raw,
+        IReadOnlyDictionary<string, SynthesizedSession> synthesized)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(raw);
@@ -83,7 +84,8 @@ public static class SynthesisReportBuilder
             var k = keptReport?.Categories.FirstOrDefault(c => c.Id == id);
             return new CategoryComparison(id, r?.Group ?? k?.Group ?? "", r?.Hits ?? 0, r?.Rate ?? 0, k?.Hits ?? 0, k?.Rate ?? 0);
         });
-        return new MisalignmentComparison(rawTranscripts.Count, Side(rawReport, rawTranscripts.Count), Side(keptReport, keptTranscripts.Count),
+        return new MisalignmentComparison(
+            rawTranscripts.Count, Side(rawReport, rawTranscripts.Count), Side(keptReport, keptTranscripts.Count),
             [.. categories], [.. leftOut]);
     }
 
@@ -143,7 +145,10 @@ public static class SynthesisReportBuilder
             .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var enrichment = new EnrichmentFigures(
             plan.Enrichments.Length, plan.Skeletal, plan.Enriched, plan.Refused, additions,
-            [.. plan.Enrichments.Where(e => e.Enriched).Take(EnrichmentExamples).Select(e => new EnrichmentExample(e.Scenario.Id, e.Added))],
+            [
+                .. plan.Enrichments.Where(e => e.Enriched).Take(EnrichmentExamples)
+                    .Select(e => new EnrichmentExample(e.Scenario.Id, e.Added)),
+            ],
             [.. plan.Enrichments.Where(e => e.Refused is not null).Select(e => $"{e.Scenario.Id}: {e.Refused}")]);
         return new PlanFigures(sourceScenarios, skippedRecords, plan.Jobs.Length, plan.Dispersion, enrichment,
             Counts(plan.Jobs.Select(j => j.Style)), Counts(plan.Jobs.Select(j => j.User)));

@@ -120,7 +120,8 @@ public static class SynthesisReportHtml
         foreach (var speaker in d.Before.Speakers.Keys.Union(d.After.Speakers.Keys).Order(StringComparer.Ordinal))
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(speaker)}</td><td class=\"num\">" +
-                $"{P(d.Before.Speakers.GetValueOrDefault(speaker))}</td><td class=\"num\">{P(d.After.Speakers.GetValueOrDefault(speaker))}" +
+                $"{P(d.Before.Speakers.GetValueOrDefault(speaker))}</td><td class=\"num\">" +
+                $"{P(d.After.Speakers.GetValueOrDefault(speaker))}" +
                 $"</td></tr>");
         }
         html.Append("</table>");
@@ -149,10 +150,12 @@ public static class SynthesisReportHtml
             $"{E(string.Join(", ", e.AdditionsByKind.Select(a => $"{a.Key} {a.Value}")))}.</p>");
         foreach (var example in e.Examples)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<h3>{E(example.Scenario)}</h3><table><tr><th>kind</th><th>id</th><th>text</th></tr>");
+            html.Append(CultureInfo.InvariantCulture,
+                $"<h3>{E(example.Scenario)}</h3><table><tr><th>kind</th><th>id</th><th>text</th></tr>");
             foreach (var a in example.Added)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(a.Kind)}</td><td><code>{E(a.Id)}</code></td><td>{E(a.Text)}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<tr><td>{E(a.Kind)}</td><td><code>{E(a.Id)}</code></td><td>{E(a.Text)}</td></tr>");
             }
             html.Append("</table>");
         }
@@ -163,7 +166,8 @@ public static class SynthesisReportHtml
     }
 
     private static string Bar(string kind, double share) =>
-        string.Create(CultureInfo.InvariantCulture, $"<span class=\"bar {kind}\" style=\"width:{Math.Clamp(share, 0, 1) * 300:0}px\"></span>");
+        string.Create(CultureInfo.InvariantCulture,
+            $"<span class=\"bar {kind}\" style=\"width:{Math.Clamp(share, 0, 1) * 300:0}px\"></span>");
 
     private static string P(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.0}%");
 

@@ -144,7 +144,10 @@ public static partial class PromptEnricher
             && !known.Contains(item.Name.ToLowerInvariant()))
         {
             var id = Unique(Slug(item.Name, "item"), ids);
-            Section(world, "items").Add(new JsonObject { ["id"] = id, ["name"] = item.Name, ["holder"] = npc, ["description"] = item.Sentence });
+            Section(world, "items").Add(new JsonObject
+            {
+                ["id"] = id, ["name"] = item.Name, ["holder"] = npc, ["description"] = item.Sentence,
+            });
             added.Add(new WorldAddition("item", id, $"{item.Name}: {item.Sentence}"));
         }
         return added.ToImmutable();

@@ -45,7 +45,8 @@ public sealed class DispersionSamplerTests
         {
             var sessions = 1 + (seed * 7 % 50);
             var counts = DispersionSampler.Draw(Skewed, sessions, seed).GroupBy(i => Skewed.GroupOf[i]).Select(g => g.Count()).ToList();
-            Assert.True(counts.Max() - (counts.Count < 2 ? 0 : counts.Min()) <= 1, $"seed {seed}, {sessions} sessions: {string.Join(",", counts)}");
+            Assert.True(counts.Max() - (counts.Count < 2 ? 0 : counts.Min()) <= 1,
+                $"seed {seed}, {sessions} sessions: {string.Join(",", counts)}");
         }
     }
 }
