@@ -18,7 +18,7 @@ public sealed class SynthRun : IDisposable
 
     public string Out { get; }
 
-    public CliRun Run { get; }
+    internal CliRun Run { get; }
 
     public string File(params string[] parts) => Path.Combine([Out, .. parts]);
 
@@ -40,7 +40,7 @@ public sealed class SynthTests(SynthRun synth) : IClassFixture<SynthRun>
     {
         string[] files = ["chat.sharegpt.jsonl", "chat.openai.jsonl", "pairs.jsonl", "kto.jsonl", "synth.json", "synth.html"];
 
-        Assert.Empty(files.Where(f => !File.Exists(synth.File(f))));
+        Assert.DoesNotContain(files, f => !File.Exists(synth.File(f)));
     }
 
     [Fact]
