@@ -116,7 +116,7 @@ internal static class SynthCommand
             "and user profiles, then play every job raw (self-play) and synthesized (planned segments, best-of-K by the bench's " +
             "detectors, reviews that rewrite drifting segments on branches, rounds forked from rewrites) on an embedded silo (or " +
             "--cluster), and write chat, preference and KTO rows, raw and kept transcripts and DIR/synth.json and synth.html. " +
-            "Example:\n  worldplay synth --scenarios ../shared/data/rpbench-auto/scenes.jsonl --limit 20 --sessions 40 --turns 60 " +
+            "Example: worldplay synth --scenarios ../shared/data/rpbench-auto/scenes.jsonl --limit 20 --sessions 40 --turns 60 " +
             "--best-of 4 --rounds 2 --review-every 20 --out /tmp/synth")
         {
             scenarios, limit, offset, sessions, turns, bestOf, rounds, reviewEvery, mind, endpoint, model, styles, users, concurrency,
