@@ -4,6 +4,7 @@ using WorldPlay.Cli.Bench;
 using WorldPlay.Cli.Operations;
 using WorldPlay.Cli.Preferences;
 using WorldPlay.Cli.Scenes;
+using WorldPlay.Cli.Synthesis;
 using WorldPlay.Cli.Timelines;
 using WorldPlay.Core;
 using WorldPlay.Core.Worlds;
@@ -51,6 +52,7 @@ public static class WorldPlayCommand
             FakeLlmCommand.Create(output ?? Console.Out, error ?? Console.Error),
             BenchCommand.Create(output ?? Console.Out, error ?? Console.Error),
             LoadCommand.Create(output ?? Console.Out, error ?? Console.Error),
+            SynthCommand.Create(output ?? Console.Out, error ?? Console.Error),
             PrefsCommand.Create(output ?? Console.Out, error ?? Console.Error),
         };
         var configuration = new InvocationConfiguration

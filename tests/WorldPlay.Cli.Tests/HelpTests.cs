@@ -3,6 +3,7 @@ using WorldPlay.Cli.Bench;
 using WorldPlay.Cli.Operations;
 using WorldPlay.Cli.Preferences;
 using WorldPlay.Cli.Scenes;
+using WorldPlay.Cli.Synthesis;
 using WorldPlay.Cli.Timelines;
 
 namespace WorldPlay.Cli.Tests;
@@ -21,7 +22,8 @@ public sealed class HelpTests
             SimulateCommand.Create(sink, sink), ReplayCommand.Create(sink), DiffCommand.Create(sink), WhyCommand.Create(sink),
             ForkCommand.Create(sink), ExportCommand.Create(sink), ExportCommand.CreateImport(sink), ClusterCommand.Create(sink, sink),
             ServeCommand.Create(sink, sink), KeysCommand.Create(sink, sink), FakeLlmCommand.Create(sink, sink),
-            BenchCommand.Create(sink, sink), LoadCommand.Create(sink, sink), PrefsCommand.Create(sink, sink),
+            BenchCommand.Create(sink, sink), LoadCommand.Create(sink, sink), SynthCommand.Create(sink, sink),
+            PrefsCommand.Create(sink, sink),
         ];
     }
 
