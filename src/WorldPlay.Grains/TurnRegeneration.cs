@@ -1,4 +1,5 @@
 using WorldPlay.Contracts;
+using WorldPlay.Core;
 using WorldPlay.Core.Scenes;
 
 namespace WorldPlay.Grains;
@@ -39,7 +40,7 @@ internal sealed class TurnRegeneration(IGrainFactory grains, IPersistentState<Sc
         }
         var n = ++Scene.Regenerations;
         await record.WriteStateAsync();
-        var siblingWorld = $"{Options.WorldKey}-t{turn}-r{n}";
+        var siblingWorld = SiblingNames.Regenerated(Options.WorldKey, turn, n);
         var siblingScene = $"{siblingWorld}/{Options.SceneId}";
         await World.Fork(new ForkRequest(siblingWorld, turn - 1, BranchKind.Regenerated));
         var replayed = await grains.GetGrain<ISceneGrain>(siblingScene).Branch(new SceneBranch(key, siblingWorld, n));

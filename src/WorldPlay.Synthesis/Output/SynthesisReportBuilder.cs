@@ -93,9 +93,9 @@ public static class SynthesisReportBuilder
         ? new MisalignmentSide(transcripts, 0, 0, 100)
         : new MisalignmentSide(transcripts, report.NpcTurns, 1 - (report.Overall.Score / 100), report.Overall.Score);
 
-    /// <summary>The first sample of a ranked turn is the reply played on the session's path; each regeneration is played on a
-    /// sibling branch the scene grain names after it (<c>WORLD-tTURN-rN</c>), which tells them apart. Turns ranked among fewer than
-    /// two alternatives (the opening, a turn that cannot be regenerated) count as ranked but not in the rates.</summary>
+    /// <summary>The first sample of a ranked turn is the reply played on the session's path (<see cref="ReplyCandidate.Sample"/>
+    /// 0); the others are its regenerations. Turns ranked among fewer than two alternatives (the opening, a turn that cannot be
+    /// regenerated) count as ranked but not in the rates.</summary>
     private static BestOfKFigures BestOfK(int k, IReadOnlyList<SynthesizedSession> sessions)
     {
         var (ranked, identified, firstKept, keptWithFindings) = (0, 0, 0, 0);
@@ -124,8 +124,7 @@ public static class SynthesisReportBuilder
     {
         ArgumentNullException.ThrowIfNull(c);
         List<ReplyCandidate> all = [c.Kept, .. c.Rejected.IsDefault ? [] : c.Rejected];
-        return all.Count < 2 ? null : all.FirstOrDefault(x => all.All(o => ReferenceEquals(o, x)
-            || o.World.StartsWith($"{x.World}-t{c.Turn}-r", StringComparison.Ordinal)));
+        return all.Count < 2 ? null : all.FirstOrDefault(x => x.Sample == 0);
     }
 
     private static ImmutableArray<RoundFigures> Rounds(IReadOnlyList<SynthesizedSession> sessions) =>

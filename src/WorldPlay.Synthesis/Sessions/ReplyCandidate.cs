@@ -8,4 +8,5 @@ namespace WorldPlay.Synthesis.Sessions;
 /// <param name="Text">The reply.</param>
 /// <param name="Score">Lower is better: the sum of the detectors' severities (plus the judge's penalty, when a judge is given).</param>
 /// <param name="Findings">The bench category ids the detectors (and judge) found in the reply.</param>
-public sealed record ReplyCandidate(string World, string Scene, string Text, double Score, ImmutableArray<string> Findings);
+/// <param name="Sample">0 for the reply first played on the session's path, k for its k-th regeneration.</param>
+public sealed record ReplyCandidate(string World, string Scene, string Text, double Score, ImmutableArray<string> Findings, int Sample = 0);

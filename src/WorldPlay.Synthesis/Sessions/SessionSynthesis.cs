@@ -213,10 +213,10 @@ internal sealed class SessionSynthesis
             }
         }
         var scored = new List<(AlternativeTurn Alternative, ReplyCandidate Candidate)>();
-        foreach (var alternative in alternatives)
+        foreach (var (alternative, sample) in alternatives.Select((a, i) => (a, i)))
         {
             var (text, score, findings) = await _ranking.ScoreReplyAsync(context, alternative.Turn, cancellationToken);
-            scored.Add((alternative, new ReplyCandidate(alternative.World, alternative.Scene, text, score, findings)));
+            scored.Add((alternative, new ReplyCandidate(alternative.World, alternative.Scene, text, score, findings, sample)));
         }
         // Stable order: among equal scores the earlier alternative (the scene's own reply first) wins.
         var ranked = scored.Select((s, i) => (s.Alternative, s.Candidate, Index: i))

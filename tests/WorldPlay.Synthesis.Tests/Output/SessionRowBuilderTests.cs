@@ -96,9 +96,10 @@ public sealed class SessionRowBuilderTests
     }
 
     [Fact]
-    public void FirstSample_RegenerationWon_IsTheReplyTheOthersBranchFrom()
+    public void FirstSample_RegenerationWon_IsTheReplyPlayedFirst()
     {
-        var c = new TurnCandidates(7, "marco", "", [], Reply("w-t7-r2", "b", 0), [Reply("w", "a", 2), Reply("w-t7-r1", "c", 3)]);
+        var c = new TurnCandidates(7, "marco", "", [], Reply("w-t7-r2", "b", 0) with { Sample = 2 },
+            [Reply("w", "a", 2), Reply("w-t7-r1", "c", 3) with { Sample = 1 }]);
 
         Assert.Equal("a", SynthesisReportBuilder.FirstSample(c)!.Text);
     }
