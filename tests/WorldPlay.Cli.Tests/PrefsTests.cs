@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using WorldPlay.Synthesis.Preferences;
+using WorldPlay.Synthesis.Rows;
 
 namespace WorldPlay.Cli.Tests;
 
@@ -132,6 +133,7 @@ public sealed class PrefsTests
             ((string)r["prompt"]![0]!["role"]!, (string)r["chosen"]![0]!["role"]!, (string)r["rejected"]![0]!["role"]!,
                 (string)r["origin"]!, (double)r["weight"]! is > 0 and <= 1)));
         Assert.Equal(clean.SelectMany(s => s.Denoise!.Weights), rows.Select(r => (double)r["weight"]!));
+        Assert.Empty(rows.SelectMany(r => TrainingRowShapes.Validate(r, TrainingRowFormat.Dpo)));
     }
 
     [Fact]
@@ -149,6 +151,7 @@ public sealed class PrefsTests
             (rows.Count(r => (bool)r["label"]!), rows.Count(r => !(bool)r["label"]!)));
         Assert.All(rows, r => Assert.Equal(
             ("system", "assistant"), ((string)r["prompt"]![0]!["role"]!, (string)r["completion"]![0]!["role"]!)));
+        Assert.Empty(rows.SelectMany(r => TrainingRowShapes.Validate(r, TrainingRowFormat.Kto)));
     }
 
     [Fact]

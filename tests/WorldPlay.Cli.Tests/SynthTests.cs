@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WorldPlay.Synthesis.Rows;
 
 namespace WorldPlay.Cli.Tests;
 
@@ -81,6 +82,19 @@ public sealed class SynthTests(SynthRun synth) : IClassFixture<SynthRun>
         var row = JsonNode.Parse(File.ReadLines(synth.File("chat.sharegpt.jsonl")).First())!.AsObject();
 
         Assert.Equal("system", (string)row["conversations"]![0]!["from"]!);
+    }
+
+    [Theory]
+    [InlineData("chat.sharegpt.jsonl", TrainingRowFormat.ShareGpt)]
+    [InlineData("chat.openai.jsonl", TrainingRowFormat.OpenAiMessages)]
+    [InlineData("pairs.jsonl", TrainingRowFormat.Dpo)]
+    [InlineData("kto.jsonl", TrainingRowFormat.Kto)]
+    public void Synth_EveryRow_HasItsDocumentedShape(string file, TrainingRowFormat format)
+    {
+        var rows = File.ReadLines(synth.File(file)).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+
+        Assert.NotEmpty(rows);
+        Assert.Empty(rows.SelectMany((row, i) => TrainingRowShapes.Validate(row, format).Select(p => $"row {i + 1}: {p}")));
     }
 
     [Fact]

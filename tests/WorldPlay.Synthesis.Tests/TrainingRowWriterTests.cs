@@ -48,4 +48,28 @@ public sealed class TrainingRowWriterTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void ShareGpt_folds_the_characters_opening_into_the_system_and_merges_runs_of_one_side()
+    {
+        ImmutableArray<ChatTurn> messages =
+        [
+            new(ChatTurn.Assistant, "Welcome aboard."),
+            new(ChatTurn.User, "Where to?", "wren"),
+            new(ChatTurn.User, "And how long?", "oren"),
+            new(ChatTurn.Assistant, "North."),
+            new(ChatTurn.Assistant, "Three days."),
+        ];
+        var sample = new ChatSample(Source with { Language = "en" }, "You are Mira.", messages,
+            ImmutableSortedDictionary<string, double>.Empty);
+
+        var row = TrainingRowWriter.ShareGpt(sample);
+
+        var turns = row["conversations"]!.AsArray();
+        Assert.Equal(["system", "human", "gpt"], turns.Select(t => t!["from"]!.GetValue<string>()));
+        Assert.Equal("You are Mira.\n\n(You opened the scene with:) Welcome aboard.", turns[0]!["value"]!.GetValue<string>());
+        Assert.Equal("wren: Where to?\noren: And how long?", turns[1]!["value"]!.GetValue<string>());
+        Assert.Equal("North.\nThree days.", turns[2]!["value"]!.GetValue<string>());
+        Assert.Empty(TrainingRowShapes.Validate(row, TrainingRowFormat.ShareGpt));
+    }
 }

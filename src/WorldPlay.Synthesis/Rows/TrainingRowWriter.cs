@@ -14,26 +14,47 @@ public static class TrainingRowWriter
 {
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>One chat row in the ShareGPT shape: system, human, gpt.</summary>
+    /// <summary>One chat row in the ShareGPT shape: system, then human and gpt alternating, as LLaMA-Factory and axolotl require.
+    /// A scene often runs two lines of one side in a row (two other characters speak, or the character speaks twice), so a run
+    /// of one side becomes one turn, each line prefixed with its speaker's name when the run has several; lines of the trained
+    /// character before anyone else spoke (a scene it opened) are context, folded into the system prompt.</summary>
     public static JsonObject ShareGpt(ChatSample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        var conversations = new JsonArray { new JsonObject { ["from"] = "system", ["value"] = sample.System } };
-        foreach (var message in sample.Messages)
+        var runs = new List<List<ChatTurn>>();
+        foreach (var message in sample.Messages.Where(m => m.Role != ChatTurn.System))
+        {
+            if (runs.Count > 0 && Side(runs[^1][0]) == Side(message))
+            {
+                runs[^1].Add(message);
+            }
+            else
+            {
+                runs.Add([message]);
+            }
+        }
+        var system = sample.System;
+        if (runs.Count > 0 && Side(runs[0][0]) == "gpt")
+        {
+            var opening = string.Join("\n", runs[0].Select(m => m.Content));
+            system += sample.Source.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase)
+                ? $"\n\n（你以这句开场：）{opening}"
+                : $"\n\n(You opened the scene with:) {opening}";
+            runs.RemoveAt(0);
+        }
+        var conversations = new JsonArray { new JsonObject { ["from"] = "system", ["value"] = system } };
+        foreach (var run in runs)
         {
             var turn = new JsonObject
             {
-                ["from"] = message.Role switch
-                {
-                    ChatTurn.Assistant => "gpt",
-                    ChatTurn.System => "system",
-                    _ => "human",
-                },
-                ["value"] = message.Content,
+                ["from"] = Side(run[0]),
+                ["value"] = run.Count == 1 || run.All(m => m.Name is null)
+                    ? string.Join("\n", run.Select(m => m.Content))
+                    : string.Join("\n", run.Select(m => m.Name is null ? m.Content : $"{m.Name}: {m.Content}")),
             };
-            if (message.Name is not null)
+            if (run.Count == 1 && run[0].Name is not null)
             {
-                turn["name"] = message.Name;
+                turn["name"] = run[0].Name;
             }
             conversations.Add(turn);
         }
@@ -42,6 +63,8 @@ public static class TrainingRowWriter
         row["scores"] = Scores(sample.Scores);
         return row;
     }
+
+    private static string Side(ChatTurn message) => message.Role == ChatTurn.Assistant ? "gpt" : "human";
 
     /// <summary>One chat row in the OpenAI messages shape.</summary>
     public static JsonObject OpenAiMessages(ChatSample sample)
