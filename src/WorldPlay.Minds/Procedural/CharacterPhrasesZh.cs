@@ -171,15 +171,21 @@ internal static class CharacterPhrasesZh
     public static readonly Phrase[] QuestionLead =
     [
         "[你问这个|这个嘛]，{speaker}？",
-        "{speaker}，[问得好|你倒是问到点子上了]。",
-        "（顿了顿）{speaker}，[你真想知道|说来话长]。",
-        "[为什么这么问|谁让你问的]，{speaker}？",
-        "{speaker}，[我只说一遍|你听好了]。",
-        "[好吧|行]，{speaker}。",
+        "{speaker}，[问得好|你倒是问到点子上了|这话问得巧]。",
+        "（顿了顿）{speaker}，[你真想知道|这可说来话长]。",
+        "[为什么这么问|谁让你问的|怎么突然问起这个]，{speaker}？",
+        "{speaker}，[我只说一遍|你听好了|我跟你讲实话]。",
+        "[好吧|行|也罢]，{speaker}。",
+        "（看了{speaker}一眼）[既然你问了|你既然想知道]。",
+        "{speaker}，[这事外人很少问|你问对人了|换别人我可不说]。",
+        "[嗯|唔]，{speaker}这个问题嘛。",
+        "{speaker}，[你先别急|容我想想|让我理一理]。",
+        "[说起这个|提到这个]，{speaker}，",
         Gruff("问这么多干嘛，{speaker}。"),
+        Gruff("{speaker}，[少打听|问完这个就别问了]。"),
         Formal("{speaker}既然问起，[我便直说|不妨告知]。"),
-        Warm("{speaker}，[别担心|我告诉你]。"),
-        Dry("{speaker}终于问了个好问题。"),
+        Warm("{speaker}，[别担心|我告诉你|你想知道我就说]。"),
+        Dry("{speaker}终于问了个[好问题|像样的问题]。"),
         Nervous("这、这个嘛，{speaker}……"),
         Cheerful("好问题，{speaker}！"),
     ];
@@ -220,11 +226,14 @@ internal static class CharacterPhrasesZh
 
     public static readonly Phrase[] AnswerWhat =
     [
-        "[说白了|简单说]，就是{objtopic}。",
-        "跟{item}有关。",
+        "[说白了|简单说]，还是那件事：{objtopic}。",
+        "[我看|依我看]，跟{item}脱不了干系。",
         "[眼下|现在]最要紧的，是{goal}。",
-        "[一言难尽|说来话长]。",
+        "[一言难尽|三言两语说不清]。",
         "我知道的只有一点：{fact}。",
+        "[没什么|不过是些]小事，[不值一提|别放在心上]。",
+        "[你自己看|你瞧]{item}就明白了。",
+        "[不好说|说不准]，[得再看看|还没个定论]。",
         Gruff("你不会想知道的。"),
         Dry("什么都是，又什么都不是。"),
     ];
@@ -308,18 +317,18 @@ internal static class CharacterPhrasesZh
         "我只[想|求]{goal}。",
         "我没忘记自己为什么来，[就是|是要]{goal}。",
         "只要能{goal}，我就[安心了|睡得着了|别无所求]。",
-        "[离{goal}|要{goal}]，[不远了|还差一步|就快了]。",
+        "{goal}，这件事[眼看就成了|还差一步|快有眉目了]。",
         "[一件一件来|先顾眼前]，我得{goal}。",
         "不管别人怎么说，我都要{goal}。",
-        "{goal}，[这是我答应过的|这事我一定要办成]。",
+        "[我答应过自己|这回说什么也]要{goal}。",
         "（握紧拳头）我一定要{goal}。",
         Gruff("挡我路的都滚开，我要{goal}。"),
         Gruff("我来这儿就一件事：{goal}。"),
         Formal("[不瞒你说|实不相瞒]，我此行是为了{goal}。"),
-        Warm("我想{goal}，为了我们大家。"),
-        Dry("人总得有点念想，我的就是{goal}。"),
+        Warm("我想{goal}，也是为了我们大家。"),
+        Dry("人总得有点念想，我的念想就是{goal}。"),
         Nervous("我、我只是想{goal}，就这样。"),
-        Cheerful("等我{goal}，咱们好好庆祝！"),
+        Cheerful("等我{goal}，咱们好好庆祝一番！"),
         "为了{goal}，[我什么都愿意做|再难我也认了]。",
     ];
 
@@ -433,11 +442,12 @@ internal static class CharacterPhrasesZh
 
     public static readonly Phrase[] Objective =
     [
-        "[别忘了正事|想想我们为什么在这儿]，[说到底|归根结底]是{objtopic}。",
-        "[今天|这里]的事，[绕来绕去|说来说去]都离不开{objtopic}。",
-        "咱们得先把{objtopic}[弄清楚|办妥]。",
-        "（敲了敲桌子）{objtopic}，[这才是要紧事|别扯远了]。",
-        Formal("当务之急，是{objtopic}。"),
+        "[别忘了正事|想想我们为什么在这儿]：{objtopic}。",
+        "[说来说去|绕来绕去]，还是那件事：{objtopic}。",
+        "今晚[要紧的|该办的]只有一件：{objtopic}。",
+        "（敲了敲桌子）别扯远了，{objtopic}，这才是正经事。",
+        Formal("当务之急，乃是{objtopic}。"),
+        Gruff("少说闲话。{objtopic}，办不办？"),
     ];
 
     public static readonly Phrase[] SecretHint =
