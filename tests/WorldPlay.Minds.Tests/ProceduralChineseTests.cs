@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using WorldPlay.Core;
+using WorldPlay.Core.Scenes;
 using WorldPlay.Core.Worlds;
 using WorldPlay.Minds;
 using Xunit.Abstractions;
@@ -77,6 +78,18 @@ public sealed partial class ProceduralChineseTests(ITestOutputHelper output)
         output.WriteLine($"en: {string.Join(", ", english.Select(r => $"{r.Key}={r.Value:F2}"))}");
 
         Assert.InRange(chinese.Values.Average(), english.Values.Average() - 0.1, 1.0);
+    }
+
+    [Theory]
+    [InlineData(UserStyle.SlowBurn)]
+    [InlineData(UserStyle.FastPlot)]
+    public void ChineseWorld_200Turns_EveryUserLineIsChineseWithNoEnglishWord(UserStyle style)
+    {
+        var play = style == UserStyle.SlowBurn ? Played.Value : ScenePlay.Play(Teahouse.Value, Turns, seed: 11, style);
+        var lines = play.Turns.Where(t => t.Role == TurnRole.User).SelectMany(t => new[] { t.Speech, t.Narration })
+            .Where(x => x.Length > 0).ToList();
+
+        Assert.All(lines, line => Assert.Matches(@"^[^A-Za-z]*\p{IsCJKUnifiedIdeographs}[^A-Za-z]*$", line));
     }
 
     [Fact]

@@ -370,7 +370,7 @@ internal sealed class CharacterTurn
         {
             if (_g.IsChinese)
             {
-                _slots["goal"] = _slots["goalnp"] = AsWrittenZh(_phrasing.Pick(goals));
+                _slots["goal"] = _slots["goalnp"] = Naming.AsWrittenZh(_phrasing.Pick(goals));
             }
             else
             {
@@ -382,7 +382,8 @@ internal sealed class CharacterTurn
         // An objective is the scene's brief, not a line: speech points at what it is about rather than reciting it.
         if (Reading.Listed(p.Cue.Objectives) is { Count: > 0 } objectives)
         {
-            _slots["objtopic"] = _g.IsChinese ? AsWrittenZh(_phrasing.Pick(objectives)) : Naming.Topic(_phrasing.Pick(objectives), p);
+            var objective = _phrasing.Pick(objectives);
+            _slots["objtopic"] = _g.IsChinese ? Naming.AsWrittenZh(objective) : Naming.Topic(objective, p);
         }
         // Facts about the one addressed stay out of speech: said to their face they would read as telling them about themselves.
         // What someone noticed aloud was news once; said again it is a stuck record.
@@ -399,13 +400,13 @@ internal sealed class CharacterTurn
             var secret = _phrasing.Pick(secrets);
             _slots["secretabout"] = secret.Subject == p.Self ? (_g.IsChinese ? "我" : "me") : secret.SubjectName;
         }
-        var trait = _g.IsChinese ? TraitZh : (Func<string, string?>)Naming.Adjective;
+        var trait = _g.IsChinese ? Naming.TraitZh : (Func<string, string?>)Naming.Adjective;
         if (Reading.Listed(p.Persona.Traits).Select(trait).OfType<string>().ToList() is { Count: > 0 } traits)
         {
             _slots["trait"] = _phrasing.Pick(traits);
         }
-        _slots["time"] = _g.IsChinese ? TimeOfDayZh(p.StoryMinute) : Naming.TimeOfDay(p.StoryMinute);
-        _slots["daypart"] = _g.IsChinese ? DayPartZh(p.StoryMinute) : Naming.DayPart(p.StoryMinute);
+        _slots["time"] = _g.IsChinese ? Naming.TimeOfDayZh(p.StoryMinute) : Naming.TimeOfDay(p.StoryMinute);
+        _slots["daypart"] = _g.IsChinese ? Naming.DayPartZh(p.StoryMinute) : Naming.DayPart(p.StoryMinute);
         _slots["mood"] = MoodWord();
     }
 
@@ -455,7 +456,7 @@ internal sealed class CharacterTurn
             return Naming.Statement(fact, _p.Self);
         }
         var subject = fact.Subject == _p.Self ? "我" : fact.SubjectName.Trim();
-        return AsWrittenZh($"{subject}{Naming.Words(fact.Predicate)}{fact.Value.Trim()}");
+        return Naming.AsWrittenZh($"{subject}{Naming.Words(fact.Predicate)}{fact.Value.Trim()}");
     }
 
     /// <summary>How the speaker's tie to the one addressed sounds said to their face, in Chinese; null for a tie too faint to
@@ -465,30 +466,6 @@ internal sealed class CharacterTurn
         >= 0.3 => _phrasing.Pick(WarmFacesZh),
         <= -0.3 => _phrasing.Pick(ColdFacesZh),
         _ => null,
-    };
-
-    /// <summary>A goal, objective or fact as written, without its closing stop, so a template can carry on after it.</summary>
-    private static string AsWrittenZh(string text) => text.Trim().TrimEnd('。', '.', '！', '!', '；', ';', '，', ',');
-
-    /// <summary>A trait short enough to say as one word ("固执", "心直口快"); a longer description stays unsaid.</summary>
-    private static string? TraitZh(string trait) => AsWrittenZh(trait) is { Length: > 0 and <= 6 } t ? t : null;
-
-    private static string TimeOfDayZh(long storyMinute) => (((storyMinute % 1440) + 1440) % 1440) switch
-    {
-        < 300 => "深夜",
-        < 420 => "黎明",
-        < 720 => "上午",
-        < 840 => "中午",
-        < 1080 => "下午",
-        < 1260 => "傍晚",
-        _ => "夜里",
-    };
-
-    private static string DayPartZh(long storyMinute) => (((storyMinute % 1440) + 1440) % 1440) switch
-    {
-        >= 240 and < 720 => "早上",
-        >= 720 and < 1080 => "下午",
-        _ => "晚上",
     };
 
     private ChangePlan? PlanChange()
