@@ -82,7 +82,10 @@ public sealed class ProceduralMind : IMind
             (true, true, true) => ArriveZh,
             (false, _, true) => HeadBackZh,
         };
-        var narration = pool[(int)((uint)perspective.Cue.Seed % (uint)pool.Length)]
+        // The Chinese pools walk through their lines by the turn instead (a step of two turns, sixteen arrivals), so one
+        // character coming and going does not arrive the same way twice within thirty turns.
+        var index = chinese ? perspective.Turn / 2 % pool.Length : (int)((uint)perspective.Cue.Seed % (uint)pool.Length);
+        var narration = pool[index]
             .Replace("{self}", Naming.Short(perspective.Persona.Name), StringComparison.Ordinal)
             .Replace("{scene}", chinese ? perspective.Cue.ScenePlaceName : Naming.Definite(perspective.Cue.ScenePlaceName),
                 StringComparison.Ordinal)
@@ -107,8 +110,33 @@ public sealed class ProceduralMind : IMind
         "{self}回到{scene}，走到{who}身边。",
         "{self}回来了，径直走向{who}。",
         "{self}又进来了，在{who}旁边站定。",
+        "{self}掀帘进来，朝{who}走过去。",
+        "{self}回到{scene}，目光落在{who}身上。",
+        "{self}悄悄回来，找到了{who}。",
+        "{self}推门而入，在{who}身旁坐下。",
+        "{self}抖了抖身上的雨水，走向{who}。",
+        "{self}快步回来，站到{who}跟前。",
+        "{self}回来时，第一眼就看向{who}。",
+        "{self}重新走进{scene}，挨着{who}坐下。",
+        "{self}绕过桌椅，回到{who}旁边。",
+        "{self}轻手轻脚地进来，拍了拍{who}的肩。",
+        "{self}回来了，冲{who}点了点头。",
+        "{self}一进门就朝{who}走去。",
+        "{self}折返回来，停在{who}面前。",
     ];
 
-    private static readonly string[] ArriveZh = ["{self}回来了。", "{self}又进来了。"];
-    private static readonly string[] HeadBackZh = ["{self}朝{scene}走回去。", "{self}转身往{scene}去。"];
+    private static readonly string[] ArriveZh =
+    [
+        "{self}回来了。", "{self}又进来了。", "{self}悄悄回来了。", "{self}推门进来。", "{self}回到了{scene}。",
+        "{self}掀开帘子走了进来。", "{self}带着一身凉气回来了。", "{self}不声不响地回来了。", "{self}快步走了回来。",
+        "{self}重新出现在门口。", "{self}回来了，在老位置坐下。", "{self}进门，拍了拍衣上的灰。", "{self}又回到了{scene}。",
+        "{self}慢慢踱了回来。", "{self}回来了，神色如常。", "{self}折了回来。",
+    ];
+
+    private static readonly string[] HeadBackZh =
+    [
+        "{self}朝{scene}走回去。", "{self}转身往{scene}去。", "{self}往回赶，去{scene}。", "{self}加快脚步回{scene}。",
+        "{self}顺着原路往{scene}走。", "{self}想了想，还是回{scene}去。", "{self}拐了个弯，往{scene}去了。",
+        "{self}匆匆往{scene}赶。",
+    ];
 }

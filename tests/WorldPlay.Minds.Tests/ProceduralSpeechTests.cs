@@ -117,7 +117,6 @@ public sealed partial class ProceduralSpeechTests
     [Fact]
     public void Play_GeneratedChineseWorlds_EveryNpcTurnSaysOrDoesSomethingAndNoLineRepeats()
     {
-        // The phrase grammar is English only (docs/bench.md); this holds the Chinese worlds to what does not depend on it.
         var problems = new List<string>();
         foreach (var seed in Enumerable.Range(1, 8))
         {

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using WorldPlay.Core;
 using WorldPlay.Core.Minds;
 using WorldPlay.Core.Scenes;
-using static WorldPlay.Minds.Procedural.CharacterPhrases;
 using Reading = WorldPlay.Minds.Procedural.PerspectiveReading;
 
 namespace WorldPlay.Minds.Procedural;
@@ -35,9 +34,35 @@ internal sealed class CharacterTurn
 
     private static readonly int[] WaitMinutes = [5, 10, 15, 20, 30];
 
+    private static readonly (string Predicate, string Value)[] ItemNoticesZh =
+    [
+        ("底部有", "一道旧划痕"),
+        ("有", "一条被拆开又缝上的接缝"),
+        ("拿在手里", "比看上去轻得多"),
+        ("还带着", "余温，像是刚有人握过"),
+        ("刻着", "一个这里谁也认不出的记号"),
+        ("边上有", "一个新磕的缺口"),
+        ("有股", "烟火和湿羊毛的味道"),
+        ("里头夹着", "一张折起来的纸"),
+    ];
+
+    private static readonly (string Predicate, string Value)[] PlaceNoticesZh =
+    [
+        ("门边有", "一块松动的地板"),
+        ("靠里的那面墙", "格外冷"),
+        ("入口处有", "一串新鲜的脚印"),
+        ("不知从哪儿", "灌进一股穿堂风"),
+        ("有一块", "谁都没提过的焦痕"),
+        ("还留着", "有人匆匆离开的气味"),
+    ];
+
+    private static readonly string[] WarmFacesZh = ["我一直把你当自己人", "我信得过你", "你帮过我，我都记着"];
+    private static readonly string[] ColdFacesZh = ["你我之间还有笔账没算", "我对你一直存着戒心", "你做过的事我没忘"];
+
     private const string NoticedPrefix = "noticed-";
 
     private readonly Perspective _p;
+    private readonly CharacterGrammar _g;
     private readonly Phrasing _phrasing;
     private readonly Voice _voice;
     private readonly Slots _slots = new();
@@ -51,12 +76,14 @@ internal sealed class CharacterTurn
     public CharacterTurn(Perspective perspective)
     {
         _p = perspective;
+        _g = perspective.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? CharacterGrammar.Chinese
+            : CharacterGrammar.English;
         _voice = Voice.Of(perspective.Persona);
         _everyOtherTurn = perspective.Cue.Alternation == Alternation.Strict;
         _phrasing = new Phrasing(new Random(perspective.Cue.Seed), _voice, Reading.OwnPastLines(perspective), perspective.Turn,
-            perspective.Self.Value, _everyOtherTurn);
+            perspective.Self.Value, _everyOtherTurn, chinese: _g.IsChinese);
         _heard = Reading.Heard(perspective);
-        _gist = _heard is null ? LineGist.Silence : LineGist.Read(_heard, perspective);
+        _gist = _heard is null ? LineGist.Silence : _g.IsChinese ? LineGist.ReadChinese(_heard) : LineGist.Read(_heard, perspective);
         _present = Reading.Present(perspective);
         _speaker = _heard is null ? null : _present.FirstOrDefault(x => x.Id == _heard.Speaker);
         _answerDirectly = _gist.Kind == LineKind.Question && _speaker is not null && _phrasing.Chance(0.4);
@@ -90,7 +117,7 @@ internal sealed class CharacterTurn
         }
         else if (_phrasing.Chance(0.22))
         {
-            Say(Interjections);
+            Say(_g.Interjections);
         }
         if (_heard is not null)
         {
@@ -108,7 +135,7 @@ internal sealed class CharacterTurn
         }
         if (speech.Count == 0 && target is null)
         {
-            Say(Soliloquy, needed: true);
+            Say(_g.Soliloquy, needed: true);
         }
         if (catchphrase is not null)
         {
@@ -116,7 +143,7 @@ internal sealed class CharacterTurn
         }
         // A reply to the user always leaves them something to answer, unless it already asks.
         var toUser = target?.IsUser == true || _speaker?.IsUser == true;
-        var asks = speech.Any(x => x.Contains('?', StringComparison.Ordinal));
+        var asks = speech.Any(x => x.Contains('?', StringComparison.Ordinal) || x.Contains('？', StringComparison.Ordinal));
         if (target is not null
             && ((toUser && !asks) || _phrasing.Chance(_voice.Terse ? 0.78 : 0.86) || speech.Count == 0 || _answerDirectly))
         {
@@ -125,7 +152,7 @@ internal sealed class CharacterTurn
 
         _slots.Refresh();
         var narration = plan is not null ? _phrasing.Say(plan.Gesture, _slots)
-            : _phrasing.Chance(0.25) ? _phrasing.Say(Gesture, _slots)
+            : _phrasing.Chance(0.25) ? _phrasing.Say(_g.Gesture, _slots)
             : null;
 
         var addressees = ImmutableArray.CreateBuilder<EntityId>();
@@ -138,9 +165,11 @@ internal sealed class CharacterTurn
             addressees.Add(_speaker.Id);
         }
         var people = _present.Select(x => (x.Name, Naming.Short(x.Name))).Append((_p.Persona.Name, Naming.Short(_p.Persona.Name)));
+        // Chinese runs its sentences together and has no articles to mend.
+        var said = _g.IsChinese ? string.Concat(speech) : SpeechPolish.Articles(string.Join(' ', speech));
         return new CharacterAction(
-            SpeechPolish.Names(SpeechPolish.Articles(string.Join(' ', speech)), people),
-            narration is null ? "" : SpeechPolish.Articles(narration),
+            SpeechPolish.Names(said, people),
+            narration is null ? "" : _g.IsChinese ? narration : SpeechPolish.Articles(narration),
             addressees.ToImmutable(),
             plan is null ? [] : [plan.Proposal],
             MindUsage.Free(ProceduralMind.MindName));
@@ -153,16 +182,16 @@ internal sealed class CharacterTurn
             || template.Contains("{echo}", StringComparison.Ordinal);
         var pool = _gist.Kind switch
         {
-            LineKind.Greeting => Greeting,
-            LineKind.Farewell => Farewell,
-            LineKind.Thanks => Thanks,
-            LineKind.Apology => Apology,
-            LineKind.Accusation => Accusation,
-            LineKind.Threat => Threat,
-            LineKind.Compliment => Compliment,
-            LineKind.Request => Request,
-            LineKind.Question => QuestionLead,
-            _ => _gist.Echo is not null ? EchoedStatement : PlainStatement,
+            LineKind.Greeting => _g.Greeting,
+            LineKind.Farewell => _g.Farewell,
+            LineKind.Thanks => _g.Thanks,
+            LineKind.Apology => _g.Apology,
+            LineKind.Accusation => _g.Accusation,
+            LineKind.Threat => _g.Threat,
+            LineKind.Compliment => _g.Compliment,
+            LineKind.Request => _g.Request,
+            LineKind.Question => _g.QuestionLead,
+            _ => _gist.Echo is not null ? _g.EchoedStatement : _g.PlainStatement,
         };
         // A question may be answered straight away, without a lead-in; the hook then goes back to the asker by name.
         if (_gist.Kind != LineKind.Question || _speaker is null || !_answerDirectly)
@@ -173,17 +202,17 @@ internal sealed class CharacterTurn
         {
             var answers = _gist.Asks switch
             {
-                Asking.Where => AnswerWhere,
-                Asking.Who => AnswerWho,
-                Asking.Why => AnswerWhy,
-                Asking.How => AnswerHow,
-                Asking.When => AnswerWhen,
-                Asking.YesOrNo => AnswerYesOrNo,
-                Asking.Feelings => AnswerFeelings,
-                Asking.Personal => AnswerPersonal,
-                _ => AnswerWhat,
+                Asking.Where => _g.AnswerWhere,
+                Asking.Who => _g.AnswerWho,
+                Asking.Why => _g.AnswerWhy,
+                Asking.How => _g.AnswerHow,
+                Asking.When => _g.AnswerWhen,
+                Asking.YesOrNo => _g.AnswerYesOrNo,
+                Asking.Feelings => _g.AnswerFeelings,
+                Asking.Personal => _g.AnswerPersonal,
+                _ => _g.AnswerWhat,
             };
-            say([.. answers, .. AnswerYesOrNo.Take(answers == AnswerYesOrNo ? 0 : 2)], null, false);
+            say([.. answers, .. _g.AnswerYesOrNo.Take(answers == _g.AnswerYesOrNo ? 0 : 2)], null, false);
         }
     }
 
@@ -209,18 +238,21 @@ internal sealed class CharacterTurn
         {
             Pacing.SlowDown =>
             [
-                (Face, 3), (Mood, 3), (Place, 2), (Person, 2), (Trait, 1.5), (Goal, 1), (KnownFact, 1), (MyItem, 1), (Item, 0.7), (Time, 1),
-                (LooseItem, 0.5), (HeldItem, 0.5), (Objective, 0.5),
+                (_g.Face, 3), (_g.Mood, 3), (_g.Place, 2), (_g.Person, 2), (_g.Trait, 1.5), (_g.Goal, 1), (_g.KnownFact, 1), (_g.MyItem, 1),
+                (_g.Item, 0.7), (_g.Time, 1),
+                (_g.LooseItem, 0.5), (_g.HeldItem, 0.5), (_g.Objective, 0.5),
             ],
             Pacing.Escalate =>
             [
-                (SecretHint, 3), (Goal, 2.5), (KnownFact, 2), (Item, 1.5), (HeldItem, 1.5), (Person, 2), (Objective, 1.5), (Place, 0.7),
-                (MyItem, 1), (LooseItem, 1), (Face, 1), (Mood, 0.7), (Time, 0.5),
+                (_g.SecretHint, 3), (_g.Goal, 2.5), (_g.KnownFact, 2), (_g.Item, 1.5), (_g.HeldItem, 1.5), (_g.Person, 2),
+                (_g.Objective, 1.5), (_g.Place, 0.7),
+                (_g.MyItem, 1), (_g.LooseItem, 1), (_g.Face, 1), (_g.Mood, 0.7), (_g.Time, 0.5),
             ],
             _ =>
             [
-                (Goal, 2), (KnownFact, 2), (Item, 1.5), (Person, 2), (Place, 1.5), (Face, 1.5), (Trait, 1), (Mood, 1), (Objective, 1),
-                (MyItem, 1), (LooseItem, 0.7), (HeldItem, 1), (SecretHint, 0.7), (Time, 0.4),
+                (_g.Goal, 2), (_g.KnownFact, 2), (_g.Item, 1.5), (_g.Person, 2), (_g.Place, 1.5), (_g.Face, 1.5), (_g.Trait, 1),
+                (_g.Mood, 1), (_g.Objective, 1),
+                (_g.MyItem, 1), (_g.LooseItem, 0.7), (_g.HeldItem, 1), (_g.SecretHint, 0.7), (_g.Time, 0.4),
             ],
         };
         var open = weighted.ToList();
@@ -247,9 +279,9 @@ internal sealed class CharacterTurn
 
     private Phrase[] HookPool() => _p.Cue.Pacing switch
     {
-        Pacing.Escalate when _phrasing.Chance(0.45) => EscalateHook,
-        Pacing.SlowDown when _phrasing.Chance(0.45) => SlowDownHook,
-        _ => Hook,
+        Pacing.Escalate when _phrasing.Chance(0.45) => _g.EscalateHook,
+        Pacing.SlowDown when _phrasing.Chance(0.45) => _g.SlowDownHook,
+        _ => _g.Hook,
     };
 
     private string? Catchphrase()
@@ -262,7 +294,9 @@ internal sealed class CharacterTurn
         var phrase = _phrasing.Pick(phrases);
         var recent = Reading.OwnPastLines(_p).Any(l => l.Contains(phrase.Trim(), StringComparison.OrdinalIgnoreCase));
         return recent
-            || phrase.Contains(':', StringComparison.Ordinal) ? null : Phrasing.Finish(phrase.Replace("\"", "", StringComparison.Ordinal));
+            || phrase.Contains(':', StringComparison.Ordinal) ? null
+            : _g.IsChinese ? Phrasing.FinishChinese(phrase.Replace("\"", "", StringComparison.Ordinal))
+            : Phrasing.Finish(phrase.Replace("\"", "", StringComparison.Ordinal));
     }
 
     /// <summary>Whom the turn is for: the one a change concerns, else often the user, else whoever just spoke, else anyone
@@ -298,7 +332,7 @@ internal sealed class CharacterTurn
         var p = _p;
         _slots["self"] = p.Persona.Name;
         _slots["name"] = target is null ? null : Naming.Short(target.Name);
-        _slots["face"] = target is null ? null : TieWords.ToFace(target, p);
+        _slots["face"] = target is null ? null : _g.IsChinese ? FaceZh(target) : TieWords.ToFace(target, p);
         _slots["speaker"] = _heard is null ? null : Naming.Short(_heard.SpeakerName);
         _slots["echo"] = _gist.Echo;
         var others = _present.Where(x => x.Id != target?.Id).ToList();
@@ -307,41 +341,49 @@ internal sealed class CharacterTurn
         {
             var other = _phrasing.Pick(pool);
             _slots["other"] = other.Name;
-            _slots["who"] = TieWords.Describe(other, p);
+            _slots["who"] = _g.IsChinese ? Naming.Short(other.Name) : TieWords.Describe(other, p);
         }
-        _slots["place"] = Naming.Definite(p.Place.Name);
+        _slots["place"] = Called(p.Place.Name);
         if (Reading.Exits(p) is { Count: > 0 } exits)
         {
-            _slots["exit"] = Naming.Definite(_phrasing.Pick(exits).Name);
+            _slots["exit"] = Called(_phrasing.Pick(exits).Name);
         }
         if (Reading.Items(p) is { Count: > 0 } items)
         {
-            _slots["item"] = Naming.Definite(_phrasing.Pick(items).Name);
+            _slots["item"] = Called(_phrasing.Pick(items).Name);
         }
         if (Reading.OwnItems(p) is { Count: > 0 } own)
         {
-            _slots["myitem"] = Naming.Definite(_phrasing.Pick(own).Name);
+            _slots["myitem"] = Called(_phrasing.Pick(own).Name);
         }
         if (Reading.LooseItems(p) is { Count: > 0 } loose)
         {
-            _slots["loose"] = Naming.Definite(_phrasing.Pick(loose).Name);
+            _slots["loose"] = Called(_phrasing.Pick(loose).Name);
         }
         if (Reading.HeldByOthers(p) is { Count: > 0 } held)
         {
             var h = _phrasing.Pick(held);
-            _slots["held"] = Naming.Definite(h.Name);
+            _slots["held"] = Called(h.Name);
             _slots["holder"] = h.HolderName;
         }
         if (Reading.Listed(p.Persona.Goals) is { Count: > 0 } goals)
         {
-            var goal = Naming.Goal(_phrasing.Pick(goals));
-            _slots["goal"] = goal.IsVerbPhrase ? goal.Text : null;
-            _slots["goalnp"] = goal.AsNounPhrase;
+            if (_g.IsChinese)
+            {
+                _slots["goal"] = _slots["goalnp"] = Naming.AsWrittenZh(_phrasing.Pick(goals));
+            }
+            else
+            {
+                var goal = Naming.Goal(_phrasing.Pick(goals));
+                _slots["goal"] = goal.IsVerbPhrase ? goal.Text : null;
+                _slots["goalnp"] = goal.AsNounPhrase;
+            }
         }
         // An objective is the scene's brief, not a line: speech points at what it is about rather than reciting it.
         if (Reading.Listed(p.Cue.Objectives) is { Count: > 0 } objectives)
         {
-            _slots["objtopic"] = Naming.Topic(_phrasing.Pick(objectives), p);
+            var objective = _phrasing.Pick(objectives);
+            _slots["objtopic"] = _g.IsChinese ? Naming.AsWrittenZh(objective) : Naming.Topic(objective, p);
         }
         // Facts about the one addressed stay out of speech: said to their face they would read as telling them about themselves.
         // What someone noticed aloud was news once; said again it is a stuck record.
@@ -351,25 +393,30 @@ internal sealed class CharacterTurn
             .ToList();
         if (facts.Count > 0)
         {
-            _slots["fact"] = Naming.Statement(_phrasing.Pick(facts), p.Self);
+            _slots["fact"] = Statement(_phrasing.Pick(facts));
         }
         if (Reading.OwnSecrets(p) is { Count: > 0 } secrets)
         {
             var secret = _phrasing.Pick(secrets);
-            _slots["secretabout"] = secret.Subject == p.Self ? "me" : secret.SubjectName;
+            _slots["secretabout"] = secret.Subject == p.Self ? (_g.IsChinese ? "我" : "me") : secret.SubjectName;
         }
-        if (Reading.Listed(p.Persona.Traits).Select(Naming.Adjective).OfType<string>().ToList() is { Count: > 0 } traits)
+        var trait = _g.IsChinese ? Naming.TraitZh : (Func<string, string?>)Naming.Adjective;
+        if (Reading.Listed(p.Persona.Traits).Select(trait).OfType<string>().ToList() is { Count: > 0 } traits)
         {
             _slots["trait"] = _phrasing.Pick(traits);
         }
-        _slots["time"] = Naming.TimeOfDay(p.StoryMinute);
-        _slots["daypart"] = Naming.DayPart(p.StoryMinute);
+        _slots["time"] = _g.IsChinese ? Naming.TimeOfDayZh(p.StoryMinute) : Naming.TimeOfDay(p.StoryMinute);
+        _slots["daypart"] = _g.IsChinese ? Naming.DayPartZh(p.StoryMinute) : Naming.DayPart(p.StoryMinute);
         _slots["mood"] = MoodWord();
     }
 
     /// <summary>A word for how the character seems now, read from what was just said, its ties and the scene's pacing.</summary>
     private string MoodWord()
     {
+        if (_g.IsChinese)
+        {
+            return _phrasing.Pick(MoodWordsZh());
+        }
         string[] words = _gist.Kind switch
         {
             LineKind.Accusation or LineKind.Threat => ["rattled", "angry", "stung", "on edge"],
@@ -384,6 +431,42 @@ internal sealed class CharacterTurn
         };
         return _phrasing.Pick(words);
     }
+
+    private string[] MoodWordsZh() => _gist.Kind switch
+    {
+        LineKind.Accusation or LineKind.Threat => ["慌", "恼火", "憋屈", "紧张"],
+        LineKind.Thanks or LineKind.Compliment or LineKind.Apology or LineKind.Greeting => ["高兴", "暖心", "轻松", "踏实"],
+        _ when _speaker is not null && TieWords.OwnTieToward(_speaker.Id, _p) is { Strength: < -0.3 } => ["戒备", "冷淡", "提防"],
+        _ => _p.Cue.Pacing switch
+        {
+            Pacing.Escalate => ["烦躁", "紧张", "坐不住", "着急"],
+            Pacing.SlowDown => ["出神", "恍惚", "累", "惆怅"],
+            _ => ["不安", "警觉", "好奇", "心不在焉", "忐忑"],
+        },
+    };
+
+    /// <summary>A place or thing as the line names it: English gives it its article, Chinese uses the name as written.</summary>
+    private string Called(string name) => _g.IsChinese ? name.Trim() : Naming.Definite(name);
+
+    /// <summary>A known fact as the character says it; in Chinese the subject, predicate and value run together.</summary>
+    private string Statement(FactView fact)
+    {
+        if (!_g.IsChinese)
+        {
+            return Naming.Statement(fact, _p.Self);
+        }
+        var subject = fact.Subject == _p.Self ? "我" : fact.SubjectName.Trim();
+        return Naming.AsWrittenZh($"{subject}{Naming.Words(fact.Predicate)}{fact.Value.Trim()}");
+    }
+
+    /// <summary>How the speaker's tie to the one addressed sounds said to their face, in Chinese; null for a tie too faint to
+    /// mention.</summary>
+    private string? FaceZh(PresentView who) => TieWords.OwnTieToward(who.Id, _p)?.Strength switch
+    {
+        >= 0.3 => _phrasing.Pick(WarmFacesZh),
+        <= -0.3 => _phrasing.Pick(ColdFacesZh),
+        _ => null,
+    };
 
     private ChangePlan? PlanChange()
     {
@@ -449,8 +532,8 @@ internal sealed class CharacterTurn
         }
         return new ChangePlan(
             Propose(new RelationshipChanged(_p.Self, target.Id, type, next)),
-            warmer ? Warmer : Colder,
-            warmer ? GestureWarmer : GestureColder,
+            warmer ? _g.Warmer : _g.Colder,
+            warmer ? _g.GestureWarmer : _g.GestureColder,
             target,
             slots => slots["target"] = Naming.Short(target.Name));
     }
@@ -460,10 +543,10 @@ internal sealed class CharacterTurn
         var secret = _phrasing.Pick(Reading.OwnSecrets(_p));
         return new ChangePlan(
             Propose(new FactAsserted(secret.Id, secret.Subject, secret.Predicate, secret.Value)),
-            Reveal,
-            GestureReveal,
+            _g.Reveal,
+            _g.GestureReveal,
             null,
-            slots => slots["reveal"] = Naming.Statement(secret, _p.Self));
+            slots => slots["reveal"] = Statement(secret));
     }
 
     private ChangePlan? PlanNotice()
@@ -473,7 +556,8 @@ internal sealed class CharacterTurn
         var (id, name, isItem) = _phrasing.Pick(subjects);
         // A thing already noticed is old news: only what the perspective does not hold yet is worth pointing out.
         var known = Reading.Facts(_p).Select(f => (f.Subject, f.Predicate, f.Value)).ToHashSet();
-        var fresh = (isItem ? ItemNotices : PlaceNotices).Where(n => !known.Contains((id, n.Predicate, n.Value))).ToList();
+        var notices = _g.IsChinese ? (isItem ? ItemNoticesZh : PlaceNoticesZh) : isItem ? ItemNotices : PlaceNotices;
+        var fresh = notices.Where(n => !known.Contains((id, n.Predicate, n.Value))).ToList();
         if (fresh.Count == 0)
         {
             return null;
@@ -482,10 +566,10 @@ internal sealed class CharacterTurn
         var factId = $"{NoticedPrefix}{_p.Self.Value}-{_p.Turn}-{(uint)_p.Cue.Seed:x8}";
         return new ChangePlan(
             Propose(new FactAsserted(factId, id, predicate, value)),
-            Notice,
-            GestureNotice,
+            _g.Notice,
+            _g.GestureNotice,
             null,
-            slots => slots["newfact"] = $"{Naming.Definite(name)} {predicate} {value}");
+            slots => slots["newfact"] = _g.IsChinese ? $"{name}{predicate}{value}" : $"{Called(name)} {predicate} {value}");
     }
 
     private ChangePlan PlanGive()
@@ -494,12 +578,12 @@ internal sealed class CharacterTurn
         var to = _speaker is not null && _phrasing.Chance(0.6) ? _speaker : _phrasing.Pick(_present);
         return new ChangePlan(
             Propose(new Gave(item.Id, to.Id)),
-            Give,
-            GestureGive,
+            _g.Give,
+            _g.GestureGive,
             to,
             slots =>
             {
-                slots["gift"] = Naming.Definite(item.Name);
+                slots["gift"] = Called(item.Name);
                 slots["recipient"] = Naming.Short(to.Name);
             });
     }
@@ -507,17 +591,17 @@ internal sealed class CharacterTurn
     private ChangePlan PlanTake()
     {
         var item = _phrasing.Pick(Reading.LooseItems(_p));
-        return new ChangePlan(Propose(new Took(item.Id)), Take, GestureTake, null, slots => slots["took"] = Naming.Definite(item.Name));
+        return new ChangePlan(Propose(new Took(item.Id)), _g.Take, _g.GestureTake, null, slots => slots["took"] = Called(item.Name));
     }
 
     private ChangePlan PlanLeave()
     {
         var exit = _phrasing.Pick(Reading.Exits(_p));
-        return new ChangePlan(Propose(new Moved(exit.To)), Leave, GestureLeave, null, slots => slots["dest"] = Naming.Definite(exit.Name));
+        return new ChangePlan(Propose(new Moved(exit.To)), _g.Leave, _g.GestureLeave, null, slots => slots["dest"] = Called(exit.Name));
     }
 
     private ChangePlan PlanWait() =>
-        new(Propose(new TimeAdvanced(_phrasing.Pick(WaitMinutes))), Wait, GestureWait, null, _ => { });
+        new(Propose(new TimeAdvanced(_phrasing.Pick(WaitMinutes))), _g.Wait, _g.GestureWait, null, _ => { });
 
     /// <summary>A change to propose, with the words that go with it.</summary>
     private sealed record ChangePlan(Proposal Proposal, Phrase[] Speech, Phrase[] Gesture, PresentView? Target, Action<Slots> Fill);

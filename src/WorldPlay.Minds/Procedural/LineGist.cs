@@ -127,6 +127,51 @@ internal sealed record LineGist(LineKind Kind, Asking Asks, string? Echo)
 
     public static readonly LineGist Silence = new(LineKind.Statement, Asking.Nothing, null);
 
+    private static readonly string[] AccusationsZh = ["是你干的", "是你偷", "你骗", "骗子", "撒谎", "别装了", "都怪你", "你害"];
+    private static readonly string[] ThreatsZh = ["小心我", "饶不了你", "你等着", "要你好看", "杀了你", "别逼我", "后果自负"];
+    private static readonly string[] GreetingsZh = ["你好", "您好", "早上好", "晚上好", "下午好", "嗨", "哈喽", "好久不见", "又见面了"];
+    private static readonly string[] FarewellsZh = ["再见", "告辞", "我走了", "我先走", "回头见", "明天见", "失陪", "后会有期"];
+    private static readonly string[] ApologiesZh = ["对不起", "抱歉", "不好意思", "是我不好", "我错了", "请原谅"];
+    private static readonly string[] ThanksZh = ["谢谢", "多谢", "谢了", "感谢", "感激"];
+    private static readonly string[] ComplimentsZh = ["真厉害", "真好看", "真聪明", "了不起", "佩服", "真棒", "你真好"];
+    private static readonly string[] RequestsZh = ["帮我", "帮帮", "请你", "能不能", "可不可以", "拜托", "求你", "借我", "给我"];
+
+    private static readonly (Asking Asks, string[] Words)[] AskingZh =
+    [
+        (Asking.Why, ["为什么", "为何", "怎么会", "凭什么"]),
+        (Asking.Where, ["在哪", "哪里", "哪儿", "去哪"]),
+        (Asking.Who, ["是谁", "谁"]),
+        (Asking.When, ["什么时候", "何时", "多久"]),
+        (Asking.How, ["怎么办", "怎么做", "如何", "怎样"]),
+        (Asking.Feelings, ["你还好", "你怎么样", "累不累", "害怕吗", "难过"]),
+        (Asking.Personal, ["你是谁", "你叫什么", "你从哪", "你的过去", "你自己"]),
+        (Asking.What, ["什么", "啥"]),
+        (Asking.YesOrNo, ["吗", "是不是", "有没有", "能不能", "会不会", "对不对"]),
+    ];
+
+    /// <summary>The gist of a Chinese line, read from the words Chinese speakers use for each kind of line. No word is
+    /// picked up to echo: a fragment cut out of a Chinese sentence seldom reads as a word of its own.</summary>
+    public static LineGist ReadChinese(HeardLine line)
+    {
+        var text = line.Text;
+        bool Has(string[] words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
+        var isQuestion = text.Contains('？', StringComparison.Ordinal) || text.Contains('?', StringComparison.Ordinal);
+        var kind = Has(AccusationsZh) ? LineKind.Accusation
+            : Has(ThreatsZh) ? LineKind.Threat
+            : Has(GreetingsZh) && !isQuestion ? LineKind.Greeting
+            : Has(FarewellsZh) ? LineKind.Farewell
+            : Has(ApologiesZh) ? LineKind.Apology
+            : Has(ThanksZh) ? LineKind.Thanks
+            : Has(ComplimentsZh) ? LineKind.Compliment
+            : Has(RequestsZh) ? LineKind.Request
+            : isQuestion ? LineKind.Question
+            : LineKind.Statement;
+        var asks = isQuestion || kind == LineKind.Request
+            ? AskingZh.Where(a => Has(a.Words)).Select(a => a.Asks).DefaultIfEmpty(isQuestion ? Asking.What : Asking.Nothing).First()
+            : Asking.Nothing;
+        return new LineGist(kind, asks, null);
+    }
+
     public static LineGist Read(HeardLine line, Perspective p)
     {
         var text = line.Text;

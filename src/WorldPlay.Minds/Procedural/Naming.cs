@@ -256,4 +256,30 @@ internal static class Naming
             && !verb.EndsWith("us", StringComparison.Ordinal) => verb[..^1],
         _ => verb,
     };
+
+    /// <summary>A goal, objective or fact as written, without its closing stop, so a template can carry on after it.</summary>
+    public static string AsWrittenZh(string text) => text.Trim().TrimEnd('。', '.', '！', '!', '；', ';', '，', ',');
+
+    /// <summary>A trait short enough to say as one word ("固执", "心直口快"); a longer description stays unsaid.</summary>
+    public static string? TraitZh(string trait) => AsWrittenZh(trait) is { Length: > 0 and <= 6 } t ? t : null;
+
+    /// <summary>The part of the day of a story minute, in Chinese.</summary>
+    public static string TimeOfDayZh(long storyMinute) => (((storyMinute % 1440) + 1440) % 1440) switch
+    {
+        < 300 => "深夜",
+        < 420 => "黎明",
+        < 720 => "上午",
+        < 840 => "中午",
+        < 1080 => "下午",
+        < 1260 => "傍晚",
+        _ => "夜里",
+    };
+
+    /// <summary>"早上", "下午" or "晚上", for greetings.</summary>
+    public static string DayPartZh(long storyMinute) => (((storyMinute % 1440) + 1440) % 1440) switch
+    {
+        >= 240 and < 720 => "早上",
+        >= 720 and < 1080 => "下午",
+        _ => "晚上",
+    };
 }

@@ -127,15 +127,18 @@ internal sealed class Phrasing
     private readonly int _awakeTurns;
     private readonly bool _longCycles;
     private readonly uint _salt;
+    private readonly bool _chinese;
 
     /// <param name="turn">The turn being played, with <paramref name="salt"/> (the speaker's): which phrases are
     /// <see cref="Awake"/>.</param>
     /// <param name="everyOtherTurn">The speaker has every other turn (strict alternation), so fewer scene turns hold a reply.</param>
     /// <param name="longCycles">Big pools rest longer (a user's lines, which must not come back within a long scene); short
     /// cycles suit a character, whose sentences are checked against its last ten replies.</param>
+    /// <param name="chinese">The lines are Chinese: finished with full-width stops, and compared character by character.</param>
     public Phrasing(Random random, Voice voice, IEnumerable<string> ownPastLines, int turn, string salt, bool everyOtherTurn = false,
-        bool longCycles = false)
+        bool longCycles = false, bool chinese = false)
     {
+        _chinese = chinese;
         _random = random;
         _voice = voice;
         _turn = turn;
@@ -191,7 +194,8 @@ internal sealed class Phrasing
                 roll -= weights[index];
                 index++;
             }
-            var text = Finish(slots.Fill(Expand(usable[index].Template)));
+            var expanded = slots.Fill(Expand(usable[index].Template));
+            var text = _chinese ? FinishChinese(expanded) : Finish(expanded);
             var staleness = Staleness(text);
             if (staleness < bestStaleness)
             {
@@ -240,9 +244,9 @@ internal sealed class Phrasing
 
     private void Remember(string text)
     {
-        foreach (var sentence in Sentences(text))
+        foreach (var sentence in _chinese ? text.Split(['。', '！', '？'], StringSplitOptions.RemoveEmptyEntries) : Sentences(text))
         {
-            var words = Words(sentence);
+            var words = Tokens(sentence);
             if (words.Count > 0)
             {
                 _openings.Add(Opening(words));
@@ -256,7 +260,7 @@ internal sealed class Phrasing
 
     private double Staleness(string text)
     {
-        var words = Words(text);
+        var words = Tokens(text);
         var grams = Grams(words).ToList();
         var seen = grams.Count == 0 ? 0 : grams.Count(_grams.Contains) / (double)grams.Count;
         return (words.Count > 0 && _openings.Contains(Opening(words)) ? 1 : 0) + seen;
@@ -276,6 +280,11 @@ internal sealed class Phrasing
             yield return $"{words[i]} {words[i + 1]} {words[i + 2]} {words[i + 3]}";
         }
     }
+
+    /// <summary>What staleness counts in <paramref name="text"/>: its words, or in Chinese, which runs its words together,
+    /// each character a token of its own.</summary>
+    private List<string> Tokens(string text) =>
+        _chinese ? [.. text.Where(char.IsLetterOrDigit).Select(c => c.ToString())] : Words(text);
 
     /// <summary>The words of <paramref name="text"/> (letters, digits, apostrophes), lowercased unless asked not to.</summary>
     internal static List<string> Words(string text, bool lower = true)
@@ -351,6 +360,23 @@ internal sealed class Phrasing
         var choice = _random.Next(bounds.Count - 1);
         var alternative = template[(bounds[choice] + 1)..bounds[choice + 1]];
         return Expand(string.Concat(template.AsSpan(0, open), Expand(alternative), template.AsSpan(close + 1)));
+    }
+
+    /// <summary>A Chinese line as Finish leaves it, with no comma before a stop and none to begin with, and a full stop at the
+    /// end unless it ends on a stop, an ellipsis or an action in brackets.</summary>
+    internal static string FinishChinese(string text)
+    {
+        var s = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '。' or '？' or '！' or '，' or '…' && s.Length > 0 && s[^1] is '，' or ',')
+            {
+                s.Length--;
+            }
+            s.Append(c);
+        }
+        var result = s.ToString().TrimStart('，', '。', ',', '.').Trim();
+        return result.Length == 0 || result[^1] is '。' or '？' or '！' or '…' or '）' or '.' or '!' or '?' ? result : result + "。";
     }
 
     /// <summary>Tidies spacing and punctuation left by empty alternatives, and capitalizes the first letter.</summary>

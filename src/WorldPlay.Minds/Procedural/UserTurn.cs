@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using WorldPlay.Core;
 using WorldPlay.Core.Minds;
-using static WorldPlay.Minds.Procedural.UserPhrases;
 using Reading = WorldPlay.Minds.Procedural.PerspectiveReading;
 
 namespace WorldPlay.Minds.Procedural;
@@ -13,6 +12,7 @@ internal sealed class UserTurn
     private readonly Perspective _p;
     private readonly UserStyle _style;
     private readonly string _mindName;
+    private readonly UserGrammar _g;
     private readonly Phrasing _phrasing;
     private readonly Slots _slots = new();
     private readonly HeardLine? _heard;
@@ -22,6 +22,7 @@ internal sealed class UserTurn
     public UserTurn(Perspective perspective, UserStyle style, string mindName)
     {
         _p = perspective;
+        _g = perspective.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? UserGrammar.Chinese : UserGrammar.English;
         _style = style;
         _mindName = mindName;
         // The user's own voice barely matters; its grammar is its style. Mixing the style into the seed keeps two
@@ -29,9 +30,9 @@ internal sealed class UserTurn
         _phrasing = new Phrasing(
             new Random(StableSeed.Of(perspective.Cue.Seed, mindName)),
             new Voice(Register.Plain, Register.Plain, false, 0.5),
-            Reading.OwnPastLines(perspective), perspective.Turn, mindName, longCycles: true);
+            Reading.OwnPastLines(perspective), perspective.Turn, mindName, longCycles: true, chinese: _g.IsChinese);
         _heard = Reading.Heard(perspective);
-        _gist = _heard is null ? LineGist.Silence : LineGist.Read(_heard, perspective);
+        _gist = _heard is null ? LineGist.Silence : _g.IsChinese ? LineGist.ReadChinese(_heard) : LineGist.Read(_heard, perspective);
         _cast = Reading.Present(perspective).Where(x => !x.IsUser).ToList();
     }
 
@@ -61,15 +62,15 @@ internal sealed class UserTurn
         }
         if (_heard is not null && _phrasing.Chance(SlowBurn ? 0.6 : 0.45))
         {
-            Say(SlowBurn ? Listening : Pressing);
+            Say(SlowBurn ? _g.Listening : _g.Pressing);
         }
         else if (_phrasing.Chance(0.5))
         {
-            Say(SlowBurn ? Gentle : Urgent);
+            Say(SlowBurn ? _g.Gentle : _g.Urgent);
         }
         if (SlowBurn && _phrasing.Chance(0.35))
         {
-            Say(Confiding);
+            Say(_g.Confiding);
         }
         if (proposalSpeech is not null)
         {
@@ -78,16 +79,16 @@ internal sealed class UserTurn
         static bool Names(string template) => template.Contains("{name}", StringComparison.Ordinal);
         if (!SlowBurn && proposal is null && _slots["modern"] is not null)
         {
-            Say(Modern, Names);
+            Say(_g.Modern, Names);
         }
         else
         {
-            Say(SlowBurn ? Tender : Pushing, Names);
+            Say(SlowBurn ? _g.Tender : _g.Pushing, Names);
         }
         _slots.Refresh();
-        var narration = _phrasing.Chance(SlowBurn ? 0.45 : 0.3) ? _phrasing.Say(SlowBurn ? Gesture : Urging, _slots) : null;
+        var narration = _phrasing.Chance(SlowBurn ? 0.45 : 0.3) ? _phrasing.Say(SlowBurn ? _g.Gesture : _g.Urging, _slots) : null;
         return new CharacterAction(
-            string.Join(' ', speech),
+            _g.IsChinese ? string.Concat(speech) : string.Join(' ', speech),
             narration ?? "",
             [focus.Id],
             proposal is null ? [] : [proposal],
@@ -98,15 +99,15 @@ internal sealed class UserTurn
     /// a lonely stretch reads as time going by rather than one call repeated.</summary>
     private CharacterAction Alone()
     {
-        var speech = _phrasing.Chance(0.6) ? _phrasing.Say(Calling, _slots, optional: true) : null;
+        var speech = _phrasing.Chance(0.6) ? _phrasing.Say(_g.Calling, _slots, optional: true) : null;
         // Narration is not among the lines a participant sees again, so it walks through its phrases by the turn instead:
         // the waiting changes every turn, the sounds around it every twenty, and the two come round together only rarely.
-        var waiting = Enumerable.Range(0, WaitingAlone.Length)
-            .Select(k => WaitingAlone[((_p.Turn / 2) + k) % WaitingAlone.Length])
+        var waiting = Enumerable.Range(0, _g.WaitingAlone.Length)
+            .Select(k => _g.WaitingAlone[((_p.Turn / 2) + k) % _g.WaitingAlone.Length])
             .Select(phrase => _phrasing.Say([phrase], _slots))
             .FirstOrDefault(text => text is not null);
-        var around = _phrasing.Say([AroundAlone[(_p.Turn / 20) % AroundAlone.Length]], _slots);
-        var narration = string.Join(' ', new[] { waiting, around }.OfType<string>());
+        var around = _phrasing.Say([_g.AroundAlone[(_p.Turn / 20) % _g.AroundAlone.Length]], _slots);
+        var narration = string.Join(_g.IsChinese ? "" : " ", new[] { waiting, around }.OfType<string>());
         var waits = (Reading.Refused(_p) & ChangeKinds.Time) == 0
             ? [Proposal.Of(_p.Self, new TimeAdvanced(_phrasing.Pick([5, 10, 15, 20])))]
             : ImmutableArray<Proposal>.Empty;
@@ -147,43 +148,51 @@ internal sealed class UserTurn
         {
             _slots["other"] = _phrasing.Pick(others).Name;
         }
-        _slots["place"] = Naming.Definite(p.Place.Name);
+        _slots["place"] = Called(p.Place.Name);
         if (Reading.Exits(p) is { Count: > 0 } exits)
         {
-            _slots["exit"] = Naming.Definite(_phrasing.Pick(exits).Name);
+            _slots["exit"] = Called(_phrasing.Pick(exits).Name);
         }
         var items = Reading.Items(p);
         if (items.Count > 0)
         {
-            _slots["item"] = Naming.Definite(_phrasing.Pick(items).Name);
+            _slots["item"] = Called(_phrasing.Pick(items).Name);
         }
         if (Reading.OwnItems(p) is { Count: > 0 } own)
         {
-            _slots["myitem"] = Naming.Definite(_phrasing.Pick(own).Name);
+            _slots["myitem"] = Called(_phrasing.Pick(own).Name);
         }
         if (items.Where(i => i.Holder == focus?.Id).ToList() is { Count: > 0 } theirs)
         {
-            _slots["theiritem"] = Naming.Definite(_phrasing.Pick(theirs).Name);
+            _slots["theiritem"] = Called(_phrasing.Pick(theirs).Name);
         }
-        var topics = Reading.Facts(p).Where(f => f.Subject != p.Self && f.Subject != focus?.Id).Select(f => Naming.Definite(f.SubjectName))
-            .Concat(items.Select(i => Naming.Definite(i.Name)))
+        var topics = Reading.Facts(p).Where(f => f.Subject != p.Self && f.Subject != focus?.Id).Select(f => Called(f.SubjectName))
+            .Concat(items.Select(i => Called(i.Name)))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         if (topics.Count > 0)
         {
             _slots["topic"] = _phrasing.Pick(topics);
         }
-        if (Reading.Listed(p.Persona.Goals) is { Count: > 0 } goals && Naming.Goal(_phrasing.Pick(goals)) is { IsVerbPhrase: true } goal)
+        if (_g.IsChinese)
+        {
+            _slots["goal"] = Reading.Listed(p.Persona.Goals) is { Count: > 0 } said ? Naming.AsWrittenZh(_phrasing.Pick(said)) : null;
+        }
+        else if (Reading.Listed(p.Persona.Goals) is { Count: > 0 } goals
+            && Naming.Goal(_phrasing.Pick(goals)) is { IsVerbPhrase: true } goal)
         {
             _slots["goal"] = goal.Text;
         }
-        _slots["time"] = Naming.TimeOfDay(p.StoryMinute);
+        _slots["time"] = _g.IsChinese ? Naming.TimeOfDayZh(p.StoryMinute) : Naming.TimeOfDay(p.StoryMinute);
         // Real users reach for things the setting does not have; the world's laws must turn them away.
         if (!SlowBurn && _phrasing.Chance(0.06))
         {
-            _slots["modern"] = _phrasing.Pick(ModernThings);
+            _slots["modern"] = _phrasing.Pick(_g.ModernThings);
         }
     }
+
+    /// <summary>A place or thing as the line names it: English gives it its article, Chinese uses the name as written.</summary>
+    private string Called(string name) => _g.IsChinese ? name.Trim() : Naming.Definite(name);
 
     private (Proposal? Proposal, Phrase[]? Speech) PlanChange(PresentView focus)
     {
@@ -198,12 +207,12 @@ internal sealed class UserTurn
             if (own.Count > 0 && (refused & ChangeKinds.Gave) == 0 && _phrasing.Chance(0.04))
             {
                 var gift = _phrasing.Pick(own);
-                _slots["gift"] = Naming.Definite(gift.Name);
-                return (Propose(new Gave(gift.Id, focus.Id)), Gift);
+                _slots["gift"] = Called(gift.Name);
+                return (Propose(new Gave(gift.Id, focus.Id)), _g.Gift);
             }
             if ((refused & ChangeKinds.Time) == 0 && _phrasing.Chance(0.04))
             {
-                return (Propose(new TimeAdvanced(_phrasing.Pick([10, 20, 30]))), Lingering);
+                return (Propose(new TimeAdvanced(_phrasing.Pick([10, 20, 30]))), _g.Lingering);
             }
             return (null, null);
         }
@@ -216,26 +225,26 @@ internal sealed class UserTurn
         {
             // Taking what someone else holds: the holder-gives law refuses it.
             var item = _phrasing.Pick(held);
-            _slots["held"] = Naming.Definite(item.Name);
+            _slots["held"] = Called(item.Name);
             _slots["holder"] = item.HolderName;
-            return (Propose(new Took(item.Id)), Grabbing);
+            return (Propose(new Took(item.Id)), _g.Grabbing);
         }
         if (roll < 0.55 && loose.Count > 0 && (refused & ChangeKinds.Took) == 0)
         {
             var item = _phrasing.Pick(loose);
-            _slots["took"] = Naming.Definite(item.Name);
-            return (Propose(new Took(item.Id)), Taking);
+            _slots["took"] = Called(item.Name);
+            return (Propose(new Took(item.Id)), _g.Taking);
         }
         if (roll < 0.8 && own.Count > 0 && (refused & ChangeKinds.Gave) == 0)
         {
             var gift = _phrasing.Pick(own);
-            _slots["gift"] = Naming.Definite(gift.Name);
-            return (Propose(new Gave(gift.Id, focus.Id)), Gift);
+            _slots["gift"] = Called(gift.Name);
+            return (Propose(new Gave(gift.Id, focus.Id)), _g.Gift);
         }
         // Waiting is the last resort of an impatient user, not its habit.
         if ((refused & ChangeKinds.Time) == 0 && _phrasing.Chance(0.25))
         {
-            return (Propose(new TimeAdvanced(_phrasing.Pick([30, 45, 60]))), Waiting);
+            return (Propose(new TimeAdvanced(_phrasing.Pick([30, 45, 60]))), _g.Waiting);
         }
         return (null, null);
     }

@@ -20,20 +20,26 @@ internal sealed record Voice(Register Primary, Register Secondary, bool Terse, d
 {
     private static readonly (Register Register, string[] Words)[] Cues =
     [
-        (Register.Gruff, ["gruff", "salty", "rough", "blunt", "coarse", "sailor", "brusque", "grumbl", "growl", "weathered", "hard"]),
+        (Register.Gruff, ["gruff", "salty", "rough", "blunt", "coarse", "sailor", "brusque", "grumbl", "growl", "weathered", "hard",
+            "粗", "直来直去", "嗓门大", "骂骂咧咧"]),
         (Register.Formal,
             ["formal", "courteous", "polite", "courtly", "eloquent", "flowery", "precise", "measured", "proper", "archaic", "noble",
-                "learned", "scholar"]),
-        (Register.Warm, ["warm", "kind", "gentle", "soft", "caring", "motherly", "fatherly", "friendly", "tender", "big-hearted", "loyal"]),
+                "learned", "scholar",
+                "文绉绉", "客气", "斯文", "彬彬有礼", "正式"]),
+        (Register.Warm, ["warm", "kind", "gentle", "soft", "caring", "motherly", "fatherly", "friendly", "tender", "big-hearted", "loyal",
+            "温柔", "温和", "和气", "心软", "体贴"]),
         (Register.Dry,
-            ["dry", "sardonic", "sarcastic", "wry", "cynical", "ironic", "deadpan", "sly", "mocking", "shrewd", "cunning", "cold"]),
-        (Register.Nervous, ["nervous", "anxious", "shy", "timid", "hesitant", "stammer", "fidget", "jumpy", "worried", "fearful"]),
+            ["dry", "sardonic", "sarcastic", "wry", "cynical", "ironic", "deadpan", "sly", "mocking", "shrewd", "cunning", "cold",
+                "冷淡", "刻薄", "讥讽", "带刺", "精明", "打趣"]),
+        (Register.Nervous, ["nervous", "anxious", "shy", "timid", "hesitant", "stammer", "fidget", "jumpy", "worried", "fearful",
+            "紧张", "胆小", "结巴", "怯", "坐立不安"]),
         (Register.Cheerful,
-            ["cheerful", "jovial", "bubbly", "exuberant", "chatty", "lively", "playful", "merry", "enthusiastic", "bright", "eager"]),
+            ["cheerful", "jovial", "bubbly", "exuberant", "chatty", "lively", "playful", "merry", "enthusiastic", "bright", "eager",
+                "开朗", "爱笑", "活泼", "爱开玩笑", "话多"]),
     ];
 
     private static readonly string[] TerseCues = ["terse", "curt", "laconic", "clipped", "short", "few words", "taciturn", "quiet",
-        "blunt"];
+        "blunt", "寡言", "话少", "简短", "惜字如金"];
 
     public bool Fits(Register register) => register == Register.Plain || register == Primary || register == Secondary;
 
