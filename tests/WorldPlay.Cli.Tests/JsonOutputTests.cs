@@ -20,7 +20,16 @@ public sealed class JsonOutputFixture : IAsyncLifetime, IDisposable
         Simulate = await ProgramRun.Of(Folder, "simulate", "--turns", "30", "--seed", "3", "--json", "--out", Timeline);
         Directory.CreateDirectory(_scratch.File("cluster"));
         _scratch.Write("cluster/cluster.json", ClusterTests.StaleCluster);
+        PrefsTests.WriteSignals(_scratch, "en");
+        await CliRun.Of("prefs", "denoise", Signals, "--out", Clean);
+        _scratch.Write("varied.jsonl", PrefsDiversityTests.Varied);
+        _scratch.Write("collapsed.jsonl", PrefsDiversityTests.Collapsed);
     }
+
+    /// <summary>Hand-made preference signals (PrefsTests.WriteSignals) and the same denoised.</summary>
+    public string Signals => _scratch.File("s.jsonl");
+
+    public string Clean => _scratch.File("clean.jsonl");
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -45,6 +54,14 @@ public sealed class JsonOutputTests(JsonOutputFixture fixture) : IClassFixture<J
             ["keys new"] = f => ["keys", "new", "--tenant", "acme", "--file", Path.Combine(f.Folder, "keys.json"), "--json"],
             ["cluster status"] = f => ["cluster", "status", "--dir", Path.Combine(f.Folder, "cluster"), "--json"],
             ["bench calibrate"] = _ => ["bench", "calibrate", BenchCalibrateTests.Fixture, "--json"],
+            ["synth"] = f => ["synth", "--scenarios", SharedData.Path("rpbench-auto", "scenes.jsonl"), "--limit", "1", "--sessions", "1",
+                "--turns", "6", "--best-of", "2", "--rounds", "1", "--out", Path.Combine(f.Folder, "synth"), "--json"],
+            ["prefs collect"] = f => ["prefs", "collect", "--selfplay", "--scenarios", SharedData.Path("rpbench-auto", "scenes.jsonl"),
+                "--limit", "1", "--sessions", "1", "--turns", "8", "--out", Path.Combine(f.Folder, "collected.jsonl"), "--json"],
+            ["prefs denoise"] = f => ["prefs", "denoise", f.Signals, "--out", Path.Combine(f.Folder, "denoised.jsonl"), "--json"],
+            ["prefs export"] = f => ["prefs", "export", f.Clean, "--format", "kto", "--out", Path.Combine(f.Folder, "kto.jsonl"), "--json"],
+            ["prefs diversity"] = f => ["prefs", "diversity", Path.Combine(f.Folder, "varied.jsonl"),
+                Path.Combine(f.Folder, "collapsed.jsonl"), "--json"],
         };
 
     public static IEnumerable<object[]> Commands => Cases.Keys.Select(k => new object[] { k });

@@ -6,7 +6,7 @@ namespace WorldPlay.Cli.Tests;
 /// <summary>'worldplay prefs diversity A B' on small transcript sets, run through the worldplay command.</summary>
 public sealed class PrefsDiversityTests
 {
-    private const string Varied = """
+    internal const string Varied = """
         {"turn": 1, "speaker": "Wren", "role": "user", "text": "Is the stew ready?"}
         {"turn": 2, "speaker": "Mira", "role": "npc", "text": "Nearly, the barley wants ten minutes."}
         {"turn": 3, "speaker": "Wren", "role": "user", "text": "And the bread?"}
@@ -15,7 +15,7 @@ public sealed class PrefsDiversityTests
         {"turn": 6, "speaker": "Tomas", "role": "npc", "text": "I heard that! The oven runs hot, everyone knows it."}
         """;
 
-    private const string Collapsed = """
+    internal const string Collapsed = """
         {"turn": 1, "speaker": "Wren", "role": "user", "text": "Is the stew ready?"}
         {"turn": 2, "speaker": "Mira", "role": "npc", "text": "Of course, dear traveler, of course."}
         {"turn": 3, "speaker": "Wren", "role": "user", "text": "And the bread?"}

@@ -175,7 +175,7 @@ public sealed class PrefsTests
 
     /// <summary>Writes s.jsonl: 40 signals of an honest group (keeps the longer reply every other time, the first of which keeps a
     /// reply the detectors flag) and 40 of a group that always keeps the longer.</summary>
-    private static string WriteSignals(ScratchFolder scratch, string language)
+    internal static string WriteSignals(ScratchFolder scratch, string language)
     {
         var (shortText, longText, bad) = language == "zh" ? (ShortZh, LongZh, FlaggedZh) : (Short, Long, Flagged);
         var honest = Enumerable.Range(0, 40).Select(i => i == 0

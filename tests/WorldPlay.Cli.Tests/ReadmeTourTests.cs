@@ -195,7 +195,7 @@ public sealed class ReadmeTourTests(ReadmeTourRun tour) : IClassFixture<ReadmeTo
     [Fact]
     public void Readme_Tour_HasTheCommandsOfEveryCommandGroup() =>
         Assert.Equal(
-            ["bench", "diff", "export", "fake-llm", "fork", "keys", "load", "replay", "serve", "simulate", "why"],
+            ["bench", "diff", "export", "fake-llm", "fork", "keys", "load", "prefs", "replay", "serve", "simulate", "synth", "why"],
             ReadmeTour.ToRun.Select(c => ((string)c[0]).Split(' ')[0]).Where(c => !c.StartsWith('-')).Distinct()
                 .Order(StringComparer.Ordinal));
 
