@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using WorldPlay.Core;
 using WorldPlay.Core.Scenes;
@@ -56,4 +58,14 @@ public sealed record Scenario(
     /// <summary>The world file JSON <see cref="World"/> was read from, or null (a sample world), so that a transcript can carry its
     /// setting.</summary>
     public string? WorldFile { get; init; }
+
+    /// <summary><see cref="WorldFile"/> as a JSON object, read as the world loader reads it (comments and trailing commas
+    /// allowed), or null when there is none.</summary>
+    public JsonObject? WorldJson() => WorldFile is { } file
+        ? JsonNode.Parse(file, documentOptions: new JsonDocumentOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+        }) as JsonObject
+        : null;
 }

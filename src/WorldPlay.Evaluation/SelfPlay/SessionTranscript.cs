@@ -51,7 +51,7 @@ public static class SessionTranscript
         ArgumentNullException.ThrowIfNull(session);
         using var file = new StreamWriter(path);
         var writer = new TranscriptWriter(file);
-        if (session.Scenario.WorldFile is { } world && JsonNode.Parse(world) is JsonObject worldObject)
+        if (session.Scenario.WorldJson() is { } worldObject)
         {
             writer.WriteWorld(worldObject, session.Scenario.SceneId);
         }

@@ -48,7 +48,7 @@ public static partial class PromptEnricher
         {
             return new EnrichmentOutcome(scenario, false, [], null);
         }
-        if (scenario.WorldFile is not { } file || JsonNode.Parse(file) is not JsonObject world)
+        if (scenario.WorldJson() is not { } world)
         {
             return new EnrichmentOutcome(scenario, true, [], null);
         }

@@ -39,6 +39,24 @@ public sealed class ScenarioSourceTests
     public void Load_SampleWorld_OneScenarioPerScene(string sample) =>
         Assert.Equal(WorldFiles.Load(sample).Scenes.Select(s => s.Id), ScenarioSource.Load(sample).Scenarios.Select(s => s.SceneId));
 
+    [Fact]
+    public void Load_WorldFileWithComments_CarriesItsWorldAsJson()
+    {
+        var lighthouse = File.ReadAllText(TestData.Fixture("..", "..", "..", "docs", "worlds", "lighthouse.json"));
+        var path = Path.Combine(Path.GetTempPath(), $"commented-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, "// a world file may open with a comment\n" + lighthouse.TrimEnd().TrimEnd('}') + ",\n}\n");
+        try
+        {
+            var scenario = ScenarioSource.Load(path).Scenarios.First();
+
+            Assert.Equal("lighthouse", (string?)scenario.WorldJson()?["id"]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("harbor")]
     [InlineData("court")]
