@@ -213,8 +213,8 @@ public sealed record CommitReceipt(
     [property: Id(5)] long StreamVersion = 0);
 
 /// <summary>A scene's turn as the world stored it: its draft, the events accepted and refused, the world's stream version after
-/// it and the world's version (last event number) after it. A scene rebuilds the turns it had not yet written to its transcript
-/// from these.</summary>
+/// it and who was at the scene's place after it. A scene rebuilds the turns it had not yet written to its transcript from
+/// these.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.CommittedTurn")]
 public sealed record CommittedTurn(
     [property: Id(0)] int Turn,
@@ -222,7 +222,7 @@ public sealed record CommittedTurn(
     [property: Id(2)] ImmutableArray<WorldEvent> Accepted,
     [property: Id(3)] ImmutableArray<Rejection> Rejected,
     [property: Id(4)] long StreamVersion,
-    [property: Id(5)] long Version);
+    [property: Id(5)] ImmutableArray<EntityId> PresentAtScene);
 
 [GenerateSerializer, Immutable, Alias("worldplay.StateView")]
 public sealed record StateView([property: Id(0)] WorldState State, [property: Id(1)] string StateHash);

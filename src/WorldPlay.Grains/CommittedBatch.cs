@@ -19,9 +19,9 @@ public sealed record CommittedBatch(
     [Key(4)]
     public TurnDraft? Draft { get; init; }
 
-    /// <summary>The world's version (its last event's number) after this commit.</summary>
+    /// <summary>For a scene's turn: who was at the scene's place after this commit.</summary>
     [Key(5)]
-    public long Version { get; init; }
+    public ImmutableArray<EntityId> PresentAtScene { get; init; } = [];
 }
 
 /// <summary>A world's state at one point of its timeline stream, saved every few events so activation is snapshot + tail.</summary>

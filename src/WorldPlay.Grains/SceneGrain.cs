@@ -620,7 +620,7 @@ public sealed class SceneGrain(
     }
 
     /// <summary>Rebuilds the turns the world stored for this scene after its record's progress (the scene stopped before it wrote
-    /// them): folds them into the progress as they were played, with who was present after each from the world's events, and
+    /// them): folds them into the progress as they were played, with who was present after each as the world stored it, and
     /// writes them, skipping those the transcript already holds.</summary>
     private async Task<bool> RecoverTurnsAsync()
     {
@@ -630,20 +630,17 @@ public sealed class SceneGrain(
             return false;
         }
         var definition = await Definition();
-        var events = await World.EventsAfterAsync(0);
-        var (state, applied, cast) = (WorldState.Initial(definition), 0, Progress.Cast);
-        var characters = definition.Entities.Where(e => e.IsCharacter).ToList();
+        // Names as the world knows them now (people and places created in play included); who was present comes with each turn.
+        var world = (await World.StateAfterTurn(-1)).State;
+        string Named(EntityId id) => world.Find(id)?.Name ?? NameOf(definition, id);
+        var (cast, characters) = (Progress.Cast, definition.Entities.Where(e => e.IsCharacter).ToList());
         foreach (var turn in committed)
         {
-            var upTo = events.Skip(applied).TakeWhile(e => e.Seq <= turn.Version).ToList();
-            (state, applied) = (state.ApplyAll(upTo), applied + upTo.Count);
-            ImmutableArray<EntityId> present = [.. state.CharactersAt(Progress.Spec.Place).Select(c => c.Id)];
-            var presence = Presence.Between(Progress.Present, present);
-            string Named(EntityId id) => state.Find(id)?.Name ?? NameOf(definition, id);
+            var presence = Presence.Between(Progress.Present, turn.PresentAtScene);
             var recorded = turn.Draft.Recorded(
                 definition.Setting.Language, Named, presence, turn.Accepted, turn.Rejected, turn.Draft.Decided.LatencyMs);
             _unwritten.Add(recorded);
-            Progress = Progress.After(recorded, present, characters).Following(presence, Joinable(definition, Progress.Spec));
+            Progress = Progress.After(recorded, turn.PresentAtScene, characters).Following(presence, Joinable(definition, Progress.Spec));
             record.State.WorldStreamVersion = turn.StreamVersion;
         }
         await Task.WhenAll(Progress.Cast.Except(cast).Select(id => Embody(definition, Options, id)));

@@ -223,7 +223,9 @@ public sealed partial class WorldGrain(
         var batch = new CommittedBatch(request.BatchId, request.Turn, outcome.Accepted, outcome.Rejected) 
         {
             Draft = request.Draft,
-            Version = outcome.Accepted.IsEmpty ? before.Version : outcome.Accepted[^1].Seq,
+            PresentAtScene = request.Draft is not null && request.ScenePlace is { } at
+                ? [.. outcome.State.CharactersAt(at).Select(c => c.Id)]
+                : [],
         };
         // A scene's turn is stored even when nothing of it was accepted: the record is the turn's only write.
         if (outcome.Accepted.Length > 0 || request.Draft is not null)
@@ -275,7 +277,8 @@ public sealed partial class WorldGrain(
             if (batch.Draft is { } draft && batch.Turn > afterTurn && batch.BatchId.StartsWith(batchPrefix, StringComparison.Ordinal)
                 && batch.BatchId.AsSpan(batchPrefix.Length).IndexOfAnyExceptInRange('0', '9') < 0)
             {
-                turns.Add(new CommittedTurn(batch.Turn, draft, batch.Accepted, batch.Rejected, version, batch.Version));
+                var present = batch.PresentAtScene.IsDefault ? [] : batch.PresentAtScene;
+                turns.Add(new CommittedTurn(batch.Turn, draft, batch.Accepted, batch.Rejected, version, present));
             }
         }
         return turns.ToImmutable();
