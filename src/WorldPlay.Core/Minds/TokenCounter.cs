@@ -30,7 +30,10 @@ public sealed class TokenCounter
     /// pre-tokenizer never joins such a newline to what follows (only white space and other newlines continue a newline
     /// piece, and no other piece starts with a newline), so the pieces, and therefore the tokens, are the same as the
     /// whole text's.</remarks>
-    public int Count(string text)
+    public int Count(string text) => Count(text.AsSpan());
+
+    /// <summary>The same count of text held in a buffer: a line seen before is looked up without making a string of it.</summary>
+    public int Count(ReadOnlySpan<char> text)
     {
         var lookup = _lines.GetAlternateLookup<ReadOnlySpan<char>>();
         var total = 0;
@@ -39,11 +42,11 @@ public sealed class TokenCounter
         {
             if (text[i] == '\n' && !char.IsWhiteSpace(text[i + 1]))
             {
-                total += Line(lookup, text.AsSpan(start, i + 1 - start));
+                total += Line(lookup, text.Slice(start, i + 1 - start));
                 start = i + 1;
             }
         }
-        return total + Line(lookup, text.AsSpan(start));
+        return total + Line(lookup, text[start..]);
     }
 
     /// <summary>How many distinct lines the cache holds now (at most <see cref="CacheCapacity"/>).</summary>
