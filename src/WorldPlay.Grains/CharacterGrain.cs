@@ -32,6 +32,10 @@ public sealed class CharacterGrain(
     /// <summary>The world version the stored record has taken in.</summary>
     private long _saved;
 
+    /// <summary>The world's reference, made once per activation: making one reads the interface's attributes by reflection, which
+    /// showed in the profile of every turn.</summary>
+    private IWorldGrain? _world;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _saved = record.State.Perceived;
@@ -52,7 +56,7 @@ public sealed class CharacterGrain(
         ?? throw new InvalidOperationException(
             $"Character '{this.GetPrimaryKeyString()}' has no persona yet; a scene embodies its cast when it opens.");
 
-    private IWorldGrain World => GrainFactory.GetGrain<IWorldGrain>(Embodiment.WorldKey);
+    private IWorldGrain World => _world ??= GrainFactory.GetGrain<IWorldGrain>(Embodiment.WorldKey);
 
     async Task ICharacterGrain.Embody(Embodiment embodiment)
     {
@@ -63,6 +67,7 @@ public sealed class CharacterGrain(
             record.State.Memory = CharacterMemory.Empty(embodiment.Persona.Id, definition.Entities.ToDictionary(e => e.Id, e => e.Name));
         }
         record.State.Embodiment = embodiment;
+        _world = null;
         await SaveAsync();
     }
 

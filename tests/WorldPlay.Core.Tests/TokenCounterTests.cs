@@ -18,6 +18,9 @@ public sealed class TokenCounterTests
         "no-break\u00a0space\n\u00a0after a newline\n\u2003em space\n",
         "",
         "x",
+        "## Where: The Salt Lantern (turn 123, minute 4567)\nAnswer Mira: \"Where were you?\"\nMira: \"Where were you?\"\n",
+        "two  12 spaces, a\t3 tab, \u00a0 4 and ½7 ²8 numerals; 1,234.5 and v2.0: x",
+        "第12回合：米拉说：你好。\n(turn 7) Mira said: it's 9 o'clock…",
     };
 
     [Theory]
@@ -34,7 +37,7 @@ public sealed class TokenCounterTests
     {
         // Texts drawn from the characters that decide where cl100k's pieces start and end: newlines, other white space,
         // letters, digits, apostrophes and punctuation, so line starts of every kind follow line ends of every kind.
-        var chars = Gen.Char["\n\n\r  \t\u00a0aZé日7's.\"-#(!ß"];
+        var chars = Gen.Char["\n\n\r  \t\u00a0aZé日77's.\"-#(!ß:½"];
         Gen.String[chars, 0, 80].Sample(text =>
         {
             TokenCounter.Default.Count(text);

@@ -208,6 +208,10 @@ public static class PerspectiveBuilder
     private sealed class TrimCounts
     {
         private readonly TokenCounter _tokens;
+
+        /// <summary>One buffer every section and item is rendered into to be counted: a line the counter has seen is then counted
+        /// without a string being made of it.</summary>
+        private readonly StringBuilder _text = new(1024);
         private readonly int _fixed;
         private readonly int[] _ties, _facts, _creations, _summary, _heard;
         private readonly int _tiesHeader, _factsHeader, _creationsHeader, _summaryHeader;
@@ -260,18 +264,26 @@ public static class PerspectiveBuilder
             var sums = new int[items.Length + 1];
             for (var i = 0; i < items.Length; i++)
             {
-                var s = new StringBuilder();
-                append(s, items[i]);
-                sums[i + 1] = sums[i] + _tokens.Count(s.ToString());
+                append(_text.Clear(), items[i]);
+                sums[i + 1] = sums[i] + Counted();
             }
             return sums;
         }
 
         private int Count(Action<StringBuilder, Perspective> section, Perspective p)
         {
-            var s = new StringBuilder();
-            section(s, p);
-            return _tokens.Count(s.ToString());
+            section(_text.Clear(), p);
+            return Counted();
+        }
+
+        /// <summary>The count of what <see cref="_text"/> holds: its one chunk as it is, or, past its capacity, as a string.</summary>
+        private int Counted()
+        {
+            foreach (var chunk in _text.GetChunks())
+            {
+                return chunk.Length == _text.Length ? _tokens.Count(chunk.Span) : _tokens.Count(_text.ToString());
+            }
+            return 0;
         }
 
         private int Line(string header) => _tokens.Count(header + Environment.NewLine);

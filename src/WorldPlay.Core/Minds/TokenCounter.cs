@@ -25,25 +25,46 @@ public sealed class TokenCounter
     /// <summary>The process-wide counter; the tokenizer is thread-safe and loading it takes a moment.</summary>
     public static TokenCounter Default => Shared.Value;
 
-    /// <summary>The cl100k token count of <paramref name="text"/>: exactly <see cref="CountWhole"/>, from cached line counts.</summary>
-    /// <remarks>The text is cut after each newline that is followed by a character other than white space. cl100k's
-    /// pre-tokenizer never joins such a newline to what follows (only white space and other newlines continue a newline
-    /// piece, and no other piece starts with a newline), so the pieces, and therefore the tokens, are the same as the
-    /// whole text's.</remarks>
-    public int Count(string text)
+    /// <summary>The cl100k token count of <paramref name="text"/>: exactly <see cref="CountWhole"/>, from cached counts of its
+    /// pieces (see <see cref="Boundary"/>).</summary>
+    public int Count(string text) => Count(text.AsSpan());
+
+    /// <summary>The same count of text held in a buffer: a piece seen before is looked up without making a string of it.</summary>
+    public int Count(ReadOnlySpan<char> text)
     {
         var lookup = _lines.GetAlternateLookup<ReadOnlySpan<char>>();
         var total = 0;
         var start = 0;
-        for (var i = 0; i < text.Length - 1; i++)
+        for (var i = 1; i < text.Length; i++)
         {
-            if (text[i] == '\n' && !char.IsWhiteSpace(text[i + 1]))
+            if (Boundary(text, i))
             {
-                total += Line(lookup, text.AsSpan(start, i + 1 - start));
-                start = i + 1;
+                total += Line(lookup, text[start..i]);
+                start = i;
             }
         }
-        return total + Line(lookup, text.AsSpan(start));
+        return total + Line(lookup, text[start..]);
+    }
+
+    /// <summary>True where cl100k's pre-tokenizer always ends a piece before <c>text[i]</c>, and ends the one before it the same
+    /// way whether the text goes on or stops there; the pieces, and so the tokens, of the two parts counted apart are then those of
+    /// the whole (the pattern has no look-behind, and its only look-ahead is <c>\s+(?!\S)</c>). The cuts:
+    /// after a newline followed by a character other than white space (only white space and newlines continue a newline piece);
+    /// around a run of ASCII digits not joined to other numerals (only <c>\p{N}{1,3}</c> takes a digit), but not after a run of
+    /// white space before the digits, which the look-ahead splits differently at the end of a text (a single space is the same
+    /// piece either way); and between ASCII punctuation and a space followed by something other than white space (the punctuation
+    /// piece stops at the space). Lines repeat from turn to turn, and so do their parts around the numbers and after a
+    /// "Name:": the turn's place line and a line heard, again as the line to answer, are cache hits but for their new parts.</summary>
+    private static bool Boundary(ReadOnlySpan<char> text, int i)
+    {
+        var before = text[i - 1];
+        var at = text[i];
+        return (before == '\n' && !char.IsWhiteSpace(at))
+            || (char.IsAsciiDigit(before) && !char.IsNumber(at))
+            || (char.IsAsciiDigit(at) && !char.IsNumber(before)
+                && (!char.IsWhiteSpace(before) || (before == ' ' && i >= 2 && !char.IsWhiteSpace(text[i - 2]))))
+            || (at == ' ' && before is > ' ' and < '\x7f' && !char.IsAsciiLetterOrDigit(before)
+                && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]));
     }
 
     /// <summary>How many distinct lines the cache holds now (at most <see cref="CacheCapacity"/>).</summary>

@@ -46,6 +46,8 @@ public sealed record WorldSlice(
         bool KnowsBothEnds(Relationship r) => KnowsId(r.From) && KnowsId(r.To);
         RelationshipView View(Relationship r) => new(r.From, Name(r.From), r.Type, r.To, Name(r.To), r.Strength);
 
+        // Read once: every person present shows the ties between them and self, and the slice lists self's strongest ties.
+        var mine = state.RelationshipsOf(self).ToList();
         var exits = state.Setting.PathsFrom(placeId)
             .Where(p => KnowsId(p.B))
             .Select(p => new ExitView(p.B, Name(p.B), p.Minutes))
@@ -57,7 +59,7 @@ public sealed record WorldSlice(
                 c.Name,
                 c.Attribute("pronouns") ?? "they",
                 c.Attribute("role") == "user",
-                [.. state.RelationshipsOf(self).Where(r => r.From == c.Id || r.To == c.Id).Select(View)]))
+                [.. mine.Where(r => r.From == c.Id || r.To == c.Id).Select(View)]))
             .ToImmutableArray();
         var presentIds = present.Select(p => p.Id).Append(self).ToHashSet();
         var items = state.ItemsAt(placeId)
@@ -65,7 +67,7 @@ public sealed record WorldSlice(
             .Where(Knows)
             .Select(i => new ItemView(i.Id, i.Name, i.Holder, i.Holder is { } h ? Name(h) : null))
             .ToImmutableArray();
-        var relationships = state.RelationshipsOf(self)
+        var relationships = mine
             .Where(KnowsBothEnds)
             .OrderByDescending(r => Math.Abs(r.Strength)).ThenBy(r => r.Key, StringComparer.Ordinal)
             .Take(MaxRelationships)

@@ -22,6 +22,11 @@ internal sealed record GoalPhrase(string Text, bool IsVerbPhrase)
 /// <summary>Wording for names, places, time, goals and facts, so the same entity is always spoken of the same way.</summary>
 internal static class Naming
 {
+    // Arrays for Trim, which would otherwise allocate its params array on every call.
+    private static readonly char[] GoalEnds = ['.', '!', ';'];
+    private static readonly char[] WordEdges = [',', '.', '!', '?'];
+    private static readonly char[] ClauseEndsZh = ['。', '.', '！', '!', '；', ';', '，', ','];
+
     private static readonly HashSet<string> NounStarts = new(StringComparer.Ordinal)
     {
         "the", "a", "an", "my", "her", "his", "their", "our", "some", "no", "revenge", "vengeance", "justice", "freedom", "peace", "power",
@@ -120,7 +125,7 @@ internal static class Naming
 
     public static GoalPhrase Goal(string goal)
     {
-        var text = goal.Trim().TrimEnd('.', '!', ';');
+        var text = goal.Trim().TrimEnd(GoalEnds);
         if (text.StartsWith("to ", StringComparison.OrdinalIgnoreCase))
         {
             text = text[3..].TrimStart();
@@ -203,7 +208,7 @@ internal static class Naming
         {
             return false;
         }
-        return fact.Subject != self || !words.Any(w => ThirdPerson.Contains(w.Trim(',', '.', '!', '?')));
+        return fact.Subject != self || !words.Any(w => ThirdPerson.Contains(w.Trim(WordEdges)));
     }
 
     /// <summary>What an objective is about, in a few words: the first person, item or place the perspective knows that the
@@ -258,7 +263,7 @@ internal static class Naming
     };
 
     /// <summary>A goal, objective or fact as written, without its closing stop, so a template can carry on after it.</summary>
-    public static string AsWrittenZh(string text) => text.Trim().TrimEnd('。', '.', '！', '!', '；', ';', '，', ',');
+    public static string AsWrittenZh(string text) => text.Trim().TrimEnd(ClauseEndsZh);
 
     /// <summary>A trait short enough to say as one word ("固执", "心直口快"); a longer description stays unsaid.</summary>
     public static string? TraitZh(string trait) => AsWrittenZh(trait) is { Length: > 0 and <= 6 } t ? t : null;

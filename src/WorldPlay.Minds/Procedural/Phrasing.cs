@@ -37,11 +37,16 @@ internal sealed class Slots
         }
     }
 
+    /// <remarks>Asked of every phrase of a pool, several times a turn: the slot names are looked up as spans of the template, so
+    /// asking allocates nothing.</remarks>
     public bool CanFill(string template)
     {
-        foreach (var name in Names(template))
+        var values = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+        var spent = _spent.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = template.IndexOf('{'); i >= 0; i = template.IndexOf('{', i + 1))
         {
-            if (!_values.ContainsKey(name) || _spent.Contains(name))
+            var name = template.AsSpan(i + 1, template.IndexOf('}', i) - i - 1);
+            if (!values.ContainsKey(name) || spent.Contains(name))
             {
                 return false;
             }
@@ -82,7 +87,9 @@ internal sealed class Slots
             if (text[i] == '{')
             {
                 var end = text.IndexOf('}', i);
-                s.Append(_values[text[(i + 1)..end]]);
+                var name = text.AsSpan(i + 1, end - i - 1);
+                s.Append(_values.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var value) ? value
+                    : throw new KeyNotFoundException($"The slot '{name}' has no value."));
                 i = end;
             }
             else
@@ -101,6 +108,9 @@ internal sealed class Slots
 /// opens like a recent sentence of the speaker's or shares many word 4-grams with its recent lines.</summary>
 internal sealed class Phrasing
 {
+    private static readonly char[] StopsZh = ['。', '！', '？'];
+    private static readonly char[] LeadingStopsZh = ['，', '。', ',', '.'];
+
     private const int Tries = 10;
     private const double FreshEnough = 0.25;
 
@@ -244,47 +254,108 @@ internal sealed class Phrasing
 
     private void Remember(string text)
     {
-        foreach (var sentence in _chinese ? text.Split(['。', '！', '？'], StringSplitOptions.RemoveEmptyEntries) : Sentences(text))
+        foreach (var sentence in _chinese ? text.Split(StopsZh, StringSplitOptions.RemoveEmptyEntries) : Sentences(text))
         {
-            var words = Tokens(sentence);
-            if (words.Count > 0)
-            {
-                _openings.Add(Opening(words));
-            }
-            foreach (var gram in Grams(words))
-            {
-                _grams.Add(gram);
-            }
+            RememberSentence(sentence);
         }
     }
 
+    private void RememberSentence(string sentence)
+    {
+        var tokens = TokenText.Of(sentence, _chinese, stackalloc char[TokenText.BufferFor(sentence)],
+            stackalloc int[TokenText.BufferFor(sentence)], stackalloc int[TokenText.BufferFor(sentence)]);
+        if (tokens.Count > 0)
+        {
+            _openings.Add(tokens.Opening.ToString());
+        }
+        for (var i = 0; i + 4 <= tokens.Count; i++)
+        {
+            _grams.Add(tokens.Gram(i).ToString());
+        }
+    }
+
+    /// <remarks>Asked of up to <see cref="Tries"/> renderings per sentence: the grams and the opening are looked up as spans of
+    /// one buffer, so asking allocates nothing but that buffer.</remarks>
     private double Staleness(string text)
     {
-        var words = Tokens(text);
-        var grams = Grams(words).ToList();
-        var seen = grams.Count == 0 ? 0 : grams.Count(_grams.Contains) / (double)grams.Count;
-        return (words.Count > 0 && _openings.Contains(Opening(words)) ? 1 : 0) + seen;
-    }
-
-    private static string Opening(List<string> words) => words.Count switch
-    {
-        1 => words[0],
-        2 => $"{words[0]} {words[1]}",
-        _ => $"{words[0]} {words[1]} {words[2]}",
-    };
-
-    private static IEnumerable<string> Grams(List<string> words)
-    {
-        for (var i = 0; i + 4 <= words.Count; i++)
+        var tokens = TokenText.Of(text, _chinese, stackalloc char[TokenText.BufferFor(text)], stackalloc int[TokenText.BufferFor(text)],
+            stackalloc int[TokenText.BufferFor(text)]);
+        var grams = _grams.GetAlternateLookup<ReadOnlySpan<char>>();
+        var known = 0;
+        for (var i = 0; i + 4 <= tokens.Count; i++)
         {
-            yield return $"{words[i]} {words[i + 1]} {words[i + 2]} {words[i + 3]}";
+            known += grams.Contains(tokens.Gram(i)) ? 1 : 0;
         }
+        var count = Math.Max(0, tokens.Count - 3);
+        var seen = count == 0 ? 0 : known / (double)count;
+        return (tokens.Count > 0 && _openings.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens.Opening) ? 1 : 0) + seen;
     }
 
-    /// <summary>What staleness counts in <paramref name="text"/>: its words, or in Chinese, which runs its words together,
-    /// each character a token of its own.</summary>
-    private List<string> Tokens(string text) =>
-        _chinese ? [.. text.Where(char.IsLetterOrDigit).Select(c => c.ToString())] : Words(text);
+    /// <summary>What staleness counts in a text, written once as its tokens joined by single spaces: its words (letters, digits,
+    /// apostrophes; lowercased, as <see cref="Words"/> reads them), or in Chinese, which runs its words together, each letter or
+    /// digit a token of its own. A run of tokens is then one span of the text: the opening (its first three tokens) and each
+    /// word 4-gram read as the tokens joined by spaces would.</summary>
+    private readonly ref struct TokenText
+    {
+        /// <summary>Texts up to this long are tokenized on the stack.</summary>
+        private const int OnStack = 256;
+
+        private readonly Span<char> _joined;
+        private readonly Span<int> _starts;
+        private readonly Span<int> _ends;
+
+        private TokenText(Span<char> joined, Span<int> starts, Span<int> ends, int count)
+        {
+            _joined = joined;
+            _starts = starts;
+            _ends = ends;
+            Count = count;
+        }
+
+        /// <summary>The size of the stack buffers <see cref="Of"/> takes for <paramref name="text"/> (0: it makes its own).</summary>
+        public static int BufferFor(string text) => text.Length <= OnStack ? 2 * text.Length : 0;
+
+        /// <summary>The tokens of <paramref name="text"/>, written into the buffers given when they are big enough.</summary>
+        public static TokenText Of(string text, bool chinese, Span<char> joined, Span<int> starts, Span<int> ends)
+        {
+            if (joined.Length < 2 * text.Length)
+            {
+                joined = new char[2 * text.Length];
+                starts = new int[text.Length];
+                ends = new int[text.Length];
+            }
+            var count = 0;
+            var length = 0;
+            var inWord = false;
+            foreach (var c in text)
+            {
+                var token = chinese ? char.IsLetterOrDigit(c) : char.IsLetterOrDigit(c) || c == '\'';
+                if (token && (chinese || !inWord))
+                {
+                    if (count > 0)
+                    {
+                        joined[length++] = ' ';
+                    }
+                    starts[count++] = length;
+                }
+                if (token)
+                {
+                    joined[length++] = chinese ? c : char.ToLowerInvariant(c);
+                    ends[count - 1] = length;
+                }
+                inWord = token;
+            }
+            return new TokenText(joined, starts, ends, count);
+        }
+
+        public int Count { get; }
+
+        public ReadOnlySpan<char> Opening => Run(0, Math.Min(Count, 3));
+
+        public ReadOnlySpan<char> Gram(int first) => Run(first, 4);
+
+        private ReadOnlySpan<char> Run(int first, int count) => _joined[_starts[first].._ends[first + count - 1]];
+    }
 
     /// <summary>The words of <paramref name="text"/> (letters, digits, apostrophes), lowercased unless asked not to.</summary>
     internal static List<string> Words(string text, bool lower = true)
@@ -375,7 +446,7 @@ internal sealed class Phrasing
             }
             s.Append(c);
         }
-        var result = s.ToString().TrimStart('，', '。', ',', '.').Trim();
+        var result = s.ToString().TrimStart(LeadingStopsZh).Trim();
         return result.Length == 0 || result[^1] is '。' or '？' or '！' or '…' or '）' or '.' or '!' or '?' ? result : result + "。";
     }
 

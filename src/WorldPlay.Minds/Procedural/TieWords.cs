@@ -190,7 +190,7 @@ internal static class TieWords
     public static string Canonical(string type)
     {
         var t = type.Trim().ToLowerInvariant();
-        var cut = t.IndexOfAny(['-', '_', ' ']);
+        var cut = t.AsSpan().IndexOfAny('-', '_', ' ');
         var head = cut > 0 ? t[..cut] : t;
         return Verbs.Contains(head) || Symmetric.ContainsKey(head) || Directed.ContainsKey(head) ? head : t;
     }

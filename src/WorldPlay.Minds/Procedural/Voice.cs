@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using WorldPlay.Core;
 
 namespace WorldPlay.Minds.Procedural;
@@ -43,7 +44,13 @@ internal sealed record Voice(Register Primary, Register Secondary, bool Terse, d
 
     public bool Fits(Register register) => register == Register.Plain || register == Primary || register == Secondary;
 
-    public static Voice Of(Persona persona)
+    /// <summary>Voices already read, by persona: a character's persona is the same object from turn to turn, and reading the
+    /// voice anew each turn scanned the whole card.</summary>
+    private static readonly ConditionalWeakTable<Persona, Voice> Read = new();
+
+    public static Voice Of(Persona persona) => Read.GetValue(persona, Hear);
+
+    private static Voice Hear(Persona persona)
     {
         var text = string.Join(' ',
             [persona.SpeechStyle, persona.SpeechStyle, .. PerspectiveReading.Listed(persona.Traits), persona.Description])
