@@ -82,6 +82,8 @@ public sealed class SceneGrain(
     /// <summary>Turns played (stored in the world) and not yet written to the transcript and the record.</summary>
     private readonly List<TurnRecord> _unwritten = [];
 
+    private IWorldGrain? _worldGrain;
+
     /// <summary>Whether the record holds progress not yet written (recovered turns the transcript already held).</summary>
     private bool _recordDirty;
 
@@ -96,7 +98,8 @@ public sealed class SceneGrain(
         set => record.State.Progress = value;
     }
 
-    private IWorldGrain World => GrainFactory.GetGrain<IWorldGrain>(Options.WorldKey);
+    /// <summary>The scene's world (looked up once: <c>GetGrain</c> costs a few percent of a turn).</summary>
+    private IWorldGrain World => _worldGrain ??= GrainFactory.GetGrain<IWorldGrain>(Options.WorldKey);
 
     private TranscriptLog Transcript => _transcript ??= new TranscriptLog(store, WorldPlayStorage.TranscriptStream(Key));
 
