@@ -146,7 +146,8 @@ public sealed class SceneGrain(
         {
             played.Add(await InterruptibleAsync(() => PlayTurnAsync(new NextUp(NextUpKind.Character, first), listener)));
         }
-        while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall && await StepAsync(userPlays: false, listener) is { } reply)
+        while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall
+            && await StepUnlessBusyAsync(userPlays: false, listener, played.Count) is { } reply)
         {
             played.Add(reply);
         }
@@ -179,7 +180,8 @@ public sealed class SceneGrain(
         {
             // The characters answer as they answer the user: until it would be the user's turn, at least one of them.
             Progress = Progress with { RepliesUntilUser = Math.Max(1, Progress.RepliesUntilUser) };
-            while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall && await StepAsync(userPlays: false, listener) is { } r)
+            while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall
+                && await StepUnlessBusyAsync(userPlays: false, listener, played.Count) is { } r)
             {
                 played.Add(r);
             }

@@ -106,6 +106,8 @@ internal sealed class LoadRun(
             await playing.CancelAsync();
             await ticking;
             meter.Tick(_clock.Elapsed);
+            // A last reading, so even a run shorter than a tick reports its silos' gates.
+            await SampleGatesAsync();
 
             progress.WriteLine($"load: played for {played.TotalSeconds:0.0} s; reading {_sessions.Length} sessions back from storage...");
             var silos = await target.SilosAsync();
