@@ -53,7 +53,8 @@ public sealed record LoadPhase(
         {
             return 0;
         }
-        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Count);
+        // Rounded first: 99.9 / 100 * 1000 is 999.0000000000001 in doubles, whose ceiling would skip a rank.
+        var rank = (int)Math.Ceiling(Math.Round(percentile / 100 * sorted.Count, 9));
         return Math.Round(sorted[Math.Clamp(rank, 1, sorted.Count) - 1], 2);
     }
 
