@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 using WorldPlay.Core;
+using WorldPlay.Core.Scenes;
 
 namespace WorldPlay.Contracts;
 
@@ -26,6 +27,11 @@ public interface IWorldGrain : IGrainWithStringKey
     /// <summary>Judges and commits one turn's proposals; the batch id makes a retried commit harmless.</summary>
     [Alias("commit")]
     Task<CommitReceipt> Commit(CommitRequest request);
+
+    /// <summary>The turns of the scene whose batch ids start with <paramref name="batchPrefix"/> ("scene-key/"), after turn
+    /// <paramref name="afterTurn"/>, read from this world's own stream after record <paramref name="afterStreamVersion"/>.</summary>
+    [Alias("committed-turns"), ReadOnly]
+    Task<ImmutableArray<CommittedTurn>> CommittedTurns(string batchPrefix, int afterTurn, long afterStreamVersion);
 
     /// <summary>The state after turn <paramref name="turn"/> (from the nearest snapshot), or the current state for a negative
     /// turn.</summary>
@@ -185,14 +191,16 @@ public sealed record Perception(
     [property: Id(2)] long Version);
 
 /// <summary>One turn's proposals, judged in order. In a scene (<see cref="ScenePlace"/> set) the receipt says who is present there
-/// afterwards; an <see cref="Offstage"/> turn is not held to the scene's presence law.</summary>
+/// afterwards; an <see cref="Offstage"/> turn is not held to the scene's presence law. A scene's turn carries its
+/// <see cref="Draft"/>, which the world stores with the turn's events in one write (even when no event is accepted).</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.CommitRequest")]
 public sealed record CommitRequest(
     [property: Id(0)] string BatchId,
     [property: Id(1)] int Turn,
     [property: Id(2)] EntityId? ScenePlace,
     [property: Id(3)] bool Offstage,
-    [property: Id(4)] ImmutableArray<Proposal> Proposals);
+    [property: Id(4)] ImmutableArray<Proposal> Proposals,
+    [property: Id(5)] TurnDraft? Draft = null);
 
 /// <summary>What the world did with a turn's proposals, and who is at the scene's place afterwards.</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.CommitReceipt")]
@@ -200,7 +208,21 @@ public sealed record CommitReceipt(
     [property: Id(0)] ImmutableArray<WorldEvent> Accepted,
     [property: Id(1)] ImmutableArray<Rejection> Rejected,
     [property: Id(2)] long Version,
-    [property: Id(3)] ImmutableArray<EntityId> PresentAtScene);
+    [property: Id(3)] ImmutableArray<EntityId> PresentAtScene,
+    [property: Id(4)] TurnDraft? Draft = null,
+    [property: Id(5)] long StreamVersion = 0);
+
+/// <summary>A scene's turn as the world stored it: its draft, the events accepted and refused, the world's stream version after
+/// it and who was at the scene's place after it. A scene rebuilds the turns it had not yet written to its transcript from
+/// these.</summary>
+[GenerateSerializer, Immutable, Alias("worldplay.CommittedTurn")]
+public sealed record CommittedTurn(
+    [property: Id(0)] int Turn,
+    [property: Id(1)] TurnDraft Draft,
+    [property: Id(2)] ImmutableArray<WorldEvent> Accepted,
+    [property: Id(3)] ImmutableArray<Rejection> Rejected,
+    [property: Id(4)] long StreamVersion,
+    [property: Id(5)] ImmutableArray<EntityId> PresentAtScene);
 
 [GenerateSerializer, Immutable, Alias("worldplay.StateView")]
 public sealed record StateView([property: Id(0)] WorldState State, [property: Id(1)] string StateHash);

@@ -36,6 +36,10 @@ public sealed class SceneRecord
     /// <summary>How many siblings this scene has made, so each gets its own keys and seed.</summary>
     [Id(7)] public int Regenerations { get; set; }
 
+    /// <summary>The world's stream version after the last turn this record's progress holds: the turns the world stored after it
+    /// are the ones this record does not know yet.</summary>
+    [Id(8)] public long WorldStreamVersion { get; set; }
+
     /// <summary>The streams this scene's transcript is read from, up to <paramref name="lastTurn"/>: the shared prefix, then its
     /// own stream <paramref name="own"/>.</summary>
     public ImmutableArray<TranscriptSegment> TranscriptUpTo(string own, int lastTurn) =>
@@ -44,6 +48,10 @@ public sealed class SceneRecord
 
 /// <summary>An ensemble scene. A turn flows: pick who acts (core turn-taking) -> that character decides (perspective, mind)
 /// -> the world judges and commits -> the scene records the turn and moves its pacing on.
+/// A turn is stored once, in the world's commit (its events and the scene's draft of the turn in one record). The scene writes
+/// its own transcript (one append) and record every <see cref="WriteEvery"/> turns, before anything reads them (its transcript,
+/// its setup for a branch, a regeneration) and when it goes idle. A scene that stops before it wrote its turns rebuilds them
+/// from the world when it activates.
 /// The grain type is the name it had as the story-thread grain, so stored scenes still activate under it.</summary>
 [GrainType("storythread")]
 public sealed class SceneGrain(
@@ -55,6 +63,10 @@ public sealed class SceneGrain(
 
     /// <summary>After this long a call returns the turns it played so far, so a caller hears back often however slow the minds.</summary>
     public static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(10);
+
+    /// <summary>The most turns a scene keeps unwritten in its transcript and record: at 32, the two writes cost 0.06 storage
+    /// operations a turn, and a scene that stops rebuilds at most 31 turns from the world.</summary>
+    public const int WriteEvery = 32;
 
     private WorldDefinition? _definition;
     private LawBook? _laws;
@@ -69,6 +81,12 @@ public sealed class SceneGrain(
 
     /// <summary>The silo's turn gate slot the turn being played holds, and the clock started when it asked for it.</summary>
     private (TurnGate.TurnSlot Slot, Stopwatch Clock)? _admission;
+
+    /// <summary>Turns played (stored in the world) and not yet written to the transcript and the record.</summary>
+    private readonly List<TurnRecord> _unwritten = [];
+
+    /// <summary>Whether the record holds progress not yet written (recovered turns the transcript already held).</summary>
+    private bool _recordDirty;
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -86,6 +104,41 @@ public sealed class SceneGrain(
     private TranscriptLog Transcript => _transcript ??= new TranscriptLog(store, WorldPlayStorage.TranscriptStream(Key));
 
     private TurnRegeneration Regeneration => _regeneration ??= new TurnRegeneration(GrainFactory, record, Transcript, Key);
+
+    /// <summary>A scene that goes idle writes the turns it has not written yet, so its next activation has none to rebuild. Nothing
+    /// is lost if it cannot: they are stored in the world.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (reason.ReasonCode == DeactivationReasonCode.ActivationIdle || reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
+        {
+            try
+            {
+                await WriteAsync();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Rebuilt from the world on the next activation.
+            }
+        }
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (record.State.Options is null || !await RecoverTurnsAsync())
+        {
+            return;
+        }
+        try
+        {
+            await WriteAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The recovered turns stay unwritten in this activation (they are stored in the world); the next call writes them,
+            // or fails the way any call fails while storage is away.
+            _recordDirty = true;
+        }
+    }
 
     async Task<SceneStatus> ISceneGrain.Open(SceneOptions options)
     {
@@ -235,15 +288,19 @@ public sealed class SceneGrain(
                 Cast = Progress.Cast.Add(character),
                 Talkativeness = Progress.Talkativeness.SetItem(character, definition.PersonaOf(character)!.Talkativeness),
             };
-            await record.WriteStateAsync();
+            _recordDirty = true;
+            await WriteTurnsAsync();
         }
         return Status();
     }
 
     Task<SceneStatus> ISceneGrain.Status() => Task.FromResult(Status());
 
-    async Task<TurnBatch> ISceneGrain.Transcript(int fromTurn, int max) =>
-        new(await Transcript.ReadAsync(TranscriptSegments(int.MaxValue), fromTurn, max), Status());
+    async Task<TurnBatch> ISceneGrain.Transcript(int fromTurn, int max)
+    {
+        await WriteTurnsAsync();
+        return new(await Transcript.ReadAsync(TranscriptSegments(int.MaxValue), fromTurn, max), Status());
+    }
 
     async Task<TurnBatch> ISceneGrain.Branch(SceneBranch branch)
     {
@@ -277,6 +334,7 @@ public sealed class SceneGrain(
         try
         {
             var replayed = await StepAsync(userPlays: options.UserMind is not null, listener: null);
+            await WriteTurnsAsync();
             return new TurnBatch(replayed is null ? [] : [replayed], Status());
         }
         finally
@@ -296,13 +354,26 @@ public sealed class SceneGrain(
         return Status();
     }
 
-    Task<TurnAlternatives> ISceneGrain.Regenerate() => Regeneration.RegenerateAsync();
+    async Task<TurnAlternatives> ISceneGrain.Regenerate()
+    {
+        // Regeneration reads the transcript and writes the record itself: both must hold every turn played.
+        await WriteTurnsAsync();
+        return await Regeneration.RegenerateAsync();
+    }
 
     Task<TurnAlternatives> ISceneGrain.Alternatives() => Regeneration.AlternativesAsync();
 
-    Task<PreferenceSignal> ISceneGrain.Choose(string sceneKey) => Regeneration.ChooseAsync(sceneKey);
+    async Task<PreferenceSignal> ISceneGrain.Choose(string sceneKey)
+    {
+        await WriteTurnsAsync();
+        return await Regeneration.ChooseAsync(sceneKey);
+    }
 
-    Task<SceneSetup> ISceneGrain.Setup() => Task.FromResult(new SceneSetup(Options, TranscriptSegments(Progress.Turn)));
+    async Task<SceneSetup> ISceneGrain.Setup()
+    {
+        await WriteTurnsAsync();
+        return new SceneSetup(Options, TranscriptSegments(Progress.Turn));
+    }
 
     private ImmutableArray<TranscriptSegment> TranscriptSegments(int lastTurn) => record.State.TranscriptUpTo(Transcript.Stream, lastTurn);
 
@@ -512,26 +583,30 @@ public sealed class SceneGrain(
         var (proposals, bridges) = role != TurnRole.Npc
             ? (wanted, ImmutableArray<Bridge>.Empty)
             : await BridgeAsync(turn, offstage, wanted);
-        var receipt = await World.Commit(new CommitRequest($"{Key}/{turn}", turn, Progress.Spec.Place, offstage, proposals));
         var definition = await Definition();
-        var presence = Presence.Between(Progress.Present, receipt.PresentAtScene);
+        var language = definition.Setting.Language;
         // The world was read for any journey or bridge of this turn, so it names places and people created in play too.
         string Named(EntityId id) => _world?.Find(id)?.Name ?? NameOf(definition, id);
-        var narration = SceneNarration.Join(definition.Setting.Language, [
-            decided.Action.Narration,
-            .. PresenceNarration(definition.Setting.Language, Named, presence, receipt.Accepted, bridges),
-            .. bridges.Select(b => NarrativeBridge.Narrate(b, Named, definition.Setting.Language)),
-        ]);
-        var turnRecord = new TurnRecord(
-            turn, decided.Character, decided.Name, role, decided.Action.Speech, narration,
-            receipt.Accepted, receipt.Rejected, decided.Action.Usage, decided.PerspectiveTokens, clock.Elapsed.TotalMilliseconds);
-        (turnRecord, record.State.TranscriptVersion) =
-            await Transcript.AppendAsync(record.State.TranscriptVersion, turnRecord, $"{Key}/{turn}");
+        var draft = new TurnDraft(
+            new TurnRecord(turn, decided.Character, decided.Name, role, decided.Action.Speech, decided.Action.Narration, [], [],
+                decided.Action.Usage, decided.PerspectiveTokens, clock.Elapsed.TotalMilliseconds),
+            [.. bridges.Select(b => NarrativeBridge.Narrate(b, Named, language))],
+            [.. bridges.Select(b => b.Wanted.Actor)]);
+        var receipt = await World.Commit(new CommitRequest($"{Key}/{turn}", turn, Progress.Spec.Place, offstage, proposals, draft));
+        // A retried commit the world had stored before answers with the turn as it was first decided.
+        draft = receipt.Draft ?? draft;
+        var presence = Presence.Between(Progress.Present, receipt.PresentAtScene);
+        var turnRecord = draft.Recorded(language, Named, presence, receipt.Accepted, receipt.Rejected, clock.Elapsed.TotalMilliseconds);
+        _unwritten.Add(turnRecord);
+        record.State.WorldStreamVersion = receipt.StreamVersion;
         var cast = Progress.Cast;
         Progress = Progress.After(turnRecord, receipt.PresentAtScene, definition.Entities.Where(e => e.IsCharacter))
             .Following(presence, Joinable(definition, Progress.Spec));
         await Task.WhenAll(Progress.Cast.Except(cast).Select(id => Embody(definition, Options, id)));
-        await record.WriteStateAsync();
+        if (_unwritten.Count >= WriteEvery)
+        {
+            await WriteTurnsAsync();
+        }
         if (listener is not null)
         {
             _ = listener.Played(turnRecord);
@@ -558,29 +633,71 @@ public sealed class SceneGrain(
         return NarrativeBridge.Plan(_world, _laws, turn, offstage ? (EntityId?)null : Progress.Spec.Place, proposals);
     }
 
-    /// <summary>The narration of who walked in and out: "Mira walks in from the Long Quay.", from the journeys of the turn.</summary>
-    private static IEnumerable<string> PresenceNarration(
-        string language, Func<EntityId, string> name, Presence presence, ImmutableArray<WorldEvent> accepted,
-        ImmutableArray<Bridge> bridges)
+    /// <summary>Writes the unwritten turns to the transcript in one append, then the record with the progress after them. The
+    /// turns are already stored in the world: if either write fails, the next activation rebuilds them from there.</summary>
+    private async Task WriteTurnsAsync()
     {
-        WorldEvent? JourneyOf(EntityId who) => accepted.LastOrDefault(e => e.Actor == who && e.Change is Moved or Travelled);
-        // A character created here this turn was not walking in.
-        foreach (var who in presence.Arrived.Where(a => !accepted.Any(e => e.Change is EntityCreated c && c.Id == a)))
+        try
         {
-            var from = JourneyOf(who)?.Place is { } place ? name(place) : null;
-            yield return SceneNarration.Entered(name(who), from, language);
+            await WriteAsync();
         }
-        // A bridge narrates its own journey.
-        foreach (var who in presence.Departed.Where(d => !bridges.Any(b => b.Wanted.Actor == d)))
+        catch (Exception e)
         {
-            var to = JourneyOf(who)?.Change switch
-            {
-                Moved m => m.To,
-                Travelled t => t.To,
-                _ => (EntityId?)null,
-            };
-            yield return SceneNarration.Left(name(who), to is { } place ? name(place) : null, language);
+            DeactivateOnIdle();
+            throw new TurnInterruptedException(
+                $"Scene '{Key}' played up to turn {Progress.Turn} but could not write its transcript ({e.GetType().Name}: {e.Message}); "
+                + "the turns are stored in the world and are written when the scene is next called, so calling again is safe.");
         }
+    }
+
+    private async Task WriteAsync()
+    {
+        if (_unwritten.Count == 0 && !_recordDirty)
+        {
+            return;
+        }
+        if (_unwritten.Count > 0)
+        {
+            record.State.TranscriptVersion = await Transcript.AppendAsync(record.State.TranscriptVersion, _unwritten);
+            _unwritten.Clear();
+        }
+        _recordDirty = true;
+        await record.WriteStateAsync();
+        _recordDirty = false;
+    }
+
+    /// <summary>Rebuilds the turns the world stored for this scene after its record's progress (the scene stopped before it wrote
+    /// them): folds them into the progress as they were played, with who was present after each as the world stored it, and
+    /// writes them, skipping those the transcript already holds.</summary>
+    private async Task<bool> RecoverTurnsAsync()
+    {
+        var committed = await World.CommittedTurns($"{Key}/", Progress.Turn, record.State.WorldStreamVersion);
+        if (committed.IsEmpty)
+        {
+            return false;
+        }
+        var definition = await Definition();
+        // Names as the world knows them now (people and places created in play included); who was present comes with each turn.
+        var world = (await World.StateAfterTurn(-1)).State;
+        string Named(EntityId id) => world.Find(id)?.Name ?? NameOf(definition, id);
+        var (cast, characters) = (Progress.Cast, definition.Entities.Where(e => e.IsCharacter).ToList());
+        foreach (var turn in committed)
+        {
+            var presence = Presence.Between(Progress.Present, turn.PresentAtScene);
+            var recorded = turn.Draft.Recorded(
+                definition.Setting.Language, Named, presence, turn.Accepted, turn.Rejected, turn.Draft.Decided.LatencyMs);
+            _unwritten.Add(recorded);
+            Progress = Progress.After(recorded, turn.PresentAtScene, characters).Following(presence, Joinable(definition, Progress.Spec));
+            record.State.WorldStreamVersion = turn.StreamVersion;
+        }
+        await Task.WhenAll(Progress.Cast.Except(cast).Select(id => Embody(definition, Options, id)));
+        // The transcript may hold the first of them: the scene stopped after writing its transcript and before its record.
+        var own = new TranscriptSegment(Transcript.Stream, record.State.ForkTurn, int.MaxValue);
+        var written = await Transcript.ReadAsync([own], _unwritten[0].Turn, _unwritten.Count);
+        record.State.TranscriptVersion += written.Length;
+        _unwritten.RemoveAll(t => written.Any(w => w.Turn == t.Turn));
+        _recordDirty = true;
+        return true;
     }
 
     /// <summary>The characters who join the scene on walking in (those with a persona, but the user), with their talkativeness.</summary>

@@ -13,18 +13,13 @@ public sealed class TranscriptLog(IEventStore store, string stream)
 {
     public string Stream => stream;
 
-    /// <summary>Records turn <paramref name="turn"/> after record <paramref name="expectedVersion"/>, once: when a record with its
-    /// batch id was stored before (the scene was interrupted before it saved its progress), the stored turn is the turn.</summary>
-    public async Task<(TurnRecord Turn, long Version)> AppendAsync(long expectedVersion, TurnRecord turn, string batchId)
+    /// <summary>Records <paramref name="turns"/> (consecutive, at most <see cref="EventStoreLimits.MaxRecordsPerBatch"/>) after record
+    /// <paramref name="expectedVersion"/> in one append, and returns the stream's version. The batch id names the turns, so a
+    /// retry after a lost reply finds them stored.</summary>
+    public async Task<long> AppendAsync(long expectedVersion, IReadOnlyList<TurnRecord> turns)
     {
-        var appended = await store.AppendAsync(
-            stream, expectedVersion, [MessagePackSerializer.Serialize(turn, CoreSerialization.Canonical)], batchId);
-        if (appended.AlreadyStored)
-        {
-            var stored = await store.ReadRecordAsync(stream, appended.FirstVersion);
-            turn = MessagePackSerializer.Deserialize<TurnRecord>(stored, CoreSerialization.Canonical);
-        }
-        return (turn, appended.LastVersion);
+        var records = turns.Select(t => MessagePackSerializer.Serialize(t, CoreSerialization.Canonical)).ToList();
+        return (await store.AppendAsync(stream, expectedVersion, records, $"turns/{turns[0].Turn}-{turns[^1].Turn}")).LastVersion;
     }
 
     /// <summary>Stores a recorded transcript in an empty stream, in appends the store accepts, and returns the stream's version.</summary>

@@ -218,9 +218,17 @@ public sealed partial class WorldGrain(
         using var span = WorldPlayTelemetry.StartCommit(Key, request.Turn);
         var retried = false;
         var before = Current;
+        var stored = _streamVersion;
         var outcome = Commitment.Commit(before, _laws!, request.Turn, request.Offstage ? null : request.ScenePlace, request.Proposals);
-        var batch = new CommittedBatch(request.BatchId, request.Turn, outcome.Accepted, outcome.Rejected);
-        if (outcome.Accepted.Length > 0)
+        var batch = new CommittedBatch(request.BatchId, request.Turn, outcome.Accepted, outcome.Rejected) 
+        {
+            Draft = request.Draft,
+            PresentAtScene = request.Draft is not null && request.ScenePlace is { } at
+                ? [.. outcome.State.CharactersAt(at).Select(c => c.Id)]
+                : [],
+        };
+        // A scene's turn is stored even when nothing of it was accepted: the record is the turn's only write.
+        if (outcome.Accepted.Length > 0 || request.Draft is not null)
         {
             AppendResult appended;
             try
@@ -253,10 +261,27 @@ public sealed partial class WorldGrain(
                 Apply(batch, appended.LastVersion);
                 await SnapshotIfDueAsync(before.Version);
             }
+            stored = appended.LastVersion;
         }
         WorldPlayTelemetry.Committed(span, batch.Accepted, batch.Rejected, retried);
         var present = request.ScenePlace is { } place ? Current.CharactersAt(place).Select(c => c.Id).ToImmutableArray() : [];
-        return new CommitReceipt(batch.Accepted, batch.Rejected, Current.Version, present);
+        return new CommitReceipt(batch.Accepted, batch.Rejected, Current.Version, present, batch.Draft, stored);
+    }
+
+    async Task<ImmutableArray<CommittedTurn>> IWorldGrain.CommittedTurns(string batchPrefix, int afterTurn, long afterStreamVersion)
+    {
+        var turns = ImmutableArray.CreateBuilder<CommittedTurn>();
+        await foreach (var (batch, version) in Log.ReadAsync(afterStreamVersion))
+        {
+            // "scene/12" is the scene's; "scene/x/12" belongs to another scene whose key starts with this one's.
+            if (batch.Draft is { } draft && batch.Turn > afterTurn && batch.BatchId.StartsWith(batchPrefix, StringComparison.Ordinal)
+                && batch.BatchId.AsSpan(batchPrefix.Length).IndexOfAnyExceptInRange('0', '9') < 0)
+            {
+                var present = batch.PresentAtScene.IsDefault ? [] : batch.PresentAtScene;
+                turns.Add(new CommittedTurn(batch.Turn, draft, batch.Accepted, batch.Rejected, version, present));
+            }
+        }
+        return turns.ToImmutable();
     }
 
     async Task<StateView> IWorldGrain.StateAfterTurn(int turn)

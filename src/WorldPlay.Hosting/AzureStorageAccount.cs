@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using WorldPlay.Storage;
 
 namespace WorldPlay.Hosting;
 
@@ -25,9 +26,10 @@ public sealed class AzureStorageAccount
     public string BlobEndpoint => Printable(Blobs.Uri);
 
     /// <summary>The account behind <paramref name="connectionString"/>. <paramref name="retries"/> bounds the Azure SDK's
-    /// retries (null: its defaults), so a reachability check can give up quickly.</summary>
+    /// retries (null: its defaults), so a reachability check can give up quickly. A <paramref name="metered"/> account's
+    /// requests are counted by <see cref="StorageMeter"/> (the silo's grain and event storage; not its membership table).</summary>
     /// <exception cref="ArgumentException">The connection string is not usable; the message does not repeat it.</exception>
-    public static AzureStorageAccount Connect(string connectionString, int? retries = null)
+    public static AzureStorageAccount Connect(string connectionString, int? retries = null, bool metered = false)
     {
         if (Problem(connectionString) is { } problem)
         {
@@ -39,6 +41,11 @@ public sealed class AzureStorageAccount
         {
             Bound(tableOptions.Retry, r);
             Bound(blobOptions.Retry, r);
+        }
+        if (metered)
+        {
+            tableOptions.AddPolicy(StorageMeter.TablePolicy, HttpPipelinePosition.PerRetry);
+            blobOptions.AddPolicy(StorageMeter.BlobPolicy, HttpPipelinePosition.PerRetry);
         }
         return new AzureStorageAccount(
             new TableServiceClient(connectionString, tableOptions),

@@ -81,7 +81,7 @@ public static class WorldPlaySilo
         // A turn waits on storage: a few quick retries, then the turn is interrupted and the caller retries it,
         // rather than the SDK's default of retrying for over a minute while the player waits.
         var account = options.AzureStorage is { } connectionString
-            ? AzureStorageAccount.Connect(connectionString, retries: StorageRetries)
+            ? AzureStorageAccount.Connect(connectionString, retries: StorageRetries, metered: true)
             : null;
         if (options.Storage == StorageKind.Azure)
         {

@@ -13,6 +13,12 @@ internal sealed class FaultyEventStore(IEventStore inner) : IEventStore
     /// <summary>Lets <paramref name="appends"/> more appends to <paramref name="stream"/> through, then fails each one after.</summary>
     public void FailAfter(string stream, int appends) => _failing[stream] = appends;
 
+    // Stream name to the appends it has taken.
+    private readonly ConcurrentDictionary<string, int> _appends = new(StringComparer.Ordinal);
+
+    /// <summary>How many appends <paramref name="stream"/> has taken.</summary>
+    public int Appends(string stream) => _appends.GetValueOrDefault(stream);
+
     /// <summary>Lets every append to <paramref name="stream"/> through again.</summary>
     public void Heal(string stream) => _failing.TryRemove(stream, out _);
 
@@ -27,6 +33,7 @@ internal sealed class FaultyEventStore(IEventStore inner) : IEventStore
             }
             _failing[stream] = left - 1;
         }
+        _appends.AddOrUpdate(stream, 1, (_, n) => n + 1);
         return inner.AppendAsync(stream, expectedVersion, records, batchId, cancellationToken);
     }
 

@@ -46,16 +46,17 @@ public sealed class TranscriptLogTests
     }
 
     [Fact]
-    public async Task Append_TurnStoredBefore_TheStoredTurnIsTheTurn()
+    public async Task Append_ACallsTurns_OneAppendAndARetryStoresNothingTwice()
     {
         var log = new TranscriptLog(_store, "scene/harbor/s");
-        var first = Turns(1, 1)[0];
-        await log.AppendAsync(0, first, "harbor/s/1");
+        var turns = Turns(1, 5);
 
-        var (stored, version) = await log.AppendAsync(0, first with { Speech = "another line" }, "harbor/s/1");
+        var version = await log.AppendAsync(0, turns);
+        var retried = await log.AppendAsync(0, turns);
 
-        Assert.Equal(first.Speech, stored.Speech);
-        Assert.Equal(1, version);
+        Assert.Equal(5, version);
+        Assert.Equal(5, retried);
+        Assert.Equal([1, 2, 3, 4, 5], (await log.ReadAsync([new(log.Stream, 0, int.MaxValue)], 1, 10)).Select(t => t.Turn));
     }
 
     private static TurnRecord[] Turns(int from, int count) =>

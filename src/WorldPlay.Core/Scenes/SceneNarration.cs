@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace WorldPlay.Core.Scenes;
 
 /// <summary>The scene's own narration of comings and goings, in the world's language.</summary>
@@ -30,4 +32,29 @@ public static class SceneNarration
     /// <summary>Narration sentences joined as the language writes them.</summary>
     public static string Join(string language, IEnumerable<string> parts) =>
         string.Join(IsChinese(language) ? "" : " ", parts.Where(p => p.Length > 0));
+
+    /// <summary>The narration of who walked in and out: "Mira walks in from the Long Quay.", from the journeys of the turn. A
+    /// character created this turn was not walking in, and one whose journey a bridge replaced (in <paramref name="bridged"/>)
+    /// has the bridge's own narration.</summary>
+    public static IEnumerable<string> Comings(
+        string language, Func<EntityId, string> name, Presence presence, ImmutableArray<WorldEvent> accepted,
+        ImmutableArray<EntityId> bridged)
+    {
+        WorldEvent? JourneyOf(EntityId who) => accepted.LastOrDefault(e => e.Actor == who && e.Change is Moved or Travelled);
+        foreach (var who in presence.Arrived.Where(a => !accepted.Any(e => e.Change is EntityCreated c && c.Id == a)))
+        {
+            var from = JourneyOf(who)?.Place is { } place ? name(place) : null;
+            yield return Entered(name(who), from, language);
+        }
+        foreach (var who in presence.Departed.Where(d => !bridged.Contains(d)))
+        {
+            var to = JourneyOf(who)?.Change switch
+            {
+                Moved m => m.To,
+                Travelled t => t.To,
+                _ => (EntityId?)null,
+            };
+            yield return Left(name(who), to is { } place ? name(place) : null, language);
+        }
+    }
 }
