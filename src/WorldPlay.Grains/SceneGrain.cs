@@ -79,6 +79,9 @@ public sealed class SceneGrain(
     /// <summary>Set while a regenerated turn is replayed: reseeds the speaker's mind for that one turn.</summary>
     private int? _variant;
 
+    /// <summary>The silo's turn gate slot the turn being played holds, and the clock started when it asked for it.</summary>
+    private (TurnGate.TurnSlot Slot, Stopwatch Clock)? _admission;
+
     /// <summary>Turns played (stored in the world) and not yet written to the transcript and the record.</summary>
     private readonly List<TurnRecord> _unwritten = [];
 
@@ -165,7 +168,7 @@ public sealed class SceneGrain(
         var clock = Stopwatch.StartNew();
         while (played.Count < maxTurns && Progress.Turn < untilTurn && (played.Count == 0 || clock.Elapsed < CallBudget))
         {
-            if (await StepAsync(userPlays: true, listener) is not { } turn)
+            if (await StepUnlessBusyAsync(userPlays: true, listener, played.Count) is not { } turn)
             {
                 break;
             }
@@ -199,7 +202,8 @@ public sealed class SceneGrain(
         {
             played.Add(await InterruptibleAsync(() => PlayTurnAsync(new NextUp(NextUpKind.Character, first), listener)));
         }
-        while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall && await StepAsync(userPlays: false, listener) is { } reply)
+        while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall
+            && await StepUnlessBusyAsync(userPlays: false, listener, played.Count) is { } reply)
         {
             played.Add(reply);
         }
@@ -232,7 +236,8 @@ public sealed class SceneGrain(
         {
             // The characters answer as they answer the user: until it would be the user's turn, at least one of them.
             Progress = Progress with { RepliesUntilUser = Math.Max(1, Progress.RepliesUntilUser) };
-            while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall && await StepAsync(userPlays: false, listener) is { } r)
+            while (Progress.RepliesUntilUser > 0 && played.Count <= MaxTurnsPerCall
+                && await StepUnlessBusyAsync(userPlays: false, listener, played.Count) is { } r)
             {
                 played.Add(r);
             }
@@ -260,7 +265,7 @@ public sealed class SceneGrain(
         var clock = Stopwatch.StartNew();
         while (played.Count < turns && (played.Count == 0 || clock.Elapsed < CallBudget))
         {
-            if (await StepAsync(userPlays: false, listener) is not { } turn)
+            if (await StepUnlessBusyAsync(userPlays: false, listener, played.Count) is not { } turn)
             {
                 break;
             }
@@ -441,8 +446,49 @@ public sealed class SceneGrain(
         return progress;
     }
 
-    private Task<TurnRecord?> StepAsync(bool userPlays, ISceneListener? listener) =>
-        InterruptibleAsync(() => DecideAndCommitAsync(userPlays, listener));
+    /// <summary>Plays the next turn once the silo's <see cref="TurnGate"/> admits it; a turn it refuses throws
+    /// <see cref="SiloBusyException"/> having played and stored nothing. The turn's latency counts its wait in the gate.</summary>
+    private async Task<TurnRecord?> StepAsync(bool userPlays, ISceneListener? listener)
+    {
+        var clock = Stopwatch.StartNew();
+        var slot = await ServiceProvider.GetRequiredService<TurnGate>().EnterAsync();
+        _admission = (slot, clock);
+        try
+        {
+            return await InterruptibleAsync(() => DecideAndCommitAsync(userPlays, listener));
+        }
+        finally
+        {
+            _admission = null;
+            slot.Dispose();
+        }
+    }
+
+    /// <summary>Like <see cref="StepAsync"/>, but a turn the gate refuses after this call played others ends the call with them
+    /// (null), so the caller hears what was played before it waits.</summary>
+    private async Task<TurnRecord?> StepUnlessBusyAsync(bool userPlays, ISceneListener? listener, int playedInCall)
+    {
+        try
+        {
+            return await StepAsync(userPlays, listener);
+        }
+        catch (SiloBusyException) when (playedInCall > 0)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Gives the gate slot back while <paramref name="who"/>'s mind waits on a language model: the slot bounds work on
+    /// this silo's CPU, and the model's own concurrency limit bounds the calls waiting on it.</summary>
+    private void LeaveGateWhileOnModel(EntityId who)
+    {
+        var mind = who == Progress.User ? Options.UserMind : Options.CharacterMind;
+        if (_admission is { Slot: var slot } && mind is not null
+            && ServiceProvider.GetService<IMindCatalog>()?.Resolve(mind, who) is Minds.Llm.LlmMind or Minds.Llm.LlmUserSimulator)
+        {
+            slot.Dispose();
+        }
+    }
 
     private async Task<TurnRecord?> DecideAndCommitAsync(bool userPlays, ISceneListener? listener)
     {
@@ -470,7 +516,7 @@ public sealed class SceneGrain(
     /// the world commits and judges it like any spoken line.</summary>
     private Task<TurnRecord> PlayOpeningAsync(ScriptedLine opening, ISceneListener? listener)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = _admission?.Clock ?? Stopwatch.StartNew();
         return WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, opening.Speaker, async () =>
         {
             var action = new CharacterAction(opening.Text, "", [], [], MindUsage.Free("script"));
@@ -482,7 +528,7 @@ public sealed class SceneGrain(
     /// <summary>Plays the turn of <paramref name="next"/>, who must be someone.</summary>
     private Task<TurnRecord> PlayTurnAsync(NextUp next, ISceneListener? listener)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = _admission?.Clock ?? Stopwatch.StartNew();
         var who = next.Who!.Value;
         return WorldPlayTelemetry.TurnAsync(Key, Progress.Turn + 1, who, async () =>
         {
@@ -493,6 +539,7 @@ public sealed class SceneGrain(
             {
                 cue = cue with { Seed = StableSeed.Of(cue.Seed, "regenerate", variant) };
             }
+            LeaveGateWhileOnModel(who);
             var decided = await GrainFactory.GetGrain<ICharacterGrain>(CharacterKey.Of(Options.WorldKey, who))
                 .TakeTurn(new TurnCue(cue, Progress.Turn + 1, listener));
             var role = who == Progress.User ? TurnRole.User : TurnRole.Npc;

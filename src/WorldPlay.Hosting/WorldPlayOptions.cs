@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using WorldPlay.Core;
+using WorldPlay.Grains;
 using WorldPlay.Minds;
 using WorldPlay.Minds.Llm;
 
@@ -32,6 +33,20 @@ public sealed record DashboardSettings(bool Enabled, int Port);
 
 /// <summary>The HTTP API and timeline viewer, served by the silo.</summary>
 public sealed record HttpSettings(bool Enabled, int Port);
+
+/// <summary>The silo's turn gate (<see cref="TurnGate"/>): turns running at once, turns that may wait for a slot, and how long one
+/// may wait before it is refused as busy. The defaults scale with the machine's processors.</summary>
+public sealed record TurnGateSettings
+{
+    public int MaxRunning { get; init; } = TurnGateLimits.ForThisMachine().MaxRunning;
+
+    public int MaxWaiting { get; init; } = TurnGateLimits.ForThisMachine().MaxWaiting;
+
+    public int MaxWaitMs { get; init; } = (int)TurnGateLimits.ForThisMachine().MaxWait.TotalMilliseconds;
+
+    /// <summary>These settings as the gate takes them.</summary>
+    public TurnGateLimits Limits() => new(MaxRunning, MaxWaiting, TimeSpan.FromMilliseconds(MaxWaitMs));
+}
 
 /// <summary>Which minds characters use: the mind behind the name <c>default</c>, and the language model the silo offers
 /// (<c>openai:{model}</c> and its user simulators), if any.</summary>
@@ -86,6 +101,8 @@ public sealed record WorldPlayOptions
 
     public MindSettings Mind { get; init; } = new("procedural");
 
+    public TurnGateSettings TurnGate { get; init; } = new();
+
     /// <summary>Every key of the section: its default and what it means, for <c>--help</c> and the docs.</summary>
     public static ImmutableArray<ConfigurationKey> Keys { get; } =
     [
@@ -125,6 +142,11 @@ public sealed record WorldPlayOptions
         new("Mind:TimeoutSeconds", "60", "How long one model call may take before it is abandoned and retried."),
         new(Characters, "(none)",
             "A section of per-character models: Mind:Characters:<character id> = <model>, e.g. a cheaper model for minor characters."),
+        new("TurnGate:MaxRunning", "4 x processors",
+            "Turns this silo runs at once; more wait in line, first come first served (a turn waiting on a model gives its slot back)."),
+        new("TurnGate:MaxWaiting", "64 x processors",
+            "Turns that may wait for a slot; one more is refused at once: busy, retry after (503 with Retry-After on the API)."),
+        new("TurnGate:MaxWaitMs", "2000", "How long a turn may wait for a slot before it is refused as busy, in milliseconds."),
         new("Studio:Development", "false",
             "Serve the studio and read API without credentials, as tenant 'dev' with every scope: for development only."),
         new("Studio:KeysFile", "(none)",
@@ -150,6 +172,9 @@ public sealed record WorldPlayOptions
         ["Http:Enabled"] = (IsSwitch, "allowed: true, false."),
         ["Http:Port"] = (IsPort, PortRange),
         ["Studio:Development"] = (IsSwitch, "allowed: true, false."),
+        ["TurnGate:MaxRunning"] = (text => IsAtLeast(text, 1), "it takes a whole number above 0."),
+        ["TurnGate:MaxWaiting"] = (text => IsAtLeast(text, 0), "it takes a whole number, 0 or more."),
+        ["TurnGate:MaxWaitMs"] = (text => IsAtLeast(text, 0), "it takes a whole number of milliseconds, 0 or more."),
     };
 
     /// <summary>Reads the <c>WorldPlay</c> section (and <c>ConnectionStrings:AzureStorage</c>) and checks it, reporting every
@@ -233,6 +258,9 @@ public sealed record WorldPlayOptions
         int.TryParse(text, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535;
 
     private static bool IsSwitch(string text) => bool.TryParse(text, out _);
+
+    private static bool IsAtLeast(string text, int least) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= least;
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -47,6 +47,11 @@ public sealed class WorldPlayOptionsValidator : IValidateOptions<WorldPlayOption
         {
             problems.Add($"{Section}:Http:Port {options.Http.Port} is also the silo or gateway port; choose another.");
         }
+        if (options.TurnGate.MaxRunning < 1 || options.TurnGate.MaxWaiting < 0 || options.TurnGate.MaxWaitMs < 0)
+        {
+            problems.Add($"{Section}:TurnGate needs MaxRunning above 0 and MaxWaiting and MaxWaitMs of 0 or more; got " +
+                $"{options.TurnGate.MaxRunning}, {options.TurnGate.MaxWaiting} and {options.TurnGate.MaxWaitMs}.");
+        }
         var minds = options.Mind.Catalog().Names;
         if (!minds.Contains(options.Mind.Default))
         {

@@ -27,6 +27,7 @@ public static class WorldPlaySilo
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.TryAddSingleton<IEventStore, MemoryEventStore>();
         AddMindsAndSerialization(silo, new WorldPlayOptions().Mind);
+        AddTurnGate(silo, TurnGateLimits.ForThisMachine());
         return silo;
     }
 
@@ -105,6 +106,7 @@ public static class WorldPlaySilo
         silo.Services.AddSingleton(options);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StorageReachability>();
         AddMindsAndSerialization(silo, options.Mind);
+        AddTurnGate(silo, options.TurnGate.Limits());
         if (options.Mind.LanguageModel is not null)
         {
             AllowModelTurns(silo);
@@ -148,12 +150,14 @@ public static class WorldPlaySilo
     }
 
     /// <summary>Starts a one-silo cluster inside this process (localhost clustering on free ports, in-memory storage,
-    /// procedural minds). This is what the CLI runs when no cluster is given.</summary>
+    /// procedural minds, the turn gate <paramref name="turnGate"/> or this machine's default). This is what the CLI runs when no
+    /// cluster is given.</summary>
     public static async Task<IHost> StartEmbeddedAsync(
         LogLevel logLevel = LogLevel.Warning,
         CancellationToken cancellationToken = default,
         WorldPlay.Minds.Llm.LlmMindOptions? languageModel = null,
-        IMindCatalog? minds = null)
+        IMindCatalog? minds = null,
+        TurnGateLimits? turnGate = null)
     {
         var host = Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging
@@ -165,6 +169,7 @@ public static class WorldPlaySilo
                 .AddLanguageModel(languageModel)
                 // A caller's own catalog (the bench adds user simulators for situations read from a file) wins over the defaults.
                 .ConfigureServices(services => { if (minds is not null) { services.AddSingleton(minds); } })
+                .ConfigureServices(services => { if (turnGate is not null) { services.AddSingleton(new TurnGate(turnGate)); } })
                 .AddWorldPlay()
                 .AddWorldPlayTracing())
             .ConfigureServices(services => services.AddWorldPlayTelemetryWhenExported("worldplay-embedded"))
@@ -201,6 +206,9 @@ public static class WorldPlaySilo
 
     private static void AllowModelTurns(ISiloBuilder silo) =>
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ModelTurnTimeout);
+
+    /// <summary>The silo's turn gate, unless the host registered its own first.</summary>
+    private static void AddTurnGate(ISiloBuilder silo, TurnGateLimits limits) => silo.Services.TryAddSingleton(_ => new TurnGate(limits));
 
     private static void AddMindsAndSerialization(ISiloBuilder silo, MindSettings minds)
     {

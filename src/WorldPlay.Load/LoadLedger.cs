@@ -24,6 +24,13 @@ internal sealed class SessionLedger(int number, string worldKey, string sceneKey
 
     public IReadOnlyList<int> Acknowledged => _acknowledged;
 
+    /// <summary>When its first turn was committed, in seconds since the run started.</summary>
+    public double? FirstTurnAt { get; set; }
+
+    /// <summary>When it stopped playing (completed, ran out of time, ended early or failed), in seconds since the run started.
+    /// </summary>
+    public double? FinishedAt { get; set; }
+
     public void Acknowledge(int turn) => _acknowledged.Add(turn);
 }
 

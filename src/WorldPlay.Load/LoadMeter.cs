@@ -1,4 +1,5 @@
 using HdrHistogram;
+using WorldPlay.Contracts;
 using WorldPlay.Load.Sessions;
 
 namespace WorldPlay.Load;
@@ -20,29 +21,85 @@ internal sealed class LoadMeter
     private readonly List<LoadSecond> _timeline = [];
     private readonly SortedDictionary<string, int> _errors = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> _retries = new(StringComparer.Ordinal);
+    private readonly List<CommittedTurn> _committed = [];
+    private readonly List<GateSample> _gateSamples = [];
     private int _tickErrors;
     private int _tickRetries;
+    private int _tickShed;
     private TimeSpan _lastTick;
 
     public long Acknowledged { get; private set; }
 
     public int SessionsDone { get; private set; }
 
-    /// <summary>Records the turns one call acknowledged: each turn's latency (as the driver measured it), and the call's.</summary>
-    public void Played(IReadOnlyList<PlayedTurn> turns, TimeSpan call)
+    /// <summary>Records the turns one call acknowledged: each turn's latency (as the driver measured it), and the call's. A call
+    /// that started at <paramref name="startedAt"/> (since the run started) committed its turns one after another, so each turn
+    /// is binned at the call's start plus the latencies of the turns up to it (never past the call's end): when it was committed,
+    /// not when the call returned.</summary>
+    public void Played(IReadOnlyList<PlayedTurn> turns, TimeSpan call, TimeSpan startedAt = default)
     {
         lock (_gate)
         {
+            var (committedAt, callEnd) = (startedAt.TotalSeconds, (startedAt + call).TotalSeconds);
             foreach (var turn in turns)
             {
                 var micros = Micros(turn.LatencyMs);
                 _turns.RecordValue(micros);
                 _tickTurns.RecordValue(micros);
+                committedAt = Math.Min(callEnd, committedAt + (turn.LatencyMs / 1000));
+                _committed.Add(new CommittedTurn(committedAt, turn.LatencyMs));
             }
             var callMicros = Micros(call.TotalMilliseconds);
             _calls.RecordValue(callMicros);
             _tickCalls.RecordValue(callMicros);
             Acknowledged += turns.Count;
+        }
+    }
+
+    /// <summary>The silo's turn gate refused a turn (busy); the client waits its retry hint and asks again. Not an error.</summary>
+    public void Shed()
+    {
+        lock (_gate)
+        {
+            ShedCount++;
+            _tickShed++;
+        }
+    }
+
+    /// <summary>Turns the silos' gates refused and the client asked again.</summary>
+    public int ShedCount { get; private set; }
+
+    /// <summary>Keeps the readings of the silos' turn gates taken at <paramref name="at"/> (since the run started) for the
+    /// report's time series.</summary>
+    public void Sampled(TimeSpan at, IEnumerable<SiloMeterReading> readings)
+    {
+        lock (_gate)
+        {
+            _gateSamples.AddRange(readings.Select(r => new GateSample(Math.Round(at.TotalSeconds, 2), r)));
+        }
+    }
+
+    /// <summary>Every gate reading taken, in order.</summary>
+    public IReadOnlyList<GateSample> GateSamples
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _gateSamples];
+            }
+        }
+    }
+
+    /// <summary>Every acknowledged turn at the time it was committed.</summary>
+    public IReadOnlyList<CommittedTurn> Committed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _committed];
+            }
         }
     }
 
@@ -93,11 +150,14 @@ internal sealed class LoadMeter
                 _tickTurns.TotalCount == 0 ? 0 : Math.Round(_tickTurns.GetMaxValue() / 1000.0, 1),
                 Millis(_tickCalls, 99),
                 _tickErrors,
-                _tickRetries);
+                _tickRetries)
+            {
+                Shed = _tickShed,
+            };
             _timeline.Add(point);
             _tickTurns.Reset();
             _tickCalls.Reset();
-            (_tickErrors, _tickRetries, _lastTick) = (0, 0, at);
+            (_tickErrors, _tickRetries, _tickShed, _lastTick) = (0, 0, 0, at);
             return point;
         }
     }
@@ -165,7 +225,10 @@ internal sealed class LoadMeter
             Millis(histogram, 95),
             Millis(histogram, 99),
             Math.Round(histogram.GetMaxValue() / 1000.0, 2),
-            Math.Round(histogram.GetMean() / 1000.0, 2));
+            Math.Round(histogram.GetMean() / 1000.0, 2))
+        {
+            P999Ms = Millis(histogram, 99.9),
+        };
 
     private static double Millis(LongHistogram histogram, double percentile) =>
         histogram.TotalCount == 0 ? 0 : Math.Round(histogram.GetValueAtPercentile(percentile) / 1000.0, 2);
@@ -174,10 +237,21 @@ internal sealed class LoadMeter
         Math.Clamp((long)Math.Round(milliseconds * 1000), 1, HighestMicroseconds);
 }
 
+/// <summary>A silo's turn gate as read <see cref="AtSeconds"/> after the run started.</summary>
+public readonly record struct GateSample(double AtSeconds, SiloMeterReading Reading);
+
 /// <summary>Latency percentiles in milliseconds over <see cref="Count"/> recorded values.</summary>
-public sealed record LatencySummary(long Count, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanMs);
+public sealed record LatencySummary(long Count, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanMs)
+{
+    /// <summary>The 99.9th percentile: one turn in a thousand waited longer.</summary>
+    public double P999Ms { get; init; }
+}
 
 /// <summary>One tick of the timeline: turns acknowledged in it, their rate and latency, and the calls' p99.</summary>
 public sealed record LoadSecond(
     double AtSeconds, int Turns, double TurnsPerSecond, double P50Ms, double P99Ms, double MaxMs, double CallP99Ms, int Errors,
-    int Retries);
+    int Retries)
+{
+    /// <summary>Turns the silos' gates refused in this tick (each asked again after the retry hint).</summary>
+    public int Shed { get; init; }
+}

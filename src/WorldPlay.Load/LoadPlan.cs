@@ -48,7 +48,8 @@ public sealed class LoadPlan
             ? llm with { MaxConcurrentRequests = limit }
             : _request.LanguageModel;
         using var host = _connection is null
-            ? await WorldPlaySilo.StartEmbeddedAsync(cancellationToken: cancellationToken, languageModel: languageModel)
+            ? await WorldPlaySilo.StartEmbeddedAsync(
+                cancellationToken: cancellationToken, languageModel: languageModel, turnGate: _request.TurnGate)
             : await WorldPlayClientHosting.ConnectAsync(_connection, cancellationToken: cancellationToken);
         try
         {

@@ -33,6 +33,13 @@ public sealed class LoadReport
         (_kill, _silos, _peakWorkingSetBytes, _embedded, _usage) = (kill, silos, peakWorkingSetBytes, embedded, usage);
         Timeline = meter.Timeline;
         Latency = meter.TurnLatency;
+        var committed = meter.Committed;
+        RampUpEnd = sessions.Any(s => s.Opened) ? sessions.Max(s => s.FirstTurnAt ?? played.TotalSeconds) : played.TotalSeconds;
+        var deadline = request.Duration is { } seconds ? (double)seconds : double.MaxValue;
+        DrainStart = Math.Min(deadline, sessions.Select(s => s.FinishedAt ?? played.TotalSeconds).DefaultIfEmpty(0).Min());
+        Phases = LoadPhase.Split(committed, RampUpEnd, DrainStart, played.TotalSeconds);
+        TurnsPerSecondFromFirstTurn = LoadPhase.RateFromFirstTurn(committed, request.Duration);
+        FirstTurnAt = committed.Count == 0 ? null : Math.Round(committed.Min(t => t.AtSeconds), 2);
         Problems = [.. verdicts.SelectMany(v => v.Problems)];
         using var self = Process.GetCurrentProcess();
         (_workingSetBytes, _gcHeapBytes) = (self.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false));
@@ -51,6 +58,27 @@ public sealed class LoadReport
     public IReadOnlyList<LoadSecond> Timeline { get; }
 
     public LatencySummary Latency { get; }
+
+    /// <summary>When every session that opened had its first turn committed, in seconds since the run started.</summary>
+    public double RampUpEnd { get; }
+
+    /// <summary>When the first session stopped playing, or the run's deadline, whichever came first.</summary>
+    public double DrainStart { get; }
+
+    /// <summary>Ramp-up, steady state and drain, each with its turns (binned at their commit), rate and latency.</summary>
+    public ImmutableArray<LoadPhase> Phases { get; }
+
+    /// <summary>Turns per second from the first committed turn until the deadline (with --duration) or the last commit.</summary>
+    public double TurnsPerSecondFromFirstTurn { get; }
+
+    /// <summary>When the first turn was committed, in seconds since the run started.</summary>
+    public double? FirstTurnAt { get; }
+
+    /// <summary>Every reading of the silos' turn gates, once a second.</summary>
+    public IReadOnlyList<GateSample> GateSamples => _meter.GateSamples;
+
+    /// <summary>Turns the silos' turn gates refused (busy) and the client asked again after the retry hint.</summary>
+    public int ShedCount => _meter.ShedCount;
 
     /// <summary>S x T; with --duration, the turns each session had asked for by its last call before the deadline.</summary>
     public long TurnsRequested => _request.Duration is null ? _request.PlannedTurns : _sessions.Sum(s => (long)s.HighestAsked);
@@ -114,6 +142,28 @@ public sealed class LoadReport
             ["p99Ms"] = Latency.P99Ms,
             ["maxMs"] = Latency.MaxMs,
             ["meanMs"] = Latency.MeanMs,
+            ["p999Ms"] = Latency.P999Ms,
+            ["shed"] = ShedCount,
+            ["firstTurnAtSeconds"] = FirstTurnAt,
+            ["turnsPerSecondFromFirstTurn"] = TurnsPerSecondFromFirstTurn,
+            ["phases"] = Phases.Aggregate(new JsonObject(), (json, phase) =>
+            {
+                json[phase.Name] = new JsonObject
+                {
+                    ["fromSeconds"] = phase.FromSeconds,
+                    ["toSeconds"] = phase.ToSeconds,
+                    ["turns"] = phase.Turns,
+                    ["turnsPerSecond"] = phase.TurnsPerSecond,
+                    ["p50Ms"] = phase.P50Ms,
+                    ["p95Ms"] = phase.P95Ms,
+                    ["p99Ms"] = phase.P99Ms,
+                    ["p999Ms"] = phase.P999Ms,
+                    ["maxMs"] = phase.MaxMs,
+                };
+                return json;
+            }),
+            ["committedPerSecond"] = new JsonArray([.. CommittedPerSecond().Select(n => (JsonNode)n)]),
+            ["gate"] = Gate(),
             ["latencyMeasures"] = LatencyMeasures(),
             ["callLatency"] = new JsonObject
             {
@@ -122,6 +172,7 @@ public sealed class LoadReport
                 ["p95Ms"] = calls.P95Ms,
                 ["p99Ms"] = calls.P99Ms,
                 ["maxMs"] = calls.MaxMs,
+                ["p999Ms"] = calls.P999Ms,
                 ["turnsPerCall"] = calls.Count == 0 ? 0 : Math.Round((double)TurnsAcknowledged / calls.Count, 2),
             },
             ["silos"] = new JsonArray([.. _silos.Select(s => (JsonNode)new JsonObject
@@ -153,9 +204,49 @@ public sealed class LoadReport
                 ["callP99Ms"] = p.CallP99Ms,
                 ["errors"] = p.Errors,
                 ["retries"] = p.Retries,
+                ["shed"] = p.Shed,
             })]),
         };
         return json;
+    }
+
+    /// <summary>Turns committed in each second of the run (second 0 first), binned at their commit.</summary>
+    public IReadOnlyList<int> CommittedPerSecond()
+    {
+        var committed = _meter.Committed;
+        var bins = new int[committed.Count == 0 ? 0 : (int)committed.Max(t => t.AtSeconds) + 1];
+        foreach (var turn in committed)
+        {
+            bins[(int)turn.AtSeconds]++;
+        }
+        return bins;
+    }
+
+    /// <summary>Each silo's turn gate: its limits and totals at the last reading, and its running and waiting turns each second.
+    /// </summary>
+    private JsonObject Gate()
+    {
+        var samples = _meter.GateSamples;
+        return new JsonObject
+        {
+            ["silos"] = new JsonArray([.. samples.GroupBy(s => s.Reading.Silo).Select(g => (JsonNode)new JsonObject
+            {
+                ["silo"] = g.Key,
+                ["maxRunning"] = g.Last().Reading.MaxRunning,
+                ["maxWaiting"] = g.Last().Reading.MaxWaiting,
+                ["admitted"] = g.Last().Reading.Admitted,
+                ["shed"] = g.Last().Reading.Shed,
+                ["peakRunning"] = g.Max(s => s.Reading.Running),
+                ["peakWaiting"] = g.Max(s => s.Reading.Waiting),
+            })]),
+            ["timeline"] = new JsonArray([.. samples.Select(s => (JsonNode)new JsonObject
+            {
+                ["at"] = s.AtSeconds,
+                ["silo"] = s.Reading.Silo,
+                ["running"] = s.Reading.Running,
+                ["waiting"] = s.Reading.Waiting,
+            })]),
+        };
     }
 
     private string LatencyMeasures() => Transport switch

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorldPlay.Core;
+using WorldPlay.Grains;
 using WorldPlay.Minds.Llm;
 
 namespace WorldPlay.Load;
@@ -25,6 +26,9 @@ public sealed record LoadRequest(
 
     /// <summary>Turns the whole run plans to play: every session to its last turn.</summary>
     public long PlannedTurns => (long)Sessions * Turns;
+
+    /// <summary>The embedded silo's turn gate; null: the default for this machine (a cluster's silos have their own).</summary>
+    public TurnGateLimits? TurnGate { get; init; }
 
     /// <summary>The studio API the sessions play through (<c>--api</c>) instead of the grain client; null: the grain client.</summary>
     public ApiTarget? Api { get; init; }

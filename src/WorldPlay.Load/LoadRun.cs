@@ -57,10 +57,35 @@ internal sealed class LoadRun(
         })
         .Build();
 
+    /// <summary>A turn a busy silo refused is asked again after the silo's retry hint, as often as it takes: shedding is the silo
+    /// pacing its callers, not a failure, so it spends none of <see cref="_sessionRetries"/>'s attempts and counts as shed.</summary>
+    private readonly ResiliencePipeline _shedRetries = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => BusyFor(e) is not null),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Constant,
+            DelayGenerator = args => ValueTask.FromResult(BusyFor(args.Outcome.Exception!)),
+            OnRetry = _ =>
+            {
+                meter.Shed();
+                return default;
+            },
+        })
+        .Build();
+
     private SiloKill? _kill;
 
     private static bool Retryable(Exception e) =>
         e is not ArgumentException and not ModelUnreachableException and not StudioApiException { Permanent: true };
+
+    /// <summary>How long a busy silo asked the caller to wait, for a refusal by its turn gate; null for any other failure.</summary>
+    private static TimeSpan? BusyFor(Exception e) => e switch
+    {
+        SiloBusyException busy => busy.RetryAfter,
+        StudioApiException { Busy: true } api => api.RetryAfter ?? TimeSpan.FromSeconds(1),
+        _ => null,
+    };
 
     public async Task<LoadReport> PlayAndVerifyAsync(CancellationToken cancellationToken)
     {
@@ -81,6 +106,8 @@ internal sealed class LoadRun(
             await playing.CancelAsync();
             await ticking;
             meter.Tick(_clock.Elapsed);
+            // A last reading, so even a run shorter than a tick reports its silos' gates.
+            await SampleGatesAsync();
 
             progress.WriteLine($"load: played for {played.TotalSeconds:0.0} s; reading {_sessions.Length} sessions back from storage...");
             var silos = await target.SilosAsync();
@@ -134,14 +161,20 @@ internal sealed class LoadRun(
                 }
                 session.HighestAsked = Math.Min(goal, reached + Batch) - opened;
                 var started = Stopwatch.GetTimestamp();
+                var startedAt = _clock.Elapsed;
                 var batch = await _sessionRetries.ExecuteAsync(
-                    async _ => await driver.PlayUntilAsync(goal, Batch, CancellationToken.None), CancellationToken.None);
+                    async _ => await _shedRetries.ExecuteAsync(
+                        async _ => await driver.PlayUntilAsync(goal, Batch, CancellationToken.None), CancellationToken.None),
+                    CancellationToken.None);
                 var call = Stopwatch.GetElapsedTime(started);
                 foreach (var turn in batch.Turns)
                 {
                     session.Acknowledge(turn.Turn);
                 }
-                meter.Played(batch.Turns, call);
+                session.FirstTurnAt ??= batch.Turns.Length > 0
+                    ? startedAt.TotalSeconds + Math.Min(call.TotalSeconds, batch.Turns[0].LatencyMs / 1000)
+                    : null;
+                meter.Played(batch.Turns, call, startedAt);
                 if (batch.Turns.Length == 0)
                 {
                     session.End = SessionEnd.EndedEarly;
@@ -159,6 +192,7 @@ internal sealed class LoadRun(
         }
         finally
         {
+            session.FinishedAt = _clock.Elapsed.TotalSeconds;
             meter.SessionDone();
         }
     }
@@ -173,6 +207,7 @@ internal sealed class LoadRun(
             {
                 var point = meter.Tick(_clock.Elapsed);
                 rss.Sample();
+                await SampleGatesAsync();
                 if (_kill is null && request.KillSiloAt is { } percent && local is not null
                     && meter.Acknowledged * 100 >= percent * request.PlannedTurns)
                 {
@@ -191,6 +226,25 @@ internal sealed class LoadRun(
         }
     }
 
+    /// <summary>Reads every silo's turn gate once; a silo that does not answer within a second (one being killed) is skipped.
+    /// </summary>
+    private async Task SampleGatesAsync()
+    {
+        try
+        {
+            var at = _clock.Elapsed;
+            meter.Sampled(at, await target.MetersAsync().WaitAsync(TickEvery));
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException)
+        {
+            // A silo going away: the next tick reads the ones that are left.
+        }
+        catch (InvalidOperationException e)
+        {
+            progress.WriteLine($"load: turn gates not sampled this second: {e.Message}");
+        }
+    }
+
     private string Progress(LoadSecond point)
     {
         var latency = meter.TurnLatency;
@@ -199,7 +253,7 @@ internal sealed class LoadRun(
         var share = 100.0 * meter.Acknowledged / request.PlannedTurns;
         return $"load: {_clock.Elapsed.TotalSeconds,6:0} s  {meter.Acknowledged}/{request.PlannedTurns} turns ({share:0.0}%)  " +
             $"{point.TurnsPerSecond:0} turns/s  p50 {latency.P50Ms:0.0} ms  p99 {latency.P99Ms:0.0} ms  " +
-            $"errors {errors}  retries {retries}  " +
+            $"errors {errors}  retries {retries}  shed {meter.ShedCount}  " +
             $"sessions {meter.SessionsDone}/{request.Sessions} done";
     }
 

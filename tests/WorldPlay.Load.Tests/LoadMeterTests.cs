@@ -20,6 +20,34 @@ public sealed class LoadMeterTests
     public void TurnLatency_OneToHundredMs_MaxIsHundredMs() => Assert.InRange(OneToHundredMs().TurnLatency.MaxMs, 99.9, 100.1);
 
     [Fact]
+    public void TurnLatency_OneToThousandMs_P999IsNineHundredNinetyNineMs()
+    {
+        var meter = new LoadMeter();
+        meter.Played(Played.Ramp(1000), TimeSpan.FromSeconds(600));
+
+        Assert.InRange(meter.TurnLatency.P999Ms, 998.5, 999.5);
+    }
+
+    [Fact]
+    public void Committed_ACallOfThreeTurns_BinsEachAtTheCallsStartPlusTheLatenciesUpToIt()
+    {
+        var meter = new LoadMeter();
+        meter.Played(Played.Turns(1000, 2000, 3000), TimeSpan.FromSeconds(5), startedAt: TimeSpan.FromSeconds(10));
+
+        Assert.Equal("11 13 15", string.Join(' ', meter.Committed.Select(t => t.AtSeconds)));
+    }
+
+    [Fact]
+    public void Shed_TwoRefusals_CountedInTotalAndInTheTick()
+    {
+        var meter = new LoadMeter();
+        meter.Shed();
+        meter.Shed();
+
+        Assert.Equal((2, 2), (meter.ShedCount, meter.Tick(TimeSpan.FromSeconds(1)).Shed));
+    }
+
+    [Fact]
     public void TurnLatency_NothingPlayed_IsAllZero() =>
         Assert.Equal(new LatencySummary(0, 0, 0, 0, 0, 0), new LoadMeter().TurnLatency);
 

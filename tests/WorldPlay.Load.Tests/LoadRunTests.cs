@@ -46,6 +46,14 @@ public sealed class LoadRunTests(EmbeddedLoadRun run) : IClassFixture<EmbeddedLo
         Assert.Equal(3, run.Json["silos"]![0]!["activationsByGrain"]!["SceneGrain"]!.GetValue<int>());
 
     [Fact]
+    public void Run_Embedded_ReportsThreePhasesHoldingEveryTurn() =>
+        Assert.Equal(30, run.Report.Phases.Sum(p => p.Turns));
+
+    [Fact]
+    public void Run_Embedded_ReportsP999AndTheGateOfItsSilo() =>
+        Assert.Equal((true, 1), (run.Json["p999Ms"]!.GetValue<double>() > 0, run.Json["gate"]!["silos"]!.AsArray().Count));
+
+    [Fact]
     public void Run_Embedded_SaysWhenItReadsBack() =>
         Assert.Contains("sessions back from storage...", run.Progress, StringComparison.Ordinal);
 }

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Polly;
 using Polly.Retry;
+using WorldPlay.Contracts;
 using WorldPlay.Core;
 
 namespace WorldPlay.Load.Sessions;
@@ -71,6 +72,8 @@ internal sealed class ApiSessions : ILoadTarget
 
     /// <summary>The API does not show silos to its callers.</summary>
     public Task<ImmutableArray<LoadSilo>> SilosAsync() => Task.FromResult(ImmutableArray<LoadSilo>.Empty);
+
+    public Task<ImmutableArray<SiloMeterReading>> MetersAsync() => Task.FromResult(ImmutableArray<SiloMeterReading>.Empty);
 
     public ValueTask DisposeAsync()
     {
@@ -407,6 +410,10 @@ internal sealed class StudioApiException(int status, string message, TimeSpan? r
     /// <summary>True for a refusal asking again cannot change: bad input, a missing credential or scope, an unknown key.</summary>
     public bool Permanent { get; } = permanent;
 
+    /// <summary>True when a silo's turn gate refused the turn (503, "silo busy: ..."): ask again after <see cref="RetryAfter"/>.
+    /// </summary>
+    public bool Busy => Status == 503 && Message.Contains("silo busy:", StringComparison.Ordinal);
+
     public static StudioApiException Of(HttpResponseMessage response, string body, Func<int, bool> canMintAgain)
     {
         var status = (int)response.StatusCode;
@@ -435,6 +442,8 @@ internal sealed class StudioApiException(int status, string message, TimeSpan? r
     {
         var status = error["status"]?.GetValue<int>() ?? 500;
         var permanent = IsPermanent(status, canMintAgain);
+        // A 429, 409 or busy 503 says in its retryAfter (whole seconds) when to ask again.
+        retryAfter ??= error["retryAfter"] is JsonValue seconds && seconds.TryGetValue<long>(out var s) ? TimeSpan.FromSeconds(s) : null;
         return new StudioApiException(status, $"the scene's socket answered {status}: {Describe(error)}",
             retryAfter ?? (permanent ? null : TimeSpan.FromSeconds(1)), permanent);
     }

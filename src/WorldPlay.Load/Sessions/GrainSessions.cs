@@ -25,6 +25,8 @@ internal sealed class GrainSessions(
 
     public Task<ImmutableArray<LoadSilo>> SilosAsync() => LoadSilos.ReadAsync(grains);
 
+    public Task<ImmutableArray<SiloMeterReading>> MetersAsync() => SiloMeters.ReadAsync(grains);
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private sealed class Driver(GrainSessions target, SessionLedger session) : ISessionDriver

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using WorldPlay.Contracts;
 
 namespace WorldPlay.Load.Sessions;
 
@@ -37,6 +38,10 @@ internal interface ILoadTarget : IAsyncDisposable
 
     /// <summary>The silos' statistics; none when the target is reached over HTTP.</summary>
     Task<ImmutableArray<LoadSilo>> SilosAsync();
+
+    /// <summary>Every silo's meters now (its turn gate's running and waiting turns); none when the target is reached over HTTP.
+    /// </summary>
+    Task<ImmutableArray<SiloMeterReading>> MetersAsync();
 }
 
 /// <summary>One turn a session saw committed and how long it took in milliseconds (as the scene measured it on the grain path; as

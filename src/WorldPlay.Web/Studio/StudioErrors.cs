@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using WorldPlay.Contracts;
 
 namespace WorldPlay.Web.Studio;
 
@@ -53,6 +54,7 @@ public sealed class StudioErrors(RequestDelegate next, ILogger<StudioErrors> log
         return e switch
         {
             StudioRefusal r => (r.Status, r.Message, null, r.RetryAfter),
+            SiloBusyException b => (StatusCodes.Status503ServiceUnavailable, b.Message, null, b.RetryAfter),
             BadHttpRequestException { InnerException: JsonException json } =>
                 (StatusCodes.Status400BadRequest, JsonDetail(json), Field(json), null),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType } b =>

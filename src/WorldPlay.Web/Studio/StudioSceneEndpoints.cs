@@ -137,12 +137,21 @@ public static class StudioSceneEndpoints
             // The grains refuse a call the state does not allow (a world that exists, nothing to regenerate) with this exception.
             return Problem(409, e.Message, caller);
         }
+        catch (SiloBusyException e)
+        {
+            // The silo's turn gate refused the turn before it played anything: come back when its line has had time to move.
+            http.Response.Headers.RetryAfter = BusySeconds(e).ToString(CultureInfo.InvariantCulture);
+            return Problem(503, e.Message, caller);
+        }
         catch (Exception e) when (e is ModelUnreachableException or TurnInterruptedException)
         {
             http.Response.Headers.RetryAfter = "1";
             return Problem(503, e.Message, caller);
         }
     }
+
+    /// <summary>A busy silo's retry hint in the whole seconds <c>Retry-After</c> takes, at least 1.</summary>
+    internal static long BusySeconds(SiloBusyException e) => Math.Max(1, (long)Math.Ceiling(e.RetryAfter.TotalSeconds));
 
     private static string? IdempotencyKey(HttpContext http)
     {

@@ -90,7 +90,7 @@ public sealed record GameMessage(
 public sealed record DoneMessage(string? Id, ImmutableArray<int> Turns, SceneView Scene) : StreamMessage;
 
 /// <summary>Command <see cref="Id"/> (null: a message that was no command) failed as a REST call would have: its status, title
-/// and detail, and for a 429 or 409 <see cref="RetryAfter"/>, the seconds to wait before trying again.</summary>
+/// and detail, and for a 429, 409 or busy 503 <see cref="RetryAfter"/>, the seconds to wait before trying again.</summary>
 public sealed record ErrorMessage(string? Id, int Status, string Title, string Detail, long? RetryAfter = null) : StreamMessage;
 
 /// <summary>Are you there? The other side answers <c>pong</c>.</summary>

@@ -17,14 +17,15 @@ internal static class StreamProblems
         ArgumentException a => Message(id, StatusCodes.Status400BadRequest, a.Message),
         KeyNotFoundException k => Message(id, StatusCodes.Status404NotFound, k.Message),
         TurnInterruptedException t => Message(id, StatusCodes.Status503ServiceUnavailable, t.Message),
+        SiloBusyException b => Message(id, StatusCodes.Status503ServiceUnavailable, b.Message, b.RetryAfter),
         ModelUnreachableException m => Message(id, StatusCodes.Status502BadGateway, m.Message),
         // The grains refuse what the scene cannot do now (a scene played by a user simulator asked to say) this way.
         InvalidOperationException o => Message(id, StatusCodes.Status409Conflict, o.Message),
         _ => null,
     };
 
-    /// <summary>An error message; with <paramref name="retryAfter"/> (a 429 or 409), when to try again in whole seconds, as the
-    /// REST call's <c>Retry-After</c>.</summary>
+    /// <summary>An error message; with <paramref name="retryAfter"/> (a 429, 409 or busy 503), when to try again in whole
+    /// seconds, as the REST call's <c>Retry-After</c>.</summary>
     public static ErrorMessage Message(string? id, int status, string detail, TimeSpan? retryAfter = null) =>
         new(id, status, ReasonPhrases.GetReasonPhrase(status), detail,
             retryAfter is { } after ? Math.Max(1, (long)Math.Ceiling(after.TotalSeconds)) : null);
