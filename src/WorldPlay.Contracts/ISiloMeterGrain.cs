@@ -15,7 +15,8 @@ public interface ISiloMeterGrain : IGrainWithStringKey
 }
 
 /// <summary>A silo's meters at one moment: its turn gate's running and waiting turns, its limits, and the turns it admitted and
-/// shed since the silo started. Counters others add (storage operations) extend this record with new ids.</summary>
+/// shed since the silo started; and the requests its storage clients sent to Azure Storage since it started, by kind (all zero
+/// on in-memory storage).</summary>
 [GenerateSerializer, Immutable, Alias("worldplay.SiloMeterReading")]
 public sealed record SiloMeterReading(
     [property: Id(0)] string Silo,
@@ -25,4 +26,14 @@ public sealed record SiloMeterReading(
     [property: Id(4)] int MaxRunning,
     [property: Id(5)] int MaxWaiting,
     [property: Id(6)] long Admitted,
-    [property: Id(7)] long Shed);
+    [property: Id(7)] long Shed,
+    [property: Id(8)] long TableTransactions = 0,
+    [property: Id(9)] long TableWrites = 0,
+    [property: Id(10)] long TableReads = 0,
+    [property: Id(11)] long BlobWrites = 0,
+    [property: Id(12)] long BlobReads = 0,
+    [property: Id(13)] long StorageOther = 0)
+{
+    /// <summary>Every storage request counted.</summary>
+    public long StorageOperations => TableTransactions + TableWrites + TableReads + BlobWrites + BlobReads + StorageOther;
+}

@@ -1,4 +1,5 @@
 using WorldPlay.Contracts;
+using WorldPlay.Storage;
 
 namespace WorldPlay.Grains;
 
@@ -6,5 +7,17 @@ namespace WorldPlay.Grains;
 /// silo's address; the reading names the silo it was actually read on.</summary>
 public sealed class SiloMeterGrain(TurnGate gate, ILocalSiloDetails silo) : Grain, ISiloMeterGrain
 {
-    Task<SiloMeterReading> ISiloMeterGrain.Read() => Task.FromResult(gate.Read(silo.SiloAddress.ToParsableString()));
+    Task<SiloMeterReading> ISiloMeterGrain.Read()
+    {
+        var storage = StorageMeter.Current;
+        return Task.FromResult(gate.Read(silo.SiloAddress.ToParsableString()) with
+        {
+            TableTransactions = storage.TableTransactions,
+            TableWrites = storage.TableWrites,
+            TableReads = storage.TableReads,
+            BlobWrites = storage.BlobWrites,
+            BlobReads = storage.BlobReads,
+            StorageOther = storage.Other,
+        });
+    }
 }

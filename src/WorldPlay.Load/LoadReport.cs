@@ -103,6 +103,7 @@ public sealed class LoadReport
         $"load: {_request.Sessions} sessions, {TurnsAcknowledged} turns acknowledged of {TurnsRequested} requested, " +
         $"{TurnsCommitted} stored, lostTurns {LostTurns}, errors {ErrorCount}, {TurnsPerSecond:0.0} turns/s, " +
         $"p50 {Latency.P50Ms} ms, p99 {Latency.P99Ms} ms, max {Latency.MaxMs} ms" +
+        (StorageUsed.PerTurn is { } perTurn ? $", {perTurn:0.000} storage operations a turn" : "") +
         (Problems.Length == 0 ? "." : $"; {Problems.Length} timeline problem(s), first: {Problems[0]}");
 
     public JsonObject Json()
@@ -164,6 +165,7 @@ public sealed class LoadReport
             }),
             ["committedPerSecond"] = new JsonArray([.. CommittedPerSecond().Select(n => (JsonNode)n)]),
             ["gate"] = Gate(),
+            ["storage"] = Storage(),
             ["latencyMeasures"] = LatencyMeasures(),
             ["callLatency"] = new JsonObject
             {
@@ -220,6 +222,28 @@ public sealed class LoadReport
             bins[(int)turn.AtSeconds]++;
         }
         return bins;
+    }
+
+    /// <summary>Storage requests the silos sent during the run (each silo's last reading less its first), per stored turn.</summary>
+    public StorageTally StorageUsed => StorageTally.Of(_meter.GateSamples.Select(s => s.Reading), TurnsCommitted);
+
+    private JsonObject Storage()
+    {
+        var used = StorageUsed;
+        return new JsonObject
+        {
+            ["counted"] = used.Operations > 0,
+            ["operations"] = used.Operations,
+            ["perTurn"] = used.PerTurn,
+            ["tableTransactions"] = used.TableTransactions,
+            ["tableWrites"] = used.TableWrites,
+            ["tableReads"] = used.TableReads,
+            ["blobWrites"] = used.BlobWrites,
+            ["blobReads"] = used.BlobReads,
+            ["other"] = used.Other,
+            ["measures"] = "requests each silo's Azure Table and Blob clients sent (every attempt), from a reading before the first " +
+                "session to the last reading, over the turns stored; a killed silo counts up to its last reading; 0 on in-memory storage",
+        };
     }
 
     /// <summary>Each silo's turn gate: its limits and totals at the last reading, and its running and waiting turns each second.

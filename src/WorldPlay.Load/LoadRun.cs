@@ -99,6 +99,8 @@ internal sealed class LoadRun(
         var drivers = _sessions.Select(target.Session).ToArray();
         try
         {
+            // A first reading before any session starts: the silos' storage counts from here on are the run's.
+            await SampleGatesAsync();
             _clock.Start();
             var ticking = TickAsync(rss, playing.Token);
             await Task.WhenAll(_sessions.Select((s, i) => PlaySessionAsync(s, drivers[i], deadline.Token)));

@@ -70,6 +70,11 @@ public sealed class ClusterTests
             (0, 0, 0L, 360L, true),
             (up.ExitCode, load.ExitCode, json["lostTurns"]!.GetValue<long>(), json["turnsCommitted"]!.GetValue<long>(),
              json["siloKill"]?["pid"] is not null));
+        // The silos' storage meters counted the run's requests to Azurite: about one transaction a turn, plus what the kill cost.
+        var storage = json["storage"]!.AsObject();
+        Assert.True(storage["counted"]!.GetValue<bool>(), storage.ToJsonString());
+        Assert.InRange(storage["tableTransactions"]!.GetValue<long>(), 300, 2000);
+        Assert.True(storage["perTurn"]!.GetValue<double>() > 0.8, storage.ToJsonString());
     }
 
     private static string Tail(string text) => text.Trim() is { Length: > 2000 } longText ? "..." + longText[^2000..] : text.Trim();
