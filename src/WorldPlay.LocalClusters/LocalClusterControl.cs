@@ -53,8 +53,11 @@ public static class LocalClusterControl
     /// <summary>Starts Azurite and <paramref name="count"/> silos, waits until all are active, and writes the cluster file. On
     /// failure everything started is stopped again and the file is removed.</summary>
     /// <param name="repository">A folder inside the WorldPlay repository, whose silo host the cluster runs.</param>
+    /// <param name="inMemory">Azurite keeps its data in memory only (lost at <c>cluster down</c>, kept through silo kills): its
+    /// disk persistence rewrites the whole table database as one JSON file every few seconds, which stalls a long load run.</param>
     public static async Task<LocalCluster> UpAsync(
-        string folder, int count, TimeSpan timeout, string repository, IClusterUpProgress progress, CancellationToken cancellationToken)
+        string folder, int count, TimeSpan timeout, string repository, IClusterUpProgress progress, CancellationToken cancellationToken,
+        bool inMemory = false)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -93,7 +96,8 @@ public static class LocalClusterControl
         {
             var azuriteLog = Path.Combine(logs, "azurite.log");
             var azuritePid = ProcessControl.StartDetached(node,
-                [azuriteScript, "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--location", data,
+                [azuriteScript, "--silent", "--disableTelemetry", "--skipApiVersionCheck",
+                 .. inMemory ? (string[])["--inMemoryPersistence"] : ["--location", data],
                  "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                  "--blobPort", $"{ports[0]}", "--queuePort", $"{ports[1]}", "--tablePort", $"{ports[2]}"],
                 azuriteLog, new Dictionary<string, string>());
@@ -102,7 +106,7 @@ public static class LocalClusterControl
             cluster.Write();
             await WaitForPortsAsync(azurite.Process, [ports[0], ports[2]], TimeSpan.FromSeconds(30), cancellationToken);
             progress.Step($"Azurite {LocalTools.AzuriteVersion} (pid {azuritePid}) serves blobs on 127.0.0.1:{ports[0]} and tables on " +
-                $"127.0.0.1:{ports[2]}; data in {data}.");
+                $"127.0.0.1:{ports[2]}; {(inMemory ? "data in its memory only" : $"data in {data}")}.");
 
             var started = ImmutableArray.CreateBuilder<SiloProcess>();
             for (var i = 0; i < count; i++)

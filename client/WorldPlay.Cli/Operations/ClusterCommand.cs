@@ -31,14 +31,20 @@ internal static class ClusterCommand
             Description = "Seconds to wait for the cluster to answer before giving up and stopping what was started.",
             DefaultValueFactory = _ => 180,
         };
+        var inMemory = new Option<bool>("--in-memory")
+        {
+            Description = "Azurite keeps its data in memory only: lost at 'cluster down', kept through silo kills. For long load runs "
+                + "(Azurite's disk persistence rewrites its whole table database every few seconds and stalls them).",
+        };
         var up = new Command("up", $"Start Azurite {LocalTools.AzuriteVersion} (installed with npm into the repository's " +
             ".worldplay/tools when missing) and N silo processes on free ports, " +
-            "with AzureTable clustering and Azure storage; wait until the cluster answers; write the cluster file.")
+            "with AzureTable clustering and Azure storage; wait until the cluster answers; write the cluster file.\n" +
+            "Example: worldplay cluster up --silos 3 --in-memory")
         {
-            silos, dir, timeout,
+            silos, dir, timeout, inMemory,
         };
-        up.SetAction((r, ct) =>
-            UpAsync(r.GetValue(silos), Folder(r.GetValue(dir)!), TimeSpan.FromSeconds(r.GetValue(timeout)), output, error, ct));
+        up.SetAction((r, ct) => UpAsync(
+            r.GetValue(silos), Folder(r.GetValue(dir)!), TimeSpan.FromSeconds(r.GetValue(timeout)), r.GetValue(inMemory), output, error, ct));
 
         var json = new Option<bool>("--json") { Description = "Print the status as JSON." };
         var status = new Command("status", "Which of the cluster's processes are alive, and the silos as the membership table sees them.")
@@ -71,12 +77,12 @@ internal static class ClusterCommand
     private static string Folder(DirectoryInfo dir) => Path.GetFullPath(dir.FullName);
 
     private static async Task<int> UpAsync(
-        int count, string folder, TimeSpan timeout, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        int count, string folder, TimeSpan timeout, bool inMemory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         OutputTarget.Folder(new DirectoryInfo(folder), "--dir");
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         var cluster = await LocalClusterControl.UpAsync(
-            folder, count, timeout, Environment.CurrentDirectory, new UpProgress(console, error), cancellationToken);
+            folder, count, timeout, Environment.CurrentDirectory, new UpProgress(console, error), cancellationToken, inMemory);
 
         var table = new Table().Border(TableBorder.Rounded).AddColumns("process", "pid", "address", "log");
         var azurite = cluster.Azurite!;
