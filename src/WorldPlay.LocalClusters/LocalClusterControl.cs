@@ -101,7 +101,9 @@ public static class LocalClusterControl
                  "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                  "--blobPort", $"{ports[0]}", "--queuePort", $"{ports[1]}", "--tablePort", $"{ports[2]}"],
                 azuriteLog, new Dictionary<string, string>());
-            var azurite = new AzuriteProcess(new LocalProcess("azurite", azuritePid, azuriteLog, data), ports[0], ports[1], ports[2], data);
+            // The marker is what its command line holds: the data folder, or, in memory, its table port.
+            var marker = inMemory ? $"--tablePort {ports[2]}" : data;
+            var azurite = new AzuriteProcess(new LocalProcess("azurite", azuritePid, azuriteLog, marker), ports[0], ports[1], ports[2], data);
             cluster = cluster with { Azurite = azurite };
             cluster.Write();
             await WaitForPortsAsync(azurite.Process, [ports[0], ports[2]], TimeSpan.FromSeconds(30), cancellationToken);
