@@ -103,7 +103,8 @@ public static class LocalClusterControl
                 azuriteLog, new Dictionary<string, string>());
             // The marker is what its command line holds: the data folder, or, in memory, its table port.
             var marker = inMemory ? $"--tablePort {ports[2]}" : data;
-            var azurite = new AzuriteProcess(new LocalProcess("azurite", azuritePid, azuriteLog, marker), ports[0], ports[1], ports[2], data);
+            var azurite = new AzuriteProcess(
+                new LocalProcess("azurite", azuritePid, azuriteLog, marker), ports[0], ports[1], ports[2], data);
             cluster = cluster with { Azurite = azurite };
             cluster.Write();
             await WaitForPortsAsync(azurite.Process, [ports[0], ports[2]], TimeSpan.FromSeconds(30), cancellationToken);
