@@ -87,6 +87,9 @@ public sealed class SceneGrain(
 
     private IWorldGrain? _worldGrain;
 
+    /// <summary>Held while the turns and record are written, and while a turn enters them.</summary>
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
     /// <summary>Whether the record holds progress not yet written (recovered turns the transcript already held).</summary>
     private bool _recordDirty;
 
@@ -600,11 +603,20 @@ public sealed class SceneGrain(
         draft = receipt.Draft ?? draft;
         var presence = Presence.Between(Progress.Present, receipt.PresentAtScene);
         var turnRecord = draft.Recorded(language, Named, presence, receipt.Accepted, receipt.Rejected, clock.Elapsed.TotalMilliseconds);
-        _unwritten.Add(turnRecord);
-        record.State.WorldStreamVersion = receipt.StreamVersion;
         var cast = Progress.Cast;
-        Progress = Progress.After(turnRecord, receipt.PresentAtScene, definition.Entities.Where(e => e.IsCharacter))
-            .Following(presence, Joinable(definition, Progress.Spec));
+        // Not while a write that interleaved (Setup, Transcript) is under way: it writes the progress of the turns it writes.
+        await _writing.WaitAsync();
+        try
+        {
+            _unwritten.Add(turnRecord);
+            record.State.WorldStreamVersion = receipt.StreamVersion;
+            Progress = Progress.After(turnRecord, receipt.PresentAtScene, definition.Entities.Where(e => e.IsCharacter))
+                .Following(presence, Joinable(definition, Progress.Spec));
+        }
+        finally
+        {
+            _writing.Release();
+        }
         await Task.WhenAll(Progress.Cast.Except(cast).Select(id => Embody(definition, Options, id)));
         if (_unwritten.Count >= WriteEvery)
         {
@@ -653,20 +665,31 @@ public sealed class SceneGrain(
         }
     }
 
+    /// <summary>Writes the unwritten turns and then the record, one write at a time: <c>Setup</c> (which interleaves with any
+    /// call) and <c>Transcript</c> (with other reads) may ask while a turn is in flight, and no turn's progress enters the record
+    /// while its transcript append is under way.</summary>
     private async Task WriteAsync()
     {
-        if (_unwritten.Count == 0 && !_recordDirty)
+        await _writing.WaitAsync();
+        try
         {
-            return;
+            if (_unwritten.Count == 0 && !_recordDirty)
+            {
+                return;
+            }
+            if (_unwritten.Count > 0)
+            {
+                record.State.TranscriptVersion = await Transcript.AppendAsync(record.State.TranscriptVersion, _unwritten);
+                _unwritten.Clear();
+            }
+            _recordDirty = true;
+            await record.WriteStateAsync();
+            _recordDirty = false;
         }
-        if (_unwritten.Count > 0)
+        finally
         {
-            record.State.TranscriptVersion = await Transcript.AppendAsync(record.State.TranscriptVersion, _unwritten);
-            _unwritten.Clear();
+            _writing.Release();
         }
-        _recordDirty = true;
-        await record.WriteStateAsync();
-        _recordDirty = false;
     }
 
     /// <summary>Rebuilds the turns the world stored for this scene after its record's progress (the scene stopped before it wrote
