@@ -35,8 +35,11 @@ public sealed class LoadPhaseTests
         Assert.Equal(999, LoadPhase.Percentile([.. Enumerable.Range(1, 1000).Select(v => (double)v)], 99.9));
 
     [Fact]
-    public void RateFromFirstTurn_TwentyOneTurnsFromTenToTwentySeconds_IsTwentyOneOverTen() =>
-        Assert.Equal(2.1, LoadPhase.RateFromFirstTurn([.. Enumerable.Range(0, 21).Select(i => new CommittedTurn(10 + (i * 0.5), 1))], null));
+    public void RateFromFirstTurn_TwentyOneTurnsFromTenToTwentySeconds_IsTwentyOneOverTen()
+    {
+        var turns = Enumerable.Range(0, 21).Select(i => new CommittedTurn(10 + (i * 0.5), 1));
+        Assert.Equal(2.1, LoadPhase.RateFromFirstTurn([.. turns], null));
+    }
 
     [Fact]
     public void RateFromFirstTurn_TurnsAfterTheDeadline_AreNotCounted() =>

@@ -44,7 +44,8 @@ internal static class ClusterCommand
             silos, dir, timeout, inMemory,
         };
         up.SetAction((r, ct) => UpAsync(
-            r.GetValue(silos), Folder(r.GetValue(dir)!), TimeSpan.FromSeconds(r.GetValue(timeout)), r.GetValue(inMemory), output, error, ct));
+            r.GetValue(silos), Folder(r.GetValue(dir)!), TimeSpan.FromSeconds(r.GetValue(timeout)), r.GetValue(inMemory), output, error,
+            ct));
 
         var json = new Option<bool>("--json") { Description = "Print the status as JSON." };
         var status = new Command("status", "Which of the cluster's processes are alive, and the silos as the membership table sees them.")
