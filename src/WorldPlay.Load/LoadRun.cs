@@ -76,6 +76,10 @@ internal sealed class LoadRun(
 
     private SiloKill? _kill;
 
+    /// <summary>1 once a session has claimed the kill; the kill itself, awaited before the report.</summary>
+    private int _killClaimed;
+    private Task _killing = Task.CompletedTask;
+
     private static bool Retryable(Exception e) =>
         e is not ArgumentException and not ModelUnreachableException and not StudioApiException { Permanent: true };
 
@@ -105,6 +109,7 @@ internal sealed class LoadRun(
             var ticking = TickAsync(rss, playing.Token);
             await Task.WhenAll(_sessions.Select((s, i) => PlaySessionAsync(s, drivers[i], deadline.Token)));
             var played = _clock.Elapsed;
+            await _killing;
             await playing.CancelAsync();
             await ticking;
             meter.Tick(_clock.Elapsed);
@@ -177,6 +182,7 @@ internal sealed class LoadRun(
                     ? startedAt.TotalSeconds + Math.Min(call.TotalSeconds, batch.Turns[0].LatencyMs / 1000)
                     : null;
                 meter.Played(batch.Turns, call, startedAt);
+                KillIfDue();
                 if (batch.Turns.Length == 0)
                 {
                     session.End = SessionEnd.EndedEarly;
@@ -199,6 +205,23 @@ internal sealed class LoadRun(
         }
     }
 
+    /// <summary>Kills a silo once, as soon as the acknowledged turns reach <c>--kill-silo-at</c> percent: checked when a call
+    /// returns, so a run faster than the once-a-second tick still has its silo killed on time.</summary>
+    private void KillIfDue()
+    {
+        if (request.KillSiloAt is { } percent && local is { } silos && meter.Acknowledged * 100 >= percent * request.PlannedTurns
+            && Interlocked.Exchange(ref _killClaimed, 1) == 0)
+        {
+            _killing = KillAsync(silos);
+        }
+    }
+
+    private async Task KillAsync(IKillableSilos silos)
+    {
+        _kill = await KillOneSiloAsync(silos);
+        progress.WriteLine(_kill.Describe());
+    }
+
     private async Task TickAsync(PeakMemory rss, CancellationToken playing)
     {
         using var timer = new PeriodicTimer(TickEvery);
@@ -210,12 +233,6 @@ internal sealed class LoadRun(
                 var point = meter.Tick(_clock.Elapsed);
                 rss.Sample();
                 await SampleGatesAsync();
-                if (_kill is null && request.KillSiloAt is { } percent && local is not null
-                    && meter.Acknowledged * 100 >= percent * request.PlannedTurns)
-                {
-                    _kill = await KillOneSiloAsync(local);
-                    progress.WriteLine(_kill.Describe());
-                }
                 if (++ticks % 2 == 0)
                 {
                     progress.WriteLine(Progress(point));
