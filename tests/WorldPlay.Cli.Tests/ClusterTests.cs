@@ -72,11 +72,12 @@ public sealed class ClusterTests
             (up.ExitCode, load.ExitCode, json["lostTurns"]!.GetValue<long>(), json["turnsCommitted"]!.GetValue<long>(),
              json["siloKill"]?["pid"] is not null));
         Assert.False(File.Exists(Path.Combine(dir, "azurite", "__azurite_db_table__.json")), "Azurite wrote its tables to disk");
-        // The silos' storage meters counted the run's requests to Azurite: about one transaction a turn, plus what the kill cost.
+        // The silos' storage meters counted the run's requests to Azurite: about one transaction a turn, less what the killed silo
+        // sent after its last reading (up to a second of its turns, which can be half of so short a run).
         var storage = json["storage"]!.AsObject();
         Assert.True(storage["counted"]!.GetValue<bool>(), storage.ToJsonString());
-        Assert.InRange(storage["tableTransactions"]!.GetValue<long>(), 300, 2000);
-        Assert.True(storage["perTurn"]!.GetValue<double>() > 0.8, storage.ToJsonString());
+        Assert.InRange(storage["tableTransactions"]!.GetValue<long>(), 100, 2000);
+        Assert.True(storage["perTurn"]!.GetValue<double>() > 0.3, storage.ToJsonString());
     }
 
     private static string Tail(string text) => text.Trim() is { Length: > 2000 } longText ? "..." + longText[^2000..] : text.Trim();
